@@ -1,0 +1,19 @@
+package org.switchboard.platform;
+
+/**
+ * A well-formed request the rules refuse in the current state (a plan not for sale yet, a
+ * customer not validated); answered 422 with the reason.
+ */
+public class RefusedException extends RuntimeException {
+
+    private final String field;
+
+    public RefusedException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}

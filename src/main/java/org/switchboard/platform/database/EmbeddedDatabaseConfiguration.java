@@ -1,0 +1,53 @@
+package org.switchboard.platform.database;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Without {@code spring.datasource.url} the platform brings its own PostgreSQL: a real server
+ * unpacked from a jar, its data in {@code switchboard.data} (env SWITCHBOARD_DATA, default ./data),
+ * kept across restarts. With a URL configured none of this runs.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "embedded", matchIfMissing = true)
+class EmbeddedDatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(@Value("${switchboard.data:./data}") String dataFolder,
+            @Value("${switchboard.embedded-db.ephemeral:false}") boolean ephemeral) throws IOException {
+        Path folder = ephemeral ? Files.createTempDirectory("switchboard-db") : Path.of(dataFolder, "postgres");
+        Files.createDirectories(folder);
+        log.info("Starting the embedded PostgreSQL with its data in {}", folder.toAbsolutePath());
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(folder)
+                .setCleanDataDirectory(ephemeral)
+                .setServerConfig("max_connections", "200")
+                .start();
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(20);
+        dataSource.setPoolName("switchboard");
+        return dataSource;
+    }
+}
