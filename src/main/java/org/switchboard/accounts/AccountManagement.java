@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +29,7 @@ import org.switchboard.mail.Outbox;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.ForbiddenException;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.Links;
 import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.Validation;
 
@@ -50,11 +50,10 @@ public class AccountManagement {
     private final Outbox outbox;
     private final PasswordEncoder passwords;
     private final Clock clock;
-    private final String baseUrl;
+    private final Links links;
 
     AccountManagement(Users users, Partners partners, Customers customers, Invitations invitations,
-            AccountTokens tokens, Outbox outbox, PasswordEncoder passwords, Clock clock,
-            @Value("${switchboard.base-url}") String baseUrl) {
+            AccountTokens tokens, Outbox outbox, PasswordEncoder passwords, Clock clock, Links links) {
         this.users = users;
         this.partners = partners;
         this.customers = customers;
@@ -63,7 +62,7 @@ public class AccountManagement {
         this.outbox = outbox;
         this.passwords = passwords;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.links = links;
     }
 
     // ---- partners -------------------------------------------------------------------------------
@@ -108,7 +107,7 @@ public class AccountManagement {
                 id.value(), null, null, now);
         users.insert(admin);
         String secret = tokens.issue(Purpose.SET_PASSWORD, admin.id(), now, now.plus(ACCOUNT_SETUP_VALIDITY));
-        String link = baseUrl + "/password/reset?token=" + secret;
+        String link = links.to("/password/reset?token=" + secret);
         outbox.send(new OutgoingMail(email, "Your partner account at Switchboard",
                 "Hello " + admin.name() + ",\n\n" + c.companyName().trim()
                         + " is now a Switchboard partner. Set the password of your account here (valid for 14 days):\n\n"
@@ -221,7 +220,7 @@ public class AccountManagement {
         String secret = invitations.insert(id, inviter.partnerId().value(), inviter.id().value(),
                 c.companyName().trim(), email, now, now.plus(INVITATION_VALIDITY));
         Partner partner = partners.byId(inviter.partnerId().value()).orElseThrow();
-        String link = baseUrl + "/invitations/" + secret;
+        String link = links.to("/invitations/" + secret);
         outbox.send(new OutgoingMail(email, partner.name() + " invites you to Switchboard",
                 "Hello,\n\n" + inviter.name() + " of " + partner.name() + " invites " + c.companyName().trim()
                         + " to Switchboard, the cloud phone system.\n\nCreate your account here (the link works once, for 14 days):\n\n"
@@ -308,7 +307,7 @@ public class AccountManagement {
             Instant now = clock.instant();
             tokens.retireOpen(user.id(), Purpose.SET_PASSWORD, now);
             String secret = tokens.issue(Purpose.SET_PASSWORD, user.id(), now, now.plus(PASSWORD_RESET_VALIDITY));
-            String link = baseUrl + "/password/reset?token=" + secret;
+            String link = links.to("/password/reset?token=" + secret);
             outbox.send(new OutgoingMail(user.email(), "Reset your Switchboard password",
                     "Hello " + user.name() + ",\n\nSomeone asked to reset the password of this account. "
                             + "If it was you, choose a new one here (valid for one hour):\n\n" + link
@@ -359,7 +358,7 @@ public class AccountManagement {
     private void sendVerification(UserRow user, String subject, String greeting) {
         Instant now = clock.instant();
         String secret = tokens.issue(Purpose.VERIFY_EMAIL, user.id(), now, now.plus(VERIFICATION_VALIDITY));
-        String link = baseUrl + "/verify-email?token=" + secret;
+        String link = links.to("/verify-email?token=" + secret);
         outbox.send(new OutgoingMail(user.email(), subject, "Hello " + user.name() + ",\n\n" + greeting
                 + " Confirm your e-mail address here (valid for 7 days):\n\n" + link + "\n", List.of(link)));
     }

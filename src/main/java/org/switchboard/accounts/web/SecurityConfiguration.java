@@ -99,6 +99,7 @@ class SecurityConfiguration {
         ProblemDetail problem = ApiProblems.problem(status, detail, null);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write(json.writeValueAsString(problem));
     }
 }

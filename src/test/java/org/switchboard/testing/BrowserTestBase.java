@@ -1,0 +1,84 @@
+package org.switchboard.testing;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Pages in a real Chromium, driven by Selenium. Without the Debian packages chromium and
+ * chromium-driver the browser tests are skipped, and say so on the console.
+ */
+public abstract class BrowserTestBase extends IntegrationTestBase {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    protected static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present) {
+            System.err.println("[browser tests] SKIPPED: Chromium not found at " + CHROMIUM + " / " + CHROMEDRIVER
+                    + ". Install it with: apt-get install chromium chromium-driver");
+        }
+        Assumptions.assumeTrue(present,
+                "Browser tests need Chromium: apt-get install chromium chromium-driver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-quic", "--window-size=1280,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+            browser = null;
+        }
+    }
+
+    protected void open(String path) {
+        browser.get(url(path));
+    }
+
+    protected WebElement waitFor(By by) {
+        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    protected void waitForText(By by, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    protected void type(String name, String value) {
+        WebElement field = waitFor(By.name(name));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    protected void logIn(String email, String password) {
+        browser.manage().deleteAllCookies();
+        open("/login");
+        type("email", email);
+        type("password", password);
+        browser.findElement(By.cssSelector("form#login button[type=submit]")).click();
+        waitFor(By.id("logout"));
+    }
+}
