@@ -3,7 +3,10 @@ package org.switchboard.accounts;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The format of a VAT identification number: a two-letter country prefix and 2 to 12 letters or digits. */
+/**
+ * The format of a VAT identification number: a two-letter country prefix and 2 to 12 letters or
+ * digits, at least two of them digits. Whether the number is registered is not checked here.
+ */
 public final class VatIds {
 
     static final String PROBLEM = "VAT ID must start with a two-letter country code followed by 2 to 12 letters or digits, e.g. DE123456789";
@@ -17,6 +20,7 @@ public final class VatIds {
         if (vatId == null || vatId.isBlank()) {
             return true;
         }
-        return FORMAT.matcher(vatId.replace(" ", "").toUpperCase(Locale.ROOT)).matches();
+        String normalized = vatId.replace(" ", "").toUpperCase(Locale.ROOT);
+        return FORMAT.matcher(normalized).matches() && normalized.substring(2).chars().filter(Character::isDigit).count() >= 2;
     }
 }

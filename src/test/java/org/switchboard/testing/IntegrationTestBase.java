@@ -27,7 +27,8 @@ import com.icegreen.greenmail.util.ServerSetup;
         "switchboard.admin.email=" + IntegrationTestBase.OPERATOR_EMAIL,
         "switchboard.admin.password=" + IntegrationTestBase.PASSWORD,
         "spring.mail.host=127.0.0.1",
-        "switchboard.mail.poll-interval=200" })
+        "switchboard.mail.poll-interval=200",
+        "logging.level.com.icegreen=WARN" })
 @Import(IntegrationTestBase.TestClockConfiguration.class)
 public abstract class IntegrationTestBase {
 
