@@ -1,0 +1,23 @@
+package org.switchboard.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PasswordPolicyTest {
+
+    @Test
+    void acceptsALongVariedPassword() {
+        assertThat(PasswordPolicy.problemWith("correct horse battery staple", "rita@example.com")).isNull();
+    }
+
+    @Test
+    void refusesShortRepetitiveCommonAndEmailPasswords() {
+        assertThat(PasswordPolicy.problemWith("", "a@example.com")).isEqualTo("Password is required");
+        assertThat(PasswordPolicy.problemWith("Sh0rt!", "a@example.com")).contains("at least 10");
+        assertThat(PasswordPolicy.problemWith("aaaaaaaaaaaa", "a@example.com")).contains("more different");
+        assertThat(PasswordPolicy.problemWith("Password123", "a@example.com")).contains("most common");
+        assertThat(PasswordPolicy.problemWith("rita.reseller2026", "rita.reseller@example.com")).contains("e-mail");
+        assertThat(PasswordPolicy.problemWith("x1".repeat(65), "a@example.com")).contains("at most 128");
+    }
+}

@@ -1,0 +1,41 @@
+package org.switchboard.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ValidationTest {
+
+    @Test
+    void collectsEveryFaultOncePerField() {
+        Validation v = new Validation()
+                .text("name", "Name", "", 10)
+                .text("name", "Name", null, 10)
+                .email("email", "someone@")
+                .country("country", "Germany")
+                .optionalText("note", "Note", "x".repeat(11), 10);
+        assertThatThrownBy(v::throwIfInvalid).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.violations()).extracting(InvalidInputException.Violation::field)
+                    .containsExactly("name", "email", "country", "note");
+            assertThat(e.messageFor("note")).isEqualTo("Note must be at most 10 characters");
+            assertThat(e.messageFor("email")).contains("not a valid e-mail address");
+        });
+    }
+
+    @Test
+    void acceptsGoodInput() {
+        new Validation().text("name", "Name", "Ada", 10).email("email", " Ada.Lovelace+work@example.co.uk ")
+                .country("country", "at").optionalText("note", "Note", null, 10).throwIfInvalid();
+        assertThat(Validation.normalizeEmail(" Ada@Example.COM ")).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void refusesMalformedAddressesAndControlCharacters() {
+        for (String bad : new String[] { "plainaddress", "@example.com", "a@b", "a..b@example.com", "a b@example.com",
+                "a@-example.com" }) {
+            assertThat(new Validation().email("email", bad).hasErrors()).as(bad).isTrue();
+        }
+        assertThat(new Validation().text("name", "Name", "bell\u0007", 20).hasErrors()).isTrue();
+    }
+}
