@@ -1,0 +1,14 @@
+package org.switchboard.instances;
+
+/**
+ * TRIAL: the 30-day trial. ACTIVE: a running subscription. CANCELLED: cancelled, running until its
+ * term end. DEACTIVATED: no licences (trial expired or term ended after cancellation), can still be
+ * subscribed for 30 days. DELETED: its data is gone.
+ */
+public enum InstanceStatus {
+    TRIAL, ACTIVE, CANCELLED, DEACTIVATED, DELETED;
+
+    public boolean hasSubscription() {
+        return this == ACTIVE || this == CANCELLED;
+    }
+}
