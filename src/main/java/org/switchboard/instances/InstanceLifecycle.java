@@ -134,7 +134,7 @@ public class InstanceLifecycle {
 
     private void mailReminder(Instance instance, int daysBefore) {
         String lastDay = DAY.format(instance.trialEndsAt().minusSeconds(1).atZone(clock.getZone()));
-        String link = links.to("/customer/instances/" + instance.id());
+        String link = links.to("/instances/" + instance.id());
         String subject = daysBefore == 1
                 ? "Your trial of " + instance.name() + " ends tomorrow"
                 : "Your trial of " + instance.name() + " ends in 7 days";
@@ -146,7 +146,7 @@ public class InstanceLifecycle {
     }
 
     private void mailExpired(Instance instance) {
-        String link = links.to("/customer/instances/" + instance.id());
+        String link = links.to("/instances/" + instance.id());
         String deletion = DAY.format(InstanceRules.deletionDue(instance.deactivatedAt()).atZone(clock.getZone()));
         mailAdmins(instance, "Your trial of " + instance.name() + " has ended",
                 "The trial of " + instance.name() + " ended and the phone system is deactivated.\n\n"

@@ -106,7 +106,7 @@ class InstancesApiIntegrationTest extends IntegrationTestBase {
         clock.set(InstanceRules.firstReminder(started, BERLIN)); // day 23
         lifecycle.runDue();
         lifecycle.runDue();
-        Mailbox.awaitLink(MAIL, customer.email(), "/customer/instances/" + id);
+        Mailbox.awaitLink(MAIL, customer.email(), "/instances/" + id);
         awaitMails(customer.email(), before + 1);
         assertThat(subjectsTo(customer.email())).containsOnlyOnce("Your trial of Head office ends in 7 days");
 
