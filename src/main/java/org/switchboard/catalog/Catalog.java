@@ -123,8 +123,6 @@ public class Catalog {
         if (percent == null) {
             throw new InvalidInputException(field, "The occupancy of " + type.label() + " is required.");
         }
-        Map<EmployeeType, BigDecimal> percents = new EnumMap<>(occupancies.all());
-        percents.put(type, percent);
         try {
             SizingPolicy.requireValidOccupancy(percent);
         } catch (IllegalArgumentException e) {
@@ -132,6 +130,7 @@ public class Catalog {
                     "The occupancy of " + type.label() + " must be between 0 and 100 percent with at most two decimals.");
         }
         occupancies.change(type, percent, clock.instant());
+        Map<EmployeeType, BigDecimal> percents = new EnumMap<>(occupancies.all());
         return new SizingPolicy(percents);
     }
 

@@ -226,6 +226,19 @@ class CatalogApiIntegrationTest extends IntegrationTestBase {
         assertThat(api().post("/api/v1/sizing", "[1,2]").status()).isEqualTo(400);
     }
 
+    @Test
+    void theApiDocumentationDescribesTheCatalog() {
+        Api.Response docs = api().get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().path("paths");
+        assertThat(paths.has("/api/v1/price-quote")).isTrue();
+        assertThat(paths.has("/api/v1/sizing")).isTrue();
+        assertThat(paths.has("/api/v1/price-lists")).isTrue();
+        JsonNode type1 = docs.json().path("components").path("schemas").path("SizingRequest").path("properties").path("type1");
+        assertThat(type1.path("type").asString()).as(type1.toString()).isEqualTo("integer");
+    }
+
     private static void assertProblem(Api.Response response, int status, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).isEqualTo("application/problem+json");

@@ -37,10 +37,10 @@ class CatalogApi {
      * value is answered with the same sentence as on the page. Unknown fields are refused.
      */
     record SizingRequest(
-            @Schema(type = "integer", minimum = "0", maximum = "1000000", description = "Managers & field sales") JsonNode type1,
-            @Schema(type = "integer", minimum = "0", maximum = "1000000", description = "Office personnel") JsonNode type2,
-            @Schema(type = "integer", minimum = "0", maximum = "1000000", description = "Part-time office employees") JsonNode type3,
-            @Schema(type = "integer", minimum = "0", maximum = "1000000", description = "Function extensions") JsonNode type4,
+            @Schema(implementation = Integer.class, minimum = "0", maximum = "1000000", description = "Managers & field sales") JsonNode type1,
+            @Schema(implementation = Integer.class, minimum = "0", maximum = "1000000", description = "Office personnel") JsonNode type2,
+            @Schema(implementation = Integer.class, minimum = "0", maximum = "1000000", description = "Part-time office employees") JsonNode type3,
+            @Schema(implementation = Integer.class, minimum = "0", maximum = "1000000", description = "Function extensions") JsonNode type4,
             @Schema(description = "basic (default) or premium") String plan) {
     }
 
