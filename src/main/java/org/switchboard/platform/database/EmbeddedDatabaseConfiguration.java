@@ -37,6 +37,9 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(folder)
                 .setCleanDataDirectory(ephemeral)
+                // Closed by the application context after everything that uses it, not by a JVM hook of its own
+                // that would stop the database while the application is still shutting down.
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "200")
                 .start();
     }
