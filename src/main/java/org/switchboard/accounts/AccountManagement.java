@@ -316,8 +316,8 @@ public class AccountManagement {
         });
     }
 
-    /** Checks a password link before the form is shown. */
-    @Transactional(readOnly = true)
+    /** Checks a password link before the form is shown. Not read-only: the check locks the token row. */
+    @Transactional
     public String passwordLinkEmail(String secret) {
         AccountTokens.Token token = requireUsable(secret, Purpose.SET_PASSWORD, "password");
         return users.byId(token.userId()).orElseThrow().email();

@@ -74,6 +74,7 @@ class SecurityConfiguration {
                         .requestMatchers("/customer/**").hasAnyRole("CUSTOMER_ADMIN", "CUSTOMER_MEMBER")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", true)
+                        .failureHandler(new LoginPage.FailureHandler())
                         .usernameParameter("email").passwordParameter("password").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?loggedOut").permitAll());
         return http.build();

@@ -1,0 +1,20 @@
+package org.switchboard.accounts.web;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.stereotype.Controller;
+
+/**
+ * A controller of the accounts pages. {@link PageAdvice} applies to these only, so the JSON API
+ * keeps answering with problem+json.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Controller
+@interface AccountsPage {
+}
