@@ -1,9 +1,10 @@
 package org.switchboard.accounts;
 
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.ShownAsPage;
 
 /** A link from an e-mail that is expired, already used or was never issued. */
-public class InvalidLinkException extends InvalidInputException {
+public class InvalidLinkException extends InvalidInputException implements ShownAsPage {
 
     public enum Reason { UNKNOWN, EXPIRED, USED }
 

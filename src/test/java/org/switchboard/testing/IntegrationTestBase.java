@@ -1,15 +1,10 @@
 package org.switchboard.testing;
 
-import java.time.Instant;
-import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,7 +24,7 @@ import com.icegreen.greenmail.util.ServerSetup;
         "spring.mail.host=127.0.0.1",
         "switchboard.mail.poll-interval=200",
         "logging.level.com.icegreen=WARN" })
-@Import(IntegrationTestBase.TestClockConfiguration.class)
+@Import(TestClockConfiguration.class)
 public abstract class IntegrationTestBase {
 
     public static final String OPERATOR_EMAIL = "operator@switchboard.test";
@@ -57,15 +52,5 @@ public abstract class IntegrationTestBase {
 
     protected String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestClockConfiguration {
-
-        @Bean
-        @Primary
-        MutableClock testClock() {
-            return new MutableClock(Instant.now(), ZoneId.of("Europe/Berlin"));
-        }
     }
 }

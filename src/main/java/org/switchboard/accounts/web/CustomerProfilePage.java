@@ -1,5 +1,7 @@
 package org.switchboard.accounts.web;
 
+import org.switchboard.platform.web.FormErrors;
+import org.switchboard.platform.web.WebPage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -11,7 +13,7 @@ import org.switchboard.accounts.CurrentUser;
 import org.switchboard.accounts.Customer;
 
 /** The customer's company and billing address; the customer admin edits it, members only read it. */
-@AccountsPage
+@WebPage
 class CustomerProfilePage {
 
     private final AccountManagement accounts;

@@ -1,12 +1,13 @@
 package org.switchboard.accounts.web;
 
+import org.switchboard.platform.web.WebPage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.switchboard.accounts.AccountManagement;
 import org.switchboard.accounts.CurrentUser;
 
 /** Where everyone lands after logging in; what it shows depends on the role. */
-@AccountsPage
+@WebPage
 class DashboardPage {
 
     private final AccountManagement accounts;

@@ -1,5 +1,7 @@
 package org.switchboard.accounts.web;
 
+import org.switchboard.platform.web.FormErrors;
+import org.switchboard.platform.web.WebPage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -11,7 +13,7 @@ import org.switchboard.accounts.Commands.AcceptInvitation;
 import org.switchboard.accounts.Invitation;
 
 /** A customer following a partner's invitation: it sees who invites it and creates its account. */
-@AccountsPage
+@WebPage
 class InvitationPages {
 
     private final AccountManagement accounts;

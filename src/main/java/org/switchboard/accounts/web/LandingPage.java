@@ -1,9 +1,10 @@
 package org.switchboard.accounts.web;
 
+import org.switchboard.platform.web.WebPage;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /** The public front page: what Switchboard is and where to go next. */
-@AccountsPage
+@WebPage
 class LandingPage {
 
     @GetMapping("/")

@@ -1,5 +1,6 @@
 package org.switchboard.accounts.web;
 
+import org.switchboard.platform.web.WebPage;
 import java.io.IOException;
 
 import org.springframework.security.authentication.DisabledException;
@@ -17,7 +18,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /** The login form; Spring Security handles its POST, and on failure this page says why. */
-@AccountsPage
+@WebPage
 class LoginPage {
 
     /** The address of the last failed attempt, so the form need not be filled in again. */

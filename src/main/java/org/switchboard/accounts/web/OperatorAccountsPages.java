@@ -1,5 +1,7 @@
 package org.switchboard.accounts.web;
 
+import org.switchboard.platform.web.FormErrors;
+import org.switchboard.platform.web.WebPage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -10,7 +12,7 @@ import org.switchboard.accounts.Commands.CreatePartner;
 import org.switchboard.accounts.CurrentUser;
 
 /** The operator's view of all partners and customers; operators may also create a partner directly. */
-@AccountsPage
+@WebPage
 class OperatorAccountsPages {
 
     private final AccountManagement accounts;

@@ -1,5 +1,7 @@
 package org.switchboard.accounts.web;
 
+import org.switchboard.platform.web.FormErrors;
+import org.switchboard.platform.web.WebPage;
 import java.time.Clock;
 
 import org.springframework.ui.Model;
@@ -12,7 +14,7 @@ import org.switchboard.accounts.Commands.InviteCustomer;
 import org.switchboard.accounts.CurrentUser;
 
 /** A partner's customers and invitations, and the form to invite another customer. */
-@AccountsPage
+@WebPage
 class PartnerCustomersPage {
 
     private final AccountManagement accounts;

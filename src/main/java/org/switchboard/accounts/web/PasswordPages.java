@@ -1,5 +1,7 @@
 package org.switchboard.accounts.web;
 
+import org.switchboard.platform.web.FormErrors;
+import org.switchboard.platform.web.WebPage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,7 +14,7 @@ import org.switchboard.accounts.Commands.ResetPassword;
  * Forgotten passwords, and the first password of a partner admin whom an operator created: both
  * come as a link by e-mail to {@code /password/reset}.
  */
-@AccountsPage
+@WebPage
 class PasswordPages {
 
     private final AccountManagement accounts;

@@ -1,5 +1,7 @@
 package org.switchboard.accounts.web;
 
+import org.switchboard.platform.web.FormErrors;
+import org.switchboard.platform.web.WebPage;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -12,7 +14,7 @@ import org.switchboard.accounts.Commands.SignUpCustomer;
 import org.switchboard.accounts.CurrentUser;
 
 /** Signing up without an invitation: a customer on its own, or a reseller registering free as a partner. */
-@AccountsPage
+@WebPage
 class SignUpPages {
 
     private final AccountManagement accounts;

@@ -1,21 +1,21 @@
-package org.switchboard.accounts.web;
+package org.switchboard.platform.web;
 
 import java.util.List;
 
 import org.springframework.ui.Model;
-import org.switchboard.accounts.InvalidLinkException;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.InvalidInputException.Violation;
+import org.switchboard.platform.ShownAsPage;
 
 /**
  * What is wrong with a submitted form, by field, as the model attribute {@code errors}: the page
  * shows each message beside its field. Messages not tied to a field of the form go under {@link #FORM}.
  */
-final class FormErrors {
+public final class FormErrors {
 
-    static final String ATTRIBUTE = "errors";
-    static final String FORM = "form";
+    public static final String ATTRIBUTE = "errors";
+    public static final String FORM = "form";
 
     private static final FormErrors NONE = new FormErrors(List.of());
 
@@ -25,27 +25,29 @@ final class FormErrors {
         this.violations = List.copyOf(violations);
     }
 
-    static FormErrors none() {
+    public static FormErrors none() {
         return NONE;
     }
 
-    static FormErrors of(List<Violation> violations) {
+    public static FormErrors of(List<Violation> violations) {
         return new FormErrors(violations);
     }
 
     /**
      * Runs the use case behind a form. When it refuses the input (invalid fields or a conflict
      * with an existing account) the messages go into the model and false is returned, so the
-     * controller shows the form again with what was entered; nothing was saved then. Links that
-     * are no longer valid are left to {@link PageAdvice}.
+     * controller shows the form again with what was entered; nothing was saved then. Problems
+     * that concern the whole page ({@link ShownAsPage}, such as a link that no longer works) are
+     * left to the page advice.
      */
-    static boolean submit(Model model, Runnable useCase) {
+    public static boolean submit(Model model, Runnable useCase) {
         try {
             useCase.run();
             return true;
-        } catch (InvalidLinkException e) {
-            throw e;
         } catch (InvalidInputException e) {
+            if (e instanceof ShownAsPage) {
+                throw e;
+            }
             model.addAttribute(ATTRIBUTE, of(e.violations()));
         } catch (ConflictException e) {
             model.addAttribute(ATTRIBUTE, of(List.of(new Violation(e.field() == null ? FORM : e.field(), e.getMessage()))));

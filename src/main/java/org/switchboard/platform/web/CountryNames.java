@@ -1,4 +1,4 @@
-package org.switchboard.accounts.web;
+package org.switchboard.platform.web;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /** The countries a form offers, by ISO code with their English names, as {@code ${@countryNames...}} in pages. */
 @Component("countryNames")
-class CountryNames {
+public class CountryNames {
 
-    record Country(String code, String name) {
+    public record Country(String code, String name) {
     }
 
     private static final List<Country> ALL = Arrays.stream(Locale.getISOCountries())

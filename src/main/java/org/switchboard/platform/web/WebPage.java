@@ -1,4 +1,4 @@
-package org.switchboard.accounts.web;
+package org.switchboard.platform.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,12 +9,12 @@ import java.lang.annotation.Target;
 import org.springframework.stereotype.Controller;
 
 /**
- * A controller of the accounts pages. {@link PageAdvice} applies to these only, so the JSON API
- * keeps answering with problem+json.
+ * A controller of pages. {@link PageProblems} applies to these only, so the JSON API keeps
+ * answering with problem+json.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Controller
-@interface AccountsPage {
+public @interface WebPage {
 }
