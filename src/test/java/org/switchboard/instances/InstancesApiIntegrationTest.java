@@ -151,6 +151,31 @@ class InstancesApiIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void twoLifecycleRunsAtOnceSendEachReminderOnce() throws Exception {
+        CustomerAccount customer = validatedCustomer();
+        Mailbox.awaitLink(MAIL, customer.email(), "/invitations/");
+        long before = Mailbox.countTo(MAIL, customer.email());
+        Response created = as(customer.email()).post("/api/v1/instances", trial(subdomain()));
+        Instant started = Instant.parse(created.text("createdAt"));
+        clock.set(InstanceRules.firstReminder(started, BERLIN).plusSeconds(1));
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            // two nodes' jobs at the same moment: SKIP LOCKED hands each due instance to one of them
+            List<Future<Integer>> runs = nodes.invokeAll(List.<Callable<Integer>>of(lifecycle::runDue, lifecycle::runDue));
+            for (Future<Integer> run : runs) {
+                run.get();
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+        awaitMails(customer.email(), before + 1);
+        Thread.sleep(1000); // a duplicate would have arrived by now
+        assertThat(Mailbox.countTo(MAIL, customer.email())).isEqualTo(before + 1);
+        assertThat(as(customer.email()).get("/api/v1/instances/" + created.text("id") + "/history").body())
+                .containsOnlyOnce("TRIAL_REMINDER_SENT");
+    }
+
+    @Test
     void upgradesApplyAtOnceDowngradesAtTermEndAndCanBeWithdrawn() {
         CustomerAccount customer = validatedCustomer();
         advanceToNext(10, 9, 0);
