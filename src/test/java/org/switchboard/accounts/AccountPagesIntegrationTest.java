@@ -95,8 +95,11 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
         Login customer = fixtures.invitedCustomer(partner);
         PageClient asCustomer = new PageClient(port).logIn(customer.email(), AccountPageFixtures.PASSWORD);
         assertThat(asCustomer.get("/customer/profile").status()).isEqualTo(200);
-        assertThat(asCustomer.get("/partner/customers").status()).isEqualTo(403);
+        Page refused = asCustomer.get("/partner/customers");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.html()).contains("This page is not for your role").contains("Back to your dashboard");
         assertThat(asCustomer.get("/operator/customers").status()).isEqualTo(403);
+        assertThat(asCustomer.get("/no-such-page").html()).contains("This page does not exist");
     }
 
     @Test

@@ -70,6 +70,8 @@ final class PageClient {
 
     private Page send(HttpRequest.Builder request) {
         try {
+            // Like a browser: pages, not JSON, are asked for.
+            request.header("Accept", "text/html,application/xhtml+xml");
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher m = CSRF.matcher(response.body());
