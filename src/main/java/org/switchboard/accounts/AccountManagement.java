@@ -178,6 +178,18 @@ public class AccountManagement {
         return customers.byId(viewer.customerId().value()).stream().toList();
     }
 
+    /**
+     * The customer record that holds the partner's own phone system (its NFR licence), created on
+     * first need with the partner's name and address. Acts for no user: the partner programme calls it.
+     */
+    @Transactional
+    public CustomerId ownUseCustomer(PartnerId partnerId) {
+        Partner partner = partners.byId(partnerId.value())
+                .orElseThrow(() -> new NotFoundException("There is no partner " + partnerId.value()));
+        return new CustomerId(customers.ownUseOf(partner.id().value(), partner.name() + " (own use)",
+                partner.address(), partner.vatId(), clock.instant()));
+    }
+
     @Transactional
     public Customer updateBillingDetails(CurrentUser viewer, CustomerId id, UpdateBillingDetails c) {
         Customer customer = customer(viewer, id);

@@ -5,9 +5,10 @@ import java.time.Instant;
 /**
  * An end customer: the licensee and contractual partner. Validated once its admin has verified
  * the e-mail address and a complete billing address is given; only then may it be invoiced.
+ * {@code ownUse} marks the record that holds a partner's own (NFR) phone system.
  */
 public record Customer(CustomerId id, String name, Address billingAddress, String vatId, PartnerId partnerId,
-        String partnerName, Instant createdAt, boolean adminVerified, String adminEmail) {
+        String partnerName, Instant createdAt, boolean adminVerified, String adminEmail, boolean ownUse) {
 
     public boolean isValidated() {
         return adminVerified && billingAddress.isComplete();

@@ -15,6 +15,7 @@ import org.switchboard.instances.InstanceChange.Kind;
 import org.switchboard.instances.InstanceEvents.DowngradeScheduled;
 import org.switchboard.instances.InstanceEvents.InstanceDeactivated;
 import org.switchboard.instances.InstanceEvents.InstanceDeleted;
+import org.switchboard.instances.InstanceEvents.NfrLicenceChanged;
 import org.switchboard.instances.InstanceEvents.ScheduledChangeWithdrawn;
 import org.switchboard.instances.InstanceEvents.SubscriptionActivated;
 import org.switchboard.instances.InstanceEvents.SubscriptionCancelled;
@@ -48,6 +49,7 @@ public final class Instance {
     private boolean firstReminderDone;
     private boolean lastReminderDone;
     private Instant deactivatedAt;
+    private int nfrConcurrentUsers;
     private Subscription subscription;
     private ScheduledChange scheduledChange;
     private final List<InstanceChange> history;
@@ -58,7 +60,8 @@ public final class Instance {
     public Instance(InstanceId id, CustomerId customerId, String name, Subdomain subdomain, String country,
             Instant createdAt, InstanceStatus status, Instant trialStartedAt, Instant trialEndsAt,
             int trialConcurrentUsers, boolean firstReminderDone, boolean lastReminderDone, Instant deactivatedAt,
-            Subscription subscription, ScheduledChange scheduledChange, List<InstanceChange> history) {
+            int nfrConcurrentUsers, Subscription subscription, ScheduledChange scheduledChange,
+            List<InstanceChange> history) {
         this.id = Objects.requireNonNull(id);
         this.customerId = Objects.requireNonNull(customerId);
         this.name = name;
@@ -72,6 +75,7 @@ public final class Instance {
         this.firstReminderDone = firstReminderDone;
         this.lastReminderDone = lastReminderDone;
         this.deactivatedAt = deactivatedAt;
+        this.nfrConcurrentUsers = nfrConcurrentUsers;
         this.subscription = subscription;
         this.scheduledChange = scheduledChange;
         this.history = new ArrayList<>(history);
@@ -82,7 +86,7 @@ public final class Instance {
     public static Instance startTrial(InstanceId id, CustomerId customer, String name, Subdomain subdomain,
             String country, int size, Instant at, ZoneId zone, String actor) {
         Instance instance = new Instance(id, customer, name, subdomain, country, at, InstanceStatus.TRIAL, at,
-                InstanceRules.trialEnd(at, zone), size, false, false, null, null, null, List.of());
+                InstanceRules.trialEnd(at, zone), size, false, false, null, 0, null, null, List.of());
         instance.record(at, actor, Kind.TRIAL_STARTED, null, size + " concurrent users until "
                 + instance.trialEndsAt, size);
         instance.events.add(new TrialStarted(id, customer, at, instance.trialEndsAt, size));
@@ -93,10 +97,58 @@ public final class Instance {
     public static Instance subscribeWithoutTrial(InstanceId id, CustomerId customer, String name, Subdomain subdomain,
             String country, PriceQuote quote, Mandate mandate, Instant at, ZoneId zone, String actor) {
         Instance instance = new Instance(id, customer, name, subdomain, country, at, InstanceStatus.DEACTIVATED, null,
-                null, 0, false, false, null, null, null, List.of());
+                null, 0, false, false, null, 0, null, null, List.of());
         instance.record(at, actor, Kind.CREATED, null, name, 0);
         instance.activateSubscription(quote, mandate, at, zone, actor, false);
         return instance;
+    }
+
+    // ---- NFR ----------------------------------------------------------------------------------------
+
+    /** A partner's free phone system for its own use ("not for resale"), of {@code size} concurrent users. */
+    public static Instance grantNfr(InstanceId id, CustomerId ownUse, String name, Subdomain subdomain, String country,
+            int size, Instant at) {
+        requireCount(size);
+        Instance instance = new Instance(id, ownUse, name, subdomain, country, at, InstanceStatus.NFR, null, null, 0,
+                false, false, null, size, null, null, List.of());
+        instance.record(at, SYSTEM, Kind.NFR_GRANTED, null, size + " concurrent users, not for resale", size);
+        instance.events.add(new NfrLicenceChanged(id, ownUse, size, at));
+        return instance;
+    }
+
+    /** The partner level changed: the NFR licence follows it; 0 withdraws it (the instance is deactivated). */
+    public void resizeNfr(int size, Instant at) {
+        if (status != InstanceStatus.NFR && !(status == InstanceStatus.DEACTIVATED && nfrConcurrentUsers > 0)) {
+            throw new IllegalStateException("not an NFR instance");
+        }
+        if (size == licensedConcurrentUsers()) {
+            return;
+        }
+        int before = licensedConcurrentUsers();
+        if (size == 0) {
+            status = InstanceStatus.DEACTIVATED;
+            deactivatedAt = at;
+            record(at, SYSTEM, Kind.NFR_WITHDRAWN, before + " concurrent users", "withdrawn", 0);
+            events.add(new InstanceDeactivated(id, customerId, at, "NFR_WITHDRAWN"));
+        } else {
+            requireCount(size);
+            status = InstanceStatus.NFR;
+            deactivatedAt = null;
+            nfrConcurrentUsers = size;
+            record(at, SYSTEM, Kind.NFR_RESIZED, before + " concurrent users", size + " concurrent users", size);
+        }
+        events.add(new NfrLicenceChanged(id, customerId, size, at));
+    }
+
+    public boolean isNfr() {
+        return nfrConcurrentUsers > 0;
+    }
+
+    /** Refuses at once what can never be sold, before anyone is asked for bank details. */
+    public void requireForSale() {
+        if (isNfr()) {
+            throw notForResale();
+        }
     }
 
     // ---- subscription -----------------------------------------------------------------------------
@@ -114,7 +166,11 @@ public final class Instance {
             }
             case ACTIVE, CANCELLED -> throw new ConflictException("status",
                     "This instance has a subscription already: change its concurrent users instead.");
+            case NFR -> throw notForResale();
             case DELETED -> throw deleted();
+        }
+        if (isNfr()) {
+            throw notForResale();
         }
         activateSubscription(quote, mandate, at, zone, actor, trialStartedAt != null && subscription == null);
     }
@@ -326,8 +382,9 @@ public final class Instance {
             case TRIAL -> Optional.of(!firstReminderDone ? InstanceRules.firstReminder(trialStartedAt, zone)
                     : !lastReminderDone ? InstanceRules.lastReminder(trialStartedAt, zone) : trialEndsAt);
             case ACTIVE, CANCELLED -> Optional.of(subscription.termEnd());
-            case DEACTIVATED -> Optional.of(InstanceRules.deletionDue(deactivatedAt));
-            case DELETED -> Optional.empty();
+            // a withdrawn NFR system waits for its partner to qualify again; it is not deleted
+            case DEACTIVATED -> isNfr() ? Optional.empty() : Optional.of(InstanceRules.deletionDue(deactivatedAt));
+            case DELETED, NFR -> Optional.empty();
         };
     }
 
@@ -338,6 +395,7 @@ public final class Instance {
         return switch (status) {
             case TRIAL -> trialConcurrentUsers;
             case ACTIVE, CANCELLED -> subscription.concurrentUsers();
+            case NFR -> nfrConcurrentUsers;
             case DEACTIVATED, DELETED -> 0;
         };
     }
@@ -368,6 +426,7 @@ public final class Instance {
             case ACTIVE, CANCELLED -> describeSubscription();
             case DEACTIVATED -> "deactivated";
             case DELETED -> "deleted";
+            case NFR -> "NFR, " + nfrConcurrentUsers + " concurrent users";
         };
     }
 
@@ -397,6 +456,10 @@ public final class Instance {
         }
     }
 
+    private static RefusedException notForResale() {
+        return new RefusedException("status", "This is a partner's NFR phone system: it is not for resale and cannot be subscribed.");
+    }
+
     private static RefusedException deleted() {
         return new RefusedException("status", "This instance was deleted and cannot be changed.");
     }
@@ -416,6 +479,7 @@ public final class Instance {
     public boolean firstReminderDone() { return firstReminderDone; }
     public boolean lastReminderDone() { return lastReminderDone; }
     public Instant deactivatedAt() { return deactivatedAt; }
+    public int nfrConcurrentUsers() { return nfrConcurrentUsers; }
     public Optional<Subscription> subscription() { return Optional.ofNullable(subscription); }
     public Optional<ScheduledChange> scheduledChange() { return Optional.ofNullable(scheduledChange); }
     public List<InstanceChange> history() { return Collections.unmodifiableList(history); }

@@ -51,4 +51,8 @@ public final class InstanceEvents {
 
     public record InstanceDeleted(InstanceId instanceId, CustomerId customerId, Instant at) {
     }
+
+    /** A partner's NFR phone system was created, resized or (with 0) withdrawn. */
+    public record NfrLicenceChanged(InstanceId instanceId, CustomerId customerId, int concurrentUsers, Instant at) {
+    }
 }

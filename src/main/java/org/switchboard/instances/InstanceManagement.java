@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.accounts.AccountManagement;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.accounts.Customer;
+import org.switchboard.accounts.CustomerDirectory;
 import org.switchboard.accounts.CustomerId;
+import org.switchboard.accounts.PartnerId;
 import org.switchboard.catalog.Catalog;
 import org.switchboard.catalog.Money;
 import org.switchboard.catalog.Plan;
@@ -41,14 +43,16 @@ public class InstanceManagement {
 
     private final InstanceRepository instances;
     private final AccountManagement accounts;
+    private final CustomerDirectory directory;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    InstanceManagement(InstanceRepository instances, AccountManagement accounts, Catalog catalog,
-            ApplicationEventPublisher events, Clock clock) {
+    InstanceManagement(InstanceRepository instances, AccountManagement accounts, CustomerDirectory directory,
+            Catalog catalog, ApplicationEventPublisher events, Clock clock) {
         this.instances = instances;
         this.accounts = accounts;
+        this.directory = directory;
         this.catalog = catalog;
         this.events = events;
         this.clock = clock;
@@ -116,6 +120,7 @@ public class InstanceManagement {
     @Transactional
     public InstanceDetails subscribe(CurrentUser user, InstanceId id, Subscribe c) {
         Instance instance = lockForChange(user, id);
+        instance.requireForSale();
         Customer customer = accounts.customer(user, instance.customerId());
         Purchase purchase = purchase(customer, c.plan(), c.concurrentUsers(), c.iban(), c.accountHolder(),
                 c.mandateAccepted(), id);
@@ -252,6 +257,50 @@ public class InstanceManagement {
         return instances.find(id).map(i -> i.licensedAt(at)).orElse(0);
     }
 
+    // ---- NFR ----------------------------------------------------------------------------------------
+
+    /**
+     * Gives a partner its free phone system for its own use with {@code concurrentUsers}, resizes it,
+     * or withdraws it with 0. Acts for no user: the partner programme calls it when a level changes.
+     */
+    @Transactional
+    public Optional<InstanceDetails> provideNfrLicence(PartnerId partner, int concurrentUsers) {
+        if (concurrentUsers < 0 || concurrentUsers > InstanceRules.MAX_CONCURRENT_USERS) {
+            throw new IllegalArgumentException("NFR size " + concurrentUsers);
+        }
+        instances.lockNfrOfPartner(partner.value());
+        CustomerId ownUse = accounts.ownUseCustomer(partner);
+        Customer customer = directory.find(ownUse).orElseThrow();
+        Instant now = clock.instant();
+        Optional<Instance> existing = instances.lockNfrOf(ownUse);
+        Instance instance;
+        if (existing.isPresent()) {
+            instance = existing.get();
+            instance.resizeNfr(concurrentUsers, now);
+            instances.update(instance, zone());
+        } else if (concurrentUsers == 0) {
+            return Optional.empty();
+        } else {
+            instance = Instance.grantNfr(InstanceId.random(), ownUse, "NFR phone system", freeSubdomainFor(customer.name()),
+                    customer.billingAddress().country(), concurrentUsers, now);
+            instances.insert(instance, zone());
+        }
+        publish(instance);
+        return Optional.of(details(instance, customer));
+    }
+
+    private Subdomain freeSubdomainFor(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replace("(own use)", "").replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        slug = slug.length() > 50 ? slug.substring(0, 50).replaceAll("-+$", "") : slug;
+        String base = (slug.length() < 2 ? "partner" : slug) + "-nfr";
+        String candidate = base;
+        for (int n = 2; instances.subdomainTaken(candidate); n++) {
+            candidate = base + "-" + n;
+        }
+        return Subdomain.of(candidate);
+    }
+
     @Transactional(readOnly = true)
     public int trialConcurrentUsers() {
         return instances.trialConcurrentUsers();
@@ -309,7 +358,7 @@ public class InstanceManagement {
         Instant now = clock.instant();
         long daysLeft = instance.status() == InstanceStatus.TRIAL
                 ? InstanceRules.trialDaysLeft(instance.trialEndsAt(), now, zone()) : 0;
-        Instant deletion = instance.status() == InstanceStatus.DEACTIVATED
+        Instant deletion = instance.status() == InstanceStatus.DEACTIVATED && !instance.isNfr()
                 ? InstanceRules.deletionDue(instance.deactivatedAt()) : null;
         return new InstanceDetails(instance, customer, instance.licensedConcurrentUsers(), daysLeft, deletion);
     }

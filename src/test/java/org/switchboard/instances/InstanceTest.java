@@ -215,4 +215,26 @@ class InstanceTest {
         // across the change to summer time the trial still ends at midnight, Berlin time
         assertThat(InstanceRules.trialEnd(berlin(2026, 3, 20, 23, 30), BERLIN)).isEqualTo(berlin(2026, 4, 19, 0, 0));
     }
+
+    @Test
+    void anNfrSystemIsSizedByThePartnerLevelAndCannotBeSold() {
+        Instance nfr = Instance.grantNfr(InstanceId.random(), org.switchboard.accounts.CustomerId.random(), "NFR",
+                Subdomain.of("partner-nfr"), "DE", 10, berlin(2026, 3, 1, 10, 0));
+        assertThat(nfr.status()).isEqualTo(InstanceStatus.NFR);
+        assertThat(nfr.licensedConcurrentUsers()).isEqualTo(10);
+        assertThat(nfr.nextDueAt(BERLIN)).isEmpty();
+        assertThatThrownBy(() -> nfr.subscribe(basic(10), mandate(), berlin(2026, 3, 2, 0, 0), BERLIN, "a"))
+                .isInstanceOf(RefusedException.class).hasMessageContaining("not for resale");
+        assertThatThrownBy(() -> nfr.classifyChange(Plan.BASIC, 20)).isInstanceOf(RefusedException.class);
+
+        nfr.resizeNfr(50, berlin(2026, 6, 1, 0, 0));
+        nfr.resizeNfr(0, berlin(2027, 1, 1, 0, 0));
+        assertThat(nfr.status()).isEqualTo(InstanceStatus.DEACTIVATED);
+        assertThat(nfr.nextDueAt(BERLIN)).isEmpty();
+        assertThat(nfr.licensedAt(berlin(2026, 5, 31, 0, 0))).isEqualTo(10);
+        assertThat(nfr.licensedAt(berlin(2026, 6, 1, 0, 0))).isEqualTo(50);
+        assertThat(nfr.licensedAt(berlin(2027, 1, 1, 0, 0))).isZero();
+        assertThatThrownBy(() -> nfr.subscribe(basic(10), mandate(), berlin(2027, 1, 2, 0, 0), BERLIN, "a"))
+                .isInstanceOf(RefusedException.class);
+    }
 }

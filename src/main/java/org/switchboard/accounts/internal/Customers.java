@@ -46,6 +46,21 @@ public class Customers {
                 .update();
     }
 
+    /** The customer record of a partner's own use, created on first need; one per partner. */
+    public UUID ownUseOf(UUID partnerId, String name, Address address, String vatId, Instant at) {
+        jdbc.sql("""
+                insert into customers (id, name, street, postcode, city, country, vat_id, partner_id, created_at, own_use)
+                values (:id, :name, :street, :postcode, :city, :country, :vat, :partner, :created, true)
+                on conflict (partner_id) where own_use do nothing""")
+                .param("id", UUID.randomUUID()).param("name", name)
+                .param("street", address.street()).param("postcode", address.postcode())
+                .param("city", address.city()).param("country", address.country())
+                .param("vat", vatId).param("partner", partnerId).param("created", ts(at))
+                .update();
+        return jdbc.sql("select id from customers where partner_id = :p and own_use").param("p", partnerId)
+                .query(UUID.class).single();
+    }
+
     public void updateBilling(UUID id, String name, Address address, String vatId) {
         jdbc.sql("""
                 update customers set name = :name, street = :street, postcode = :postcode, city = :city,
@@ -74,6 +89,7 @@ public class Customers {
         return new Customer(new CustomerId(rs.getObject("id", UUID.class)), rs.getString("name"),
                 new Address(rs.getString("street"), rs.getString("postcode"), rs.getString("city"), rs.getString("country")),
                 rs.getString("vat_id"), partner == null ? null : new PartnerId(partner), rs.getString("partner_name"),
-                instant(rs, "created_at"), rs.getTimestamp("admin_verified") != null, rs.getString("admin_email"));
+                instant(rs, "created_at"), rs.getTimestamp("admin_verified") != null, rs.getString("admin_email"),
+                rs.getBoolean("own_use"));
     }
 }

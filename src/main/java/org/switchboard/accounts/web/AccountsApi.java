@@ -39,12 +39,12 @@ class AccountsApi {
 
     record CustomerView(UUID id, String name, Address billingAddress, String vatId, UUID partnerId,
             String partnerName, boolean validated, List<String> missingForValidation, String adminEmail,
-            Instant createdAt) {
+            Instant createdAt, boolean ownUse) {
 
         static CustomerView of(Customer c) {
             return new CustomerView(c.id().value(), c.name(), c.billingAddress(), c.vatId(),
                     c.partnerId() == null ? null : c.partnerId().value(), c.partnerName(), c.isValidated(),
-                    c.missingForValidation(), c.adminEmail(), c.createdAt());
+                    c.missingForValidation(), c.adminEmail(), c.createdAt(), c.ownUse());
         }
     }
 

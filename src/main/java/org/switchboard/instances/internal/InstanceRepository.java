@@ -58,7 +58,7 @@ public class InstanceRepository {
         jdbc.sql("""
                 update instances set status = :status, trial_started_at = :trialStart, trial_ends_at = :trialEnd,
                   trial_concurrent_users = :trialCu, first_reminder_done = :r7, last_reminder_done = :r1,
-                  deactivated_at = :deactivated, plan = :plan, concurrent_users = :cu, price_list_id = :priceList,
+                  deactivated_at = :deactivated, nfr_concurrent_users = :nfr, plan = :plan, concurrent_users = :cu, price_list_id = :priceList,
                   price_list_version = :priceVersion, unit_price = :unit, monthly_net = :monthly,
                   activated_at = :activated, term_start = :termStart, term_end = :termEnd,
                   mandate_reference = :mandate, mandate_signed_on = :signed, iban = :iban, account_holder = :holder,
@@ -71,6 +71,7 @@ public class InstanceRepository {
                 .param("trialCu", i.trialConcurrentUsers())
                 .param("r7", i.firstReminderDone()).param("r1", i.lastReminderDone())
                 .param("deactivated", ts(i.deactivatedAt()))
+                .param("nfr", i.nfrConcurrentUsers())
                 .param("plan", s == null ? null : s.plan().name())
                 .param("cu", s == null ? null : s.concurrentUsers())
                 .param("priceList", s == null ? null : s.priceListId().value())
@@ -143,6 +144,18 @@ public class InstanceRepository {
                 .param("c", customer.value()).param("i", instance.value()).param("at", ts(at)).update() == 1;
     }
 
+    /** Serialises changes of one partner's NFR licence across nodes, for the rest of the transaction. */
+    public void lockNfrOfPartner(UUID partnerId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('nfr:' || :p))").param("p", partnerId.toString())
+                .query((rs, n) -> 1).list();
+    }
+
+    /** The NFR instance of a partner's own-use customer, if it has one. */
+    public Optional<Instance> lockNfrOf(CustomerId ownUse) {
+        return load("select * from instances where customer_id = :c and nfr_concurrent_users > 0 for update",
+                Map.of("c", ownUse.value()));
+    }
+
     public int trialConcurrentUsers() {
         return jdbc.sql("select trial_concurrent_users from instance_settings where id = 1").query(Integer.class).single();
     }
@@ -182,11 +195,11 @@ public class InstanceRepository {
 
     private record Row(UUID id, UUID customer, String name, String subdomain, String country, Instant created,
             InstanceStatus status, Instant trialStart, Instant trialEnd, int trialCu, boolean r7, boolean r1,
-            Instant deactivated, Subscription subscription, ScheduledChange scheduled) {
+            Instant deactivated, int nfr, Subscription subscription, ScheduledChange scheduled) {
 
         Instance toInstance(List<InstanceChange> history) {
             return new Instance(new InstanceId(id), new CustomerId(customer), name, new Subdomain(subdomain), country,
-                    created, status, trialStart, trialEnd, trialCu, r7, r1, deactivated, subscription, scheduled,
+                    created, status, trialStart, trialEnd, trialCu, r7, r1, deactivated, nfr, subscription, scheduled,
                     history);
         }
     }
@@ -212,7 +225,8 @@ public class InstanceRepository {
                 rs.getString("subdomain"), rs.getString("country"), instant(rs, "created_at"),
                 InstanceStatus.valueOf(rs.getString("status")), instant(rs, "trial_started_at"),
                 instant(rs, "trial_ends_at"), rs.getInt("trial_concurrent_users"), rs.getBoolean("first_reminder_done"),
-                rs.getBoolean("last_reminder_done"), instant(rs, "deactivated_at"), subscription, scheduled);
+                rs.getBoolean("last_reminder_done"), instant(rs, "deactivated_at"), rs.getInt("nfr_concurrent_users"),
+                subscription, scheduled);
     }
 
     static Timestamp ts(Instant instant) {
