@@ -37,6 +37,9 @@ class InstancesApiIntegrationTest extends IntegrationTestBase {
     @Autowired
     InstanceLifecycle lifecycle;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     Api as(String email) {
         return new Api(port).as(email, PASSWORD);
     }
@@ -136,6 +139,9 @@ class InstancesApiIntegrationTest extends IntegrationTestBase {
         assertThat(subscribed.body()).contains("\"monthlyNet\":128.16").contains("\"unitPrice\":8.01");
         assertThat(subscribed.json().path("billing").path("iban").asString()).isEqualTo("DE89 **** **** 3000");
         assertThat(subscribed.body()).doesNotContain("0532013000").doesNotContain("370400440532");
+        String stored = jdbc.sql("select iban from instances where id = :id").param("id", java.util.UUID.fromString(id))
+                .query(String.class).single();
+        assertThat(stored).startsWith("v1:").doesNotContain("370400440532");
         assertThat(Instant.parse(subscribed.text("termEnd")))
                 .isEqualTo(InstanceRules.termEnd(clock.instant(), BERLIN));
 

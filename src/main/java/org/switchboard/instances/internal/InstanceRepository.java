@@ -27,15 +27,18 @@ import org.switchboard.instances.Mandate;
 import org.switchboard.instances.ScheduledChange;
 import org.switchboard.instances.Subdomain;
 import org.switchboard.instances.Subscription;
+import org.switchboard.platform.SecretBox;
 
 /** Instances with their subscription and history, always asked for with their owner's keys in view. */
 @Repository
 public class InstanceRepository {
 
     private final JdbcClient jdbc;
+    private final SecretBox secrets;
 
-    InstanceRepository(JdbcClient jdbc) {
+    InstanceRepository(JdbcClient jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     public void insert(Instance instance, ZoneId zone) {
@@ -83,7 +86,7 @@ public class InstanceRepository {
                 .param("termEnd", s == null ? null : ts(s.termEnd()))
                 .param("mandate", m == null ? null : m.reference())
                 .param("signed", m == null ? null : Date.valueOf(m.signedOn()))
-                .param("iban", m == null ? null : m.account().ibanForPayment())
+                .param("iban", m == null ? null : secrets.seal(m.account().ibanForPayment()))
                 .param("holder", m == null ? null : m.account().accountHolder())
                 .param("sKind", c == null ? null : c.kind().name())
                 .param("sPlan", c == null || c.plan() == null ? null : c.plan().name())
@@ -175,7 +178,7 @@ public class InstanceRepository {
     }
 
     private List<Instance> loadAll(String sql, Map<String, ?> params) {
-        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs)).list();
+        List<Row> rows = jdbc.sql(sql).params(params).query((rs, n) -> row(rs, secrets)).list();
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -204,11 +207,11 @@ public class InstanceRepository {
         }
     }
 
-    private static Row row(ResultSet rs) throws SQLException {
+    private static Row row(ResultSet rs, SecretBox secrets) throws SQLException {
         Subscription subscription = null;
         if (rs.getString("plan") != null) {
             Mandate mandate = new Mandate(rs.getString("mandate_reference"), rs.getDate("mandate_signed_on").toLocalDate(),
-                    BankAccount.restore(rs.getString("iban"), rs.getString("account_holder")));
+                    BankAccount.restore(secrets.open(rs.getString("iban")), rs.getString("account_holder")));
             subscription = new Subscription(Plan.valueOf(rs.getString("plan")), rs.getInt("concurrent_users"),
                     new PriceListId(rs.getObject("price_list_id", UUID.class)), rs.getInt("price_list_version"),
                     Money.euros(rs.getBigDecimal("unit_price")), Money.euros(rs.getBigDecimal("monthly_net")),
