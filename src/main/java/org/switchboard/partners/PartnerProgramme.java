@@ -152,14 +152,22 @@ public class PartnerProgramme {
      */
     @Transactional
     public int evaluateAll(LocalDate on) {
+        return evaluateAll(on, null);
+    }
+
+    /** The monthly evaluation for one partner, or all when {@code only} is null. */
+    @Transactional
+    int evaluateAll(LocalDate on, PartnerId only) {
         LocalDate from = LevelPolicy.windowStart(on);
-        Map<PartnerId, Money> turnover = sales.turnover(from, on, null);
-        Map<PartnerId, Integer> subscriptions = sales.newSubscriptions(from, on, clock.getZone(), null);
+        Map<PartnerId, Money> turnover = sales.turnover(from, on, only);
+        Map<PartnerId, Integer> subscriptions = sales.newSubscriptions(from, on, clock.getZone(), only);
         Map<PartnerId, Member> settings = new java.util.HashMap<>();
         members.all().forEach(m -> settings.put(m.partnerId(), m));
         Map<PartnerId, LevelNotice> notices = history.pendingNotices();
         int changed = 0;
-        for (Partner partner : directory.activePartners()) {
+        List<Partner> partners = only == null ? directory.activePartners()
+                : directory.partner(only).stream().toList();
+        for (Partner partner : partners) {
             LevelFigures f = figures(partner.id(), settings.getOrDefault(partner.id(), Member.empty(partner.id())), on,
                     turnover, subscriptions);
             if (apply(partner, f, on, Optional.ofNullable(notices.get(partner.id())), true)) {
@@ -275,9 +283,14 @@ public class PartnerProgramme {
      */
     @Transactional
     public int issueStatements(YearMonth period) {
+        return issueStatements(period, null);
+    }
+
+    /** The statements of one partner, or all when {@code only} is null. */
+    @Transactional
+    int issueStatements(YearMonth period, PartnerId only) {
         LocalDate issuedOn = CommissionPolicy.issueDay(period);
-        List<Commissions.OpenBalance> balances = commissions.positiveOpenBalances(period.atEndOfMonth(), null).stream()
-                .filter(b -> !commissions.hasStatement(b.partnerId(), period)).toList();
+        List<Commissions.OpenBalance> balances = commissions.positiveOpenBalances(period, only);
         if (balances.isEmpty()) {
             return 0;
         }
@@ -290,7 +303,7 @@ public class PartnerProgramme {
                     Statement.Status.ISSUED, List.of()));
         }
         commissions.insertStatements(statements);
-        commissions.assignOpenLines(period, null);
+        commissions.assignOpenLines(period, only);
         return statements.size();
     }
 

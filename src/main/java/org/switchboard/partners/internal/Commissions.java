@@ -64,13 +64,16 @@ public class Commissions {
     }
 
     /** Partners whose lines not yet on a statement, up to {@code upTo}, add up to more than zero. */
-    public List<OpenBalance> positiveOpenBalances(LocalDate upTo, PartnerId partner) {
+    public List<OpenBalance> positiveOpenBalances(YearMonth period, PartnerId partner) {
         return jdbc.sql("""
-                select partner_id, sum(amount) as total from commission_lines
+                select partner_id, sum(amount) as total from commission_lines l
                 where statement_id is null and occurred_on <= :upTo
                   and (cast(:p as uuid) is null or partner_id = cast(:p as uuid))
+                  and not exists (select 1 from commission_statements s
+                                  where s.partner_id = l.partner_id and s.period = :period)
                 group by partner_id having sum(amount) > 0 order by partner_id""")
-                .param("upTo", Date.valueOf(upTo)).param("p", partner == null ? null : partner.value())
+                .param("upTo", Date.valueOf(period.atEndOfMonth())).param("period", Date.valueOf(period.atDay(1)))
+                .param("p", partner == null ? null : partner.value())
                 .query((rs, n) -> new OpenBalance(new PartnerId(rs.getObject(1, UUID.class)),
                         Money.euros(rs.getBigDecimal(2)))).list();
     }
@@ -108,6 +111,14 @@ public class Commissions {
                   and l.occurred_on <= :upTo and (cast(:p as uuid) is null or l.partner_id = cast(:p as uuid))""")
                 .param("period", Date.valueOf(period.atDay(1))).param("upTo", Date.valueOf(period.atEndOfMonth()))
                 .param("p", partner == null ? null : partner.value()).update();
+        // The totals are the sums of the lines really assigned, whatever arrived in between.
+        jdbc.sql("""
+                update commission_statements s set total = (select coalesce(sum(amount), 0) from commission_lines l
+                                                           where l.statement_id = s.id)
+                where s.period = :period and s.status = 'ISSUED'
+                  and (cast(:p as uuid) is null or s.partner_id = cast(:p as uuid))""")
+                .param("period", Date.valueOf(period.atDay(1))).param("p", partner == null ? null : partner.value())
+                .update();
     }
 
     public boolean hasStatement(PartnerId partner, YearMonth period) {
