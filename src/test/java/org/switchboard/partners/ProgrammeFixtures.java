@@ -30,11 +30,14 @@ class ProgrammeFixtures {
     final AccountFixtures accounts;
     final PartnerProgramme programme;
     final MutableClock clock;
+    final PartnerDirectory directory;
 
-    ProgrammeFixtures(AccountFixtures accounts, PartnerProgramme programme, MutableClock clock) {
+    ProgrammeFixtures(AccountFixtures accounts, PartnerProgramme programme, MutableClock clock,
+            PartnerDirectory directory) {
         this.accounts = accounts;
         this.programme = programme;
         this.clock = clock;
+        this.directory = directory;
     }
 
     static Instant at(LocalDate day) {
@@ -64,6 +67,36 @@ class ProgrammeFixtures {
         today(day);
         programme.recordSubscriptionActivated(new SubscriptionActivated(InstanceId.random(), customer.id(), Plan.BASIC,
                 10, Money.euros("89.00"), at(day), at(day.plusYears(1)), true));
+    }
+
+    /** A partner that reached {@code level} on {@code day} (Certified or up), serving {@code regions}. */
+    PartnerAccount partnerAt(org.switchboard.accounts.PartnerLevel level, LocalDate day, String name,
+            java.util.List<String> regions, String directoryText) {
+        PartnerAccount partner = partnerRegisteredOn(day, name);
+        listingConfirmed(partner);
+        programme.recordTraining(partner.id(), false, day);
+        boolean premium = level.compareTo(org.switchboard.accounts.PartnerLevel.PREMIUM) >= 0;
+        if (premium) {
+            programme.recordTraining(partner.id(), true, day);
+        }
+        CustomerAccount customer = customer(partner, name + " Kunde");
+        int subscriptions = switch (level) {
+            case EXCELLENCE -> 8;
+            case PREMIUM -> 4;
+            default -> 1;
+        };
+        for (int i = 0; i < subscriptions; i++) {
+            subscriptionSold(customer, day);
+        }
+        String net = switch (level) {
+            case EXCELLENCE -> "20000.00";
+            case PREMIUM -> "5000.00";
+            default -> "2000.00";
+        };
+        invoiced(partner, customer, day, net, "0.00");
+        directory.updateProfile(partner.admin(), partner.id(),
+                new ProgrammeCommands.UpdateProfile(directoryText != null, directoryText, regions));
+        return partner;
     }
 
     /** A customer invoice finalised (and handed in) on {@code day}. */
