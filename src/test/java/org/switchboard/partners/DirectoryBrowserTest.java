@@ -44,4 +44,42 @@ class DirectoryBrowserTest extends BrowserTestBase {
         waitFor(By.id("no-partners"));
         assertThat(browser.findElements(By.cssSelector("#partners article.partner"))).isEmpty();
     }
+
+    @Test
+    void aPartnerSeesItsLevelAndProgressAndMarkupInItsDirectoryTextIsRefusedBesideTheField() {
+        var partner = given.partnerAt(PartnerLevel.CERTIFIED, LocalDate.of(2033, 7, 1), "Seite Eins", List.of("DE-RP"),
+                "Phones for the Palatinate.");
+        logIn(partner.email(), PASSWORD);
+        open("/partner/programme");
+        assertThat(waitFor(By.id("level")).getText()).isEqualTo("Certified");
+        assertThat(browser.findElement(By.id("rate")).getText()).isEqualTo("15%");
+        assertThat(browser.findElement(By.id("nfr")).getText()).isEqualTo("10 CU");
+        assertThat(browser.findElement(By.cssSelector("#req-turnover td:nth-child(2)")).getText()).isEqualTo("2,000.00 €");
+        assertThat(browser.findElement(By.cssSelector("#req-turnover td:nth-child(3)")).getText()).isEqualTo("5,000.00 €");
+
+        WebElement text = browser.findElement(By.id("text"));
+        text.clear();
+        text.sendKeys("<a href=\"https://spam.example\">Best</a> phones");
+        browser.findElement(By.cssSelector("#profile-form button[type=submit]")).click();
+        assertThat(waitFor(By.id("error-text")).getText()).contains("must be plain text");
+        open("/directory?q=Rheinland");
+        assertThat(waitFor(By.cssSelector("#partners article.partner .text")).getText()).isEqualTo("Phones for the Palatinate.");
+    }
+
+    @Test
+    void operatorsSeeEveryPartnerWithTheSameFiguresAndRecordLeadsWithErrorsBesideTheFields() {
+        var partner = given.partnerAt(PartnerLevel.CERTIFIED, LocalDate.of(2033, 8, 1), "Operator View GmbH", List.of("DE-SL"), null);
+        logIn(OPERATOR_EMAIL, PASSWORD);
+        open("/operator/programme");
+        WebElement row = waitFor(By.cssSelector("#standings tr[data-partner='" + partner.id().value() + "']"));
+        assertThat(row.getText()).contains("Operator View GmbH", "Certified", "2,000.00 €");
+        type("company", "Saarbrücker Bau");
+        type("contactName", "Sarah Saar");
+        type("contactEmail", "sarah@saar.example");
+        type("postcode", "661");
+        type("employees", "40");
+        browser.findElement(By.cssSelector("#lead-form button[type=submit]")).click();
+        assertThat(waitFor(By.id("error-postcode")).getText()).contains("five digits");
+        assertThat(browser.findElement(By.id("form-errors")).getText()).contains("Nothing was saved");
+    }
 }
