@@ -60,9 +60,12 @@ public class PartnerProgramme {
     private final Outbox outbox;
     private final Links links;
     private final Clock clock;
+    private final String issuerName;
 
     PartnerProgramme(Members members, Sales sales, LevelHistory history, Commissions commissions,
-            CustomerDirectory directory, AccountManagement accounts, Outbox outbox, Links links, Clock clock) {
+            CustomerDirectory directory, AccountManagement accounts, Outbox outbox, Links links, Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${switchboard.partners.payout.debtor-name:Switchboard}") String issuerName) {
+        this.issuerName = issuerName;
         this.members = members;
         this.sales = sales;
         this.history = history;
@@ -321,6 +324,25 @@ public class PartnerProgramme {
             throw new NotFoundException("There is no statement " + id);
         }
         return s;
+    }
+
+    /** The statement as a PDF credit note. */
+    @Transactional(readOnly = true)
+    public byte[] statementPdf(CurrentUser user, UUID id) {
+        Statement s = statement(user, id);
+        Partner p = directory.partner(s.partnerId()).orElseThrow();
+        java.util.function.Function<Money, String> eur = m -> String.format(java.util.Locale.ENGLISH, "%,.2f EUR", m.amount());
+        return org.switchboard.partners.documents.StatementPdf.render(new org.switchboard.partners.documents.StatementPdf.Content(
+                issuerName, p.name(), p.address().street() + ", " + p.address().postcode() + " " + p.address().city()
+                        + ", " + p.address().country(),
+                s.number(), s.period().toString(), s.issuedOn().toString(),
+                s.lines().stream().map(l -> new org.switchboard.partners.documents.StatementPdf.Row(
+                        l.finalisedOn().toString(),
+                        (l.kind() == CommissionLine.Kind.REVERSAL ? "returned " + l.occurredOn() + " " : "")
+                                + l.invoiceId().toString().substring(0, 8),
+                        eur.apply(l.subscriptionsNet()), eur.apply(l.airtimeNet()), LevelBenefits.percent(l.rate()),
+                        eur.apply(l.amount()))).toList(),
+                eur.apply(s.total())));
     }
 
     @Transactional(readOnly = true)

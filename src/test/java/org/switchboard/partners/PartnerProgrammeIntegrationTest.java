@@ -102,6 +102,13 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
                 org.assertj.core.groups.Tuple.tuple(CommissionLine.Kind.REVERSAL, Money.euros("-76.85")),
                 org.assertj.core.groups.Tuple.tuple(CommissionLine.Kind.COMMISSION, Money.euros("221.55")));
         assertThat(march.total()).isEqualTo(Money.euros("144.70"));
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(programme.statementPdf(partner.admin(), march.id()))) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Credit note " + march.number(), "Alpenfunk IT", "2027-03",
+                    "-76.85 EUR", "221.55 EUR", "Total credited to you: 144.70 EUR");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
         // The returned invoice no longer counts as turnover.
         assertThat(programme.figures(partner.id(), day(2027, 4, 1)).turnover()).isEqualTo(Money.euros("5607.77"));
         assertThat(programme.standing(partner.admin(), partner.id()).commissionThisYear()).isEqualTo(Money.euros("671.55"));

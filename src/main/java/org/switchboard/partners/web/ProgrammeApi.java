@@ -104,6 +104,12 @@ class ProgrammeApi {
         return StatementView.of(programme.statement(user, id));
     }
 
+    @GetMapping(value = "/statements/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The statement as a PDF credit note")
+    byte[] statementPdf(CurrentUser user, @PathVariable UUID id) {
+        return programme.statementPdf(user, id);
+    }
+
     @PutMapping("/partners/{id}/csp")
     @Operation(summary = "Switch the CSP option; refused (409) while a statement is not paid out")
     MemberView csp(CurrentUser user, @PathVariable UUID id, @RequestBody CspSwitch body) {

@@ -125,6 +125,13 @@ class ProgrammePages {
         return "partners/statement";
     }
 
+    @GetMapping("/partner/statements/{id}.pdf")
+    org.springframework.http.ResponseEntity<byte[]> statementPdf(CurrentUser user, @PathVariable UUID id) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"statement-" + id + ".pdf\"")
+                .body(programme.statementPdf(user, id));
+    }
+
     @PostMapping("/partner/training/tests")
     String startTest(CurrentUser user) {
         return "redirect:/partner/training/tests/" + training.startTest(user, user.partnerId()).id();
