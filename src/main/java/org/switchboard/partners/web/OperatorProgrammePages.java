@@ -38,9 +38,11 @@ class OperatorProgrammePages {
     private final PartnerTraining training;
     private final PartnerPayouts payouts;
     private final java.time.Clock clock;
+    private final org.switchboard.partners.PartnerSupport support;
 
     OperatorProgrammePages(PartnerProgramme programme, LeadManagement leads, PartnerTraining training,
-            PartnerPayouts payouts, java.time.Clock clock) {
+            PartnerPayouts payouts, java.time.Clock clock, org.switchboard.partners.PartnerSupport support) {
+        this.support = support;
         this.programme = programme;
         this.leads = leads;
         this.training = training;
@@ -56,6 +58,9 @@ class OperatorProgrammePages {
         model.addAttribute("videos", training.videos());
         model.addAttribute("questions", training.questionBank(user));
         model.addAttribute("regions", Regions.all());
+        model.addAttribute("media", support.media());
+        model.addAttribute("partnerQueue", support.requests(user, java.util.Optional.of("PARTNER_SUPPORT")));
+        model.addAttribute("licenceQueue", support.requests(user, java.util.Optional.of("LICENCE_SUPPORT")));
         return "partners/operator-programme";
     }
 
@@ -108,6 +113,20 @@ class OperatorProgrammePages {
         }
         redirect.addFlashAttribute("done", "Video added.");
         return "redirect:/operator/programme#training";
+    }
+
+    @PostMapping("/operator/programme/media")
+    String upload(CurrentUser user, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String title,
+            @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+            Model model, RedirectAttributes redirect) throws java.io.IOException {
+        byte[] content = file == null ? null : file.getBytes();
+        if (!FormErrors.submit(model, () -> support.upload(user, kind, title,
+                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(), content))) {
+            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+        }
+        redirect.addFlashAttribute("done", "File published to partners.");
+        return "redirect:/operator/programme#media";
     }
 
     @PostMapping("/operator/programme/payouts")

@@ -26,6 +26,7 @@ import org.switchboard.partners.LeadManagement;
 import org.switchboard.partners.LevelBenefits;
 import org.switchboard.partners.PartnerDirectory;
 import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.PartnerSupport;
 import org.switchboard.partners.PartnerTraining;
 import org.switchboard.partners.ProgrammeCommands.UpdateProfile;
 import org.switchboard.partners.Regions;
@@ -44,9 +45,12 @@ class ProgrammePages {
     private final InstanceManagement instances;
     private final Catalog catalog;
     private final Clock clock;
+    private final PartnerSupport support;
 
     ProgrammePages(PartnerProgramme programme, PartnerDirectory directory, LeadManagement leads,
-            PartnerTraining training, InstanceManagement instances, Catalog catalog, Clock clock) {
+            PartnerTraining training, InstanceManagement instances, Catalog catalog, Clock clock,
+            PartnerSupport support) {
+        this.support = support;
         this.clock = clock;
         this.programme = programme;
         this.directory = directory;
@@ -132,6 +136,25 @@ class ProgrammePages {
                 .body(programme.statementPdf(user, id));
     }
 
+    @PostMapping("/partner/support")
+    String support(CurrentUser user, @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String body, Model model, RedirectAttributes redirect) {
+        model.addAttribute("supportSubject", subject);
+        model.addAttribute("supportBody", body);
+        return submit(user, model, redirect, () -> support.request(user, subject, body),
+                "Your request was sent to " + (LevelBenefits.partnerSupport(programme.standing(user, user.partnerId())
+                        .partner().level()) ? "partner support." : "licence support."));
+    }
+
+    @GetMapping("/media/{id}")
+    org.springframework.http.ResponseEntity<byte[]> media(CurrentUser user, @PathVariable UUID id) {
+        PartnerSupport.Download d = support.download(user, id);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(d.contentType()))
+                .header("Content-Disposition", "attachment; filename=\"" + d.filename() + "\"")
+                .body(d.content());
+    }
+
     @PostMapping("/partner/training/tests")
     String startTest(CurrentUser user) {
         return "redirect:/partner/training/tests/" + training.startTest(user, user.partnerId()).id();
@@ -201,6 +224,8 @@ class ProgrammePages {
                         .toList())
                 .orElse(List.of()));
         model.addAttribute("partnerSupport", LevelBenefits.partnerSupport(s.partner().level()));
+        model.addAttribute("media", support.media());
+        model.addAttribute("supportRequests", support.requests(user, Optional.empty()));
         return "partners/programme";
     }
 
