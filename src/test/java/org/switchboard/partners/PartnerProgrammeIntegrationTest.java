@@ -121,6 +121,31 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void theMonthlyRunHappensOnceWhenTwoNodesStartItAtTheSameTime() throws Exception {
+        PartnerAccount partner = given.partnerRegisteredOn(day(2036, 12, 1), "Zwei Knoten AG");
+        given.invoiced(partner, given.customer(partner, "Knoten Kunde"), day(2036, 12, 10), "1000.00", "0.00");
+        given.today(day(2037, 1, 1));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Callable<Boolean> node = () -> {
+                start.await();
+                return jobs.runMonthly(YearMonth.of(2037, 1), day(2037, 1, 1));
+            };
+            var a = pool.submit(node);
+            var b = pool.submit(node);
+            start.countDown();
+            assertThat(List.of(a.get(), b.get())).containsExactlyInAnyOrder(true, false);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(jobs.runMonthly(YearMonth.of(2037, 1), day(2037, 1, 1))).isFalse();
+        Statement december = only(programme.statements(partner.admin(), partner.id()));
+        assertThat(december.period()).isEqualTo(YearMonth.of(2036, 12));
+        assertThat(december.total()).isEqualTo(Money.euros("100.00"));
+    }
+
+    @Test
     void creditNoteNumbersHaveNoGapsWithinAYear() {
         PartnerAccount a = given.partnerRegisteredOn(day(2027, 5, 1), "Gapless A");
         PartnerAccount b = given.partnerRegisteredOn(day(2027, 5, 1), "Gapless B");
