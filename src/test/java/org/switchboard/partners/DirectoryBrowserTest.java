@@ -81,5 +81,12 @@ class DirectoryBrowserTest extends BrowserTestBase {
         browser.findElement(By.cssSelector("#lead-form button[type=submit]")).click();
         assertThat(waitFor(By.id("error-postcode")).getText()).contains("five digits");
         assertThat(browser.findElement(By.id("form-errors")).getText()).contains("Nothing was saved");
+
+        type("postcode", "66111");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("region"))).selectByValue("DE-SL");
+        browser.findElement(By.cssSelector("#lead-form button[type=submit]")).click();
+        waitForText(By.id("done"), "Lead recorded and offered.");
+        assertThat(browser.findElement(By.id("lead-list")).getText()).contains("Saarbrücker Bau", "66111 DE-SL",
+                "OFFERED", "Operator View GmbH");
     }
 }

@@ -52,7 +52,11 @@ class OperatorProgrammePages {
 
     @GetMapping("/operator/programme")
     String page(CurrentUser user, @ModelAttribute("lead") RecordLead lead, Model model) {
-        model.addAttribute("standings", programme.standings(user));
+        var standings = programme.standings(user);
+        model.addAttribute("standings", standings);
+        java.util.Map<PartnerId, String> names = new java.util.HashMap<>();
+        standings.forEach(st -> names.put(st.partner().id(), st.partner().name()));
+        model.addAttribute("partnerNames", names);
         model.addAttribute("leads", leads.leads(user));
         model.addAttribute("webinars", training.webinars());
         model.addAttribute("videos", training.videos());
