@@ -129,6 +129,15 @@ public class AccountManagement {
         return partners.byId(id.value()).orElseThrow(() -> new NotFoundException("There is no partner " + id.value()));
     }
 
+    /**
+     * The partner programme setting a partner's level after its evaluation; the programme keeps
+     * the history and the figures behind each change. Acts for no user.
+     */
+    @Transactional
+    public void changePartnerLevel(PartnerId id, PartnerLevel level) {
+        partners.changeLevel(id.value(), level);
+    }
+
     // ---- customers ------------------------------------------------------------------------------
 
     /** A customer signing up on its own, without a partner. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.accounts.internal.Customers;
+import org.switchboard.accounts.internal.Partners;
 import org.switchboard.accounts.internal.UserRow;
 import org.switchboard.accounts.internal.Users;
 
@@ -19,10 +20,21 @@ public class CustomerDirectory {
 
     private final Customers customers;
     private final Users users;
+    private final Partners partners;
 
-    CustomerDirectory(Customers customers, Users users) {
+    CustomerDirectory(Customers customers, Users users, Partners partners) {
         this.customers = customers;
         this.users = users;
+        this.partners = partners;
+    }
+
+    public Optional<Partner> partner(PartnerId id) {
+        return partners.byId(id.value());
+    }
+
+    /** Every partner whose registration is complete, oldest first. */
+    public List<Partner> activePartners() {
+        return partners.active();
     }
 
     public Optional<Customer> find(CustomerId id) {

@@ -54,6 +54,15 @@ public class Partners {
                 .param("on", Date.valueOf(on)).param("id", id).update();
     }
 
+    /** The partner programme's decision; the history of levels is kept by the programme. */
+    public void changeLevel(UUID id, PartnerLevel level) {
+        jdbc.sql("update partners set level = :level where id = :id").param("level", level.name()).param("id", id).update();
+    }
+
+    public List<Partner> active() {
+        return jdbc.sql(SELECT + " where p.status = 'ACTIVE' order by p.registered_on, p.id").query((rs, n) -> map(rs)).list();
+    }
+
     public Optional<Partner> byId(UUID id) {
         return jdbc.sql(SELECT + " where p.id = :id").param("id", id).query((rs, n) -> map(rs)).optional();
     }

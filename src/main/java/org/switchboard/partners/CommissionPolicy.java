@@ -1,0 +1,49 @@
+package org.switchboard.partners;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.UUID;
+
+import org.switchboard.accounts.PartnerLevel;
+import org.switchboard.catalog.Money;
+
+/**
+ * Commission on a customer invoice: its net for subscriptions and airtime times the rate of the
+ * partner's level held when the invoice was finalised, rounded once per invoice. A returned
+ * direct debit reverses exactly that amount. Lines go on the statement of the month they occur
+ * in, issued in the month after; a partner whose open lines do not add up to more than zero gets
+ * no statement that month and the lines wait for the next one.
+ */
+public final class CommissionPolicy {
+
+    public static final String CREDIT_NOTE_SERIES = "PC";
+
+    private CommissionPolicy() {
+    }
+
+    public static CommissionLine commission(CustomerInvoice invoice, PartnerLevel levelWhenFinalised) {
+        BigDecimal rate = LevelBenefits.commissionRate(levelWhenFinalised);
+        return new CommissionLine(UUID.randomUUID(), invoice.partnerId(), invoice.invoiceId(),
+                CommissionLine.Kind.COMMISSION, invoice.customerId(), invoice.finalisedOn(), invoice.finalisedOn(),
+                invoice.subscriptionsNet(), invoice.airtimeNet(), levelWhenFinalised, rate, invoice.net().times(rate),
+                null);
+    }
+
+    public static CommissionLine reversal(CommissionLine original, LocalDate returnedOn) {
+        Money zero = Money.zero(original.amount().currency());
+        return new CommissionLine(UUID.randomUUID(), original.partnerId(), original.invoiceId(),
+                CommissionLine.Kind.REVERSAL, original.customerId(), original.finalisedOn(), returnedOn,
+                zero.minus(original.subscriptionsNet()), zero.minus(original.airtimeNet()), original.level(),
+                original.rate(), zero.minus(original.amount()), null);
+    }
+
+    /** The statement of {@code period} is issued on the first day of the month after it. */
+    public static LocalDate issueDay(YearMonth period) {
+        return period.plusMonths(1).atDay(1);
+    }
+
+    public static String creditNoteNumber(int year, int number) {
+        return CREDIT_NOTE_SERIES + "-" + year + "-" + String.format("%06d", number);
+    }
+}

@@ -1,0 +1,162 @@
+package org.switchboard.partners.web;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.accounts.PartnerId;
+import org.switchboard.catalog.Money;
+import org.switchboard.partners.LeadManagement;
+import org.switchboard.partners.PartnerPayouts;
+import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.PartnerTraining;
+import org.switchboard.partners.ProgrammeCommands.RecordLead;
+import org.switchboard.partners.Regions;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.web.FormErrors;
+import org.switchboard.platform.web.WebPage;
+
+/** Operators: every partner with the same figures partners see, listings to confirm, leads, training, payouts. */
+@WebPage
+class OperatorProgrammePages {
+
+    private final PartnerProgramme programme;
+    private final LeadManagement leads;
+    private final PartnerTraining training;
+    private final PartnerPayouts payouts;
+    private final java.time.Clock clock;
+    private final org.switchboard.partners.PartnerSupport support;
+
+    OperatorProgrammePages(PartnerProgramme programme, LeadManagement leads, PartnerTraining training,
+            PartnerPayouts payouts, java.time.Clock clock, org.switchboard.partners.PartnerSupport support) {
+        this.support = support;
+        this.programme = programme;
+        this.leads = leads;
+        this.training = training;
+        this.payouts = payouts;
+        this.clock = clock;
+    }
+
+    @GetMapping("/operator/programme")
+    String page(CurrentUser user, @ModelAttribute("lead") RecordLead lead, Model model) {
+        var standings = programme.standings(user);
+        model.addAttribute("standings", standings);
+        java.util.Map<PartnerId, String> names = new java.util.HashMap<>();
+        standings.forEach(st -> names.put(st.partner().id(), st.partner().name()));
+        model.addAttribute("partnerNames", names);
+        model.addAttribute("leads", leads.leads(user));
+        model.addAttribute("webinars", training.webinars());
+        model.addAttribute("videos", training.videos());
+        model.addAttribute("questions", training.questionBank(user));
+        model.addAttribute("regions", Regions.all());
+        model.addAttribute("media", support.media());
+        model.addAttribute("partnerQueue", support.requests(user, java.util.Optional.of("PARTNER_SUPPORT")));
+        model.addAttribute("licenceQueue", support.requests(user, java.util.Optional.of("LICENCE_SUPPORT")));
+        return "partners/operator-programme";
+    }
+
+    @PostMapping("/operator/programme/partners/{id}/listing-confirmation")
+    String confirm(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        programme.confirmListing(user, new PartnerId(id));
+        redirect.addFlashAttribute("done", "Website listing confirmed.");
+        return "redirect:/operator/programme";
+    }
+
+    @PostMapping("/operator/programme/leads")
+    String recordLead(CurrentUser user, @ModelAttribute("lead") RecordLead lead, Model model,
+            RedirectAttributes redirect) {
+        if (!FormErrors.submit(model, () -> leads.record(user, lead))) {
+            return page(user, lead, model);
+        }
+        redirect.addFlashAttribute("done", "Lead recorded and offered.");
+        return "redirect:/operator/programme#leads";
+    }
+
+    @PostMapping("/operator/programme/webinars")
+    String webinar(CurrentUser user, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String startsAt, @RequestParam(required = false) Integer seats,
+            @RequestParam(required = false) String listPrice, Model model, RedirectAttributes redirect) {
+        if (!FormErrors.submit(model, () -> training.addWebinar(user, title, parseTime(startsAt), seats,
+                parseMoney(listPrice)))) {
+            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+        }
+        redirect.addFlashAttribute("done", "Webinar added.");
+        return "redirect:/operator/programme#training";
+    }
+
+    @PostMapping("/operator/programme/questions")
+    String question(CurrentUser user, @RequestParam(required = false) String text,
+            @RequestParam(required = false) String options, @RequestParam(required = false) Integer correct,
+            Model model, RedirectAttributes redirect) {
+        List<String> list = options == null ? List.of() : Arrays.stream(options.split("\\R")).toList();
+        if (!FormErrors.submit(model, () -> training.addQuestion(user, text, list, correct == null ? null : correct - 1))) {
+            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+        }
+        redirect.addFlashAttribute("done", "Question added.");
+        return "redirect:/operator/programme#training";
+    }
+
+    @PostMapping("/operator/programme/videos")
+    String video(CurrentUser user, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String url, Model model, RedirectAttributes redirect) {
+        if (!FormErrors.submit(model, () -> training.addVideo(user, title, url))) {
+            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+        }
+        redirect.addFlashAttribute("done", "Video added.");
+        return "redirect:/operator/programme#training";
+    }
+
+    @PostMapping("/operator/programme/media")
+    String upload(CurrentUser user, @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String title,
+            @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file,
+            Model model, RedirectAttributes redirect) throws java.io.IOException {
+        byte[] content = file == null ? null : file.getBytes();
+        if (!FormErrors.submit(model, () -> support.upload(user, kind, title,
+                file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(), content))) {
+            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+        }
+        redirect.addFlashAttribute("done", "File published to partners.");
+        return "redirect:/operator/programme#media";
+    }
+
+    @PostMapping("/operator/programme/payouts")
+    ResponseEntity<String> payout(CurrentUser user, @RequestParam(required = false) String executionOn) {
+        LocalDate on = executionOn == null || executionOn.isBlank() ? LocalDate.now(clock) : LocalDate.parse(executionOn);
+        return payouts.createBatch(user, on)
+                .map(b -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + b.messageId() + ".xml\"")
+                        .body(b.document()))
+                .orElse(ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("No statement is waiting for a payout."));
+    }
+
+    private java.time.Instant parseTime(String value) {
+        try {
+            return value == null || value.isBlank() ? null
+                    : LocalDateTime.parse(value).atZone(clock.getZone()).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("startsAt", "Start must be a date and time such as 2026-03-01T10:00");
+        }
+    }
+
+    private static Money parseMoney(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Money.euros(value.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("listPrice", "List price must be an amount such as 399.00");
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.switchboard.partners.web;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.catalog.Catalog;
+import org.switchboard.catalog.Money;
+import org.switchboard.catalog.Plan;
+import org.switchboard.instances.InstanceManagement;
+import org.switchboard.instances.InstanceStatus;
+import org.switchboard.partners.LeadManagement;
+import org.switchboard.partners.LevelBenefits;
+import org.switchboard.partners.PartnerDirectory;
+import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.PartnerSupport;
+import org.switchboard.partners.PartnerTraining;
+import org.switchboard.partners.ProgrammeCommands.UpdateProfile;
+import org.switchboard.partners.Regions;
+import org.switchboard.partners.Training;
+import org.switchboard.platform.web.FormErrors;
+import org.switchboard.platform.web.WebPage;
+
+/** The partner's programme page: level and progress, statements, leads, profile, CSP, payout account, training. */
+@WebPage
+class ProgrammePages {
+
+    private final PartnerProgramme programme;
+    private final PartnerDirectory directory;
+    private final LeadManagement leads;
+    private final PartnerTraining training;
+    private final InstanceManagement instances;
+    private final Catalog catalog;
+    private final Clock clock;
+    private final PartnerSupport support;
+
+    ProgrammePages(PartnerProgramme programme, PartnerDirectory directory, LeadManagement leads,
+            PartnerTraining training, InstanceManagement instances, Catalog catalog, Clock clock,
+            PartnerSupport support) {
+        this.support = support;
+        this.clock = clock;
+        this.programme = programme;
+        this.directory = directory;
+        this.leads = leads;
+        this.training = training;
+        this.instances = instances;
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/partner/programme")
+    String programme(CurrentUser user, Model model) {
+        return page(user, model);
+    }
+
+    @GetMapping("/partner/leads")
+    String leadsLink() {
+        return "redirect:/partner/programme#leads";
+    }
+
+    @PostMapping("/partner/programme/evaluation")
+    String evaluate(CurrentUser user, RedirectAttributes redirect) {
+        programme.evaluate(user, user.partnerId());
+        redirect.addFlashAttribute("done", "Your figures were evaluated just now.");
+        return "redirect:/partner/programme";
+    }
+
+    @PostMapping("/partner/programme/listing")
+    String listing(CurrentUser user, @RequestParam(required = false) String listingUrl, Model model,
+            RedirectAttributes redirect) {
+        return submit(user, model, redirect, () -> programme.submitListing(user, user.partnerId(), listingUrl),
+                "The page address was sent; an operator will confirm it.");
+    }
+
+    @PostMapping("/partner/programme/profile")
+    String profile(CurrentUser user, @RequestParam(required = false) Boolean listed,
+            @RequestParam(required = false) String text, @RequestParam(required = false) String regions, Model model,
+            RedirectAttributes redirect) {
+        List<String> codes = regions == null ? List.of()
+                : Arrays.stream(regions.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
+        model.addAttribute("profileText", text);
+        model.addAttribute("profileRegions", regions);
+        return submit(user, model, redirect,
+                () -> directory.updateProfile(user, user.partnerId(), new UpdateProfile(listed, text, codes)),
+                "Your directory profile was saved.");
+    }
+
+    @PostMapping("/partner/programme/payout-account")
+    String payout(CurrentUser user, @RequestParam(required = false) String iban,
+            @RequestParam(required = false) String accountHolder, Model model, RedirectAttributes redirect) {
+        return submit(user, model, redirect,
+                () -> programme.setPayoutAccount(user, user.partnerId(), iban, accountHolder),
+                "Your payout account was saved.");
+    }
+
+    @PostMapping("/partner/programme/csp")
+    String csp(CurrentUser user, @RequestParam boolean enabled, Model model, RedirectAttributes redirect) {
+        return submit(user, model, redirect, () -> programme.switchCsp(user, user.partnerId(), enabled),
+                enabled ? "The CSP option is on." : "The CSP option is off.");
+    }
+
+    @PostMapping("/partner/leads/{id}/{action}")
+    String lead(CurrentUser user, @PathVariable UUID id, @PathVariable String action, RedirectAttributes redirect) {
+        switch (action) {
+            case "accept" -> leads.accept(user, id);
+            case "decline" -> leads.decline(user, id);
+            case "invite" -> leads.invite(user, id);
+            default -> throw new org.switchboard.platform.NotFoundException("There is no such action");
+        }
+        redirect.addFlashAttribute("done", "Lead " + action + (action.endsWith("e") ? "d." : "ed."));
+        return "redirect:/partner/programme#leads";
+    }
+
+    @GetMapping("/partner/statements/{id}")
+    String statement(CurrentUser user, @PathVariable UUID id, Model model) {
+        model.addAttribute("statement", programme.statement(user, id));
+        return "partners/statement";
+    }
+
+    @GetMapping("/partner/statements/{id}.pdf")
+    org.springframework.http.ResponseEntity<byte[]> statementPdf(CurrentUser user, @PathVariable UUID id) {
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"statement-" + id + ".pdf\"")
+                .body(programme.statementPdf(user, id));
+    }
+
+    @PostMapping("/partner/support")
+    String support(CurrentUser user, @RequestParam(required = false) String subject,
+            @RequestParam(required = false) String body, Model model, RedirectAttributes redirect) {
+        model.addAttribute("supportSubject", subject);
+        model.addAttribute("supportBody", body);
+        return submit(user, model, redirect, () -> support.request(user, subject, body),
+                "Your request was sent to " + (LevelBenefits.partnerSupport(programme.standing(user, user.partnerId())
+                        .partner().level()) ? "partner support." : "licence support."));
+    }
+
+    @GetMapping("/media/{id}")
+    org.springframework.http.ResponseEntity<byte[]> media(CurrentUser user, @PathVariable UUID id) {
+        PartnerSupport.Download d = support.download(user, id);
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(d.contentType()))
+                .header("Content-Disposition", "attachment; filename=\"" + d.filename() + "\"")
+                .body(d.content());
+    }
+
+    @PostMapping("/partner/training/tests")
+    String startTest(CurrentUser user) {
+        return "redirect:/partner/training/tests/" + training.startTest(user, user.partnerId()).id();
+    }
+
+    @GetMapping("/partner/training/tests/{id}")
+    String test(CurrentUser user, @PathVariable UUID id, Model model) {
+        model.addAttribute("test", training.test(user, id));
+        model.addAttribute("passMark", org.switchboard.partners.TrainingPolicy.PASS_PERCENT);
+        return "partners/test";
+    }
+
+    @PostMapping("/partner/training/tests/{id}")
+    String answer(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form, Model model) {
+        Map<UUID, Integer> answers = new HashMap<>();
+        form.forEach((k, v) -> {
+            if (k.startsWith("q-")) {
+                try {
+                    answers.put(UUID.fromString(k.substring(2)), Integer.valueOf(v));
+                } catch (IllegalArgumentException ignored) {
+                    // a tampered field counts as no answer
+                }
+            }
+        });
+        if (!FormErrors.submit(model, () -> training.answerTest(user, id, answers))) {
+            return test(user, id, model);
+        }
+        return "redirect:/partner/training/tests/" + id;
+    }
+
+    @PostMapping("/partner/webinars/{id}/booking")
+    String book(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        Training.Booking b = training.book(user, user.partnerId(), id);
+        redirect.addFlashAttribute("done", "Seat booked for " + b.webinarTitle() + " at " + b.price().amount() + " EUR.");
+        return "redirect:/partner/programme#training";
+    }
+
+    private String submit(CurrentUser user, Model model, RedirectAttributes redirect, Runnable useCase, String done) {
+        if (!FormErrors.submit(model, useCase)) {
+            return page(user, model);
+        }
+        redirect.addFlashAttribute("done", done);
+        return "redirect:/partner/programme";
+    }
+
+    private String page(CurrentUser user, Model model) {
+        PartnerProgramme.Standing s = programme.standing(user, user.partnerId());
+        model.addAttribute("s", s);
+        model.addAttribute("leads", leads.leads(user));
+        model.addAttribute("regions", Regions.all());
+        if (!model.containsAttribute("profileText")) {
+            model.addAttribute("profileText", s.member().directoryText());
+            model.addAttribute("profileRegions", String.join(", ", s.member().regions()));
+        }
+        model.addAttribute("expiringTrials", instances.instances(user, Optional.of(InstanceStatus.TRIAL)).stream()
+                .filter(i -> i.trialDaysLeft() <= 7).toList());
+        model.addAttribute("videos", training.videos());
+        model.addAttribute("tests", training.tests(user, user.partnerId()));
+        model.addAttribute("webinars", training.webinars().stream()
+                .filter(w -> w.startsAt().isAfter(java.time.Instant.now(clock))).toList());
+        model.addAttribute("bookings", training.bookings(user, user.partnerId()));
+        model.addAttribute("rate", s.commissionRate());
+        model.addAttribute("ratePercent", LevelBenefits.percent(s.commissionRate()));
+        BigDecimal keep = BigDecimal.ONE.subtract(s.commissionRate());
+        model.addAttribute("prices", catalog.priceListInForce(Plan.BASIC, LocalDate.now(clock))
+                .map(p -> p.tiers().stream().map(t -> new PriceRow(t.range(), p.unitPrice(t), p.unitPrice(t).times(keep)))
+                        .toList())
+                .orElse(List.of()));
+        model.addAttribute("partnerSupport", LevelBenefits.partnerSupport(s.partner().level()));
+        model.addAttribute("media", support.media());
+        model.addAttribute("supportRequests", support.requests(user, Optional.empty()));
+        return "partners/programme";
+    }
+
+    /** A volume tier with the retail unit price and what a CSP partner of this level pays. */
+    record PriceRow(String range, Money retail, Money wholesale) {
+    }
+}
