@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.accounts.AccountManagement;
+import org.switchboard.instances.InstanceManagement;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.accounts.Customer;
 import org.switchboard.accounts.CustomerDirectory;
@@ -57,13 +58,15 @@ public class PartnerProgramme {
     private final Commissions commissions;
     private final CustomerDirectory directory;
     private final AccountManagement accounts;
+    private final InstanceManagement instances;
     private final Outbox outbox;
     private final Links links;
     private final Clock clock;
     private final String issuerName;
 
     PartnerProgramme(Members members, Sales sales, LevelHistory history, Commissions commissions,
-            CustomerDirectory directory, AccountManagement accounts, Outbox outbox, Links links, Clock clock,
+            CustomerDirectory directory, AccountManagement accounts, InstanceManagement instances, Outbox outbox,
+            Links links, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${switchboard.partners.payout.debtor-name:Switchboard}") String issuerName) {
         this.issuerName = issuerName;
         this.members = members;
@@ -72,6 +75,7 @@ public class PartnerProgramme {
         this.commissions = commissions;
         this.directory = directory;
         this.accounts = accounts;
+        this.instances = instances;
         this.outbox = outbox;
         this.links = links;
         this.clock = clock;
@@ -218,6 +222,7 @@ public class PartnerProgramme {
                 history.insert(new LevelChange(UUID.randomUUID(), partner.id(), partner.level(), d.level(), on,
                         d.kind().name(), f), clock.instant());
                 accounts.changePartnerLevel(partner.id(), d.level());
+                instances.provideNfrLicence(partner.id(), LevelBenefits.nfrConcurrentUsers(d.level()));
                 mail(partner, d.kind() == ReviewPolicy.Kind.RISE
                         ? "Your partner level is now " + d.level().label()
                         : "Your partner level changed to " + d.level().label(),

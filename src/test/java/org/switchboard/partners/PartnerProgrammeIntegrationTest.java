@@ -33,6 +33,15 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
     @Autowired
     PartnerPayouts payouts;
 
+    @Autowired
+    org.switchboard.instances.InstanceManagement instances;
+
+    /** Concurrent users of the partner's NFR phone system now; 0 when it has none or it is withdrawn. */
+    int nfrConcurrentUsers(PartnerAccount partner) {
+        return instances.instances(partner.admin(), java.util.Optional.empty()).stream()
+                .filter(d -> d.instance().isNfr()).mapToInt(d -> d.licensedNow()).sum();
+    }
+
     static LocalDate day(int year, int month, int day) {
         return LocalDate.of(year, month, day);
     }
@@ -62,6 +71,7 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
         assertThat(certified.effectiveOn()).isEqualTo(day(2027, 1, 31));
         assertThat(certified.figures().turnover()).isEqualTo(Money.euros("2250.00"));
         assertThat(certified.figures().newSubscriptions()).isEqualTo(4);
+        assertThat(nfrConcurrentUsers(partner)).isEqualTo(10); // the NFR phone system of a Certified partner
 
         // 1 February: January's statement, all four invoices at the Registered rate they were finalised under.
         given.today(day(2027, 2, 1));
@@ -85,6 +95,7 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
         LevelChange premium = programme.standing(partner.admin(), partner.id()).changes().get(0);
         assertThat(premium.figures().turnover()).isEqualTo(Money.euros("5012.34"));
         assertThat(premium.figures().premiumTraining()).isTrue();
+        assertThat(nfrConcurrentUsers(partner)).isEqualTo(25);
         given.today(day(2027, 3, 1));
         programme.issueStatements(YearMonth.of(2027, 2), partner.id());
         Statement feb = programme.statement(partner.admin(), newest(partner).id());
@@ -197,6 +208,7 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
         assertThat(fall.effectiveOn()).isEqualTo(day(2032, 1, 1));
         assertThat(fall.figures().turnover()).isEqualTo(Money.euros("0.00"));
         assertThat(fall.figures().newSubscriptions()).isZero();
+        assertThat(nfrConcurrentUsers(partner)).isZero(); // withdrawn below Certified
         assertThat(given.accounts.newestMailTo(partner.email()).subject())
                 .isEqualTo("Your partner level changed to Registered");
     }
