@@ -38,4 +38,30 @@ class ConnectorSecurity {
                 .csrf(csrf -> csrf.disable());
         return http.build();
     }
+
+    /**
+     * Prometheus scrapes {@code /actuator/prometheus} without a login, from the same host or the
+     * private network only: the figures name instances by id, never customers.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain metrics(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/prometheus")
+                .authorizeHttpRequests(auth -> auth.anyRequest().access((authentication, context) ->
+                        new org.springframework.security.authorization.AuthorizationDecision(
+                                isInternal(context.getRequest().getRemoteAddr()))))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    static boolean isInternal(String address) {
+        try {
+            // A literal address: no name is looked up.
+            java.net.InetAddress a = java.net.InetAddress.getByName(address);
+            return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
 }
