@@ -44,8 +44,8 @@ public class ReclaimJob {
         Duration call = Duration.ofSeconds(seconds[1]);
         Instant now = clock.instant();
         int total = 0;
-        for (int round = 0; round < 100; round++) {
-            int n = mutations.reclaim(now, heartbeat, call, 100);
+        for (int round = 0; round < 1000; round++) {
+            int n = mutations.reclaim(now, heartbeat, call, 10); // few pools per transaction: locks held briefly
             total += n;
             if (n == 0) {
                 break;

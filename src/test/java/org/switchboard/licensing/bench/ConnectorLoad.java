@@ -46,7 +46,22 @@ public final class ConnectorLoad {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         long setupStart = System.nanoTime();
-        List<Target> targets = setUp(http, base, auth, instances);
+        // The instances and keys of the last run are kept in a file and used again (-Dload.targets=...).
+        java.nio.file.Path saved = java.nio.file.Path.of(System.getProperty("load.targets", "target/load-targets.txt"));
+        List<Target> loaded = new ArrayList<>();
+        if (java.nio.file.Files.exists(saved)) {
+            for (String line : java.nio.file.Files.readAllLines(saved)) {
+                String[] parts = line.split(" ");
+                if (loaded.size() < instances) {
+                    loaded.add(new Target(parts[0], parts[1]));
+                }
+            }
+        }
+        if (loaded.size() < instances) {
+            loaded = setUp(http, base, auth, instances);
+            java.nio.file.Files.write(saved, loaded.stream().map(t -> t.path() + " " + t.key()).toList());
+        }
+        List<Target> targets = loaded;
         System.out.printf("set up %d instances in %.1f s%n", targets.size(), (System.nanoTime() - setupStart) / 1e9);
 
         AtomicLong overPool = new AtomicLong();
@@ -70,7 +85,11 @@ public final class ConnectorLoad {
                         Target target = targets.get(random.nextInt(targets.size()));
                         int s = random.nextInt(SUBJECTS);
                         String subject = String.valueOf(100 + s);
-                        String body = switch (random.nextInt(6)) {
+                        int kind = random.nextInt(6);
+                        if (s >= SUBJECTS - 5 && kind < 3) {
+                            kind = 3; // function extensions only call out
+                        }
+                        String body = switch (kind) {
                             case 0 -> event("DESKTOP_OPENED", subject, "d-" + subject + "-" + random.nextInt(3), null);
                             case 1 -> event("DESKTOP_HEARTBEAT", subject, "d-" + subject + "-" + random.nextInt(3), null);
                             case 2 -> event("DESKTOP_CLOSED", subject, "d-" + subject + "-" + random.nextInt(3), null);
@@ -151,8 +170,19 @@ public final class ConnectorLoad {
                     .append(i < SUBJECTS - 5 ? ",," : ",,FAX").append('\n');
         }
         List<Target> targets = new ArrayList<>();
+        // Instances of an earlier run are used again, each with a new key.
+        HttpResponse<String> existing = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/instances"))
+                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode i : JSON.readTree(existing.body())) {
+            if (targets.size() < instances && i.path("name").asString().startsWith("Load ")) {
+                String path = "/api/v1/instances/" + i.path("id").asString();
+                String key = JSON.readTree(post(http, base + path + "/connector-keys", auth, "application/json",
+                        "{\"label\":\"load\"}")).path("key").asString();
+                targets.add(new Target(path, key));
+            }
+        }
         String run = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
-        for (int n = 0; n < instances; n++) {
+        for (int n = targets.size(); n < instances; n++) {
             String created = post(http, base + "/api/v1/instances", auth, "application/json",
                     "{\"name\":\"Load " + n + "\",\"subdomain\":\"load-" + run + "-" + n + "\",\"country\":\"DE\","
                             + "\"trial\":false,\"plan\":\"basic\",\"concurrentUsers\":" + LICENSED
