@@ -1,9 +1,7 @@
 package org.switchboard.licensing.simulation;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +10,11 @@ import java.util.UUID;
 
 import org.switchboard.instances.InstanceId;
 import org.switchboard.licensing.Decision;
-import org.switchboard.licensing.EventType;
-import org.switchboard.licensing.LicenceEvent;
 import org.switchboard.licensing.LicencePool;
 import org.switchboard.licensing.SizingAdvicePolicy;
 import org.switchboard.licensing.SubjectKind;
+import org.switchboard.licensing.internal.Workdays;
+import org.switchboard.licensing.internal.Workdays.Timed;
 
 /**
  * Plays working days of a company against the licence engine and measures what it needs: the
@@ -32,9 +30,6 @@ import org.switchboard.licensing.SubjectKind;
  * Arguments: counts of types 1 to 4, the licensed count to test, days per month, months (seeds).
  */
 public final class WorkdaySimulator {
-
-    record Timed(int minute, LicenceEvent event) {
-    }
 
     private static final Instant MIDNIGHT = Instant.parse("2026-03-02T00:00:00Z");
 
@@ -58,7 +53,7 @@ public final class WorkdaySimulator {
             long busyMinutes = 0;
             double sum = 0;
             for (int d = 0; d < days; d++) {
-                List<Timed> events = day(counts, random, d);
+                List<Timed> events = Workdays.day(counts, 100, random, MIDNIGHT, String.valueOf(d));
                 int[] demand = occupancy(counts, events, 10_000, null);
                 long[] refused = new long[1];
                 occupancy(counts, events, licensed, refused);
@@ -119,83 +114,6 @@ public final class WorkdaySimulator {
             occupied[minute] = peak;
         }
         return occupied;
-    }
-
-    /** One working day's events of every subject, in time order. */
-    static List<Timed> day(int[] counts, Random random, int day) {
-        List<Timed> events = new ArrayList<>();
-        int n = 0;
-        for (int type = 0; type < 4; type++) {
-            for (int i = 0; i < counts[type]; i++) {
-                String subject = String.valueOf(100 + n++);
-                String tag = subject + "-" + day;
-                switch (type) {
-                    case 0 -> { // managers, field sales: mobile paired all working day, many calls
-                        int on = minute(random, 7 * 60 + 30, 8 * 60);
-                        int off = minute(random, 18 * 60, 19 * 60);
-                        add(events, on, EventType.MOBILE_PAIRED, subject, "m-" + tag);
-                        add(events, off, EventType.MOBILE_UNPAIRED, subject, "m-" + tag);
-                        calls(events, random, subject, tag, on, off, 8, 6);
-                    }
-                    case 1 -> { // office: desktop from arrival to leaving, closed over lunch
-                        int arrive = minute(random, 7 * 60 + 45, 9 * 60);
-                        int lunch = minute(random, 12 * 60, 13 * 60);
-                        int back = lunch + minute(random, 30, 50);
-                        int leave = Math.min(23 * 60, arrive + minute(random, 8 * 60 + 15, 9 * 60 + 15));
-                        add(events, arrive, EventType.DESKTOP_OPENED, subject, "d1-" + tag);
-                        add(events, lunch, EventType.DESKTOP_CLOSED, subject, "d1-" + tag);
-                        add(events, back, EventType.DESKTOP_OPENED, subject, "d2-" + tag);
-                        add(events, leave, EventType.DESKTOP_CLOSED, subject, "d2-" + tag);
-                        calls(events, random, subject, tag, arrive, leave, 6, 4);
-                    }
-                    case 2 -> { // part-time: a four-hour shift in the morning or the afternoon
-                        boolean morning = random.nextBoolean();
-                        int start = morning ? minute(random, 7 * 60 + 45, 8 * 60 + 30) : minute(random, 12 * 60 + 30, 14 * 60);
-                        int end = start + minute(random, 3 * 60 + 45, 4 * 60 + 15);
-                        add(events, start, EventType.DESKTOP_OPENED, subject, "d-" + tag);
-                        add(events, end, EventType.DESKTOP_CLOSED, subject, "d-" + tag);
-                        calls(events, random, subject, tag, start, end, 4, 4);
-                    }
-                    default -> // function extensions: outbound calls only, about an hour a day in all
-                        calls(events, random, subject, tag, 8 * 60, 18 * 60, 20, 3);
-                }
-            }
-        }
-        events.sort(Comparator.comparingInt(Timed::minute));
-        return events;
-    }
-
-    /** About {@code perDay} outbound calls of exponential length (mean {@code meanMinutes}) between from and to. */
-    static void calls(List<Timed> events, Random random, String subject, String tag, int from, int to, int perDay,
-            int meanMinutes) {
-        int calls = poisson(random, perDay);
-        for (int c = 0; c < calls; c++) {
-            int start = minute(random, from, Math.max(from + 1, to - 1));
-            int length = Math.max(1, (int) Math.round(-Math.log(1 - random.nextDouble()) * meanMinutes));
-            int end = Math.min(24 * 60 - 1, start + length);
-            add(events, start, EventType.OUTBOUND_CALL_STARTED, subject, "c" + c + "-" + tag);
-            add(events, end, EventType.CALL_ENDED, subject, "c" + c + "-" + tag);
-        }
-    }
-
-    static void add(List<Timed> events, int minute, EventType type, String subject, String ref) {
-        events.add(new Timed(minute, new LicenceEvent(type, subject, ref, type == EventType.OUTBOUND_CALL_STARTED
-                ? "+4930123456" : null, MIDNIGHT.plus(Duration.ofMinutes(minute)))));
-    }
-
-    static int minute(Random random, int from, int to) {
-        return from + random.nextInt(Math.max(1, to - from));
-    }
-
-    static int poisson(Random random, double mean) {
-        double l = Math.exp(-mean);
-        double p = 1;
-        int k = 0;
-        do {
-            k++;
-            p *= random.nextDouble();
-        } while (p > l);
-        return k - 1;
     }
 
     private static int arg(String[] args, int i, int fallback) {
