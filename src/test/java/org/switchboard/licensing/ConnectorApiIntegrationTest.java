@@ -216,6 +216,23 @@ class ConnectorApiIntegrationTest extends IntegrationTestBase {
         }).count();
     }
 
+    @Test
+    void anUpgradeGrowsThePoolAtOnce() {
+        Setup setup = fixtures.subscribed(1, 2, 0);
+        Connector pbx = new Connector(port, setup);
+        assertAnswer(pbx.send("DESKTOP_OPENED", "100", "d-1"), true, 1);
+        assertAnswer(pbx.send("DESKTOP_OPENED", "101", "d-2"), false, 1);
+        Response upgraded = new Api(port).as(setup.customer().email(), PASSWORD).post(setup.path()
+                + "/subscription/changes", Map.of("concurrentUsers", 2));
+        assertThat(upgraded.status()).as(upgraded.toString()).isEqualTo(200);
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (pbx.licence().json().path("licensed").asInt() != 2 && System.currentTimeMillis() < deadline) {
+            sleep(100);
+        }
+        assertThat(pbx.licence().json().path("licensed").asInt()).isEqualTo(2);
+        assertAnswer(pbx.send("DESKTOP_OPENED", "101", "d-3"), true, 2);
+    }
+
     void awaitMail(String to, String subject) {
         long deadline = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < deadline) {
