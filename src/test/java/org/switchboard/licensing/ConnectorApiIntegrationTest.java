@@ -233,6 +233,22 @@ class ConnectorApiIntegrationTest extends IntegrationTestBase {
         assertAnswer(pbx.send("DESKTOP_OPENED", "101", "d-3"), true, 2);
     }
 
+    @Test
+    void metricsAndApiDocsDescribeTheLicences() {
+        Setup setup = fixtures.subscribed(1, 2, 0);
+        Connector pbx = new Connector(port, setup);
+        pbx.send("DESKTOP_OPENED", "100", "d-1");
+        pbx.send("DESKTOP_OPENED", "101", "d-2");
+        String metrics = new Api(port).get("/actuator/prometheus").body();
+        assertThat(metrics).contains("licence_occupied{instance=\"" + setup.instance().value() + "\"} 1.0",
+                "licence_licensed{instance=\"" + setup.instance().value() + "\"} 1.0", "licence_refusals_total",
+                "licence_admissions_total");
+        JsonNode paths = new Api(port).get("/v3/api-docs").json().path("paths");
+        assertThat(paths.has("/api/v1/instances/{id}/licence/events")).isTrue();
+        assertThat(paths.path("/api/v1/instances/{id}/licence").path("get").path("parameters").toString())
+                .doesNotContain("caller");
+    }
+
     void awaitMail(String to, String subject) {
         long deadline = System.currentTimeMillis() + 15_000;
         while (System.currentTimeMillis() < deadline) {

@@ -21,7 +21,6 @@ import org.switchboard.licensing.Decision;
 import org.switchboard.licensing.LicenceEvent;
 import org.switchboard.licensing.LicencePool;
 import org.switchboard.licensing.LicenceRecord;
-import org.switchboard.licensing.RecordAction;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
 
@@ -82,15 +81,9 @@ public class LicenceWriter implements SmartLifecycle {
         return answer;
     }
 
-    /** Forgets a cached pool (after a change elsewhere, or in tests). */
-    public void evict(UUID instanceId) {
-        workers[Math.floorMod(instanceId.hashCode(), workers.length)].evictions.add(instanceId);
-    }
-
     private final class Worker implements Runnable {
 
         final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(100_000);
-        final BlockingQueue<UUID> evictions = new java.util.concurrent.LinkedBlockingQueue<>();
         final Map<UUID, Cached> cache = new HashMap<>();
         final Thread thread;
 
@@ -110,9 +103,6 @@ public class LicenceWriter implements SmartLifecycle {
                     }
                     batch.add(first);
                     queue.drainTo(batch, maxBatch - 1);
-                    for (UUID id; (id = evictions.poll()) != null;) {
-                        cache.remove(id);
-                    }
                     process(batch);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -191,10 +181,6 @@ public class LicenceWriter implements SmartLifecycle {
                 }
             }
         }
-    }
-
-    static boolean isRefusal(LicenceRecord r) {
-        return r.action() == RecordAction.REFUSED;
     }
 
     @Override

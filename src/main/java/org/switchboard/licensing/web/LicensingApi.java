@@ -47,6 +47,7 @@ import org.switchboard.platform.Validation;
 import org.switchboard.platform.web.ApiProblems;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.core.JacksonException;
@@ -94,6 +95,10 @@ class LicensingApi {
         }
     }
 
+    /** One event of the phone system, as documented; the endpoint reads the body itself (at most 64 KB). */
+    record EventBody(String type, String subject, String ref, String destination, Instant at) {
+    }
+
     record NewKey(String label) {
     }
 
@@ -122,6 +127,9 @@ class LicensingApi {
 
     @PostMapping("/instances/{id}/licence/events")
     @Operation(summary = "The phone system reports one event (connector key as Authorization: Bearer)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+            mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(
+                    implementation = EventBody.class)))
     DecisionView event(@PathVariable UUID id, HttpServletRequest request) throws IOException {
         ConnectorKey key = keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), new InstanceId(id));
         if (request.getContentLengthLong() > MAX_EVENT_BYTES) {
@@ -200,7 +208,7 @@ class LicensingApi {
     @GetMapping("/instances/{id}/licence")
     @Operation(summary = "Licensed and occupied, and who holds a licence why since when (connector key, the customer's"
             + " users, its partner, operators)")
-    LicenceView licence(@PathVariable UUID id, Caller caller) {
+    LicenceView licence(@PathVariable UUID id, @Parameter(hidden = true) Caller caller) {
         InstanceId instance = new InstanceId(id);
         if (caller.user() == null) {
             return LicenceView.of(licences.state(keys.authenticate(caller.authorization(), instance)));
@@ -210,7 +218,8 @@ class LicensingApi {
 
     @PostMapping("/instances/{id}/licence/holders/{subject}/release")
     @Operation(summary = "Takes a holder's licence away at once, recorded with who did it")
-    ResponseEntity<Void> forceRelease(@PathVariable UUID id, @PathVariable String subject, Caller caller) {
+    ResponseEntity<Void> forceRelease(@PathVariable UUID id, @PathVariable String subject,
+            @Parameter(hidden = true) Caller caller) {
         licences.forceRelease(person(caller), new InstanceId(id), subject);
         return ResponseEntity.noContent().build();
     }
