@@ -54,9 +54,17 @@ public class LicenceWriter implements SmartLifecycle {
     private final Worker[] workers;
     private volatile boolean running;
 
+    private final io.micrometer.core.instrument.Timer batchTime;
+    private final io.micrometer.core.instrument.DistributionSummary batchSize;
+
     LicenceWriter(PoolStore store, TransactionTemplate tx, List<CommitListener> listeners,
+            io.micrometer.core.instrument.MeterRegistry registry,
             @Value("${switchboard.licensing.writers:2}") int writers,
             @Value("${switchboard.licensing.max-batch:256}") int maxBatch) {
+        this.batchTime = io.micrometer.core.instrument.Timer.builder("licence.batch")
+                .description("Time of one group commit of licence events").register(registry);
+        this.batchSize = io.micrometer.core.instrument.DistributionSummary.builder("licence.batch.events")
+                .description("Events per group commit").register(registry);
         this.store = store;
         this.tx = tx;
         this.listeners = listeners;
@@ -103,7 +111,10 @@ public class LicenceWriter implements SmartLifecycle {
                     }
                     batch.add(first);
                     queue.drainTo(batch, maxBatch - 1);
+                    long started = System.nanoTime();
                     process(batch);
+                    batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    batchSize.record(batch.size());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
