@@ -1,0 +1,13 @@
+package org.switchboard.licensing;
+
+/** What the connector answers: admitted or not, why, and the pool after the event. */
+public record Decision(Verdict verdict, int licensed, int occupied, boolean emergency) {
+
+    public boolean admitted() {
+        return verdict.admitted();
+    }
+
+    public String reason() {
+        return verdict.sentence();
+    }
+}

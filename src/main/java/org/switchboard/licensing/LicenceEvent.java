@@ -1,0 +1,19 @@
+package org.switchboard.licensing;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One report of a phone system: {@code subject} is the extension number, {@code ref} the desktop
+ * session, mobile device or call it is about, {@code destination} the dialled number of an
+ * outbound call, {@code at} when it happened.
+ */
+public record LicenceEvent(EventType type, String subject, String ref, String destination, Instant at) {
+
+    public LicenceEvent {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(ref, "ref");
+        Objects.requireNonNull(at, "at");
+    }
+}

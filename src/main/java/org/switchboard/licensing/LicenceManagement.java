@@ -1,0 +1,159 @@
+package org.switchboard.licensing;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.stereotype.Service;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.accounts.Role;
+import org.switchboard.instances.InstanceId;
+import org.switchboard.instances.InstanceManagement;
+import org.switchboard.instances.InstanceManagement.InstanceDetails;
+import org.switchboard.licensing.internal.LicenceReads;
+import org.switchboard.licensing.internal.LicenceWriter;
+import org.switchboard.licensing.internal.PoolMutations;
+import org.switchboard.licensing.internal.PoolStore;
+import org.switchboard.platform.ForbiddenException;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.NotFoundException;
+
+/**
+ * The use cases of the licence: a phone system reporting an event, anybody allowed looking at an
+ * instance's licences, a forced release, and the operator's timeouts.
+ */
+@Service
+public class LicenceManagement {
+
+    /** How far an event's own timestamp may lie from the platform's clock. */
+    static final Duration MAX_PAST = Duration.ofHours(1);
+    static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+
+    /** The engine could not answer in time or could not store the event; answered 503. */
+    public static class EngineUnavailableException extends RuntimeException {
+        public EngineUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final InstanceManagement instances;
+    private final PoolStore pools;
+    private final LicenceWriter writer;
+    private final PoolMutations mutations;
+    private final LicenceReads reads;
+    private final Clock clock;
+
+    LicenceManagement(InstanceManagement instances, PoolStore pools, LicenceWriter writer, PoolMutations mutations,
+            LicenceReads reads, Clock clock) {
+        this.instances = instances;
+        this.pools = pools;
+        this.writer = writer;
+        this.mutations = mutations;
+        this.reads = reads;
+        this.clock = clock;
+    }
+
+    /**
+     * One report of the phone system holding {@code key}. The key was checked for this instance.
+     *
+     * @throws InvalidInputException for an unknown subject, a reason the subject cannot have, a time too far off
+     */
+    public Decision report(ConnectorKey key, EventType type, String subject, String ref, String destination,
+            Instant at) {
+        Instant now = clock.instant();
+        Instant when = at == null ? now : at;
+        if (when.isBefore(now.minus(MAX_PAST)) || when.isAfter(now.plus(MAX_FUTURE))) {
+            throw new InvalidInputException("at", "at must lie between one hour before and five minutes after the"
+                    + " platform's time (" + now + "); leave it out to use the time of arrival.");
+        }
+        CompletableFuture<Decision> answer = writer.submit(key.instanceId().value(),
+                new LicenceEvent(type, subject, ref, destination, when));
+        try {
+            return answer.get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r && !(r instanceof IllegalStateException)) {
+                throw r;
+            }
+            throw new EngineUnavailableException("The licence engine could not store the event; send it again.", e);
+        } catch (TimeoutException e) {
+            throw new EngineUnavailableException("The licence engine did not answer in time; send the event again.", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EngineUnavailableException("Interrupted", e);
+        }
+    }
+
+    /** The licences of an instance as the phone system with this key sees them. */
+    public LicenceState state(ConnectorKey key) {
+        return reads.state(key.instanceId()).orElseThrow(() -> notSetUp(key.instanceId()));
+    }
+
+    /** The licences of an instance for a person who may see it (404 otherwise). */
+    public LicenceState state(CurrentUser viewer, InstanceId id) {
+        InstanceDetails details = visible(viewer, id);
+        ensurePool(details);
+        return reads.state(id).orElseThrow(() -> notSetUp(id));
+    }
+
+    /** Takes a holder's licence away at once, recorded with who did it. */
+    public void forceRelease(CurrentUser viewer, InstanceId id, String subject) {
+        visible(viewer, id);
+        if (viewer.role() == Role.CUSTOMER_MEMBER || viewer.role() == Role.PARTNER_MEMBER) {
+            throw new ForbiddenException("Only admins and operators release a licence by force.");
+        }
+        boolean released = mutations.mutate(id.value(), pool -> pool.forceRelease(subject, viewer.email(),
+                clock.instant()));
+        if (!released) {
+            throw new NotFoundException("Extension " + subject + " holds no licence.");
+        }
+    }
+
+    /** The instance if the viewer may see it, with its pool set up. */
+    public InstanceDetails visible(CurrentUser viewer, InstanceId id) {
+        InstanceDetails details = instances.instance(viewer, id);
+        ensurePool(details);
+        return details;
+    }
+
+    /** The instance if the viewer may manage its subjects and keys: the customer's admins and operators. */
+    public InstanceDetails managed(CurrentUser viewer, InstanceId id) {
+        InstanceDetails details = visible(viewer, id);
+        if (!viewer.isCustomerAdmin() && !viewer.isOperator()) {
+            throw new ForbiddenException("Only the customer's admins manage employees, function extensions and keys.");
+        }
+        return details;
+    }
+
+    void ensurePool(InstanceDetails details) {
+        pools.ensure(details.instance().id().value(), details.instance().customerId().value(),
+                details.instance().country(), details.licensedNow(), clock.instant());
+    }
+
+    /** The operator's timeouts: heartbeat of a desktop session, and the longest call. */
+    public Duration[] timeouts() {
+        int[] s = reads.timeoutsSeconds();
+        return new Duration[] { Duration.ofSeconds(s[0]), Duration.ofSeconds(s[1]) };
+    }
+
+    public Duration[] changeTimeouts(CurrentUser operator, Integer heartbeatSeconds, Integer callSeconds) {
+        if (!operator.isOperator()) {
+            throw new ForbiddenException("Only operators change the licence timeouts.");
+        }
+        org.switchboard.platform.Validation v = new org.switchboard.platform.Validation()
+                .check(heartbeatSeconds != null && heartbeatSeconds >= 10 && heartbeatSeconds <= 3600,
+                        "heartbeatTimeoutSeconds", "The heartbeat timeout must be between 10 and 3600 seconds")
+                .check(callSeconds != null && callSeconds >= 60 && callSeconds <= 172800, "callTimeoutSeconds",
+                        "The call timeout must be between 60 seconds and 48 hours");
+        v.throwIfInvalid();
+        reads.setTimeoutsSeconds(heartbeatSeconds, callSeconds);
+        return timeouts();
+    }
+
+    private static NotFoundException notSetUp(InstanceId id) {
+        return new NotFoundException("Licensing is not set up for instance " + id.value() + ".");
+    }
+}

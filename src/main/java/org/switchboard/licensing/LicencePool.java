@@ -1,0 +1,411 @@
+package org.switchboard.licensing;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.switchboard.instances.InstanceId;
+import org.switchboard.platform.InvalidInputException;
+
+/**
+ * The licences of one instance: its pool size, its subjects, the sessions, pairings and calls it
+ * knows of and who holds a licence because of them. Applies {@link LicencePolicy} to every event
+ * and keeps what changed until it is drained, so that an adapter can store it. Not thread-safe:
+ * one writer at a time, which the adapters guarantee (a row lock per instance).
+ */
+public final class LicencePool {
+
+    /** A subject's licence and the refs that hold it. */
+    private static final class Holding {
+        final String subject;
+        final Instant since;
+        boolean overLimit;
+        final List<HeldRef> refs = new ArrayList<>(2);
+
+        Holding(String subject, Instant since, boolean overLimit) {
+            this.subject = subject;
+            this.since = since;
+            this.overLimit = overLimit;
+        }
+    }
+
+    /** What changed since the last drain, for storage. */
+    public record Changes(List<LicenceRecord> records, Collection<HeldRef> refs, Collection<HeldRef> forgottenRefs,
+            Collection<Holder> holders, Collection<String> freedSubjects) {
+
+        public boolean isEmpty() {
+            return records.isEmpty() && refs.isEmpty() && forgottenRefs.isEmpty() && holders.isEmpty()
+                    && freedSubjects.isEmpty();
+        }
+    }
+
+    private final InstanceId instanceId;
+    private final String country;
+    private int licensed;
+    private final Map<String, SubjectKind> subjects;
+    @SuppressWarnings("unchecked")
+    private final Map<String, HeldRef>[] refs = new Map[Reason.values().length];
+    private final Map<String, Holding> holdings = new HashMap<>();
+    private int regularHolders;
+
+    private final List<LicenceRecord> records = new ArrayList<>();
+    private final Set<HeldRef> changedRefs = new LinkedHashSet<>();
+    private final Set<HeldRef> forgottenRefs = new LinkedHashSet<>();
+    private final Set<String> changedHolders = new LinkedHashSet<>();
+
+    public LicencePool(InstanceId instanceId, int licensed, String country, Map<String, SubjectKind> subjects) {
+        this.instanceId = Objects.requireNonNull(instanceId);
+        this.licensed = requireLicensed(licensed);
+        this.country = country == null ? LicencePolicy.DEFAULT_COUNTRY : country;
+        this.subjects = new HashMap<>(subjects);
+        for (Reason r : Reason.values()) {
+            refs[r.ordinal()] = new HashMap<>();
+        }
+    }
+
+    /**
+     * A pool as it was stored: its refs, and for each holder since when and whether it holds over
+     * the limit. Holders without a held ref are dropped.
+     */
+    public static LicencePool restore(InstanceId instanceId, int licensed, String country,
+            Map<String, SubjectKind> subjects, Collection<HeldRef> knownRefs, Collection<Holder> holders) {
+        LicencePool pool = new LicencePool(instanceId, licensed, country, subjects);
+        for (Holder h : holders) {
+            pool.holdings.put(h.subject(), new Holding(h.subject(), h.since(), h.overLimit()));
+        }
+        for (HeldRef ref : knownRefs) {
+            pool.refs[ref.reason().ordinal()].put(ref.ref(), ref);
+            if (ref.state() == HeldRef.State.HELD) {
+                Holding holding = pool.holdings.computeIfAbsent(ref.subject(),
+                        s -> new Holding(s, ref.since(), false));
+                holding.refs.add(ref);
+            }
+        }
+        pool.holdings.values().removeIf(h -> h.refs.isEmpty());
+        pool.regularHolders = (int) pool.holdings.values().stream().filter(h -> !h.overLimit).count();
+        return pool;
+    }
+
+    // ---- events -----------------------------------------------------------------------------------
+
+    /**
+     * Applies one report of the phone system. A repeated event (same type and ref) changes nothing
+     * and is answered as the first time.
+     *
+     * @throws InvalidInputException for an unknown subject, a reason the subject cannot have, or a ref of another subject
+     */
+    public Decision apply(LicenceEvent event) {
+        SubjectKind kind = subjects.get(event.subject());
+        if (kind == null) {
+            throw new InvalidInputException("subject", "No employee or function extension has the extension number '"
+                    + event.subject() + "' on this phone system.");
+        }
+        if (!LicencePolicy.occupies(event.type())) {
+            return decision(Verdict.INBOUND_ACCEPTED, false);
+        }
+        Reason reason = event.type().reason();
+        if (event.type().startsReason() && !LicencePolicy.mayHoldFor(kind, reason)) {
+            throw new InvalidInputException("type", "Extension " + event.subject()
+                    + " is a function extension: it has no desktop or mobile client and holds a licence only during outbound calls.");
+        }
+        Map<String, HeldRef> known = refs[reason.ordinal()];
+        HeldRef ref = known.get(event.ref());
+        if (ref != null && !ref.subject().equals(event.subject()) && event.type().startsReason()) {
+            throw new InvalidInputException("ref", "The ref '" + event.ref() + "' belongs to extension "
+                    + ref.subject() + ", not to " + event.subject() + ".");
+        }
+        return switch (event.type()) {
+            case DESKTOP_OPENED, OUTBOUND_CALL_STARTED, MOBILE_PAIRED -> start(event, reason, ref, known);
+            case DESKTOP_HEARTBEAT -> heartbeat(event, ref);
+            case DESKTOP_CLOSED, MOBILE_UNPAIRED, CALL_ENDED -> end(event, ref, RecordAction.RELEASED, null);
+            case INBOUND_CALL -> throw new IllegalStateException();
+        };
+    }
+
+    private Decision start(LicenceEvent event, Reason reason, HeldRef ref, Map<String, HeldRef> known) {
+        if (ref != null) {
+            boolean again = ref.state() != HeldRef.State.HELD && LicencePolicy.mayStartAgain(reason);
+            if (!again) {
+                return replay(ref);
+            }
+        }
+        boolean emergency = reason == Reason.OUTBOUND_CALL && LicencePolicy.isEmergency(event.destination(), country);
+        Holding holding = holdings.get(event.subject());
+        Verdict verdict;
+        if (holding != null && (!holding.overLimit || emergency)) {
+            verdict = Verdict.ALREADY_HELD;
+        } else if (LicencePolicy.admits(regularHolders, licensed)) {
+            verdict = Verdict.ADMITTED;
+        } else if (emergency) {
+            verdict = Verdict.EMERGENCY_OVER_LIMIT;
+        } else {
+            verdict = LicencePolicy.refusalOf(reason);
+        }
+        boolean admitted = verdict.admitted();
+        HeldRef.State state = admitted ? HeldRef.State.HELD : HeldRef.State.REFUSED;
+        if (ref == null) {
+            ref = new HeldRef(reason, event.ref(), event.subject(), state, emergency, event.at(), event.at());
+            known.put(event.ref(), ref);
+        } else {
+            ref.restart(state, emergency, event.at());
+        }
+        changedRefs.add(ref);
+        boolean licenceTaken = false;
+        if (admitted) {
+            if (holding == null) {
+                holding = new Holding(event.subject(), event.at(), verdict == Verdict.EMERGENCY_OVER_LIMIT);
+                holdings.put(event.subject(), holding);
+                if (!holding.overLimit) {
+                    regularHolders++;
+                }
+                changedHolders.add(event.subject());
+                licenceTaken = true;
+            } else if (holding.overLimit && verdict == Verdict.ADMITTED) {
+                // Held only through an emergency call so far: now within the pool.
+                holding.overLimit = false;
+                regularHolders++;
+                changedHolders.add(event.subject());
+            }
+            holding.refs.add(ref);
+        }
+        record(event.at(), event.subject(), reason, event.ref(), admitted ? RecordAction.ADMITTED : RecordAction.REFUSED,
+                emergency, licenceTaken, null);
+        return decision(verdict, emergency);
+    }
+
+    private Decision replay(HeldRef ref) {
+        return switch (ref.state()) {
+            case HELD -> decision(ref.emergency() && holdings.get(ref.subject()).overLimit ? Verdict.EMERGENCY_OVER_LIMIT
+                    : Verdict.ADMITTED, ref.emergency());
+            case REFUSED -> decision(LicencePolicy.refusalOf(ref.reason()), false);
+            case ENDED -> decision(Verdict.ENDED_BEFORE, false);
+        };
+    }
+
+    private Decision heartbeat(LicenceEvent event, HeldRef ref) {
+        if (ref == null || ref.state() != HeldRef.State.HELD) {
+            return decision(Verdict.SESSION_WITHOUT_LICENCE, false);
+        }
+        ref.seen(event.at());
+        changedRefs.add(ref);
+        return decision(Verdict.HEARTBEAT, false);
+    }
+
+    private Decision end(LicenceEvent event, HeldRef ref, RecordAction action, String actor) {
+        if (ref == null) {
+            return decision(Verdict.NOTHING_HELD, false);
+        }
+        return switch (ref.state()) {
+            case ENDED -> decision(Verdict.NOTHING_HELD, false);
+            case REFUSED -> {
+                ref.end(event.at());
+                changedRefs.add(ref);
+                yield decision(Verdict.NOTHING_HELD, false);
+            }
+            case HELD -> decision(release(ref, event.at(), action, actor) ? Verdict.RELEASED : Verdict.STILL_HELD,
+                    ref.emergency());
+        };
+    }
+
+    /** Ends a held ref; true when the subject gave back its licence with it. */
+    private boolean release(HeldRef ref, Instant at, RecordAction action, String actor) {
+        Holding holding = holdings.get(ref.subject());
+        ref.end(at);
+        changedRefs.add(ref);
+        holding.refs.remove(ref);
+        boolean freed = holding.refs.isEmpty();
+        if (freed) {
+            holdings.remove(ref.subject());
+            if (!holding.overLimit) {
+                regularHolders--;
+            }
+            changedHolders.add(ref.subject());
+        }
+        record(at, ref.subject(), ref.reason(), ref.ref(), action, ref.emergency(), freed, actor);
+        return freed;
+    }
+
+    // ---- housekeeping -----------------------------------------------------------------------------
+
+    /** Releases desktop sessions without heartbeat and calls without end past their timeouts; recorded as reclaimed. */
+    public int reclaim(Instant now, Duration heartbeatTimeout, Duration callTimeout) {
+        List<HeldRef> stale = new ArrayList<>();
+        for (Holding holding : holdings.values()) {
+            for (HeldRef ref : holding.refs) {
+                if (LicencePolicy.isStale(ref.reason(), ref.since(), ref.lastSeen(), now, heartbeatTimeout, callTimeout)) {
+                    stale.add(ref);
+                }
+            }
+        }
+        stale.forEach(ref -> release(ref, now, RecordAction.RECLAIMED, null));
+        return stale.size();
+    }
+
+    /** Whether {@link #reclaim} would release anything at {@code now}. */
+    public boolean hasStale(Instant now, Duration heartbeatTimeout, Duration callTimeout) {
+        for (Holding holding : holdings.values()) {
+            for (HeldRef ref : holding.refs) {
+                if (LicencePolicy.isStale(ref.reason(), ref.since(), ref.lastSeen(), now, heartbeatTimeout, callTimeout)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Forgets ended and refused refs last seen before {@code before}. */
+    public int forget(Instant before) {
+        int n = 0;
+        for (Map<String, HeldRef> known : refs) {
+            for (Iterator<HeldRef> it = known.values().iterator(); it.hasNext();) {
+                HeldRef ref = it.next();
+                if (ref.state() != HeldRef.State.HELD && ref.lastSeen().isBefore(before)) {
+                    it.remove();
+                    changedRefs.remove(ref);
+                    forgottenRefs.add(ref);
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Releases every reason of one subject, recorded with who did it; false when it held no licence. */
+    public boolean forceRelease(String subject, String actor, Instant at) {
+        Holding holding = holdings.get(subject);
+        if (holding == null) {
+            return false;
+        }
+        for (HeldRef ref : List.copyOf(holding.refs)) {
+            release(ref, at, RecordAction.FORCE_RELEASED, actor);
+        }
+        return true;
+    }
+
+    /** A new pool size from the subscription: nobody loses a held licence; see {@link LicencePolicy#admits}. */
+    public void resize(int newLicensed) {
+        licensed = requireLicensed(newLicensed);
+    }
+
+    public void addSubject(String extension, SubjectKind kind) {
+        subjects.put(Objects.requireNonNull(extension), Objects.requireNonNull(kind));
+    }
+
+    /** Removes a subject, first releasing what it holds (recorded with who did it). */
+    public void removeSubject(String extension, String actor, Instant at) {
+        forceRelease(extension, actor, at);
+        subjects.remove(extension);
+    }
+
+    // ---- reading ----------------------------------------------------------------------------------
+
+    public InstanceId instanceId() {
+        return instanceId;
+    }
+
+    public int licensed() {
+        return licensed;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    /** Subjects holding a licence, emergency holders over the limit included. */
+    public int occupied() {
+        return holdings.size();
+    }
+
+    /** Holders counted against the pool: all but those held over the limit by an emergency call. */
+    public int regularHolders() {
+        return regularHolders;
+    }
+
+    public boolean hasSubject(String extension) {
+        return subjects.containsKey(extension);
+    }
+
+    public int subjectCount() {
+        return subjects.size();
+    }
+
+    public boolean holds(String subject) {
+        return holdings.containsKey(subject);
+    }
+
+    public List<Holder> holders() {
+        return holdings.values().stream().map(LicencePool::view)
+                .sorted(Comparator.comparing(Holder::since).thenComparing(Holder::subject)).toList();
+    }
+
+    public Collection<HeldRef> knownRefs() {
+        List<HeldRef> all = new ArrayList<>();
+        for (Map<String, HeldRef> known : refs) {
+            all.addAll(known.values());
+        }
+        return all;
+    }
+
+    /** What changed since the last call, and forgets it. */
+    public Changes drainChanges() {
+        Map<String, Holder> holders = new LinkedHashMap<>();
+        List<String> freed = new ArrayList<>();
+        for (String subject : changedHolders) {
+            Holding h = holdings.get(subject);
+            if (h == null) {
+                freed.add(subject);
+            } else {
+                holders.put(subject, view(h));
+            }
+        }
+        Changes changes = new Changes(List.copyOf(records), List.copyOf(changedRefs), List.copyOf(forgottenRefs),
+                List.copyOf(holders.values()), freed);
+        records.clear();
+        changedRefs.clear();
+        forgottenRefs.clear();
+        changedHolders.clear();
+        return changes;
+    }
+
+    /** Forgets pending changes without copying them (for callers that do not store them). */
+    public void discardChanges() {
+        records.clear();
+        changedRefs.clear();
+        forgottenRefs.clear();
+        changedHolders.clear();
+    }
+
+    private static Holder view(Holding h) {
+        Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+        h.refs.forEach(r -> reasons.add(r.reason()));
+        return new Holder(h.subject, reasons, h.since, h.overLimit);
+    }
+
+    private void record(Instant at, String subject, Reason reason, String ref, RecordAction action, boolean emergency,
+            boolean licenceChanged, String actor) {
+        records.add(new LicenceRecord(at, subject, reason, ref, action, emergency, licenceChanged, actor,
+                holdings.size(), licensed));
+    }
+
+    private Decision decision(Verdict verdict, boolean emergency) {
+        return new Decision(verdict, licensed, holdings.size(), emergency);
+    }
+
+    private static int requireLicensed(int licensed) {
+        if (licensed < 0) {
+            throw new IllegalArgumentException("licensed " + licensed);
+        }
+        return licensed;
+    }
+}

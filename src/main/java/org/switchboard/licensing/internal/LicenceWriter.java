@@ -1,0 +1,221 @@
+package org.switchboard.licensing.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.licensing.Decision;
+import org.switchboard.licensing.LicenceEvent;
+import org.switchboard.licensing.LicencePool;
+import org.switchboard.licensing.LicenceRecord;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.NotFoundException;
+
+/**
+ * Applies the phone systems' events to the pools with group commit: each writer thread takes
+ * what has queued up (up to a batch), locks the pool rows involved in one statement, applies the
+ * events to its cached pools (loading a pool anew when another node or another transaction raised
+ * its version), writes every change in a few batched statements and commits once. An instance
+ * always goes to the same writer thread of a node, so its events keep their order.
+ */
+@Component
+public class LicenceWriter implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(LicenceWriter.class);
+
+    /** What a batch tells the rest of the module after it committed. */
+    public interface CommitListener {
+        void committed(UUID instanceId, UUID customerId, int licensed, int occupied, List<LicenceRecord> records);
+    }
+
+    private record Task(UUID instanceId, LicenceEvent event, CompletableFuture<Decision> answer) {
+    }
+
+    private record Cached(long version, LicencePool pool) {
+    }
+
+    private final PoolStore store;
+    private final TransactionTemplate tx;
+    private final List<CommitListener> listeners;
+    private final int maxBatch;
+    private final Worker[] workers;
+    private volatile boolean running;
+
+    private final io.micrometer.core.instrument.Timer batchTime;
+    private final io.micrometer.core.instrument.DistributionSummary batchSize;
+
+    LicenceWriter(PoolStore store, TransactionTemplate tx, List<CommitListener> listeners,
+            io.micrometer.core.instrument.MeterRegistry registry,
+            @Value("${switchboard.licensing.writers:2}") int writers,
+            @Value("${switchboard.licensing.max-batch:256}") int maxBatch) {
+        this.batchTime = io.micrometer.core.instrument.Timer.builder("licence.batch")
+                .description("Time of one group commit of licence events").register(registry);
+        this.batchSize = io.micrometer.core.instrument.DistributionSummary.builder("licence.batch.events")
+                .description("Events per group commit").register(registry);
+        this.store = store;
+        this.tx = tx;
+        this.listeners = listeners;
+        this.maxBatch = maxBatch;
+        this.workers = new Worker[writers];
+        for (int i = 0; i < writers; i++) {
+            workers[i] = new Worker(i);
+        }
+    }
+
+    /** Queues an event; the answer completes after the batch holding it committed. */
+    public CompletableFuture<Decision> submit(UUID instanceId, LicenceEvent event) {
+        CompletableFuture<Decision> answer = new CompletableFuture<>();
+        if (!running) {
+            answer.completeExceptionally(new IllegalStateException("The licence engine is not running"));
+            return answer;
+        }
+        Worker worker = workers[Math.floorMod(instanceId.hashCode(), workers.length)];
+        if (!worker.queue.offer(new Task(instanceId, event, answer))) {
+            answer.completeExceptionally(new IllegalStateException("The licence engine is overloaded; try again"));
+        }
+        return answer;
+    }
+
+    private final class Worker implements Runnable {
+
+        final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(100_000);
+        final Map<UUID, Cached> cache = new HashMap<>();
+        final Thread thread;
+
+        Worker(int n) {
+            thread = new Thread(this, "licence-writer-" + n);
+            thread.setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            List<Task> batch = new ArrayList<>(maxBatch);
+            while (running || !queue.isEmpty()) {
+                try {
+                    Task first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, maxBatch - 1);
+                    long started = System.nanoTime();
+                    process(batch);
+                    batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    batchSize.record(batch.size());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (RuntimeException e) {
+                    log.error("Licence batch failed", e);
+                } finally {
+                    batch.clear();
+                }
+            }
+        }
+
+        private void process(List<Task> batch) {
+            Map<UUID, List<Task>> byInstance = new LinkedHashMap<>();
+            batch.forEach(t -> byInstance.computeIfAbsent(t.instanceId(), k -> new ArrayList<>()).add(t));
+            Map<Task, Object> outcomes = new HashMap<>();
+            List<PoolStore.Written> written = new ArrayList<>();
+            try {
+                tx.executeWithoutResult(status -> {
+                    outcomes.clear();
+                    written.clear();
+                    Map<UUID, PoolStore.PoolRow> rows = store.lock(byInstance.keySet());
+                    for (Map.Entry<UUID, List<Task>> entry : byInstance.entrySet()) {
+                        PoolStore.PoolRow row = rows.get(entry.getKey());
+                        if (row == null) {
+                            entry.getValue().forEach(t -> outcomes.put(t, new NotFoundException(
+                                    "Licensing is not set up for instance " + t.instanceId() + ".")));
+                            continue;
+                        }
+                        Cached cached = cache.get(row.instanceId());
+                        LicencePool pool = cached != null && cached.version() == row.version() ? cached.pool()
+                                : store.load(row);
+                        cache.remove(row.instanceId()); // back in only after the commit
+                        for (Task t : entry.getValue()) {
+                            try {
+                                outcomes.put(t, pool.apply(t.event()));
+                            } catch (InvalidInputException e) {
+                                outcomes.put(t, e);
+                            }
+                        }
+                        LicencePool.Changes changes = pool.drainChanges();
+                        if (changes.isEmpty()) {
+                            cache.put(row.instanceId(), new Cached(row.version(), pool));
+                        } else {
+                            written.add(new PoolStore.Written(row, pool, changes));
+                        }
+                    }
+                    store.write(written);
+                });
+            } catch (RuntimeException e) {
+                byInstance.keySet().forEach(cache::remove);
+                log.warn("Licence batch of {} events rolled back: {}", batch.size(), e.toString());
+                batch.forEach(t -> t.answer().completeExceptionally(
+                        new IllegalStateException("The licence event could not be stored; send it again.", e)));
+                return;
+            }
+            for (PoolStore.Written w : written) {
+                cache.put(w.row().instanceId(), new Cached(w.row().version() + 1, w.pool()));
+            }
+            for (Task t : batch) {
+                Object outcome = outcomes.get(t);
+                if (outcome instanceof Decision d) {
+                    t.answer().complete(d);
+                } else {
+                    t.answer().completeExceptionally((Throwable) outcome);
+                }
+            }
+            for (PoolStore.Written w : written) {
+                for (CommitListener l : listeners) {
+                    try {
+                        l.committed(w.row().instanceId(), w.row().customerId(), w.pool().licensed(), w.pool().occupied(),
+                                w.changes().records());
+                    } catch (RuntimeException e) {
+                        log.warn("Licence commit listener failed", e);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (Worker w : workers) {
+            w.thread.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        for (Worker w : workers) {
+            try {
+                w.thread.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

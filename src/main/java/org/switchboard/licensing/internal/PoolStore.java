@@ -1,0 +1,246 @@
+package org.switchboard.licensing.internal;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.switchboard.instances.InstanceId;
+import org.switchboard.licensing.HeldRef;
+import org.switchboard.licensing.Holder;
+import org.switchboard.licensing.LicencePool;
+import org.switchboard.licensing.LicenceRecord;
+import org.switchboard.licensing.Reason;
+import org.switchboard.licensing.RecordAction;
+import org.switchboard.licensing.SubjectKind;
+
+/** The licence pools in PostgreSQL: the per-instance row that arbitrates, and the state behind it. */
+@Repository
+public class PoolStore {
+
+    /** The locked row of a pool. */
+    public record PoolRow(UUID instanceId, UUID customerId, String country, int licensed, long version,
+            int occupied) {
+    }
+
+    /** A pool changed in a transaction, to be written with its new version. */
+    public record Written(PoolRow row, LicencePool pool, LicencePool.Changes changes) {
+    }
+
+    private static final String POOL_COLUMNS = "instance_id, customer_id, country, licensed, version, occupied";
+
+    private final JdbcTemplate jdbc;
+    private final JdbcClient client;
+
+    PoolStore(JdbcTemplate jdbc, JdbcClient client) {
+        this.jdbc = jdbc;
+        this.client = client;
+    }
+
+    // ---- pool rows --------------------------------------------------------------------------------
+
+    /** Locks the rows of these pools, in id order so that concurrent batches never deadlock. */
+    public Map<UUID, PoolRow> lock(Collection<UUID> instanceIds) {
+        UUID[] ids = instanceIds.stream().sorted().toArray(UUID[]::new);
+        Map<UUID, PoolRow> rows = new HashMap<>();
+        jdbc.query((Connection con) -> {
+            PreparedStatement ps = con.prepareStatement("select " + POOL_COLUMNS
+                    + " from licence_pools where instance_id = any(?) order by instance_id for update");
+            Array array = con.createArrayOf("uuid", ids);
+            ps.setArray(1, array);
+            return ps;
+        }, (ResultSet rs) -> {
+            PoolRow row = row(rs);
+            rows.put(row.instanceId(), row);
+        });
+        return rows;
+    }
+
+    public Optional<PoolRow> lockOne(UUID instanceId) {
+        return client.sql("select " + POOL_COLUMNS + " from licence_pools where instance_id = ? for update")
+                .param(instanceId).query((rs, n) -> row(rs)).optional();
+    }
+
+    /** Pools with a held ref that may be stale, locked; pools another node is working on are skipped. */
+    public List<PoolRow> lockPoolsToReclaim(Instant desktopSilentSince, Instant callStartedBefore, int limit) {
+        return client.sql("select " + POOL_COLUMNS + " from licence_pools p where exists (select 1 from licence_refs r"
+                + " where r.instance_id = p.instance_id and r.state = 'HELD' and ((r.reason = 'DESKTOP_SESSION' and"
+                + " r.last_seen <= ?) or (r.reason = 'OUTBOUND_CALL' and r.since <= ?))) limit ? for update skip locked")
+                .params(utc(desktopSilentSince), utc(callStartedBefore), limit).query((rs, n) -> row(rs)).list();
+    }
+
+    public Optional<PoolRow> find(UUID instanceId) {
+        return client.sql("select " + POOL_COLUMNS + " from licence_pools where instance_id = ?")
+                .param(instanceId).query((rs, n) -> row(rs)).optional();
+    }
+
+    /**
+     * Creates the pool of an instance if it has none yet; fills in the country where it was not
+     * known. The count is marked as oldest, so that any event of the instance overrides it.
+     */
+    public void ensure(UUID instanceId, UUID customerId, String country, int licensed, Instant at) {
+        client.sql("insert into licence_pools (instance_id, customer_id, country, licensed, licensed_at)"
+                + " values (?, ?, ?, ?, ?) on conflict (instance_id) do update set country = excluded.country"
+                + " where licence_pools.country is null and excluded.country is not null")
+                .params(instanceId, customerId, country, licensed, utc(Instant.EPOCH)).update();
+    }
+
+    /**
+     * The licensed count from an instance's event. An event older than the count in force (events
+     * may arrive out of order) changes nothing. Raises the version so that every node reloads.
+     */
+    public void setLicensed(UUID instanceId, UUID customerId, int licensed, Instant at) {
+        client.sql("insert into licence_pools (instance_id, customer_id, licensed, licensed_at) values (?, ?, ?, ?)"
+                + " on conflict (instance_id) do update set licensed = excluded.licensed,"
+                + " licensed_at = excluded.licensed_at, version = licence_pools.version + 1"
+                + " where licence_pools.licensed_at <= excluded.licensed_at")
+                .params(instanceId, customerId, licensed, utc(at)).update();
+    }
+
+    public void raiseVersion(UUID instanceId) {
+        client.sql("update licence_pools set version = version + 1 where instance_id = ?").param(instanceId).update();
+    }
+
+    // ---- loading ----------------------------------------------------------------------------------
+
+    public LicencePool load(PoolRow row) {
+        Map<String, SubjectKind> subjects = new HashMap<>();
+        client.sql("select extension, kind from licence_subjects where instance_id = ?").param(row.instanceId())
+                .query((ResultSet rs) -> {
+                    subjects.put(rs.getString(1), SubjectKind.valueOf(rs.getString(2)));
+                });
+        List<HeldRef> refs = client.sql("select reason, ref, subject, state, emergency, since, last_seen from licence_refs"
+                + " where instance_id = ?").param(row.instanceId())
+                .query((rs, n) -> new HeldRef(Reason.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
+                        HeldRef.State.valueOf(rs.getString(4)), rs.getBoolean(5), instant(rs, 6), instant(rs, 7)))
+                .list();
+        List<Holder> holders = client.sql("select subject, since, over_limit from licence_holders where instance_id = ?")
+                .param(row.instanceId())
+                .query((rs, n) -> new Holder(rs.getString(1), java.util.Set.of(), instant(rs, 2), rs.getBoolean(3)))
+                .list();
+        return LicencePool.restore(new InstanceId(row.instanceId()), row.licensed(), row.country(), subjects, refs,
+                holders);
+    }
+
+    // ---- writing ----------------------------------------------------------------------------------
+
+    /** Writes what changed in these pools, each with its version raised by one, in a few batched statements. */
+    public void write(List<Written> written) {
+        List<Object[]> refUpserts = new ArrayList<>();
+        List<Object[]> refDeletes = new ArrayList<>();
+        List<Object[]> holderUpserts = new ArrayList<>();
+        List<Object[]> holderDeletes = new ArrayList<>();
+        List<Object[]> history = new ArrayList<>();
+        List<Object[]> hours = new ArrayList<>();
+        List<Object[]> pools = new ArrayList<>();
+        for (Written w : written) {
+            UUID instance = w.row().instanceId();
+            UUID customer = w.row().customerId();
+            LicencePool.Changes c = w.changes();
+            for (HeldRef r : c.refs()) {
+                refUpserts.add(new Object[] { instance, customer, r.reason().name(), r.ref(), r.subject(),
+                        r.state().name(), r.emergency(), utc(r.since()), utc(r.lastSeen()) });
+            }
+            for (HeldRef r : c.forgottenRefs()) {
+                refDeletes.add(new Object[] { instance, r.reason().name(), r.ref() });
+            }
+            for (Holder h : c.holders()) {
+                holderUpserts.add(new Object[] { instance, customer, h.subject(), utc(h.since()), h.overLimit() });
+            }
+            for (String s : c.freedSubjects()) {
+                holderDeletes.add(new Object[] { instance, s });
+            }
+            for (LicenceRecord r : c.records()) {
+                history.add(new Object[] { instance, customer, utc(r.at()), r.subject(), r.reason().name(), r.ref(),
+                        r.action().name(), r.emergency(), r.licenceChanged(),
+                        new SqlParameterValue(Types.VARCHAR, r.actor()), r.occupied(), r.licensed() });
+            }
+            hourRows(instance, customer, c.records(), hours);
+            pools.add(new Object[] { w.pool().occupied(), instance });
+        }
+        batch("insert into licence_refs (instance_id, customer_id, reason, ref, subject, state, emergency, since, last_seen)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (instance_id, reason, ref) do update set"
+                + " subject = excluded.subject, state = excluded.state, emergency = excluded.emergency,"
+                + " since = excluded.since, last_seen = excluded.last_seen", refUpserts);
+        batch("delete from licence_refs where instance_id = ? and reason = ? and ref = ?", refDeletes);
+        batch("insert into licence_holders (instance_id, customer_id, subject, since, over_limit) values (?, ?, ?, ?, ?)"
+                + " on conflict (instance_id, subject) do update set since = excluded.since,"
+                + " over_limit = excluded.over_limit", holderUpserts);
+        batch("delete from licence_holders where instance_id = ? and subject = ?", holderDeletes);
+        batch("insert into licence_history (instance_id, customer_id, at, subject, reason, ref, action, emergency,"
+                + " licence_changed, actor, occupied, licensed) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", history);
+        batch("insert into licence_hours (instance_id, customer_id, hour, peak, closing, licensed, admissions, refusals,"
+                + " emergencies) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (instance_id, hour) do update set"
+                + " peak = greatest(licence_hours.peak, excluded.peak), closing = excluded.closing,"
+                + " licensed = excluded.licensed, admissions = licence_hours.admissions + excluded.admissions,"
+                + " refusals = licence_hours.refusals + excluded.refusals,"
+                + " emergencies = licence_hours.emergencies + excluded.emergencies", hours);
+        batch("update licence_pools set occupied = ?, version = version + 1 where instance_id = ?", pools);
+    }
+
+    /** One row per hour touched: the peak includes the occupancy just before the hour's first record. */
+    private static void hourRows(UUID instance, UUID customer, List<LicenceRecord> records, List<Object[]> out) {
+        Map<Instant, int[]> byHour = new LinkedHashMap<>(); // peak, closing, licensed, admissions, refusals, emergencies
+        for (LicenceRecord r : records) {
+            Instant hour = r.at().truncatedTo(ChronoUnit.HOURS);
+            int[] h = byHour.get(hour);
+            if (h == null) {
+                int before = !r.licenceChanged() ? r.occupied()
+                        : r.action() == RecordAction.ADMITTED ? r.occupied() - 1 : r.occupied() + 1;
+                h = new int[] { before, 0, 0, 0, 0, 0 };
+                byHour.put(hour, h);
+            }
+            h[0] = Math.max(h[0], r.occupied());
+            h[1] = r.occupied();
+            h[2] = r.licensed();
+            if (r.action() == RecordAction.ADMITTED) {
+                h[3]++;
+            } else if (r.action() == RecordAction.REFUSED) {
+                h[4]++;
+            }
+            if (r.emergency() && r.action() == RecordAction.ADMITTED) {
+                h[5]++;
+            }
+        }
+        byHour.forEach((hour, h) -> out.add(new Object[] { instance, customer, utc(hour), h[0], h[1], h[2], h[3], h[4],
+                h[5] }));
+    }
+
+    private void batch(String sql, List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows);
+        }
+    }
+
+    private static PoolRow row(ResultSet rs) throws SQLException {
+        return new PoolRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
+                rs.getLong(5), rs.getInt(6));
+    }
+
+    static OffsetDateTime utc(Instant at) {
+        return at == null ? null : at.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}

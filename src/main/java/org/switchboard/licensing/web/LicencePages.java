@@ -1,0 +1,95 @@
+package org.switchboard.licensing.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.instances.InstanceId;
+import org.switchboard.instances.InstanceManagement;
+import org.switchboard.licensing.LicenceInsights;
+import org.switchboard.licensing.LicenceInsights.Overview;
+import org.switchboard.licensing.LicenceManagement;
+import org.switchboard.platform.NotFoundException;
+
+/** The live view of an instance's licences, its charts and advice, for the customer, its partner and operators. */
+@Controller
+class LicencePages {
+
+    private final LicenceInsights insights;
+    private final LicenceManagement licences;
+    private final InstanceManagement instances;
+    private final java.time.Clock clock;
+
+    LicencePages(LicenceInsights insights, LicenceManagement licences, InstanceManagement instances,
+            java.time.Clock clock) {
+        this.insights = insights;
+        this.licences = licences;
+        this.instances = instances;
+        this.clock = clock;
+    }
+
+    @GetMapping("/licensing")
+    String index(CurrentUser user, Model model) {
+        model.addAttribute("instances", instances.instances(user, Optional.empty()));
+        return "licensing/index";
+    }
+
+    @GetMapping("/licensing/instances/{id}")
+    String instance(CurrentUser user, @PathVariable UUID id, Model model) {
+        Overview overview = insights.overview(user, new InstanceId(id));
+        model.addAttribute("o", overview);
+        model.addAttribute("live", overview.live());
+        model.addAttribute("id", id);
+        model.addAttribute("mayRelease", mayRelease(user));
+        model.addAttribute("chart24h", Charts.occupancy(overview.last24h(), overview.live().state().licensed(),
+                overview.from24h(), overview.now(), clock.getZone()));
+        model.addAttribute("chartHours", Charts.bars(overview.hours24h(), "Peak per hour, last 24 hours"));
+        model.addAttribute("chartDays", Charts.bars(overview.days30(), "Peak per day, last 30 days"));
+        return "licensing/instance";
+    }
+
+    @GetMapping("/licensing/instances/{id}/live")
+    String live(CurrentUser user, @PathVariable UUID id, Model model) {
+        model.addAttribute("live", insights.live(user, new InstanceId(id)));
+        model.addAttribute("id", id);
+        model.addAttribute("mayRelease", mayRelease(user));
+        return "licensing/instance :: live";
+    }
+
+    @PostMapping("/licensing/instances/{id}/holders/{subject}/release")
+    String release(CurrentUser user, @PathVariable UUID id, @PathVariable String subject,
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        try {
+            licences.forceRelease(user, new InstanceId(id), subject);
+        } catch (NotFoundException e) {
+            // Released meanwhile: the page shows the state as it is.
+        }
+        if (htmx != null) {
+            return live(user, id, model);
+        }
+        return "redirect:/licensing/instances/" + id;
+    }
+
+    @GetMapping("/licensing/instances/{id}/history.csv")
+    ResponseEntity<byte[]> csv(CurrentUser user, @PathVariable UUID id) {
+        byte[] body = insights.historyCsv(user, new InstanceId(id)).getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"licence-history-" + id + ".csv\"")
+                .body(body);
+    }
+
+    private static boolean mayRelease(CurrentUser user) {
+        return user.role() != org.switchboard.accounts.Role.CUSTOMER_MEMBER
+                && user.role() != org.switchboard.accounts.Role.PARTNER_MEMBER;
+    }
+}

@@ -1,0 +1,109 @@
+package org.switchboard.licensing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.switchboard.platform.InvalidInputException;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/** The pool's invariants over random sequences of what phone systems report. */
+class LicencePoolProperties {
+
+    record Step(EventType type, int subject, int ref, boolean emergency) {
+    }
+
+    @Provide
+    Arbitrary<List<Step>> steps() {
+        Arbitrary<Step> step = Combinators.combine(Arbitraries.of(EventType.class), Arbitraries.integers().between(0, 9),
+                Arbitraries.integers().between(0, 14), Arbitraries.integers().between(0, 9).map(i -> i == 0))
+                .as(Step::new);
+        return step.list().ofMinSize(1).ofMaxSize(200);
+    }
+
+    @Property(tries = 500)
+    void neverMoreHeldThanThePoolExceptEmergenciesAndHeldMeansAReasonHolds(@ForAll("steps") List<Step> steps,
+            @ForAll @IntRange(min = 0, max = 5) int licensed, @ForAll boolean shrink) {
+        LicencePool pool = LicenceFixtures.pool(licensed, 7, 3); // 100..106 employees, 900..902 function extensions
+        Instant at = LicenceFixtures.NINE;
+        int resizes = 0;
+        for (Step s : steps) {
+            at = at.plusSeconds(1);
+            if (shrink && resizes < 3 && s.ref() == 14) {
+                pool.resize(Math.max(0, pool.licensed() - 1));
+                resizes++;
+            }
+            String subject = s.subject() < 7 ? String.valueOf(100 + s.subject()) : String.valueOf(900 + s.subject() - 7);
+            String ref = s.type().name().charAt(0) + "-" + s.ref();
+            String destination = s.emergency() ? "112" : "+4930" + s.ref();
+            int regularBefore = pool.regularHolders();
+            boolean heldBefore = pool.holds(subject);
+            Decision d;
+            try {
+                d = pool.apply(new LicenceEvent(s.type(), subject, ref, destination, at));
+            } catch (InvalidInputException e) {
+                assertThat(pool.regularHolders()).isEqualTo(regularBefore);
+                continue;
+            }
+            // Admissions of a new licence happen only below the pool, unless for an emergency call.
+            if (d.admitted() && !heldBefore && pool.holds(subject) && !d.emergency()) {
+                assertThat(regularBefore).isLessThan(pool.licensed());
+            }
+            if (!shrink) {
+                assertThat(pool.regularHolders()).isLessThanOrEqualTo(pool.licensed());
+            }
+            assertThat(pool.regularHolders()).isLessThanOrEqualTo(Math.max(pool.licensed(), regularBefore));
+            // Held exactly while at least one reason holds; at most one licence per subject.
+            Set<String> withReason = new HashSet<>();
+            for (HeldRef r : pool.knownRefs()) {
+                if (r.state() == HeldRef.State.HELD) {
+                    withReason.add(r.subject());
+                }
+            }
+            Set<String> holders = new HashSet<>();
+            pool.holders().forEach(h -> assertThat(holders.add(h.subject())).isTrue());
+            assertThat(holders).isEqualTo(withReason);
+            assertThat(d.occupied()).isEqualTo(holders.size());
+            // Function extensions hold only through outbound calls.
+            pool.holders().stream().filter(h -> h.subject().startsWith("9"))
+                    .forEach(h -> assertThat(h.reasons()).containsOnly(Reason.OUTBOUND_CALL));
+        }
+    }
+
+    @Property(tries = 300)
+    void aRepeatedEventChangesNothing(@ForAll("steps") List<Step> steps) {
+        LicencePool pool = LicenceFixtures.pool(3, 7, 3);
+        Instant at = LicenceFixtures.NINE;
+        for (Step s : steps) {
+            at = at.plusSeconds(1);
+            String subject = s.subject() < 7 ? String.valueOf(100 + s.subject()) : String.valueOf(900 + s.subject() - 7);
+            LicenceEvent event = new LicenceEvent(s.type(), subject, "r" + s.ref(), s.emergency() ? "112" : "+49301", at);
+            Decision first;
+            try {
+                first = pool.apply(event);
+            } catch (InvalidInputException e) {
+                continue;
+            }
+            List<Holder> holders = pool.holders();
+            pool.drainChanges();
+            if (s.type() == EventType.MOBILE_PAIRED && !first.admitted()) {
+                continue; // a refused device may pair again: decided anew
+            }
+            Decision again = pool.apply(event);
+            assertThat(pool.holders()).isEqualTo(holders);
+            assertThat(again.admitted()).isEqualTo(first.admitted());
+            assertThat(again.occupied()).isEqualTo(first.occupied());
+            assertThat(pool.drainChanges().records()).isEmpty();
+        }
+    }
+}

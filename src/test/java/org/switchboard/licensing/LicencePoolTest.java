@@ -1,0 +1,236 @@
+package org.switchboard.licensing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.switchboard.licensing.EventType.CALL_ENDED;
+import static org.switchboard.licensing.EventType.DESKTOP_CLOSED;
+import static org.switchboard.licensing.EventType.DESKTOP_HEARTBEAT;
+import static org.switchboard.licensing.EventType.DESKTOP_OPENED;
+import static org.switchboard.licensing.EventType.INBOUND_CALL;
+import static org.switchboard.licensing.EventType.MOBILE_PAIRED;
+import static org.switchboard.licensing.EventType.MOBILE_UNPAIRED;
+import static org.switchboard.licensing.LicenceFixtures.NINE;
+import static org.switchboard.licensing.LicenceFixtures.call;
+import static org.switchboard.licensing.LicenceFixtures.event;
+import static org.switchboard.licensing.LicenceFixtures.pool;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.switchboard.platform.InvalidInputException;
+
+class LicencePoolTest {
+
+    @Test
+    void aDesktopAMobileAndTwoCallsOfOnePersonHoldOneLicence() {
+        LicencePool pool = pool(1, 2, 0);
+        assertThat(pool.apply(event(DESKTOP_OPENED, "100", "d1")).verdict()).isEqualTo(Verdict.ADMITTED);
+        assertThat(pool.apply(event(MOBILE_PAIRED, "100", "m1")).verdict()).isEqualTo(Verdict.ALREADY_HELD);
+        assertThat(pool.apply(call("100", "c1", "+4930123456")).admitted()).isTrue();
+        Decision second = pool.apply(call("100", "c2", "+4989123456"));
+        assertThat(second.admitted()).isTrue();
+        assertThat(second.occupied()).isEqualTo(1);
+        assertThat(pool.holders()).singleElement().satisfies(h -> assertThat(h.reasons())
+                .containsExactlyInAnyOrder(Reason.DESKTOP_SESSION, Reason.MOBILE_PAIRING, Reason.OUTBOUND_CALL));
+
+        // The pool of one is full: another person is refused.
+        assertThat(pool.apply(event(DESKTOP_OPENED, "101", "d2")).admitted()).isFalse();
+
+        // The licence is held until the last reason ends.
+        assertThat(pool.apply(event(CALL_ENDED, "100", "c1")).verdict()).isEqualTo(Verdict.STILL_HELD);
+        assertThat(pool.apply(event(DESKTOP_CLOSED, "100", "d1")).verdict()).isEqualTo(Verdict.STILL_HELD);
+        assertThat(pool.apply(event(MOBILE_UNPAIRED, "100", "m1")).verdict()).isEqualTo(Verdict.STILL_HELD);
+        Decision last = pool.apply(event(CALL_ENDED, "100", "c2"));
+        assertThat(last.verdict()).isEqualTo(Verdict.RELEASED);
+        assertThat(last.occupied()).isZero();
+        assertThat(pool.apply(event(DESKTOP_OPENED, "101", "d3")).admitted()).isTrue();
+    }
+
+    @Test
+    void inboundCallsNeverOccupyAndAreAlwaysAccepted() {
+        LicencePool pool = pool(0, 1, 1);
+        Decision inbound = pool.apply(event(INBOUND_CALL, "100", "in1"));
+        assertThat(inbound.admitted()).isTrue();
+        assertThat(inbound.occupied()).isZero();
+        assertThat(pool.apply(event(INBOUND_CALL, "900", "in2")).admitted()).isTrue();
+        assertThat(pool.drainChanges().records()).isEmpty();
+    }
+
+    @Test
+    void aFunctionExtensionHoldsALicenceOnlyWhileCallingOut() {
+        LicencePool pool = pool(1, 0, 1);
+        assertThatThrownBy(() -> pool.apply(event(DESKTOP_OPENED, "900", "d1")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("function extension");
+        assertThatThrownBy(() -> pool.apply(event(MOBILE_PAIRED, "900", "m1")))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(pool.apply(event(INBOUND_CALL, "900", "in")).occupied()).isZero();
+        assertThat(pool.apply(call("900", "fax1", "+4930999")).occupied()).isEqualTo(1);
+        assertThat(pool.apply(event(CALL_ENDED, "900", "fax1")).occupied()).isZero();
+    }
+
+    @Test
+    void refusalsSayWhatStillWorks() {
+        LicencePool pool = pool(1, 2, 0);
+        pool.apply(event(DESKTOP_OPENED, "100", "d1"));
+        Decision desktop = pool.apply(event(DESKTOP_OPENED, "101", "d2"));
+        assertThat(desktop.admitted()).isFalse();
+        assertThat(desktop.reason()).contains("inbound calls only");
+        Decision mobile = pool.apply(event(MOBILE_PAIRED, "101", "m2"));
+        assertThat(mobile.reason()).contains("not paired");
+        Decision outbound = pool.apply(call("101", "c2", "+4930123"));
+        assertThat(outbound.reason()).startsWith("Licence limit reached");
+        assertThat(outbound.occupied()).isEqualTo(1);
+        // A refused desktop session holds nothing: its heartbeats say so.
+        assertThat(pool.apply(event(DESKTOP_HEARTBEAT, "101", "d2")).verdict()).isEqualTo(Verdict.SESSION_WITHOUT_LICENCE);
+        assertThat(pool.drainChanges().records()).extracting(LicenceRecord::action)
+                .containsExactly(RecordAction.ADMITTED, RecordAction.REFUSED, RecordAction.REFUSED, RecordAction.REFUSED);
+    }
+
+    @Test
+    void anEmergencyCallIsAdmittedOverTheLimitAndRecordedAsSuch() {
+        LicencePool pool = pool(1, 3, 1);
+        pool.apply(event(DESKTOP_OPENED, "100", "d1"));
+        pool.drainChanges();
+        Decision emergency = pool.apply(call("101", "e1", "112"));
+        assertThat(emergency.verdict()).isEqualTo(Verdict.EMERGENCY_OVER_LIMIT);
+        assertThat(emergency.occupied()).isEqualTo(2);
+        assertThat(emergency.emergency()).isTrue();
+        assertThat(pool.apply(call("900", "e2", "110")).admitted()).isTrue();
+        assertThat(pool.regularHolders()).isEqualTo(1);
+        assertThat(pool.drainChanges().records()).allSatisfy(r -> assertThat(r.emergency()).isTrue());
+
+        // Over the limit, the emergency holder gets nothing else.
+        assertThat(pool.apply(event(DESKTOP_OPENED, "101", "d2")).admitted()).isFalse();
+        assertThat(pool.apply(event(CALL_ENDED, "101", "e1")).verdict()).isEqualTo(Verdict.RELEASED);
+        assertThat(pool.occupied()).isEqualTo(2);
+    }
+
+    @Test
+    void emergencyNumbersAreThoseOfTheInstancesCountry() {
+        assertThat(LicencePolicy.isEmergency("112", "DE")).isTrue();
+        assertThat(LicencePolicy.isEmergency("110", "DE")).isTrue();
+        assertThat(LicencePolicy.isEmergency("911", "US")).isTrue();
+        assertThat(LicencePolicy.isEmergency("144", "AT")).isTrue();
+        assertThat(LicencePolicy.isEmergency("911", "DE")).isFalse();
+        assertThat(LicencePolicy.isEmergency("+4930123456", "DE")).isFalse();
+        assertThat(LicencePolicy.isEmergency(null, "DE")).isFalse();
+    }
+
+    @Test
+    void anEmergencyHolderWithinThePoolKeepsAnOrdinaryLicence() {
+        LicencePool pool = pool(2, 2, 0);
+        assertThat(pool.apply(call("100", "e1", "112")).verdict()).isEqualTo(Verdict.ADMITTED);
+        assertThat(pool.regularHolders()).isEqualTo(1);
+        assertThat(pool.apply(event(DESKTOP_OPENED, "100", "d1")).verdict()).isEqualTo(Verdict.ALREADY_HELD);
+    }
+
+    @Test
+    void aShrinkingPoolKeepsItsHoldersAndAdmitsOnlyBelowTheNewSize() {
+        LicencePool pool = pool(3, 4, 0);
+        pool.apply(event(DESKTOP_OPENED, "100", "d0"));
+        pool.apply(event(DESKTOP_OPENED, "101", "d1"));
+        pool.apply(event(DESKTOP_OPENED, "102", "d2"));
+        pool.resize(1);
+        assertThat(pool.occupied()).isEqualTo(3);
+        assertThat(pool.apply(event(DESKTOP_HEARTBEAT, "101", "d1")).admitted()).isTrue();
+        assertThat(pool.apply(call("101", "c1", "+4930123")).admitted()).isTrue(); // holds one already
+        assertThat(pool.apply(event(DESKTOP_OPENED, "103", "d3")).admitted()).isFalse();
+        pool.apply(event(DESKTOP_CLOSED, "100", "d0"));
+        pool.apply(event(DESKTOP_CLOSED, "102", "d2"));
+        assertThat(pool.apply(event(DESKTOP_OPENED, "103", "d4")).admitted()).isFalse(); // 1 held, pool 1
+        pool.apply(event(CALL_ENDED, "101", "c1"));
+        pool.apply(event(DESKTOP_CLOSED, "101", "d1"));
+        assertThat(pool.apply(event(DESKTOP_OPENED, "103", "d5")).admitted()).isTrue();
+    }
+
+    @Test
+    void repeatedEventsChangeNothingAndAreAnsweredAlike() {
+        LicencePool pool = pool(1, 2, 0);
+        Decision first = pool.apply(event(DESKTOP_OPENED, "100", "d1"));
+        Decision again = pool.apply(event(DESKTOP_OPENED, "100", "d1"));
+        assertThat(again).isEqualTo(first);
+        Decision refused = pool.apply(call("101", "c1", "+4930"));
+        pool.apply(event(DESKTOP_CLOSED, "100", "d1"));
+        // The refused call is answered as before even though a licence is free now.
+        assertThat(pool.apply(call("101", "c1", "+4930")).verdict()).isEqualTo(refused.verdict());
+        assertThat(pool.apply(event(DESKTOP_CLOSED, "100", "d1")).verdict()).isEqualTo(Verdict.NOTHING_HELD);
+        // A late duplicate of the opening does not open the closed session again.
+        assertThat(pool.apply(event(DESKTOP_OPENED, "100", "d1")).admitted()).isFalse();
+        assertThat(pool.occupied()).isZero();
+        // An end for a call nobody knows is harmless.
+        assertThat(pool.apply(event(CALL_ENDED, "100", "nope")).verdict()).isEqualTo(Verdict.NOTHING_HELD);
+        assertThat(pool.apply(event(CALL_ENDED, "100", "nope")).verdict()).isEqualTo(Verdict.NOTHING_HELD);
+    }
+
+    @Test
+    void aMobileDeviceMayPairAgainAfterItWasRefusedOrUnpaired() {
+        LicencePool pool = pool(1, 2, 0);
+        pool.apply(event(DESKTOP_OPENED, "100", "d1"));
+        assertThat(pool.apply(event(MOBILE_PAIRED, "101", "phone")).admitted()).isFalse();
+        pool.apply(event(DESKTOP_CLOSED, "100", "d1"));
+        assertThat(pool.apply(event(MOBILE_PAIRED, "101", "phone")).admitted()).isTrue();
+        pool.apply(event(MOBILE_UNPAIRED, "101", "phone"));
+        assertThat(pool.apply(event(MOBILE_PAIRED, "101", "phone")).admitted()).isTrue();
+    }
+
+    @Test
+    void unknownSubjectsAndForeignRefsAreBadInputAndChangeNothing() {
+        LicencePool pool = pool(1, 2, 0);
+        assertThatThrownBy(() -> pool.apply(event(DESKTOP_OPENED, "555", "d1")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("subject"));
+        pool.apply(event(DESKTOP_OPENED, "100", "d1"));
+        assertThatThrownBy(() -> pool.apply(event(DESKTOP_OPENED, "101", "d1")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("ref"));
+        assertThat(pool.occupied()).isEqualTo(1);
+    }
+
+    @Test
+    void silentDesktopsAndEndlessCallsAreReclaimed() {
+        LicencePool pool = pool(2, 2, 0);
+        pool.apply(event(DESKTOP_OPENED, "100", "d1"));
+        pool.apply(call("101", "c1", "+4930"));
+        pool.apply(new LicenceEvent(DESKTOP_HEARTBEAT, "100", "d1", null, NINE.plusSeconds(60)));
+        pool.drainChanges();
+        assertThat(pool.reclaim(NINE.plusSeconds(149), LicencePolicy.DEFAULT_HEARTBEAT_TIMEOUT,
+                LicencePolicy.DEFAULT_CALL_TIMEOUT)).isZero();
+        assertThat(pool.reclaim(NINE.plusSeconds(150), LicencePolicy.DEFAULT_HEARTBEAT_TIMEOUT,
+                LicencePolicy.DEFAULT_CALL_TIMEOUT)).isEqualTo(1);
+        assertThat(pool.holders()).extracting(Holder::subject).containsExactly("101");
+        assertThat(pool.reclaim(NINE.plus(Duration.ofHours(12)), LicencePolicy.DEFAULT_HEARTBEAT_TIMEOUT,
+                LicencePolicy.DEFAULT_CALL_TIMEOUT)).isEqualTo(1);
+        assertThat(pool.occupied()).isZero();
+        assertThat(pool.drainChanges().records()).extracting(LicenceRecord::action)
+                .containsExactly(RecordAction.RECLAIMED, RecordAction.RECLAIMED);
+    }
+
+    @Test
+    void aForcedReleaseIsRecordedWithWhoDidIt() {
+        LicencePool pool = pool(1, 1, 0);
+        pool.apply(event(DESKTOP_OPENED, "100", "d1"));
+        pool.apply(event(MOBILE_PAIRED, "100", "m1"));
+        pool.drainChanges();
+        assertThat(pool.forceRelease("100", "admin@huber.example", NINE)).isTrue();
+        List<LicenceRecord> records = pool.drainChanges().records();
+        assertThat(records).extracting(LicenceRecord::action).containsOnly(RecordAction.FORCE_RELEASED);
+        assertThat(records).extracting(LicenceRecord::actor).containsOnly("admin@huber.example");
+        assertThat(records.get(records.size() - 1).licenceChanged()).isTrue();
+        assertThat(pool.occupied()).isZero();
+    }
+
+    @Test
+    void aRestoredPoolHasTheSameHoldersAndAnswers() {
+        LicencePool pool = pool(2, 3, 0);
+        pool.apply(event(DESKTOP_OPENED, "100", "d1"));
+        pool.apply(call("101", "e1", "112"));
+        pool.apply(call("102", "c1", "+4930"));
+        LicencePool restored = LicencePool.restore(pool.instanceId(), 2, "DE", java.util.Map.of("100",
+                SubjectKind.EMPLOYEE, "101", SubjectKind.EMPLOYEE, "102", SubjectKind.EMPLOYEE), pool.knownRefs(),
+                pool.holders());
+        assertThat(restored.holders()).isEqualTo(pool.holders());
+        assertThat(restored.regularHolders()).isEqualTo(pool.regularHolders());
+        assertThat(restored.apply(call("102", "c1", "+4930"))).isEqualTo(pool.apply(call("102", "c1", "+4930")));
+        assertThat(Set.copyOf(restored.holders())).hasSize(2);
+    }
+}

@@ -1,0 +1,209 @@
+package org.switchboard.licensing.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A load generator for the connector API: sets up instances (each 10 concurrent users, 50
+ * subjects, a connector key) for a customer admin, then fires events from many connections at
+ * once for a while and reports throughput, latency percentiles and whether any answer or any
+ * instance ever showed more licences held than licensed.
+ *
+ * <pre>
+ * java ... ConnectorLoad baseUrl email password [instances=1000] [connections=100] [seconds=60]
+ * </pre>
+ */
+public final class ConnectorLoad {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int LICENSED = 10;
+    private static final int SUBJECTS = 50;
+
+    record Target(String path, String key) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        String auth = "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2])
+                .getBytes(StandardCharsets.UTF_8));
+        int instances = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
+        int connections = args.length > 4 ? Integer.parseInt(args[4]) : 100;
+        int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 60;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        long setupStart = System.nanoTime();
+        // The instances and keys of the last run are kept in a file and used again (-Dload.targets=...).
+        java.nio.file.Path saved = java.nio.file.Path.of(System.getProperty("load.targets", "target/load-targets.txt"));
+        List<Target> loaded = new ArrayList<>();
+        if (java.nio.file.Files.exists(saved)) {
+            for (String line : java.nio.file.Files.readAllLines(saved)) {
+                String[] parts = line.split(" ");
+                if (loaded.size() < instances) {
+                    loaded.add(new Target(parts[0], parts[1]));
+                }
+            }
+        }
+        if (loaded.size() < instances) {
+            loaded = setUp(http, base, auth, instances);
+            java.nio.file.Files.write(saved, loaded.stream().map(t -> t.path() + " " + t.key()).toList());
+        }
+        List<Target> targets = loaded;
+        System.out.printf("set up %d instances in %.1f s%n", targets.size(), (System.nanoTime() - setupStart) / 1e9);
+
+        AtomicLong overPool = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicLong admitted = new AtomicLong();
+        AtomicLong refused = new AtomicLong();
+        long[][] latencies = new long[connections][];
+        int[] counts = new int[connections];
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(connections);
+        for (int c = 0; c < connections; c++) {
+            int me = c;
+            Thread t = new Thread(() -> {
+                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                Random random = new Random(me);
+                long[] mine = new long[2_000_000];
+                int n = 0;
+                long seq = 0;
+                try {
+                    while (System.nanoTime() < end && n < mine.length) {
+                        Target target = targets.get(random.nextInt(targets.size()));
+                        int s = random.nextInt(SUBJECTS);
+                        String subject = String.valueOf(100 + s);
+                        int kind = random.nextInt(6);
+                        if (s >= SUBJECTS - 5 && kind < 3) {
+                            kind = 3; // function extensions only call out
+                        }
+                        String body = switch (kind) {
+                            case 0 -> event("DESKTOP_OPENED", subject, "d-" + subject + "-" + random.nextInt(3), null);
+                            case 1 -> event("DESKTOP_HEARTBEAT", subject, "d-" + subject + "-" + random.nextInt(3), null);
+                            case 2 -> event("DESKTOP_CLOSED", subject, "d-" + subject + "-" + random.nextInt(3), null);
+                            case 3 -> event("OUTBOUND_CALL_STARTED", subject, "c-" + me + "-" + (seq++), "+4930123456");
+                            case 4 -> event("CALL_ENDED", subject, "c-" + me + "-" + Math.max(0, seq - 1), null);
+                            default -> event("INBOUND_CALL", subject, "i-" + me + "-" + (seq++), null);
+                        };
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + target.path()
+                                + "/licence/events")).header("Authorization", "Bearer " + target.key())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        mine[n++] = System.nanoTime() - t0;
+                        if (r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                            continue;
+                        }
+                        JsonNode answer = JSON.readTree(r.body());
+                        if (answer.path("occupied").asInt() > answer.path("licensed").asInt()) {
+                            overPool.incrementAndGet();
+                        }
+                        (answer.path("admitted").asBoolean() ? admitted : refused).incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    errors.incrementAndGet();
+                    e.printStackTrace();
+                } finally {
+                    latencies[me] = mine;
+                    counts[me] = n;
+                    done.countDown();
+                }
+            });
+            t.start();
+        }
+        long started = System.nanoTime();
+        done.await();
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        int total = Arrays.stream(counts).sum();
+        long[] all = new long[total];
+        int k = 0;
+        for (int c = 0; c < connections; c++) {
+            System.arraycopy(latencies[c], 0, all, k, counts[c]);
+            k += counts[c];
+        }
+        Arrays.sort(all);
+        System.out.printf("events=%d in %.1f s: %.0f events/s over %d connections to %d instances%n", total, elapsed,
+                total / elapsed, connections, targets.size());
+        System.out.printf("latency ms: p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f%n", ms(all, 0.50), ms(all, 0.90),
+                ms(all, 0.99), ms(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        System.out.printf("admitted=%d refused=%d errors=%d answers over the pool=%d%n", admitted.get(), refused.get(),
+                errors.get(), overPool.get());
+        int overInstances = 0;
+        for (Target t : targets) {
+            JsonNode licence = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + t.path() + "/licence"))
+                    .header("Authorization", "Bearer " + t.key()).GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .body());
+            if (licence.path("occupied").asInt() > licence.path("licensed").asInt()) {
+                overInstances++;
+            }
+        }
+        System.out.printf("instances holding more than their pool afterwards: %d%n", overInstances);
+    }
+
+    private static double ms(long[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    private static String event(String type, String subject, String ref, String destination) {
+        return "{\"type\":\"" + type + "\",\"subject\":\"" + subject + "\",\"ref\":\"" + ref + "\""
+                + (destination == null ? "" : ",\"destination\":\"" + destination + "\"") + "}";
+    }
+
+    private static List<Target> setUp(HttpClient http, String base, String auth, int instances) throws Exception {
+        StringBuilder csv = new StringBuilder("kind,extension,name,email,functionType\n");
+        for (int i = 0; i < SUBJECTS; i++) {
+            csv.append(i < SUBJECTS - 5 ? "EMPLOYEE," : "FUNCTION,").append(100 + i).append(",Subject ").append(i)
+                    .append(i < SUBJECTS - 5 ? ",," : ",,FAX").append('\n');
+        }
+        List<Target> targets = new ArrayList<>();
+        // Instances of an earlier run are used again, each with a new key.
+        HttpResponse<String> existing = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/instances"))
+                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode i : JSON.readTree(existing.body())) {
+            if (targets.size() < instances && i.path("name").asString().startsWith("Load ")) {
+                String path = "/api/v1/instances/" + i.path("id").asString();
+                String key = JSON.readTree(post(http, base + path + "/connector-keys", auth, "application/json",
+                        "{\"label\":\"load\"}")).path("key").asString();
+                targets.add(new Target(path, key));
+            }
+        }
+        String run = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
+        for (int n = targets.size(); n < instances; n++) {
+            String created = post(http, base + "/api/v1/instances", auth, "application/json",
+                    "{\"name\":\"Load " + n + "\",\"subdomain\":\"load-" + run + "-" + n + "\",\"country\":\"DE\","
+                            + "\"trial\":false,\"plan\":\"basic\",\"concurrentUsers\":" + LICENSED
+                            + ",\"iban\":\"DE89370400440532013000\",\"accountHolder\":\"Load GmbH\","
+                            + "\"mandateAccepted\":true}");
+            String path = "/api/v1/instances/" + JSON.readTree(created).path("id").asString();
+            post(http, base + path + "/subjects/import", auth, "text/csv", csv.toString());
+            String key = JSON.readTree(post(http, base + path + "/connector-keys", auth, "application/json",
+                    "{\"label\":\"load\"}")).path("key").asString();
+            targets.add(new Target(path, key));
+        }
+        return targets;
+    }
+
+    private static String post(HttpClient http, String url, String auth, String type, String body) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth)
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() >= 300) {
+            throw new IllegalStateException(url + " -> " + r.statusCode() + " " + r.body());
+        }
+        return r.body();
+    }
+}
