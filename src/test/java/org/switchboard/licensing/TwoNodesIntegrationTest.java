@@ -39,7 +39,8 @@ class TwoNodesIntegrationTest extends IntegrationTestBase {
 
     ConfigurableApplicationContext node() {
         String url = ((HikariDataSource) dataSource).getJdbcUrl();
-        return new SpringApplicationBuilder(SwitchboardApplication.class).properties(
+        // the test fixtures are components too; the second node gets the test clock they need
+        return new SpringApplicationBuilder(SwitchboardApplication.class, org.switchboard.testing.TestClockConfiguration.class).properties(
                 "spring.datasource.url=" + url, "spring.datasource.username=postgres",
                 "spring.datasource.password=postgres", "server.port=0", "switchboard.demo.enabled=false",
                 "switchboard.scheduling.enabled=false", "spring.mail.host=127.0.0.1",

@@ -7,7 +7,6 @@ import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +19,10 @@ import org.switchboard.licensing.LicenceInsights;
 import org.switchboard.licensing.LicenceInsights.Overview;
 import org.switchboard.licensing.LicenceManagement;
 import org.switchboard.platform.NotFoundException;
+import org.switchboard.platform.web.WebPage;
 
 /** The live view of an instance's licences, its charts and advice, for the customer, its partner and operators. */
-@Controller
+@WebPage
 class LicencePages {
 
     private final LicenceInsights insights;
