@@ -1,5 +1,9 @@
 package org.switchboard.accounts;
 
-/** The first start created the demo partner and its customer; other modules add their demo data to them. */
-public record DemoAccountsCreated(PartnerId demoPartner, CustomerId demoCustomer) {
+/**
+ * The first start created the demo partner and its two customers: {@code demoCustomer} without a
+ * phone system, {@code busyCustomer} for other modules to give a running one with some history.
+ */
+public record DemoAccountsCreated(PartnerId demoPartner, CustomerId demoCustomer, CustomerId busyCustomer,
+        String busyCustomerAdminEmail) {
 }

@@ -119,16 +119,22 @@ class FirstStart {
                 new Address("Bahnhofstraße 7", "80335", "München", "DE"), "DE987654321", partner.value(), now);
         users.insert(new UserRow(UUID.randomUUID(), "customer@demo.test", "Carl Customer", encoder.encode(password),
                 Role.CUSTOMER_ADMIN, null, customer.value(), now, now));
+        CustomerId busy = CustomerId.random();
+        customers.insert(busy.value(), "Demo Office KG", new Address("Luitpoldplatz 3", "94469", "Deggendorf", "DE"),
+                "DE246813579", partner.value(), now);
+        users.insert(new UserRow(UUID.randomUUID(), "office@demo.test", "Olga Office", encoder.encode(password),
+                Role.CUSTOMER_ADMIN, null, busy.value(), now, now));
         log.warn("""
 
                 ================================================================
                  Demo data created
                    partner admin:  partner@demo.test   (Demo Partner)
-                   customer admin: customer@demo.test  (Demo Customer GmbH)
+                   customer admin: customer@demo.test  (Demo Customer GmbH, no phone system yet)
+                   customer admin: office@demo.test    (Demo Office KG, a 16-user phone system in use)
                    password:       {}
                 ================================================================""",
                 demoPassword.isBlank() ? password + "   (generated; shown only this once)" : "(from SWITCHBOARD_DEMO_PASSWORD)");
-        events.publishEvent(new DemoAccountsCreated(partner, customer));
+        events.publishEvent(new DemoAccountsCreated(partner, customer, busy, "office@demo.test"));
     }
 
     private static String randomPassword() {

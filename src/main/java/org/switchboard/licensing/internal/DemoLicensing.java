@@ -49,11 +49,11 @@ class DemoLicensing {
 
     @ApplicationModuleListener
     void on(DemoAccountsCreated demo) {
-        // Acting as the demo customer's admin, as the demo's first steps would.
-        CurrentUser admin = new CurrentUser(UserId.random(), "customer@demo.test", "Carl Customer", Role.CUSTOMER_ADMIN,
-                null, demo.demoCustomer());
+        // Acting as the busy demo customer's admin, as the demo's first steps would.
+        CurrentUser admin = new CurrentUser(UserId.random(), demo.busyCustomerAdminEmail(), "Olga Office",
+                Role.CUSTOMER_ADMIN, null, demo.busyCustomer());
         InstanceId id = instances.create(admin, new CreateInstance("Head office (16 concurrent users)",
-                "demo-licensing", "DE", false, "basic", 16, "DE89370400440532013000", "Demo Customer GmbH", true))
+                "demo-licensing", "DE", false, "basic", 16, "DE89370400440532013000", "Demo Office KG", true))
                 .instance().id();
         String[] names = { "Maria Manager", "Felix Field", "Sandra Sales", "Martin Mobile", "Lena Leitung" };
         int ext = FIRST_EXTENSION;
