@@ -1,0 +1,219 @@
+package org.switchboard.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.accounts.Customer;
+import org.switchboard.accounts.CustomerDirectory;
+import org.switchboard.accounts.CustomerId;
+import org.switchboard.billing.Invoice.BillTo;
+import org.switchboard.billing.internal.CallRecords;
+import org.switchboard.billing.internal.InvoiceRuns;
+import org.switchboard.billing.internal.InvoiceRuns.Run;
+import org.switchboard.billing.internal.Invoices;
+import org.switchboard.billing.internal.Invoices.Payment;
+import org.switchboard.billing.internal.SubscriptionTimelines;
+import org.switchboard.instances.InstanceDirectory;
+import org.switchboard.instances.Mandate;
+import org.switchboard.instances.Subscription;
+import org.switchboard.platform.RefusedException;
+
+/**
+ * The invoice run of a closed month: one invoice per customer, numbered at finalisation.
+ * <p>
+ * Crash-safe by construction: starting a month creates its run row and one work item per
+ * customer in one transaction, or nothing if the month has a run already. Items are then worked
+ * off in batches; each batch claims its items with {@code SKIP LOCKED} and writes their invoices,
+ * numbers, payments, events and the items' "done" in one transaction. A node killed mid-batch
+ * rolls that batch back, numbers included, and whoever resumes the run (any node at start, the
+ * operator starting the month again, the monthly job) takes those items again: no duplicate, no gap.
+ */
+@Service
+public class InvoiceRun {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceRun.class);
+    static final int BATCH = 200;
+
+    private final InvoiceRuns runs;
+    private final Invoices invoices;
+    private final SubscriptionTimelines timelines;
+    private final CallRecords calls;
+    private final CustomerDirectory customers;
+    private final InstanceDirectory instances;
+    private final BillingSettings settings;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final BillingCalendar calendar;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "invoice-run");
+        t.setDaemon(true);
+        return t;
+    });
+
+    InvoiceRun(InvoiceRuns runs, Invoices invoices, SubscriptionTimelines timelines, CallRecords calls,
+            CustomerDirectory customers, InstanceDirectory instances, BillingSettings settings,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+        this.runs = runs;
+        this.invoices = invoices;
+        this.timelines = timelines;
+        this.calls = calls;
+        this.customers = customers;
+        this.instances = instances;
+        this.settings = settings;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.calendar = new BillingCalendar(clock.getZone());
+    }
+
+    /** Where a run stands: items done of all, invoices made, finished or not. */
+    public record Progress(YearMonth month, Instant startedAt, String startedBy, Instant finishedAt, int customers,
+            int done, int invoices) {
+
+        public int percent() {
+            return customers == 0 ? 100 : (int) Math.floor(100.0 * done / customers);
+        }
+
+        static Progress of(Run r) {
+            return new Progress(r.month(), r.startedAt(), r.startedBy(), r.finishedAt(), r.totalItems(), r.doneItems(),
+                    r.invoices());
+        }
+    }
+
+    /** Operator: starts the run of a closed month (or resumes it) in the background. */
+    public Progress start(CurrentUser user, YearMonth month) {
+        TariffManagement.requireOperator(user);
+        Progress progress = create(month, user.email());
+        worker.submit(() -> complete(month));
+        return progress;
+    }
+
+    /** Creates the run and its work items if the month has none; refuses a month that has not ended. */
+    public Progress create(YearMonth month, String by) {
+        Instant now = clock.instant();
+        if (now.isBefore(calendar.end(month))) {
+            throw new RefusedException("month", "The month " + month + " has not ended yet: its run can start on "
+                    + calendar.end(month).atZone(calendar.zone()).toLocalDate() + ".");
+        }
+        tx.executeWithoutResult(s -> runs.create(month, now, by, calendar.end(month)));
+        return progress(month).orElseThrow();
+    }
+
+    /** Works off the run's open items until none is left; safe to call on any number of nodes at once. */
+    public Progress complete(YearMonth month) {
+        try {
+            while (processBatch(month, BATCH) > 0) {
+                // next batch
+            }
+            tx.executeWithoutResult(s -> runs.finishIfComplete(month, clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("Invoice run {} stopped; it resumes when started again or at the next start of a node", month, e);
+            throw e;
+        }
+        return progress(month).orElseThrow();
+    }
+
+    /** One batch in one transaction (or in the caller's); answers how many customers it took. */
+    public int processBatch(YearMonth month, int size) {
+        return tx.execute(s -> {
+            List<UUID> claimed = runs.claim(month, size);
+            if (claimed.isEmpty()) {
+                return 0;
+            }
+            Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.ofCustomers(claimed);
+            Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = calls
+                    .summaries(claimed, calendar.start(month), calendar.end(month)).stream()
+                    .collect(Collectors.groupingBy(AirtimeSummary::instanceId));
+            for (UUID customer : claimed) {
+                List<SubscriptionTimeline> own = byCustomer.getOrDefault(customer, List.of());
+                List<AirtimeSummary> ownAirtime = own.stream()
+                        .flatMap(t -> airtime.getOrDefault(t.instanceId(), List.of()).stream()).toList();
+                List<InvoiceLine> lines = InvoicePolicy.compose(month, calendar, own, ownAirtime);
+                UUID invoice = lines.isEmpty() ? null : finalise(new CustomerId(customer), month, lines, own);
+                runs.done(month, customer, invoice);
+            }
+            return claimed.size();
+        });
+    }
+
+    private UUID finalise(CustomerId customerId, YearMonth month, List<InvoiceLine> lines,
+            List<SubscriptionTimeline> timelines) {
+        Customer customer = customers.find(customerId).orElseThrow();
+        var address = customer.billingAddress();
+        VatPolicy.Treatment treatment = VatPolicy.treatment(address.country(), customer.vatId());
+        InvoiceTotals totals = InvoiceTotals.of(lines, treatment);
+        Invoice.Kind kind = totals.net().amount().signum() < 0 ? Invoice.Kind.CREDIT_NOTE : Invoice.Kind.INVOICE;
+        Instant now = clock.instant();
+        LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
+        String number = kind.number(issuedOn.getYear(), invoices.nextNumber(kind.series(), issuedOn.getYear()));
+        Invoice invoice = new Invoice(UUID.randomUUID(), customerId, customer.partnerId(), month, kind, number, issuedOn,
+                now, new BillTo(customer.name(), address.street(), address.postcode(), address.city(), address.country(),
+                        customer.vatId()),
+                lines, totals);
+        invoices.insertFinalised(invoice);
+        if (kind == Invoice.Kind.INVOICE && totals.gross().isPositive()) {
+            mandate(timelines).ifPresent(m -> invoices.insertPayment(new Payment(invoice.id(), customerId.value(),
+                    "SUBMITTED", m.reference(), m.signedOn(), m.account().ibanForPayment(), m.account().accountHolder(),
+                    invoices.sequenceTypeFor(m.reference()), issuedOn.plusDays(settings.current().daysUntilDue()),
+                    month.toString(), null), now));
+        }
+        events.publishEvent(new InvoiceFinalised(invoice.id(), number, customerId, customer.partnerId(), month,
+                totals.netSubscriptions(), totals.netAirtime(), issuedOn));
+        return invoice.id();
+    }
+
+    /** The mandate of the customer's earliest subscribed instance on this invoice. */
+    private Optional<Mandate> mandate(List<SubscriptionTimeline> timelines) {
+        return timelines.stream()
+                .sorted(java.util.Comparator.comparing(t -> t.entries().get(0).at()))
+                .map(t -> instances.find(t.instanceId()).flatMap(i -> i.subscription()).map(Subscription::mandate))
+                .flatMap(Optional::stream).findFirst();
+    }
+
+    public Optional<Progress> progress(YearMonth month) {
+        return runs.find(month).map(Progress::of);
+    }
+
+    public List<Progress> all() {
+        return runs.all().stream().map(Progress::of).toList();
+    }
+
+    /** A node that starts finishes what a stopped node left; on the 1st the month just ended is started. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeOnStart() {
+        worker.submit(this::resumeUnfinished);
+    }
+
+    public void resumeUnfinished() {
+        for (YearMonth month : runs.unfinished()) {
+            complete(month);
+        }
+    }
+
+    @Scheduled(cron = "${switchboard.billing.run-cron:0 30 0 1 * *}", zone = "${switchboard.time-zone:Europe/Berlin}")
+    void monthly() {
+        YearMonth closed = calendar.monthOf(clock.instant()).minusMonths(1);
+        create(closed, "system");
+        complete(closed);
+    }
+}
