@@ -60,15 +60,24 @@ create table billing_calls (
 create index billing_calls_month on billing_calls (instance_id, started_at) where outcome = 'RATED';
 create index billing_calls_unrated on billing_calls (received_at) where outcome = 'UNRATED';
 
+-- The operator as seller on invoices and creditor of direct debits.
 create table billing_settings (
     id                 integer primary key check (id = 1),
-    creditor_name      varchar(70) not null,
-    creditor_id        varchar(35) not null,
-    creditor_iban      varchar(34) not null,
-    creditor_bic       varchar(11) not null,
-    days_until_due     integer     not null
+    creditor_name      varchar(70)  not null,
+    creditor_id        varchar(35)  not null,
+    creditor_iban      varchar(34)  not null,
+    creditor_bic       varchar(11)  not null,
+    days_until_due     integer      not null,
+    seller_street      varchar(200) not null,
+    seller_postcode    varchar(20)  not null,
+    seller_city        varchar(100) not null,
+    seller_country     char(2)      not null,
+    seller_vat_id      varchar(20)  not null,
+    seller_email       varchar(254) not null,
+    seller_phone       varchar(40)  not null
 );
-insert into billing_settings values (1, 'Switchboard GmbH', 'DE98ZZZ09999999999', 'DE02120300000000202051', 'BYLADEM1001', 5);
+insert into billing_settings values (1, 'Switchboard GmbH', 'DE98ZZZ09999999999', 'DE02120300000000202051', 'BYLADEM1001', 5,
+    'Friedrichstraße 100', '10117', 'Berlin', 'DE', 'DE123456789', 'billing@switchboard.local', '+49 30 1234560');
 
 -- One run per month; its work items are claimed with SKIP LOCKED, so any number of nodes can help.
 create table billing_runs (

@@ -139,6 +139,37 @@ class BillingStoryIntegrationTest extends IntegrationTestBase {
         assertThat(itemised.json().size()).as(itemised.toString()).isEqualTo(5);
         assertThat(itemised.body()).contains("\"charge\":0.0905");
 
+        // Documents: the PDF with the embedded e-invoice, the XRechnung, the run's direct debits.
+        String invoiceId = invoice.path("id").asString();
+        Response pdf = as(customer.email()).get("/api/v1/invoices/" + invoiceId + "/pdf");
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF");
+        Response xrechnung = as(customer.email()).get("/api/v1/invoices/" + invoiceId + "/xrechnung");
+        assertThat(xrechnung.body()).contains("urn:xeinkauf.de:kosit:xrechnung").contains("428.60");
+        Response sepa = operator().get("/api/v1/invoice-runs/2030-11/direct-debits");
+        assertThat(sepa.status()).isEqualTo(200);
+        assertThat(sepa.body()).contains("pain.008.001.08").contains(invoice.path("number").asString())
+                .contains("<SeqTp>FRST</SeqTp>").contains("<InstdAmt Ccy=\"EUR\">428.60</InstdAmt>");
+        assertThat(as(customer.email()).get("/api/v1/invoice-runs/2030-11/direct-debits").status()).isEqualTo(403);
+
+        // The partner sees the totals, not the lines or the calls.
+        Response partnerView = as(partner.email()).get("/api/v1/invoices/" + invoiceId);
+        assertThat(partnerView.status()).isEqualTo(200);
+        assertThat(partnerView.json().path("lines").isNull()).isTrue();
+        assertThat(partnerView.json().path("totals").path("net").decimalValue()).isEqualByComparingTo("360.17");
+        assertThat(as(partner.email()).get("/api/v1/invoices/" + invoiceId + "/calls").status()).isEqualTo(403);
+
+        // The debit comes back: the invoice is open again and the customer's admin is told.
+        long mailsBefore = mails(customer.email());
+        Response returned = operator().post("/api/v1/invoices/" + invoiceId + "/payment/returned",
+                Map.of("reason", "AC04 account closed"));
+        assertThat(returned.status()).as(returned.toString()).isEqualTo(200);
+        assertThat(returned.text("status")).isEqualTo("RETURNED");
+        await(() -> mails(customer.email()) > mailsBefore);
+        assertThat(operator().post("/api/v1/invoices/" + invoiceId + "/payment/collected", Map.of()).status())
+                .isEqualTo(409);
+
         // A year later: downgrade to 16 CU at the term end 10 Nov 2031 10:00.
         clock.set(berlin(2031, 10, 1, 9, 0));
         Response downgrade = as(customer.email()).post("/api/v1/instances/" + id + "/subscription/changes",
@@ -213,8 +244,10 @@ class BillingStoryIntegrationTest extends IntegrationTestBase {
 
     // ---- helpers --------------------------------------------------------------------------------
 
+    PartnerAccount partner;
+
     CustomerAccount customer(String company, String country, String vatId) {
-        PartnerAccount partner = accounts.verifiedPartner("Billing Partner");
+        partner = accounts.verifiedPartner("Billing Partner");
         CustomerAccount customer = accounts.invitedCustomer(partner, company, true);
         if (country != null) {
             accountManagement.updateBillingDetails(customer.admin(), customer.id(),

@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.switchboard.accounts.CustomerId;
-import org.switchboard.billing.AirtimePolicy.Outcome;
 import org.switchboard.billing.AirtimePolicy.RatedCall;
 import org.switchboard.billing.AirtimeSummary;
 import org.switchboard.billing.CallRecord;
@@ -142,9 +141,5 @@ public class CallRecords {
                 rs.getTimestamp("ended_at").toInstant(), rs.getString("direction"), rs.getString("trunk"),
                 rs.getString("outcome"), rs.getString("zone"), rs.getInt("billed_seconds"), rs.getBigDecimal("charge"),
                 rs.getString("reason"));
-    }
-
-    static boolean isRated(String outcome) {
-        return Outcome.RATED.name().equals(outcome);
     }
 }

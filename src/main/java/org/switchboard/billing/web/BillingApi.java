@@ -26,6 +26,7 @@ import org.switchboard.billing.CallRecord;
 import org.switchboard.billing.CallRecording;
 import org.switchboard.billing.CallRecording.BatchResult;
 import org.switchboard.billing.Invoice;
+import org.switchboard.billing.InvoiceDocuments;
 import org.switchboard.billing.InvoiceManagement;
 import org.switchboard.billing.InvoiceRun;
 import org.switchboard.billing.TariffManagement;
@@ -71,9 +72,11 @@ class BillingApi {
     private final InvoiceManagement invoices;
     private final InstanceManagement instances;
     private final BillingSettings settings;
+    private final InvoiceDocuments documents;
 
     BillingApi(CallRecording recording, TariffManagement tariffs, InvoiceRun runs, InvoiceManagement invoices,
-            InstanceManagement instances, BillingSettings settings) {
+            InstanceManagement instances, BillingSettings settings, InvoiceDocuments documents) {
+        this.documents = documents;
         this.recording = recording;
         this.tariffs = tariffs;
         this.runs = runs;
@@ -182,6 +185,29 @@ class BillingApi {
     @Operation(summary = "The itemised calls of an invoice (not for partners)")
     List<CallView> invoiceCalls(CurrentUser user, @PathVariable UUID id) {
         return invoices.calls(user, id).stream().map(CallView::of).toList();
+    }
+
+    @GetMapping(value = "/invoices/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The invoice as PDF (PDF/A-3 carrying the ZUGFeRD / Factur-X XML, profile EN 16931), calls itemised in the appendix")
+    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id) {
+        return download(documents.pdf(user, id), MediaType.APPLICATION_PDF);
+    }
+
+    @GetMapping(value = "/invoices/{id}/xrechnung", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(summary = "The invoice as XRechnung XML (CII)")
+    ResponseEntity<byte[]> xrechnung(CurrentUser user, @PathVariable UUID id) {
+        return download(documents.xrechnung(user, id), MediaType.APPLICATION_XML);
+    }
+
+    @GetMapping(value = "/invoice-runs/{month}/direct-debits", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(summary = "Operator: the SEPA direct-debit file (pain.008.001.08) of a run")
+    ResponseEntity<byte[]> directDebits(CurrentUser user, @PathVariable String month) {
+        return download(documents.directDebits(user, month(month)), MediaType.APPLICATION_XML);
+    }
+
+    static ResponseEntity<byte[]> download(InvoiceDocuments.Document d, MediaType type) {
+        return ResponseEntity.ok().contentType(type)
+                .header("Content-Disposition", "attachment; filename=\"" + d.filename() + "\"").body(d.content());
     }
 
     @GetMapping("/instances/{id}/invoice-preview")
