@@ -66,6 +66,13 @@ public class InvoiceManagement {
         return invoices.ofCustomers(accounts.customers(user).stream().map(c -> c.id().value()).toList());
     }
 
+    /** Operator: the invoices of one run's month. */
+    @Transactional(readOnly = true)
+    public List<Invoice> invoicesOfMonth(CurrentUser user, YearMonth month) {
+        TariffManagement.requireOperator(user);
+        return invoices.ofMonth(month);
+    }
+
     @Transactional(readOnly = true)
     public Invoice invoice(CurrentUser user, UUID id) {
         Invoice invoice = invoices.find(id).orElseThrow(() -> notFound(id));
