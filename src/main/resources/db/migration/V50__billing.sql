@@ -57,7 +57,8 @@ create table billing_calls (
     received_at     timestamptz   not null,
     primary key (instance_id, call_id)
 );
-create index billing_calls_month on billing_calls (instance_id, started_at) where outcome = 'RATED';
+-- The run, the preview and the appendix read a customer's rated calls of a month.
+create index billing_calls_rated on billing_calls (customer_id, started_at) where outcome = 'RATED';
 create index billing_calls_unrated on billing_calls (received_at) where outcome = 'UNRATED';
 
 -- The operator as seller on invoices and creditor of direct debits.
