@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,42 +145,67 @@ public class InvoiceRun {
             Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = calls
                     .summaries(claimed, calendar.start(month), calendar.end(month)).stream()
                     .collect(Collectors.groupingBy(AirtimeSummary::instanceId));
+            Instant now = clock.instant();
+            LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
+            int daysUntilDue = settings.current().daysUntilDue();
+            List<Invoice> drafts = new ArrayList<>();
             for (UUID customer : claimed) {
                 List<SubscriptionTimeline> own = byCustomer.getOrDefault(customer, List.of());
                 List<AirtimeSummary> ownAirtime = own.stream()
                         .flatMap(t -> airtime.getOrDefault(t.instanceId(), List.of()).stream()).toList();
                 List<InvoiceLine> lines = InvoicePolicy.compose(month, calendar, own, ownAirtime);
-                UUID invoice = lines.isEmpty() ? null : finalise(new CustomerId(customer), month, lines, own);
-                runs.done(month, customer, invoice);
+                Invoice draft = lines.isEmpty() ? null
+                        : draft(new CustomerId(customer), month, lines, own, issuedOn, now, daysUntilDue);
+                if (draft != null) {
+                    drafts.add(draft);
+                }
+                runs.done(month, customer, draft == null ? null : draft.id());
             }
+            finalise(drafts, issuedOn, now);
             return claimed.size();
         });
     }
 
-    private UUID finalise(CustomerId customerId, YearMonth month, List<InvoiceLine> lines,
-            List<SubscriptionTimeline> timelines) {
+    /** Writes the draft (no number yet) and its direct debit. */
+    private Invoice draft(CustomerId customerId, YearMonth month, List<InvoiceLine> lines,
+            List<SubscriptionTimeline> timelines, LocalDate issuedOn, Instant now, int daysUntilDue) {
         Customer customer = customers.find(customerId).orElseThrow();
         var address = customer.billingAddress();
         VatPolicy.Treatment treatment = VatPolicy.treatment(address.country(), customer.vatId());
         InvoiceTotals totals = InvoiceTotals.of(lines, treatment);
         Invoice.Kind kind = totals.net().amount().signum() < 0 ? Invoice.Kind.CREDIT_NOTE : Invoice.Kind.INVOICE;
-        Instant now = clock.instant();
-        LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
-        String number = kind.number(issuedOn.getYear(), invoices.nextNumber(kind.series(), issuedOn.getYear()));
-        Invoice invoice = new Invoice(UUID.randomUUID(), customerId, customer.partnerId(), month, kind, number, issuedOn,
-                now, new BillTo(customer.name(), address.street(), address.postcode(), address.city(), address.country(),
+        Invoice invoice = new Invoice(UUID.randomUUID(), customerId, customer.partnerId(), month, kind, null, null, null,
+                new BillTo(customer.name(), address.street(), address.postcode(), address.city(), address.country(),
                         customer.vatId()),
                 lines, totals);
-        invoices.insertFinalised(invoice);
+        invoices.insertDraft(invoice);
         if (kind == Invoice.Kind.INVOICE && totals.gross().isPositive()) {
             mandate(timelines).ifPresent(m -> invoices.insertPayment(new Payment(invoice.id(), customerId.value(),
                     "SUBMITTED", m.reference(), m.signedOn(), m.account().ibanForPayment(), m.account().accountHolder(),
-                    invoices.sequenceTypeFor(m.reference()), issuedOn.plusDays(settings.current().daysUntilDue()),
-                    month.toString(), null), now));
+                    invoices.sequenceTypeFor(m.reference()), issuedOn.plusDays(daysUntilDue), month.toString(), null), now));
         }
-        events.publishEvent(new InvoiceFinalised(invoice.id(), number, customerId, customer.partnerId(), month,
-                totals.netSubscriptions(), totals.netAirtime(), issuedOn));
-        return invoice.id();
+        return invoice;
+    }
+
+    /**
+     * Numbers the batch's drafts at its very end, a block per series at once, so that the series
+     * row is locked only from here to the commit and other nodes' batches hardly wait for it.
+     */
+    private void finalise(List<Invoice> drafts, LocalDate issuedOn, Instant now) {
+        int year = issuedOn.getYear();
+        for (Invoice.Kind kind : Invoice.Kind.values()) {
+            List<Invoice> ofKind = drafts.stream().filter(d -> d.kind() == kind).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            int next = invoices.reserveNumbers(kind.series(), year, ofKind.size());
+            for (Invoice d : ofKind) {
+                String number = kind.number(year, next++);
+                invoices.finalise(d.id(), number, issuedOn, now);
+                events.publishEvent(new InvoiceFinalised(d.id(), number, d.customerId(), d.partnerId(), d.month(),
+                        d.totals().netSubscriptions(), d.totals().netAirtime(), issuedOn));
+            }
+        }
     }
 
     /** The mandate of the customer's earliest subscribed instance on this invoice. */

@@ -42,20 +42,21 @@ public class Invoices {
     }
 
     /**
-     * The next number of a series for a year. The series row stays locked until the transaction
-     * ends, so numbers are handed out one transaction at a time, and a rolled-back transaction
-     * gives its numbers back: no gap, no duplicate.
+     * Reserves {@code count} numbers of a series for a year and answers the first. The series row
+     * stays locked until the transaction ends, so numbers are handed out one transaction at a
+     * time, and a rolled-back transaction gives its numbers back: no gap, no duplicate.
      */
-    public int nextNumber(String series, int year) {
+    public int reserveNumbers(String series, int year, int count) {
         jdbc.sql("insert into billing_number_series (series, year, last_number) values (:s, :y, 0) on conflict do nothing")
                 .param("s", series).param("y", year).update();
         return jdbc.sql("""
-                update billing_number_series set last_number = last_number + 1 where series = :s and year = :y
-                returning last_number""").param("s", series).param("y", year).query(Integer.class).single();
+                update billing_number_series set last_number = last_number + :n where series = :s and year = :y
+                returning last_number - :n + 1""").param("n", count).param("s", series).param("y", year)
+                .query(Integer.class).single();
     }
 
-    /** Writes the draft (no number), then finalises it: from then on the database refuses any change. */
-    public void insertFinalised(Invoice i) {
+    /** Writes a draft: lines and totals, no number. */
+    public void insertDraft(Invoice i) {
         BillTo b = i.billTo();
         InvoiceTotals t = i.totals();
         jdbc.sql("""
@@ -84,9 +85,12 @@ public class Invoices {
                     .param("to", line.periodTo() == null ? null : Timestamp.from(line.periodTo()))
                     .param("q", line.quantity()).param("a", line.amount().amount()).update();
         }
-        jdbc.sql("update billing_invoices set number = :n, issued_on = :d, finalised_at = :at where id = :id")
-                .param("n", i.number()).param("d", i.issuedOn()).param("at", Timestamp.from(i.finalisedAt()))
-                .param("id", i.id()).update();
+    }
+
+    /** Gives a draft its number: from then on the database refuses any change to it. */
+    public void finalise(UUID id, String number, java.time.LocalDate issuedOn, java.time.Instant at) {
+        jdbc.sql("update billing_invoices set number = :n, issued_on = :d, finalised_at = :at where id = :id and number is null")
+                .param("n", number).param("d", issuedOn).param("at", Timestamp.from(at)).param("id", id).update();
     }
 
     public Optional<Invoice> find(UUID id) {
@@ -106,7 +110,7 @@ public class Invoices {
     }
 
     private List<Invoice> select(String where, Object key) {
-        List<Invoice> invoices = jdbc.sql("select * from billing_invoices " + where + " order by finalised_at desc, number desc")
+        List<Invoice> invoices = jdbc.sql("select * from billing_invoices " + where + " and number is not null order by finalised_at desc, number desc")
                 .param("key", key).query(Invoices::invoice).list();
         if (invoices.isEmpty()) {
             return invoices;
