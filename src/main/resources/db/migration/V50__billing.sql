@@ -2,10 +2,17 @@
 -- invoices with gapless numbers, payments. Every tenant row carries customer_id (and instance_id
 -- where it belongs to one instance).
 
+-- The instance's name for invoice lines and the mandate of its latest subscription for the
+-- direct debit, as they were when it was subscribed.
 create table billing_instances (
-    instance_id   uuid primary key,
-    customer_id   uuid         not null,
-    name          varchar(100) not null
+    instance_id        uuid primary key,
+    customer_id        uuid         not null,
+    name               varchar(100) not null,
+    activated_at       timestamptz  not null,
+    mandate_reference  varchar(35)  not null,
+    mandate_signed_on  date         not null,
+    iban               varchar(34)  not null,
+    account_holder     varchar(70)  not null
 );
 create index billing_instances_customer on billing_instances (customer_id);
 
@@ -60,6 +67,8 @@ create table billing_calls (
 -- The run, the preview and the appendix read a customer's rated calls of a month.
 create index billing_calls_rated on billing_calls (customer_id, started_at) where outcome = 'RATED';
 create index billing_calls_unrated on billing_calls (received_at) where outcome = 'UNRATED';
+-- The run sums a month's rated calls in one pass.
+create index billing_calls_started on billing_calls (started_at) where outcome = 'RATED';
 
 -- The operator as seller on invoices and creditor of direct debits.
 create table billing_settings (
@@ -97,6 +106,19 @@ create table billing_run_items (
     primary key (month, customer_id)
 );
 create index billing_run_items_pending on billing_run_items (month) where not done;
+
+-- The month's rated airtime per customer, instance and zone, summed once when the run is created
+-- (in the same transaction), so that the run's batches read a small table instead of the calls.
+create table billing_run_airtime (
+    month           char(7)       not null references billing_runs (month),
+    customer_id     uuid          not null,
+    instance_id     uuid          not null,
+    zone            varchar(80)   not null,
+    calls           bigint        not null,
+    billed_seconds  bigint        not null,
+    charge          numeric(18,4) not null,
+    primary key (month, customer_id, instance_id, zone)
+);
 
 create table billing_number_series (
     series       varchar(4) not null,
@@ -174,6 +196,7 @@ create table billing_payments (
     return_reason      varchar(200)
 );
 create index billing_payments_customer on billing_payments (customer_id);
+create index billing_payments_mandate on billing_payments (mandate_reference);
 
 insert into billing_tariff_zones values
     ('00000000-0000-0000-0000-0000000000f1', 'German fixed',  0.0190, '60/60', 0.0000, now()),

@@ -100,14 +100,13 @@ public class InvoiceManagement {
 
     @Transactional(readOnly = true)
     public Preview preview(CurrentUser user, InstanceId id) {
-        instances.instance(user, id); // 404 unless the caller may see it
+        var details = instances.instance(user, id); // 404 unless the caller may see it
+        Customer customer = details.customer();
         YearMonth open = calendar.monthOf(clock.instant());
         List<SubscriptionTimeline> own = timelines.of(id).map(List::of).orElse(List.of());
-        List<AirtimeSummary> airtime = calls.summaries(List.of(timelines.customerOf(id).map(c -> c.value())
-                .orElse(new UUID(0, 0))), calendar.start(open), calendar.end(open)).stream()
-                .filter(a -> a.instanceId().equals(id)).toList();
+        List<AirtimeSummary> airtime = calls.summaries(List.of(customer.id().value()), calendar.start(open),
+                calendar.end(open)).stream().filter(a -> a.instanceId().equals(id)).toList();
         List<InvoiceLine> lines = InvoicePolicy.compose(open, calendar, own, airtime);
-        Customer customer = accounts.customer(user, instances.instance(user, id).instance().customerId());
         return new Preview(id, open, lines, InvoiceTotals.of(lines,
                 VatPolicy.treatment(customer.billingAddress().country(), customer.vatId())));
     }

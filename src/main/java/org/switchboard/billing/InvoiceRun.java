@@ -27,15 +27,12 @@ import org.switchboard.accounts.Customer;
 import org.switchboard.accounts.CustomerDirectory;
 import org.switchboard.accounts.CustomerId;
 import org.switchboard.billing.Invoice.BillTo;
-import org.switchboard.billing.internal.CallRecords;
 import org.switchboard.billing.internal.InvoiceRuns;
 import org.switchboard.billing.internal.InvoiceRuns.Run;
 import org.switchboard.billing.internal.Invoices;
 import org.switchboard.billing.internal.Invoices.Payment;
 import org.switchboard.billing.internal.SubscriptionTimelines;
-import org.switchboard.instances.InstanceDirectory;
 import org.switchboard.instances.Mandate;
-import org.switchboard.instances.Subscription;
 import org.switchboard.platform.RefusedException;
 
 /**
@@ -57,9 +54,7 @@ public class InvoiceRun {
     private final InvoiceRuns runs;
     private final Invoices invoices;
     private final SubscriptionTimelines timelines;
-    private final CallRecords calls;
     private final CustomerDirectory customers;
-    private final InstanceDirectory instances;
     private final BillingSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -71,15 +66,13 @@ public class InvoiceRun {
         return t;
     });
 
-    InvoiceRun(InvoiceRuns runs, Invoices invoices, SubscriptionTimelines timelines, CallRecords calls,
-            CustomerDirectory customers, InstanceDirectory instances, BillingSettings settings,
+    InvoiceRun(InvoiceRuns runs, Invoices invoices, SubscriptionTimelines timelines, CustomerDirectory customers,
+            BillingSettings settings,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.runs = runs;
         this.invoices = invoices;
         this.timelines = timelines;
-        this.calls = calls;
         this.customers = customers;
-        this.instances = instances;
         this.settings = settings;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
@@ -116,7 +109,7 @@ public class InvoiceRun {
             throw new RefusedException("month", "The month " + month + " has not ended yet: its run can start on "
                     + calendar.end(month).atZone(calendar.zone()).toLocalDate() + ".");
         }
-        tx.executeWithoutResult(s -> runs.create(month, now, by, calendar.end(month)));
+        tx.executeWithoutResult(s -> runs.create(month, now, by, calendar.start(month), calendar.end(month)));
         return progress(month).orElseThrow();
     }
 
@@ -142,12 +135,12 @@ public class InvoiceRun {
                 return 0;
             }
             Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.ofCustomers(claimed);
-            Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = calls
-                    .summaries(claimed, calendar.start(month), calendar.end(month)).stream()
-                    .collect(Collectors.groupingBy(AirtimeSummary::instanceId));
+            Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = runs.airtime(month, claimed)
+                    .stream().collect(Collectors.groupingBy(AirtimeSummary::instanceId));
             Instant now = clock.instant();
             LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
             int daysUntilDue = settings.current().daysUntilDue();
+            Map<UUID, Mandate> mandates = timelines.mandates(claimed);
             List<Invoice> drafts = new ArrayList<>();
             for (UUID customer : claimed) {
                 List<SubscriptionTimeline> own = byCustomer.getOrDefault(customer, List.of());
@@ -155,7 +148,8 @@ public class InvoiceRun {
                         .flatMap(t -> airtime.getOrDefault(t.instanceId(), List.of()).stream()).toList();
                 List<InvoiceLine> lines = InvoicePolicy.compose(month, calendar, own, ownAirtime);
                 Invoice draft = lines.isEmpty() ? null
-                        : draft(new CustomerId(customer), month, lines, own, issuedOn, now, daysUntilDue);
+                        : draft(new CustomerId(customer), month, lines, mandates.get(customer), issuedOn, now,
+                                daysUntilDue);
                 if (draft != null) {
                     drafts.add(draft);
                 }
@@ -167,8 +161,8 @@ public class InvoiceRun {
     }
 
     /** Writes the draft (no number yet) and its direct debit. */
-    private Invoice draft(CustomerId customerId, YearMonth month, List<InvoiceLine> lines,
-            List<SubscriptionTimeline> timelines, LocalDate issuedOn, Instant now, int daysUntilDue) {
+    private Invoice draft(CustomerId customerId, YearMonth month, List<InvoiceLine> lines, Mandate mandate,
+            LocalDate issuedOn, Instant now, int daysUntilDue) {
         Customer customer = customers.find(customerId).orElseThrow();
         var address = customer.billingAddress();
         VatPolicy.Treatment treatment = VatPolicy.treatment(address.country(), customer.vatId());
@@ -179,10 +173,11 @@ public class InvoiceRun {
                         customer.vatId()),
                 lines, totals);
         invoices.insertDraft(invoice);
-        if (kind == Invoice.Kind.INVOICE && totals.gross().isPositive()) {
-            mandate(timelines).ifPresent(m -> invoices.insertPayment(new Payment(invoice.id(), customerId.value(),
-                    "SUBMITTED", m.reference(), m.signedOn(), m.account().ibanForPayment(), m.account().accountHolder(),
-                    invoices.sequenceTypeFor(m.reference()), issuedOn.plusDays(daysUntilDue), month.toString(), null), now));
+        if (kind == Invoice.Kind.INVOICE && totals.gross().isPositive() && mandate != null) {
+            invoices.insertPayment(new Payment(invoice.id(), customerId.value(), "SUBMITTED", mandate.reference(),
+                    mandate.signedOn(), mandate.account().ibanForPayment(), mandate.account().accountHolder(),
+                    invoices.sequenceTypeFor(mandate.reference()), issuedOn.plusDays(daysUntilDue), month.toString(),
+                    null), now);
         }
         return invoice;
     }
@@ -206,14 +201,6 @@ public class InvoiceRun {
                         d.totals().netSubscriptions(), d.totals().netAirtime(), issuedOn));
             }
         }
-    }
-
-    /** The mandate of the customer's earliest subscribed instance on this invoice. */
-    private Optional<Mandate> mandate(List<SubscriptionTimeline> timelines) {
-        return timelines.stream()
-                .sorted(java.util.Comparator.comparing(t -> t.entries().get(0).at()))
-                .map(t -> instances.find(t.instanceId()).flatMap(i -> i.subscription()).map(Subscription::mandate))
-                .flatMap(Optional::stream).findFirst();
     }
 
     public Optional<Progress> progress(YearMonth month) {

@@ -20,6 +20,7 @@ import org.switchboard.SwitchboardApplication;
  * <pre>
  *   generate [customers] [calls]   a fresh data set for the month just ended (previous data is kept: use a new folder)
  *   run                            the invoice run of that month, timed, with the peak heap
+ *   reset                          forgets the runs and invoices (TRUNCATE), so that the run can be measured again
  * </pre>
  * The data folder is the system property {@code bench.data} (default target/benchmark-data).
  * Customers, instances with their mandates, the subscription timelines and rated calls are
@@ -47,6 +48,11 @@ public final class InvoiceRunBenchmark {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             if (mode.equals("generate")) {
                 generate(jdbc, month, customers, calls);
+            } else if (mode.equals("reset")) {
+                // TRUNCATE passes the trigger that keeps finalised invoices: for benchmarks only.
+                jdbc.sql("""
+                        truncate billing_payments, billing_invoice_lines, billing_invoices, billing_run_airtime,
+                          billing_run_items, billing_runs, billing_number_series""").update();
             } else {
                 run(app.getBean(InvoiceRun.class), jdbc, month);
             }
@@ -78,9 +84,13 @@ public final class InvoiceRunBenchmark {
                 .param("n", customers).param("at", Timestamp.from(activated)).param("pl", priceList)
                 .param("day", java.sql.Date.valueOf(activated.atZone(BERLIN).toLocalDate())).update();
         jdbc.sql("""
-                insert into billing_instances (instance_id, customer_id, name)
-                select md5('instance' || i)::uuid, md5('customer' || i)::uuid, 'PBX ' || i from generate_series(1, :n) i""")
-                .param("n", customers).update();
+                insert into billing_instances (instance_id, customer_id, name, activated_at, mandate_reference,
+                  mandate_signed_on, iban, account_holder)
+                select md5('instance' || i)::uuid, md5('customer' || i)::uuid, 'PBX ' || i, :at, 'SB-bench-' || i, :day,
+                       'DE89370400440532013000', 'Customer ' || i
+                from generate_series(1, :n) i""")
+                .param("n", customers).param("at", Timestamp.from(activated))
+                .param("day", java.sql.Date.valueOf(activated.atZone(BERLIN).toLocalDate())).update();
         // Every customer sold on the 10th with 16 CU; every fifth upgraded to 30 CU on the 17th.
         jdbc.sql("""
                 insert into billing_timeline (instance_id, customer_id, at, kind, plan, concurrent_users, monthly_net, free)

@@ -5,7 +5,6 @@ import org.springframework.stereotype.Component;
 import org.switchboard.billing.SubscriptionTimeline.Entry;
 import org.switchboard.billing.SubscriptionTimeline.Kind;
 import org.switchboard.catalog.Money;
-import org.switchboard.instances.Instance;
 import org.switchboard.instances.InstanceDirectory;
 import org.switchboard.instances.InstanceEvents.InstanceDeactivated;
 import org.switchboard.instances.InstanceEvents.SubscriptionActivated;
@@ -29,8 +28,8 @@ class SubscriptionTimelineRecorder {
 
     @ApplicationModuleListener
     void on(SubscriptionActivated e) {
-        String name = instances.find(e.instanceId()).map(Instance::name).orElse("Instance");
-        timelines.rememberInstance(e.instanceId(), e.customerId(), name);
+        instances.find(e.instanceId()).ifPresent(i -> i.subscription().ifPresent(s -> timelines.rememberInstance(
+                e.instanceId(), e.customerId(), i.name(), e.at(), s.mandate())));
         timelines.add(e.instanceId(), e.customerId(),
                 new Entry(e.at(), Kind.ACTIVATED, e.plan(), e.concurrentUsers(), e.monthlyNet(), false));
     }

@@ -19,7 +19,9 @@ import org.switchboard.billing.SubscriptionTimeline.Entry;
 import org.switchboard.billing.SubscriptionTimeline.Kind;
 import org.switchboard.catalog.Money;
 import org.switchboard.catalog.Plan;
+import org.switchboard.instances.BankAccount;
 import org.switchboard.instances.InstanceId;
+import org.switchboard.instances.Mandate;
 
 /** Billing's own record of each instance's subscription over time, written from instance events. */
 @Repository
@@ -31,11 +33,37 @@ public class SubscriptionTimelines {
         this.jdbc = jdbc;
     }
 
-    public void rememberInstance(InstanceId instance, CustomerId customer, String name) {
+    /** The instance's name and the mandate of its latest subscription, kept for invoices and debits. */
+    public void rememberInstance(InstanceId instance, CustomerId customer, String name, Instant activatedAt,
+            Mandate mandate) {
         jdbc.sql("""
-                insert into billing_instances (instance_id, customer_id, name) values (:i, :c, :n)
-                on conflict (instance_id) do nothing""")
-                .param("i", instance.value()).param("c", customer.value()).param("n", name).update();
+                insert into billing_instances (instance_id, customer_id, name, activated_at, mandate_reference,
+                  mandate_signed_on, iban, account_holder)
+                values (:i, :c, :n, :at, :ref, :signed, :iban, :holder)
+                on conflict (instance_id) do update set name = excluded.name, activated_at = excluded.activated_at,
+                  mandate_reference = excluded.mandate_reference, mandate_signed_on = excluded.mandate_signed_on,
+                  iban = excluded.iban, account_holder = excluded.account_holder
+                where billing_instances.activated_at <= excluded.activated_at""")
+                .param("i", instance.value()).param("c", customer.value()).param("n", name)
+                .param("at", Timestamp.from(activatedAt)).param("ref", mandate.reference())
+                .param("signed", java.sql.Date.valueOf(mandate.signedOn()))
+                .param("iban", mandate.account().ibanForPayment()).param("holder", mandate.account().accountHolder())
+                .update();
+    }
+
+    /** The mandate of each customer's earliest subscribed instance, for the direct debits of a run's batch. */
+    public Map<UUID, Mandate> mandates(Collection<UUID> customers) {
+        Map<UUID, Mandate> mandates = new HashMap<>();
+        jdbc.sql("""
+                select distinct on (customer_id) customer_id, mandate_reference, mandate_signed_on, iban, account_holder
+                from billing_instances where customer_id = any(:c) order by customer_id, activated_at""")
+                .param("c", customers.toArray(UUID[]::new))
+                .query(rs -> {
+                    mandates.put(rs.getObject("customer_id", UUID.class), new Mandate(rs.getString("mandate_reference"),
+                            rs.getDate("mandate_signed_on").toLocalDate(),
+                            BankAccount.restore(rs.getString("iban"), rs.getString("account_holder"))));
+                });
+        return mandates;
     }
 
     /** Adds an entry; an event delivered twice (after a restart) adds nothing. */
