@@ -20,7 +20,7 @@ import org.switchboard.instances.InstanceId;
 
 /**
  * Takes call records of an instance, rates them as they arrive and keeps them, each call id once.
- * Who may send them is decided by the caller (see {@code CallRecordsApi}).
+ * Who may send them is decided by the caller (see {@code web.CallRecordSenders}).
  */
 @Service
 public class CallRecording {

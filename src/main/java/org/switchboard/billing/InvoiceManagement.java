@@ -92,9 +92,9 @@ public class InvoiceManagement {
         return calls.ratedOf(invoice.customerId(), calendar.start(invoice.month()), calendar.end(invoice.month()));
     }
 
-    /** For documents, which need the calls whoever asks for the PDF of an invoice they may see. */
+    /** For documents of an invoice the caller was allowed to see. */
     @Transactional(readOnly = true)
-    public List<StoredCall> callsOf(Invoice invoice) {
+    List<StoredCall> callsOf(Invoice invoice) {
         return calls.ratedOf(invoice.customerId(), calendar.start(invoice.month()), calendar.end(invoice.month()));
     }
 

@@ -82,7 +82,7 @@ public class InvoiceRun {
 
     /** Where a run stands: items done of all, invoices made, finished or not. */
     public record Progress(YearMonth month, Instant startedAt, String startedBy, Instant finishedAt, int customers,
-            int done, int invoices) {
+            int done, int invoices, java.math.BigDecimal net, java.math.BigDecimal gross) {
 
         public int percent() {
             return customers == 0 ? 100 : (int) Math.floor(100.0 * done / customers);
@@ -90,7 +90,7 @@ public class InvoiceRun {
 
         static Progress of(Run r) {
             return new Progress(r.month(), r.startedAt(), r.startedBy(), r.finishedAt(), r.totalItems(), r.doneItems(),
-                    r.invoices());
+                    r.invoices(), r.net(), r.gross());
         }
     }
 

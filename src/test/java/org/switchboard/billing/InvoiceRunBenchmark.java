@@ -21,6 +21,7 @@ import org.switchboard.SwitchboardApplication;
  *   generate [customers] [calls]   a fresh data set for the month just ended (previous data is kept: use a new folder)
  *   run                            the invoice run of that month, timed, with the peak heap
  *   reset                          forgets the runs and invoices (TRUNCATE), so that the run can be measured again
+ *   check                          counts invoices per customer and checks that the numbers run 1..n
  * </pre>
  * The data folder is the system property {@code bench.data} (default target/benchmark-data).
  * Customers, instances with their mandates, the subscription timelines and rated calls are
@@ -48,6 +49,8 @@ public final class InvoiceRunBenchmark {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             if (mode.equals("generate")) {
                 generate(jdbc, month, customers, calls);
+            } else if (mode.equals("check")) {
+                check(jdbc);
             } else if (mode.equals("reset")) {
                 // TRUNCATE passes the trigger that keeps finalised invoices: for benchmarks only.
                 jdbc.sql("""
@@ -147,6 +150,23 @@ public final class InvoiceRunBenchmark {
                 done.invoices(), lines, debits, done.customers(), elapsed, done.customers() / elapsed);
         System.out.printf("heap: max %,d MB, peak used (sum of pools) %,d MB%n",
                 Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+    }
+
+    static void check(JdbcClient jdbc) {
+        jdbc.sql("""
+                select count(*) as invoices, count(distinct customer_id) as customers,
+                       count(distinct number) as numbers,
+                       min(cast(substring(number from 6) as integer)) as first,
+                       max(cast(substring(number from 6) as integer)) as last
+                from billing_invoices where kind = 'INVOICE'""")
+                .query(rs -> {
+                    System.out.printf("invoices %,d, customers %,d, distinct numbers %,d, numbers %d..%d%n",
+                            rs.getLong("invoices"), rs.getLong("customers"), rs.getLong("numbers"), rs.getLong("first"),
+                            rs.getLong("last"));
+                });
+        jdbc.sql("select series, year, last_number from billing_number_series").query(rs -> {
+            System.out.printf("series %s %d: last number %d%n", rs.getString(1), rs.getInt(2), rs.getInt(3));
+        });
     }
 
     private static double seconds(long since) {

@@ -21,7 +21,7 @@ import org.switchboard.instances.InstanceId;
 public class InvoiceRuns {
 
     public record Run(YearMonth month, Instant startedAt, String startedBy, Instant finishedAt, int totalItems,
-            int doneItems, int invoices) {
+            int doneItems, int invoices, java.math.BigDecimal net, java.math.BigDecimal gross) {
 
         public boolean finished() {
             return finishedAt != null;
@@ -108,13 +108,16 @@ public class InvoiceRuns {
     private static final String SELECT = """
             select r.month, r.started_at, r.started_by, r.finished_at, r.total_items,
                    (select count(*) from billing_run_items i where i.month = r.month and i.done) as done_items,
-                   (select count(*) from billing_run_items i where i.month = r.month and i.invoice_id is not null) as invoices
+                   (select count(*) from billing_run_items i where i.month = r.month and i.invoice_id is not null) as invoices,
+                   (select coalesce(sum(v.net), 0) from billing_invoices v where v.month = r.month and v.number is not null) as net,
+                   (select coalesce(sum(v.gross), 0) from billing_invoices v where v.month = r.month and v.number is not null) as gross
             from billing_runs r""";
 
     private static Run row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         Timestamp finished = rs.getTimestamp("finished_at");
         return new Run(YearMonth.parse(rs.getString("month")), rs.getTimestamp("started_at").toInstant(),
                 rs.getString("started_by"), finished == null ? null : finished.toInstant(), rs.getInt("total_items"),
-                rs.getInt("done_items"), rs.getInt("invoices"));
+                rs.getInt("done_items"), rs.getInt("invoices"), rs.getBigDecimal("net").setScale(2),
+                rs.getBigDecimal("gross").setScale(2));
     }
 }

@@ -72,10 +72,10 @@ final class BillingJson {
     }
 
     record RunView(String month, Instant startedAt, String startedBy, Instant finishedAt, boolean finished,
-            int customers, int done, int invoices, int percent) {
+            int customers, int done, int invoices, int percent, BigDecimal net, BigDecimal gross) {
         static RunView of(Progress p) {
             return new RunView(p.month().toString(), p.startedAt(), p.startedBy(), p.finishedAt(),
-                    p.finishedAt() != null, p.customers(), p.done(), p.invoices(), p.percent());
+                    p.finishedAt() != null, p.customers(), p.done(), p.invoices(), p.percent(), p.net(), p.gross());
         }
     }
 
