@@ -31,8 +31,4 @@ public record BillingCalendar(ZoneId zone) {
     public long minutesIn(YearMonth month) {
         return Duration.between(start(month), end(month)).toMinutes();
     }
-
-    public boolean contains(YearMonth month, Instant instant) {
-        return !instant.isBefore(start(month)) && instant.isBefore(end(month));
-    }
 }

@@ -3,9 +3,6 @@ package org.switchboard.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.billing.BillingStoryIntegrationTest.berlin;
 
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -16,7 +13,6 @@ import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.accounts.AccountFixtures.PartnerAccount;
 import org.switchboard.billing.internal.SubscriptionTimelines;
-import org.switchboard.instances.InstanceId;
 import org.switchboard.testing.Api;
 import org.switchboard.testing.Api.Response;
 import org.switchboard.testing.BrowserTestBase;
@@ -38,13 +34,8 @@ class BillingPagesBrowserTest extends BrowserTestBase {
         PartnerAccount partner = accounts.verifiedPartner("Pages Partner");
         CustomerAccount customer = accounts.invitedCustomer(partner, "Pages Kunde GmbH", true);
         clock.set(berlin(2033, 1, 1, 0, 0));
-        Map<String, Object> body = new HashMap<>(Map.of("plan", "basic", "concurrentUsers", 10,
-                "iban", "DE89 3704 0044 0532 0130 00", "accountHolder", "Pages Kunde GmbH", "mandateAccepted", true));
-        body.putAll(Map.of("name", "Zentrale", "subdomain", "pages-" + UUID.randomUUID().toString().substring(0, 8),
-                "country", "DE", "trial", false));
-        Response created = new Api(port).as(customer.email(), PASSWORD).post("/api/v1/instances", body);
-        assertThat(created.status()).isEqualTo(201);
-        BillingStoryIntegrationTest.await(() -> timelines.of(new InstanceId(UUID.fromString(created.text("id")))).isPresent());
+        String instance = SubscriptionFixtures.subscribe(port, customer, "Zentrale", 10);
+        SubscriptionFixtures.awaitTimeline(timelines, instance, 1);
         clock.set(berlin(2033, 2, 1, 1, 0));
 
         logIn(OPERATOR_EMAIL, PASSWORD);

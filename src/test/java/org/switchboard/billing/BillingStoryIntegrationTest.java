@@ -20,7 +20,6 @@ import org.switchboard.accounts.AccountFixtures.PartnerAccount;
 import org.switchboard.accounts.AccountManagement;
 import org.switchboard.accounts.Commands.UpdateBillingDetails;
 import org.switchboard.billing.internal.SubscriptionTimelines;
-import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceLifecycle;
 import org.switchboard.testing.Api;
 import org.switchboard.testing.Api.Response;
@@ -257,13 +256,7 @@ class BillingStoryIntegrationTest extends IntegrationTestBase {
     }
 
     String subscribe(CustomerAccount customer, int concurrentUsers) {
-        Map<String, Object> body = new HashMap<>(Map.of("plan", "basic", "concurrentUsers", concurrentUsers,
-                "iban", "DE89 3704 0044 0532 0130 00", "accountHolder", "Huber GmbH", "mandateAccepted", true));
-        body.putAll(Map.of("name", "Head office", "subdomain", "bill-" + UUID.randomUUID().toString().substring(0, 8),
-                "country", "DE", "trial", false));
-        Response created = as(customer.email()).post("/api/v1/instances", body);
-        assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return created.text("id");
+        return SubscriptionFixtures.subscribe(port, customer, "Head office", concurrentUsers);
     }
 
     static Map<String, Object> call(String id, String to, Instant answer, long seconds, String direction, String trunk) {
@@ -290,8 +283,7 @@ class BillingStoryIntegrationTest extends IntegrationTestBase {
     }
 
     void awaitTimeline(String instance, int entries) {
-        await(() -> timelines.of(new InstanceId(UUID.fromString(instance)))
-                .map(t -> t.entries().size() >= entries).orElse(false));
+        SubscriptionFixtures.awaitTimeline(timelines, instance, entries);
     }
 
     static List<String> amounts(JsonNode lines) {
@@ -302,17 +294,7 @@ class BillingStoryIntegrationTest extends IntegrationTestBase {
     }
 
     static void await(BooleanSupplier condition) {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        SubscriptionFixtures.await(condition);
     }
 
     static long mails(String email) {

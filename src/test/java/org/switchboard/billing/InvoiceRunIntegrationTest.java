@@ -5,10 +5,8 @@ import static org.switchboard.billing.BillingStoryIntegrationTest.berlin;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,7 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.billing.internal.SubscriptionTimelines;
-import org.switchboard.instances.InstanceId;
 import org.switchboard.testing.Api;
 import org.switchboard.testing.Api.Response;
 import org.switchboard.testing.IntegrationTestBase;
@@ -148,16 +145,10 @@ class InvoiceRunIntegrationTest extends IntegrationTestBase {
         for (int i = 0; i < count; i++) {
             CustomerAccount c = accounts.invitedCustomer(partner, "Run Customer " + i, true);
             customers.add(c);
-            Map<String, Object> body = new HashMap<>(Map.of("plan", "basic", "concurrentUsers", 3 + i,
-                    "iban", "DE89 3704 0044 0532 0130 00", "accountHolder", "Run Customer", "mandateAccepted", true));
-            body.putAll(Map.of("name", "PBX", "subdomain", "run-" + UUID.randomUUID().toString().substring(0, 8),
-                    "country", "DE", "trial", false));
-            Response created = new Api(port).as(c.email(), PASSWORD).post("/api/v1/instances", body);
-            assertThat(created.status()).as(created.toString()).isEqualTo(201);
-            instances.add(created.text("id"));
+            instances.add(SubscriptionFixtures.subscribe(port, c, "PBX", 3 + i));
         }
         for (String id : instances) {
-            BillingStoryIntegrationTest.await(() -> timelines.of(new InstanceId(UUID.fromString(id))).isPresent());
+            SubscriptionFixtures.awaitTimeline(timelines, id, 1);
         }
         return customers;
     }

@@ -82,22 +82,6 @@ public class SubscriptionTimelines {
         return List.copyOf(load("where t.instance_id = :key", instance.value()).values()).stream().findFirst();
     }
 
-    /** The timelines of a customer's instances. */
-    public List<SubscriptionTimeline> ofCustomer(CustomerId customer) {
-        return List.copyOf(load("where t.customer_id = :key", customer.value()).values());
-    }
-
-    public Optional<CustomerId> customerOf(InstanceId instance) {
-        return jdbc.sql("select customer_id from billing_instances where instance_id = :i").param("i", instance.value())
-                .query((rs, n) -> new CustomerId(rs.getObject(1, UUID.class))).optional();
-    }
-
-    /** Customers with any subscription entry before {@code before}: those a run may have to invoice. */
-    public List<UUID> customersSubscribedBefore(Instant before) {
-        return jdbc.sql("select distinct customer_id from billing_timeline where at < :b")
-                .param("b", Timestamp.from(before)).query(UUID.class).list();
-    }
-
     /** The timelines of many customers at once, for a batch of the invoice run. */
     public Map<UUID, List<SubscriptionTimeline>> ofCustomers(Collection<UUID> customers) {
         Map<UUID, List<SubscriptionTimeline>> byCustomer = new HashMap<>();
