@@ -1,0 +1,91 @@
+package org.switchboard.billing;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.accounts.CustomerId;
+import org.switchboard.billing.AirtimePolicy.Outcome;
+import org.switchboard.billing.AirtimePolicy.RatedCall;
+import org.switchboard.billing.internal.CallRecords;
+import org.switchboard.billing.internal.CallRecords.StoredCall;
+import org.switchboard.billing.internal.SubscriptionTimelines;
+import org.switchboard.instances.InstanceId;
+
+/**
+ * Takes call records of an instance, rates them as they arrive and keeps them, each call id once.
+ * Who may send them is decided by the caller (see {@code web.CallRecordSenders}).
+ */
+@Service
+public class CallRecording {
+
+    /** What happened to a batch: every record is either stored now or a duplicate of one stored before. */
+    public record BatchResult(int received, int stored, int duplicates, Map<Outcome, Integer> outcomes) {
+    }
+
+    private final CallRecords calls;
+    private final SubscriptionTimelines timelines;
+    private final TariffManagement tariffs;
+    private final Clock clock;
+
+    CallRecording(CallRecords calls, SubscriptionTimelines timelines, TariffManagement tariffs, Clock clock) {
+        this.calls = calls;
+        this.timelines = timelines;
+        this.tariffs = tariffs;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public BatchResult record(InstanceId instance, CustomerId customer, List<CallRecord> batch) {
+        Tariff tariff = tariffs.tariff();
+        SubscriptionTimeline timeline = timelines.of(instance).orElse(null);
+        Set<String> seen = new HashSet<>(calls.known(instance, batch.stream().map(CallRecord::callId).toList()));
+        List<RatedCall> fresh = new ArrayList<>();
+        Map<Outcome, Integer> outcomes = new LinkedHashMap<>();
+        for (Outcome o : Outcome.values()) {
+            outcomes.put(o, 0);
+        }
+        for (CallRecord call : batch) {
+            if (seen.add(call.callId())) {
+                RatedCall rated = AirtimePolicy.rate(call, tariff, timeline);
+                fresh.add(rated);
+                outcomes.merge(rated.outcome(), 1, Integer::sum);
+            }
+        }
+        int stored = calls.insert(instance, customer, fresh, clock.instant());
+        // A record stored by a concurrent request between our look-up and insert is a duplicate too.
+        return new BatchResult(batch.size(), stored, batch.size() - stored, outcomes);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StoredCall> unrated(int limit) {
+        return calls.unrated(limit);
+    }
+
+    @Transactional(readOnly = true)
+    public long countUnrated() {
+        return calls.countUnrated();
+    }
+
+    /** Rates the unrated calls again with the zones in force now; answers how many found a zone. */
+    @Transactional
+    public int rerateUnrated() {
+        Tariff tariff = tariffs.tariff();
+        int rated = 0;
+        for (StoredCall stored : calls.unrated(Integer.MAX_VALUE)) {
+            SubscriptionTimeline timeline = timelines.of(new InstanceId(stored.instanceId())).orElse(null);
+            RatedCall again = AirtimePolicy.rate(CallRecords.toRecord(stored), tariff, timeline);
+            if (again.outcome() != Outcome.UNRATED) {
+                calls.rerate(again, stored.instanceId());
+                rated++;
+            }
+        }
+        return rated;
+    }
+}

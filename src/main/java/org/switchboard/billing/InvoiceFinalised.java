@@ -1,0 +1,18 @@
+package org.switchboard.billing;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.UUID;
+
+import org.switchboard.accounts.CustomerId;
+import org.switchboard.accounts.PartnerId;
+import org.switchboard.catalog.Money;
+
+/**
+ * An invoice (or credit note) got its number and will not change again: for the partner
+ * programme's commissions, the net split into subscriptions and airtime. {@code partnerId} is
+ * null for a customer without a partner.
+ */
+public record InvoiceFinalised(UUID invoiceId, String number, CustomerId customerId, PartnerId partnerId,
+        YearMonth month, Money netSubscriptions, Money netAirtime, LocalDate issuedOn) {
+}

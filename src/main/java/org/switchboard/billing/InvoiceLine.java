@@ -1,0 +1,23 @@
+package org.switchboard.billing;
+
+import java.time.Instant;
+
+import org.switchboard.catalog.Money;
+import org.switchboard.instances.InstanceId;
+
+/**
+ * One line of an invoice, its amount net and rounded to the cent. A pro-rata line shows its
+ * period and the fraction of the month; an airtime line sums the calls of one zone, which the
+ * invoice itemises in its appendix.
+ */
+public record InvoiceLine(InstanceId instanceId, Kind kind, String description, Instant periodFrom, Instant periodTo,
+        String quantity, Money amount) {
+
+    public enum Kind {
+        SUBSCRIPTION_FEE, PRO_RATA, AIRTIME;
+
+        public boolean subscription() {
+            return this != AIRTIME;
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.switchboard.billing;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.accounts.Customer;
+import org.switchboard.accounts.CustomerDirectory;
+import org.switchboard.accounts.CustomerId;
+import org.switchboard.billing.Invoice.BillTo;
+import org.switchboard.billing.internal.InvoiceRuns;
+import org.switchboard.billing.internal.InvoiceRuns.Run;
+import org.switchboard.billing.internal.Invoices;
+import org.switchboard.billing.internal.Invoices.Payment;
+import org.switchboard.billing.internal.SubscriptionTimelines;
+import org.switchboard.instances.Mandate;
+import org.switchboard.platform.RefusedException;
+
+/**
+ * The invoice run of a closed month: one invoice per customer, numbered at finalisation.
+ * <p>
+ * Crash-safe by construction: starting a month creates its run row and one work item per
+ * customer in one transaction, or nothing if the month has a run already. Items are then worked
+ * off in batches; each batch claims its items with {@code SKIP LOCKED} and writes their invoices,
+ * numbers, payments, events and the items' "done" in one transaction. A node killed mid-batch
+ * rolls that batch back, numbers included, and whoever resumes the run (any node at start, the
+ * operator starting the month again, the monthly job) takes those items again: no duplicate, no gap.
+ */
+@Service
+public class InvoiceRun {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceRun.class);
+    static final int BATCH = 200;
+
+    private final InvoiceRuns runs;
+    private final Invoices invoices;
+    private final SubscriptionTimelines timelines;
+    private final CustomerDirectory customers;
+    private final BillingSettings settings;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final BillingCalendar calendar;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "invoice-run");
+        t.setDaemon(true);
+        return t;
+    });
+
+    InvoiceRun(InvoiceRuns runs, Invoices invoices, SubscriptionTimelines timelines, CustomerDirectory customers,
+            BillingSettings settings,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+        this.runs = runs;
+        this.invoices = invoices;
+        this.timelines = timelines;
+        this.customers = customers;
+        this.settings = settings;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.calendar = new BillingCalendar(clock.getZone());
+    }
+
+    /** Where a run stands: items done of all, invoices made, finished or not. */
+    public record Progress(YearMonth month, Instant startedAt, String startedBy, Instant finishedAt, int customers,
+            int done, int invoices, java.math.BigDecimal net, java.math.BigDecimal gross) {
+
+        public int percent() {
+            return customers == 0 ? 100 : (int) Math.floor(100.0 * done / customers);
+        }
+
+        static Progress of(Run r) {
+            return new Progress(r.month(), r.startedAt(), r.startedBy(), r.finishedAt(), r.totalItems(), r.doneItems(),
+                    r.invoices(), r.net(), r.gross());
+        }
+    }
+
+    /** Operator: starts the run of a closed month (or resumes it) in the background. */
+    public Progress start(CurrentUser user, YearMonth month) {
+        TariffManagement.requireOperator(user);
+        Progress progress = create(month, user.email());
+        worker.submit(() -> complete(month));
+        return progress;
+    }
+
+    /** Creates the run and its work items if the month has none; refuses a month that has not ended. */
+    public Progress create(YearMonth month, String by) {
+        Instant now = clock.instant();
+        if (now.isBefore(calendar.end(month))) {
+            throw new RefusedException("month", "The month " + month + " has not ended yet: its run can start on "
+                    + calendar.end(month).atZone(calendar.zone()).toLocalDate() + ".");
+        }
+        tx.executeWithoutResult(s -> runs.create(month, now, by, calendar.start(month), calendar.end(month)));
+        return progress(month).orElseThrow();
+    }
+
+    /** Works off the run's open items until none is left; safe to call on any number of nodes at once. */
+    public Progress complete(YearMonth month) {
+        try {
+            while (processBatch(month, BATCH) > 0) {
+                // next batch
+            }
+            tx.executeWithoutResult(s -> runs.finishIfComplete(month, clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("Invoice run {} stopped; it resumes when started again or at the next start of a node", month, e);
+            throw e;
+        }
+        return progress(month).orElseThrow();
+    }
+
+    /** One batch in one transaction (or in the caller's); answers how many customers it took. */
+    public int processBatch(YearMonth month, int size) {
+        return tx.execute(s -> {
+            List<UUID> claimed = runs.claim(month, size);
+            if (claimed.isEmpty()) {
+                return 0;
+            }
+            Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.ofCustomers(claimed);
+            Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = runs.airtime(month, claimed)
+                    .stream().collect(Collectors.groupingBy(AirtimeSummary::instanceId));
+            Instant now = clock.instant();
+            LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
+            int daysUntilDue = settings.current().daysUntilDue();
+            Map<UUID, Mandate> mandates = timelines.mandates(claimed);
+            List<Invoice> drafts = new ArrayList<>();
+            for (UUID customer : claimed) {
+                List<SubscriptionTimeline> own = byCustomer.getOrDefault(customer, List.of());
+                List<AirtimeSummary> ownAirtime = own.stream()
+                        .flatMap(t -> airtime.getOrDefault(t.instanceId(), List.of()).stream()).toList();
+                List<InvoiceLine> lines = InvoicePolicy.compose(month, calendar, own, ownAirtime);
+                Invoice draft = lines.isEmpty() ? null
+                        : draft(new CustomerId(customer), month, lines, mandates.get(customer), issuedOn, now,
+                                daysUntilDue);
+                if (draft != null) {
+                    drafts.add(draft);
+                }
+                runs.done(month, customer, draft == null ? null : draft.id());
+            }
+            finalise(drafts, issuedOn, now);
+            return claimed.size();
+        });
+    }
+
+    /** Writes the draft (no number yet) and its direct debit. */
+    private Invoice draft(CustomerId customerId, YearMonth month, List<InvoiceLine> lines, Mandate mandate,
+            LocalDate issuedOn, Instant now, int daysUntilDue) {
+        Customer customer = customers.find(customerId).orElseThrow();
+        var address = customer.billingAddress();
+        VatPolicy.Treatment treatment = VatPolicy.treatment(address.country(), customer.vatId());
+        InvoiceTotals totals = InvoiceTotals.of(lines, treatment);
+        Invoice.Kind kind = totals.net().amount().signum() < 0 ? Invoice.Kind.CREDIT_NOTE : Invoice.Kind.INVOICE;
+        Invoice invoice = new Invoice(UUID.randomUUID(), customerId, customer.partnerId(), month, kind, null, null, null,
+                new BillTo(customer.name(), address.street(), address.postcode(), address.city(), address.country(),
+                        customer.vatId()),
+                lines, totals);
+        invoices.insertDraft(invoice);
+        if (kind == Invoice.Kind.INVOICE && totals.gross().isPositive() && mandate != null) {
+            invoices.insertPayment(new Payment(invoice.id(), customerId.value(), "SUBMITTED", mandate.reference(),
+                    mandate.signedOn(), mandate.account().ibanForPayment(), mandate.account().accountHolder(),
+                    invoices.sequenceTypeFor(mandate.reference()), issuedOn.plusDays(daysUntilDue), month.toString(),
+                    null), now);
+        }
+        return invoice;
+    }
+
+    /**
+     * Numbers the batch's drafts at its very end, a block per series at once, so that the series
+     * row is locked only from here to the commit and other nodes' batches hardly wait for it.
+     */
+    private void finalise(List<Invoice> drafts, LocalDate issuedOn, Instant now) {
+        int year = issuedOn.getYear();
+        for (Invoice.Kind kind : Invoice.Kind.values()) {
+            List<Invoice> ofKind = drafts.stream().filter(d -> d.kind() == kind).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            int next = invoices.reserveNumbers(kind.series(), year, ofKind.size());
+            for (Invoice d : ofKind) {
+                String number = kind.number(year, next++);
+                invoices.finalise(d.id(), number, issuedOn, now);
+                events.publishEvent(new InvoiceFinalised(d.id(), number, d.customerId(), d.partnerId(), d.month(),
+                        d.totals().netSubscriptions(), d.totals().netAirtime(), issuedOn));
+            }
+        }
+    }
+
+    public Optional<Progress> progress(YearMonth month) {
+        return runs.find(month).map(Progress::of);
+    }
+
+    public List<Progress> all() {
+        return runs.all().stream().map(Progress::of).toList();
+    }
+
+    /** A node that starts finishes what a stopped node left; on the 1st the month just ended is started. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeOnStart() {
+        worker.submit(this::resumeUnfinished);
+    }
+
+    public void resumeUnfinished() {
+        for (YearMonth month : runs.unfinished()) {
+            complete(month);
+        }
+    }
+
+    @Scheduled(cron = "${switchboard.billing.run-cron:0 30 0 1 * *}", zone = "${switchboard.time-zone:Europe/Berlin}")
+    void monthly() {
+        YearMonth closed = calendar.monthOf(clock.instant()).minusMonths(1);
+        create(closed, "system");
+        complete(closed);
+    }
+}

@@ -1,0 +1,200 @@
+package org.switchboard.billing.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.switchboard.accounts.CustomerId;
+import org.switchboard.accounts.PartnerId;
+import org.switchboard.billing.Invoice;
+import org.switchboard.billing.Invoice.BillTo;
+import org.switchboard.billing.InvoiceLine;
+import org.switchboard.billing.InvoiceTotals;
+import org.switchboard.billing.VatPolicy;
+import org.switchboard.catalog.Money;
+import org.switchboard.instances.InstanceId;
+
+/** Invoices with their lines, the gapless number series, and the invoices' direct debits. */
+@Repository
+public class Invoices {
+
+    /** Where an invoice's direct debit stands. */
+    public record Payment(UUID invoiceId, UUID customerId, String status, String mandateReference,
+            LocalDate mandateSignedOn, String iban, String accountHolder, String sequenceType, LocalDate dueOn,
+            String batchMonth, String returnReason) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Invoices(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Reserves {@code count} numbers of a series for a year and answers the first. The series row
+     * stays locked until the transaction ends, so numbers are handed out one transaction at a
+     * time, and a rolled-back transaction gives its numbers back: no gap, no duplicate.
+     */
+    public int reserveNumbers(String series, int year, int count) {
+        jdbc.sql("insert into billing_number_series (series, year, last_number) values (:s, :y, 0) on conflict do nothing")
+                .param("s", series).param("y", year).update();
+        return jdbc.sql("""
+                update billing_number_series set last_number = last_number + :n where series = :s and year = :y
+                returning last_number - :n + 1""").param("n", count).param("s", series).param("y", year)
+                .query(Integer.class).single();
+    }
+
+    /** Writes a draft: lines and totals, no number. */
+    public void insertDraft(Invoice i) {
+        BillTo b = i.billTo();
+        InvoiceTotals t = i.totals();
+        jdbc.sql("""
+                insert into billing_invoices (id, customer_id, partner_id, month, kind, customer_name, street, postcode,
+                  city, country, vat_id, vat_treatment, vat_rate, net_subscriptions, net_airtime, net, vat, gross)
+                values (:id, :c, :p, :m, :k, :name, :street, :postcode, :city, :country, :vatId, :treatment, :rate,
+                  :ns, :na, :net, :vat, :gross)""")
+                .param("id", i.id()).param("c", i.customerId().value())
+                .param("p", i.partnerId() == null ? null : i.partnerId().value()).param("m", i.month().toString())
+                .param("k", i.kind().name()).param("name", b.name()).param("street", b.street())
+                .param("postcode", b.postcode()).param("city", b.city()).param("country", b.country())
+                .param("vatId", b.vatId()).param("treatment", t.treatment().name())
+                .param("rate", t.treatment().ratePercent()).param("ns", t.netSubscriptions().amount())
+                .param("na", t.netAirtime().amount()).param("net", t.net().amount()).param("vat", t.vat().amount())
+                .param("gross", t.gross().amount()).update();
+        int position = 1;
+        for (InvoiceLine line : i.lines()) {
+            jdbc.sql("""
+                    insert into billing_invoice_lines (invoice_id, position, customer_id, instance_id, kind, description,
+                      period_from, period_to, quantity, amount)
+                    values (:i, :pos, :c, :inst, :k, :d, :from, :to, :q, :a)""")
+                    .param("i", i.id()).param("pos", position++).param("c", i.customerId().value())
+                    .param("inst", line.instanceId().value()).param("k", line.kind().name())
+                    .param("d", line.description())
+                    .param("from", line.periodFrom() == null ? null : Timestamp.from(line.periodFrom()))
+                    .param("to", line.periodTo() == null ? null : Timestamp.from(line.periodTo()))
+                    .param("q", line.quantity()).param("a", line.amount().amount()).update();
+        }
+    }
+
+    /** Gives a draft its number: from then on the database refuses any change to it. */
+    public void finalise(UUID id, String number, java.time.LocalDate issuedOn, java.time.Instant at) {
+        jdbc.sql("update billing_invoices set number = :n, issued_on = :d, finalised_at = :at where id = :id and number is null")
+                .param("n", number).param("d", issuedOn).param("at", Timestamp.from(at)).param("id", id).update();
+    }
+
+    public Optional<Invoice> find(UUID id) {
+        return select("where id = :key", id).stream().findFirst();
+    }
+
+    public List<Invoice> ofCustomers(Collection<UUID> customers) {
+        return select("where customer_id = any(:key)", customers.toArray(UUID[]::new));
+    }
+
+    public List<Invoice> ofMonth(YearMonth month) {
+        return select("where month = :key", month.toString());
+    }
+
+    public List<Invoice> all() {
+        return select("where :key", true);
+    }
+
+    private List<Invoice> select(String where, Object key) {
+        List<Invoice> invoices = jdbc.sql("select * from billing_invoices " + where + " and number is not null order by finalised_at desc, number desc")
+                .param("key", key).query(Invoices::invoice).list();
+        if (invoices.isEmpty()) {
+            return invoices;
+        }
+        Map<UUID, List<InvoiceLine>> lines = new HashMap<>();
+        jdbc.sql("select * from billing_invoice_lines where invoice_id = any(:ids) order by invoice_id, position")
+                .param("ids", invoices.stream().map(Invoice::id).toArray(UUID[]::new))
+                .query(rs -> {
+                    Timestamp from = rs.getTimestamp("period_from");
+                    Timestamp to = rs.getTimestamp("period_to");
+                    lines.computeIfAbsent(rs.getObject("invoice_id", UUID.class), k -> new ArrayList<>()).add(new InvoiceLine(
+                            new InstanceId(rs.getObject("instance_id", UUID.class)),
+                            InvoiceLine.Kind.valueOf(rs.getString("kind")), rs.getString("description"),
+                            from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
+                            rs.getString("quantity"), Money.euros(rs.getBigDecimal("amount"))));
+                });
+        return invoices.stream().map(i -> new Invoice(i.id(), i.customerId(), i.partnerId(), i.month(), i.kind(),
+                i.number(), i.issuedOn(), i.finalisedAt(), i.billTo(), lines.getOrDefault(i.id(), List.of()), i.totals()))
+                .toList();
+    }
+
+    private static Invoice invoice(ResultSet rs, int n) throws SQLException {
+        UUID partner = rs.getObject("partner_id", UUID.class);
+        Timestamp finalised = rs.getTimestamp("finalised_at");
+        java.sql.Date issued = rs.getDate("issued_on");
+        VatPolicy.Treatment treatment = VatPolicy.Treatment.valueOf(rs.getString("vat_treatment"));
+        InvoiceTotals totals = new InvoiceTotals(Money.euros(rs.getBigDecimal("net_subscriptions")),
+                Money.euros(rs.getBigDecimal("net_airtime")), Money.euros(rs.getBigDecimal("net")), treatment,
+                Money.euros(rs.getBigDecimal("vat")), Money.euros(rs.getBigDecimal("gross")));
+        return new Invoice(rs.getObject("id", UUID.class), new CustomerId(rs.getObject("customer_id", UUID.class)),
+                partner == null ? null : new PartnerId(partner), YearMonth.parse(rs.getString("month")),
+                Invoice.Kind.valueOf(rs.getString("kind")), rs.getString("number"),
+                issued == null ? null : issued.toLocalDate(), finalised == null ? null : finalised.toInstant(),
+                new BillTo(rs.getString("customer_name"), rs.getString("street"), rs.getString("postcode"),
+                        rs.getString("city"), rs.getString("country"), rs.getString("vat_id")),
+                List.of(), totals);
+    }
+
+    // ---- payments -------------------------------------------------------------------------------
+
+    public void insertPayment(Payment p, java.time.Instant at) {
+        jdbc.sql("""
+                insert into billing_payments (invoice_id, customer_id, status, mandate_reference, mandate_signed_on, iban,
+                  account_holder, sequence_type, due_on, batch_month, updated_at)
+                values (:i, :c, :s, :ref, :signed, :iban, :holder, :seq, :due, :batch, :at)""")
+                .param("i", p.invoiceId()).param("c", p.customerId()).param("s", p.status())
+                .param("ref", p.mandateReference()).param("signed", p.mandateSignedOn()).param("iban", p.iban())
+                .param("holder", p.accountHolder()).param("seq", p.sequenceType()).param("due", p.dueOn())
+                .param("batch", p.batchMonth()).param("at", Timestamp.from(at)).update();
+    }
+
+    /** FRST for the first debit under a mandate, RCUR after one was collected or is on its way. */
+    public String sequenceTypeFor(String mandateReference) {
+        boolean used = jdbc.sql("""
+                select exists (select 1 from billing_payments where mandate_reference = :r
+                                 and status in ('SUBMITTED', 'COLLECTED'))""")
+                .param("r", mandateReference).query(Boolean.class).single();
+        return used ? "RCUR" : "FRST";
+    }
+
+    public Optional<Payment> payment(UUID invoice) {
+        return jdbc.sql("select * from billing_payments where invoice_id = :i").param("i", invoice)
+                .query(Invoices::payment).optional();
+    }
+
+    public List<Payment> paymentsOfBatch(YearMonth month) {
+        return jdbc.sql("select * from billing_payments where batch_month = :m order by invoice_id")
+                .param("m", month.toString()).query(Invoices::payment).list();
+    }
+
+    public boolean changePayment(UUID invoice, String from, String to, String reason, java.time.Instant at) {
+        return jdbc.sql("""
+                update billing_payments set status = :to, return_reason = :reason, updated_at = :at
+                where invoice_id = :i and status = :from""")
+                .param("to", to).param("reason", reason).param("at", Timestamp.from(at)).param("i", invoice)
+                .param("from", from).update() > 0;
+    }
+
+    private static Payment payment(ResultSet rs, int n) throws SQLException {
+        java.sql.Date signed = rs.getDate("mandate_signed_on");
+        java.sql.Date due = rs.getDate("due_on");
+        return new Payment(rs.getObject("invoice_id", UUID.class), rs.getObject("customer_id", UUID.class),
+                rs.getString("status"), rs.getString("mandate_reference"), signed == null ? null : signed.toLocalDate(),
+                rs.getString("iban"), rs.getString("account_holder"), rs.getString("sequence_type"),
+                due == null ? null : due.toLocalDate(), rs.getString("batch_month"), rs.getString("return_reason"));
+    }
+}

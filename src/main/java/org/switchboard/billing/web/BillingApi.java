@@ -1,0 +1,257 @@
+package org.switchboard.billing.web;
+
+import java.net.URI;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.billing.AirtimePolicy.Outcome;
+import org.switchboard.billing.BillingSettings;
+import org.switchboard.billing.CallRecord;
+import org.switchboard.billing.CallRecording;
+import org.switchboard.billing.CallRecording.BatchResult;
+import org.switchboard.billing.Invoice;
+import org.switchboard.billing.InvoiceDocuments;
+import org.switchboard.billing.InvoiceManagement;
+import org.switchboard.billing.InvoiceRun;
+import org.switchboard.billing.TariffManagement;
+import org.switchboard.billing.TariffManagement.ZoneCommand;
+import org.switchboard.billing.web.BillingJson.CallView;
+import org.switchboard.billing.web.BillingJson.InvoiceView;
+import org.switchboard.billing.web.BillingJson.PaymentView;
+import org.switchboard.billing.web.BillingJson.PreviewView;
+import org.switchboard.billing.web.BillingJson.RunView;
+import org.switchboard.billing.web.BillingJson.ZoneView;
+import org.switchboard.instances.InstanceId;
+import org.switchboard.instances.InstanceManagement;
+import org.switchboard.instances.InstanceManagement.InstanceDetails;
+import org.switchboard.platform.ForbiddenException;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.NotFoundException;
+import org.switchboard.platform.web.ApiProblems;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Billing", description = "Call records, tariff zones, invoice runs, invoices, payments")
+class BillingApi {
+
+    record RunCommand(String month) {
+    }
+
+    record ReturnCommand(String reason) {
+    }
+
+    record BatchAnswer(int received, int stored, int duplicates, int rated, int free, int notBillable, int unrated) {
+        static BatchAnswer of(BatchResult r) {
+            return new BatchAnswer(r.received(), r.stored(), r.duplicates(), r.outcomes().get(Outcome.RATED),
+                    r.outcomes().get(Outcome.FREE), r.outcomes().get(Outcome.NOT_BILLABLE), r.outcomes().get(Outcome.UNRATED));
+        }
+    }
+
+    private final CallRecording recording;
+    private final TariffManagement tariffs;
+    private final InvoiceRun runs;
+    private final InvoiceManagement invoices;
+    private final InstanceManagement instances;
+    private final BillingSettings settings;
+    private final InvoiceDocuments documents;
+
+    BillingApi(CallRecording recording, TariffManagement tariffs, InvoiceRun runs, InvoiceManagement invoices,
+            InstanceManagement instances, BillingSettings settings, InvoiceDocuments documents) {
+        this.documents = documents;
+        this.recording = recording;
+        this.tariffs = tariffs;
+        this.runs = runs;
+        this.invoices = invoices;
+        this.instances = instances;
+        this.settings = settings;
+    }
+
+    // ---- call records ---------------------------------------------------------------------------
+
+    @PostMapping("/instances/{id}/cdrs")
+    @Operation(summary = "A batch of up to 10,000 call records of an instance; a batch with any bad record is refused "
+            + "whole, call ids stored before are counted as duplicates and ignored")
+    ResponseEntity<Object> callRecords(CurrentUser user, @PathVariable UUID id,
+            @RequestBody List<CallRecord.Incoming> records) {
+        InstanceDetails instance = CallRecordSenders.mayReport(user, instances, new InstanceId(id));
+        if (records != null && records.size() > CallRecord.MAX_BATCH) {
+            return ResponseEntity.status(HttpStatus.valueOf(413)).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ApiProblems.problem(HttpStatus.valueOf(413), "At most " + CallRecord.MAX_BATCH
+                            + " call records per batch, not " + records.size() + ": send smaller batches.", "records"));
+        }
+        List<CallRecord> checked = CallRecord.checkBatch(records);
+        return ResponseEntity.ok(BatchAnswer.of(recording.record(instance.instance().id(),
+                instance.instance().customerId(), checked)));
+    }
+
+    @GetMapping("/calls/unrated")
+    @Operation(summary = "Operator: calls no tariff zone matched, newest first")
+    Map<String, Object> unrated(CurrentUser user, @RequestParam(defaultValue = "100") int limit) {
+        operator(user);
+        return Map.of("count", recording.countUnrated(),
+                "calls", recording.unrated(Math.max(1, Math.min(limit, 1000))).stream().map(CallView::of).toList());
+    }
+
+    @PostMapping("/calls/unrated/rerate")
+    @Operation(summary = "Operator: rate the unrated calls again with the zones in force now")
+    Map<String, Integer> rerate(CurrentUser user) {
+        operator(user);
+        return Map.of("rated", recording.rerateUnrated());
+    }
+
+    // ---- tariff zones ---------------------------------------------------------------------------
+
+    @GetMapping("/tariff-zones")
+    List<ZoneView> zones(CurrentUser user) {
+        return tariffs.tariff().zones().stream().map(ZoneView::of).toList();
+    }
+
+    @PostMapping("/tariff-zones")
+    @Operation(summary = "Operator: a zone {name, prefixes, pricePerMinute, increment (60/60, 60/1, 1/1), connectFee}")
+    ResponseEntity<ZoneView> createZone(CurrentUser user, @RequestBody ZoneCommand command) {
+        ZoneView zone = ZoneView.of(tariffs.create(user, command));
+        return ResponseEntity.created(URI.create("/api/v1/tariff-zones/" + zone.id())).body(zone);
+    }
+
+    @PutMapping("/tariff-zones/{id}")
+    ZoneView updateZone(CurrentUser user, @PathVariable UUID id, @RequestBody ZoneCommand command) {
+        return ZoneView.of(tariffs.update(user, id, command));
+    }
+
+    @DeleteMapping("/tariff-zones/{id}")
+    ResponseEntity<Void> deleteZone(CurrentUser user, @PathVariable UUID id) {
+        tariffs.delete(user, id);
+        return ResponseEntity.noContent().build();
+    }
+
+    // ---- invoice runs ---------------------------------------------------------------------------
+
+    @PostMapping("/invoice-runs")
+    @Operation(summary = "Operator: start (or resume) the invoice run of a closed month, e.g. {\"month\": \"2026-11\"}: "
+            + "fees of the next month in advance, pro-rata and airtime of this one")
+    ResponseEntity<RunView> startRun(CurrentUser user, @RequestBody RunCommand command) {
+        YearMonth month = month(command == null ? null : command.month());
+        RunView run = RunView.of(runs.start(user, month));
+        return ResponseEntity.accepted().location(URI.create("/api/v1/invoice-runs/" + month)).body(run);
+    }
+
+    @GetMapping("/invoice-runs")
+    List<RunView> runs(CurrentUser user) {
+        operator(user);
+        return runs.all().stream().map(RunView::of).toList();
+    }
+
+    @GetMapping("/invoice-runs/{month}")
+    RunView run(CurrentUser user, @PathVariable String month) {
+        operator(user);
+        return runs.progress(month(month)).map(RunView::of)
+                .orElseThrow(() -> new NotFoundException("There is no invoice run for " + month));
+    }
+
+    // ---- invoices -------------------------------------------------------------------------------
+
+    @GetMapping("/invoices")
+    @Operation(summary = "Invoices the caller may see, newest first; partners get totals only")
+    List<InvoiceView> invoices(CurrentUser user) {
+        return invoices.invoices(user).stream().map(i -> InvoiceView.of(i, false, null)).toList();
+    }
+
+    @GetMapping("/invoices/{id}")
+    InvoiceView invoice(CurrentUser user, @PathVariable UUID id) {
+        Invoice invoice = invoices.invoice(user, id);
+        return InvoiceView.of(invoice, !user.isPartner(), invoices.payment(user, id).orElse(null));
+    }
+
+    @GetMapping("/invoices/{id}/calls")
+    @Operation(summary = "The itemised calls of an invoice (not for partners)")
+    List<CallView> invoiceCalls(CurrentUser user, @PathVariable UUID id) {
+        return invoices.calls(user, id).stream().map(CallView::of).toList();
+    }
+
+    @GetMapping(value = "/invoices/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "The invoice as PDF (PDF/A-3 carrying the ZUGFeRD / Factur-X XML, profile EN 16931), calls itemised in the appendix")
+    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id) {
+        return download(documents.pdf(user, id), MediaType.APPLICATION_PDF);
+    }
+
+    @GetMapping(value = "/invoices/{id}/xrechnung", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(summary = "The invoice as XRechnung XML (CII)")
+    ResponseEntity<byte[]> xrechnung(CurrentUser user, @PathVariable UUID id) {
+        return download(documents.xrechnung(user, id), MediaType.APPLICATION_XML);
+    }
+
+    @GetMapping(value = "/invoice-runs/{month}/direct-debits", produces = MediaType.APPLICATION_XML_VALUE)
+    @Operation(summary = "Operator: the SEPA direct-debit file (pain.008.001.08) of a run")
+    ResponseEntity<byte[]> directDebits(CurrentUser user, @PathVariable String month) {
+        return download(documents.directDebits(user, month(month)), MediaType.APPLICATION_XML);
+    }
+
+    static ResponseEntity<byte[]> download(InvoiceDocuments.Document d, MediaType type) {
+        return ResponseEntity.ok().contentType(type)
+                .header("Content-Disposition", "attachment; filename=\"" + d.filename() + "\"").body(d.content());
+    }
+
+    @GetMapping("/instances/{id}/invoice-preview")
+    @Operation(summary = "The charges of the open month so far, composed as the invoice run will")
+    PreviewView preview(CurrentUser user, @PathVariable UUID id) {
+        return PreviewView.of(invoices.preview(user, new InstanceId(id)));
+    }
+
+    @PostMapping("/invoices/{id}/payment/collected")
+    PaymentView collected(CurrentUser user, @PathVariable UUID id) {
+        return PaymentView.of(invoices.markCollected(user, id));
+    }
+
+    @PostMapping("/invoices/{id}/payment/returned")
+    @Operation(summary = "Operator: the direct debit came back; the invoice is open again and the customer is told")
+    PaymentView returned(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) ReturnCommand command) {
+        return PaymentView.of(invoices.markReturned(user, id, command == null ? null : command.reason()));
+    }
+
+    @GetMapping("/settings/billing")
+    BillingSettings.Settings settings(CurrentUser user) {
+        operator(user);
+        return settings.current();
+    }
+
+    @PutMapping("/settings/billing")
+    BillingSettings.Settings changeSettings(CurrentUser user, @RequestBody BillingSettings.Settings command) {
+        return settings.update(user, command);
+    }
+
+    static YearMonth month(String value) {
+        try {
+            if (value == null || !value.matches("\\d{4}-\\d{2}")) {
+                throw new DateTimeParseException("", String.valueOf(value), 0);
+            }
+            return YearMonth.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException("month", "Month must be given as YYYY-MM, e.g. 2026-11");
+        }
+    }
+
+    static void operator(CurrentUser user) {
+        if (!user.isOperator()) {
+            throw new ForbiddenException("Only operators see this.");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.switchboard.billing.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.billing.CallRecording;
+import org.switchboard.billing.Invoice;
+import org.switchboard.billing.InvoiceDocuments;
+import org.switchboard.billing.InvoiceManagement;
+import org.switchboard.billing.InvoiceRun;
+import org.switchboard.billing.TariffManagement;
+import org.switchboard.billing.internal.CallRecords.StoredCall;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.RefusedException;
+
+/**
+ * Billing pages: operators start runs and watch their progress, see unrated calls and export
+ * CSV; customers see their invoices with PDF and itemised calls; partners their customers'
+ * invoice totals.
+ */
+@Controller
+class BillingPages {
+
+    private final InvoiceRun runs;
+    private final InvoiceManagement invoices;
+    private final InvoiceDocuments documents;
+    private final CallRecording recording;
+    private final TariffManagement tariffs;
+
+    BillingPages(InvoiceRun runs, InvoiceManagement invoices, InvoiceDocuments documents, CallRecording recording,
+            TariffManagement tariffs) {
+        this.runs = runs;
+        this.invoices = invoices;
+        this.documents = documents;
+        this.recording = recording;
+        this.tariffs = tariffs;
+    }
+
+    // ---- operator -------------------------------------------------------------------------------
+
+    @GetMapping("/operator/billing")
+    String operator(CurrentUser user, Model model) {
+        BillingApi.operator(user);
+        model.addAttribute("runs", runs.all());
+        model.addAttribute("zones", tariffs.tariff().zones());
+        model.addAttribute("unratedCount", recording.countUnrated());
+        model.addAttribute("unrated", recording.unrated(50));
+        return "billing/operator";
+    }
+
+    @GetMapping("/operator/billing/runs/{month}/progress")
+    String progress(CurrentUser user, @PathVariable String month, Model model) {
+        BillingApi.operator(user);
+        model.addAttribute("run", runs.progress(BillingApi.month(month)).orElseThrow());
+        return "billing/operator :: progress";
+    }
+
+    @PostMapping("/operator/billing/runs")
+    String start(CurrentUser user, @RequestParam String month, RedirectAttributes redirect) {
+        try {
+            runs.start(user, BillingApi.month(month));
+            redirect.addFlashAttribute("message", "The invoice run of " + month + " is running.");
+        } catch (InvalidInputException | RefusedException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/operator/billing";
+    }
+
+    @GetMapping(value = "/operator/billing/runs/{month}/invoices.csv", produces = "text/csv")
+    ResponseEntity<byte[]> invoicesCsv(CurrentUser user, @PathVariable String month) {
+        BillingApi.operator(user);
+        YearMonth m = BillingApi.month(month);
+        StringBuilder csv = new StringBuilder(
+                "number,kind,customer_id,customer,issued_on,net_subscriptions,net_airtime,net,vat_treatment,vat,gross\r\n");
+        for (Invoice i : invoices.invoicesOfMonth(user, m)) {
+            csv.append(String.join(",", i.number(), i.kind().name(), i.customerId().value().toString(),
+                    Csv.quote(i.billTo().name()), i.issuedOn().toString(), i.totals().netSubscriptions().amount().toPlainString(),
+                    i.totals().netAirtime().amount().toPlainString(), i.totals().net().amount().toPlainString(),
+                    i.totals().treatment().name(), i.totals().vat().amount().toPlainString(),
+                    i.totals().gross().amount().toPlainString())).append("\r\n");
+        }
+        return Csv.download("invoices-" + month + ".csv", csv);
+    }
+
+    @GetMapping(value = "/operator/billing/unrated.csv", produces = "text/csv")
+    ResponseEntity<byte[]> unratedCsv(CurrentUser user) {
+        BillingApi.operator(user);
+        StringBuilder csv = new StringBuilder("instance_id,call_id,subject,from,to,start,answer,end,reason\r\n");
+        for (StoredCall c : recording.unrated(Integer.MAX_VALUE)) {
+            csv.append(String.join(",", c.instanceId().toString(), Csv.quote(c.callId()), Csv.quote(c.subject()), c.from(),
+                    c.to(), c.start().toString(), String.valueOf(c.answer()), c.end().toString(), Csv.quote(c.reason())))
+                    .append("\r\n");
+        }
+        return Csv.download("unrated-calls.csv", csv);
+    }
+
+    @GetMapping("/operator/billing/runs/{month}/direct-debits.xml")
+    ResponseEntity<byte[]> directDebits(CurrentUser user, @PathVariable String month) {
+        return BillingApi.download(documents.directDebits(user, BillingApi.month(month)), MediaType.APPLICATION_XML);
+    }
+
+    // ---- customers and partners -----------------------------------------------------------------
+
+    @GetMapping({ "/customer/invoices", "/partner/invoices" })
+    String invoices(CurrentUser user, Model model) {
+        model.addAttribute("invoices", invoices.invoices(user));
+        model.addAttribute("partner", user.isPartner());
+        return "billing/invoices";
+    }
+
+    @GetMapping("/invoices/{id}")
+    String invoice(CurrentUser user, @PathVariable UUID id, Model model) {
+        Invoice invoice = invoices.invoice(user, id);
+        model.addAttribute("invoice", invoice);
+        model.addAttribute("partner", user.isPartner());
+        model.addAttribute("calls", user.isPartner() ? List.of() : invoices.calls(user, id));
+        model.addAttribute("payment", invoices.payment(user, id).orElse(null));
+        return "billing/invoice";
+    }
+
+    @GetMapping("/invoices/{id}/pdf")
+    ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id) {
+        return BillingApi.download(documents.pdf(user, id), MediaType.APPLICATION_PDF);
+    }
+
+    /** CSV as spreadsheets read it: comma separated, quoted where needed, UTF-8 with CRLF. */
+    static final class Csv {
+
+        private Csv() {
+        }
+
+        static String quote(String value) {
+            if (value == null) {
+                return "";
+            }
+            String safe = value.startsWith("=") || value.startsWith("+") || value.startsWith("@") ? "'" + value : value;
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+
+        static ResponseEntity<byte[]> download(String filename, StringBuilder csv) {
+            return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                    .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

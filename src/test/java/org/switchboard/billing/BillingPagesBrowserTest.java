@@ -1,0 +1,68 @@
+package org.switchboard.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.billing.BillingStoryIntegrationTest.berlin;
+
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.switchboard.accounts.AccountFixtures;
+import org.switchboard.accounts.AccountFixtures.CustomerAccount;
+import org.switchboard.accounts.AccountFixtures.PartnerAccount;
+import org.switchboard.billing.internal.SubscriptionTimelines;
+import org.switchboard.testing.Api;
+import org.switchboard.testing.Api.Response;
+import org.switchboard.testing.BrowserTestBase;
+
+/** The operator runs a month on the billing page; the customer reads the invoice, the partner its total. */
+class BillingPagesBrowserTest extends BrowserTestBase {
+
+    @Autowired
+    AccountFixtures accounts;
+    @Autowired
+    SubscriptionTimelines timelines;
+
+    @Test
+    void anOperatorRunsAMonthAndTheCustomerAndPartnerSeeTheInvoice() {
+        // The login page belongs to the accounts pages; without it no browser can sign in.
+        Response login = new Api(port).get("/login");
+        Assumptions.assumeTrue(login.status() == 200 && login.body().contains("id=\"login\""),
+                "no login page in this build");
+        PartnerAccount partner = accounts.verifiedPartner("Pages Partner");
+        CustomerAccount customer = accounts.invitedCustomer(partner, "Pages Kunde GmbH", true);
+        clock.set(berlin(2033, 1, 1, 0, 0));
+        String instance = SubscriptionFixtures.subscribe(port, customer, "Zentrale", 10);
+        SubscriptionFixtures.awaitTimeline(timelines, instance, 1);
+        clock.set(berlin(2033, 2, 1, 1, 0));
+
+        logIn(OPERATOR_EMAIL, PASSWORD);
+        open("/operator/billing");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('month').value = '2033-01'");
+        browser.findElement(By.cssSelector("#start-run button")).click();
+        waitForText(By.id("run-message"), "The invoice run of 2033-01 is running.");
+        waitForText(By.id("runs"), "finished");
+        assertThat(browser.findElement(By.id("runs")).getText()).contains("2033-01");
+        assertThat(browser.findElement(By.id("zones")).getText()).contains("German mobile");
+
+        logIn(customer.email(), PASSWORD);
+        open("/customer/invoices");
+        browser.findElement(By.cssSelector("#invoices a")).click();
+        waitFor(By.id("invoice-number"));
+        // January from its first minute: 10 x 8.90 = 89.00; February in advance 89.00; 178.00 + 19% = 211.82
+        assertThat(browser.findElement(By.id("lines")).getText()).contains("first month from activation")
+                .contains("February 2033 in advance");
+        assertThat(browser.findElement(By.id("gross")).getText()).isEqualTo("211.82 €");
+        assertThat(browser.findElement(By.id("payment-status")).getText()).isEqualTo("SUBMITTED");
+
+        logIn(partner.email(), PASSWORD);
+        open("/partner/invoices");
+        assertThat(waitFor(By.id("invoices")).getText()).contains("Pages Kunde GmbH").contains("211.82 €");
+        browser.findElement(By.cssSelector("#invoices a")).click();
+        waitFor(By.id("totals"));
+        assertThat(browser.findElements(By.id("lines"))).isEmpty();
+        assertThat(browser.findElements(By.id("calls"))).isEmpty();
+    }
+}

@@ -1,0 +1,124 @@
+package org.switchboard.billing.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.mustangproject.ZUGFeRD.TransactionCalculator;
+import org.mustangproject.ZUGFeRD.ZUGFeRDImporter;
+import org.mustangproject.ZUGFeRD.ZUGFeRDInvoiceImporter;
+import org.switchboard.accounts.CustomerId;
+import org.switchboard.billing.BillingCalendar;
+import org.switchboard.billing.BillingSettings.Settings;
+import org.switchboard.billing.Invoice;
+import org.switchboard.billing.InvoiceLine;
+import org.switchboard.billing.InvoicePolicy;
+import org.switchboard.billing.InvoiceTotals;
+import org.switchboard.billing.SubscriptionTimeline;
+import org.switchboard.billing.SubscriptionTimeline.Entry;
+import org.switchboard.billing.SubscriptionTimeline.Kind;
+import org.switchboard.billing.VatPolicy;
+import org.switchboard.billing.internal.CallRecords.StoredCall;
+import org.switchboard.billing.internal.Invoices.Payment;
+import org.switchboard.catalog.Money;
+import org.switchboard.catalog.Plan;
+import org.switchboard.instances.InstanceId;
+
+/**
+ * The e-invoice documents, read back with the e-invoice library's own importer: the PDF carries
+ * the EN 16931 XML whose totals, recalculated from its lines, are the invoice's totals.
+ * (The library's schematron validator is not published for this version, see docs/billing.md.)
+ */
+class EInvoicesTest {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final Settings SELLER = new Settings("Switchboard GmbH", "DE98ZZZ09999999999", "DE02120300000000202051",
+            "BYLADEM1001", 5, "Friedrichstraße 100", "10117", "Berlin", "DE", "DE123456789", "billing@switchboard.local",
+            "+49 30 1234560");
+
+    static Instant berlin(int y, int m, int d, int h, int min) {
+        return LocalDateTime.of(y, m, d, h, min).atZone(BERLIN).toInstant();
+    }
+
+    /** The November of the billing story: 87.93 + 44.52 + 227.10 subscriptions, 0.62 airtime. */
+    static Invoice november(VatPolicy.Treatment treatment, String country, String vatId) {
+        InstanceId instance = InstanceId.random();
+        SubscriptionTimeline timeline = new SubscriptionTimeline(instance, "Head office", List.of(
+                new Entry(berlin(2030, 11, 10, 10, 0), Kind.ACTIVATED, Plan.BASIC, 16, Money.euros("128.16"), false),
+                new Entry(berlin(2030, 11, 17, 12, 0), Kind.UPGRADED, Plan.BASIC, 30, Money.euros("227.10"), false)));
+        List<InvoiceLine> lines = InvoicePolicy.compose(YearMonth.of(2030, 11), new BillingCalendar(BERLIN),
+                List.of(timeline), List.of(new org.switchboard.billing.AirtimeSummary(instance, "German mobile", 2, 121,
+                        new BigDecimal("0.6200"))));
+        return new Invoice(UUID.randomUUID(), CustomerId.random(), null, YearMonth.of(2030, 11), Invoice.Kind.INVOICE,
+                "2030-000001", LocalDate.of(2030, 12, 1), berlin(2030, 12, 1, 0, 30),
+                new Invoice.BillTo("Huber GmbH", "Marienplatz 1", "80331", "München", country, vatId), lines,
+                InvoiceTotals.of(lines, treatment));
+    }
+
+    static EInvoices.Context context(boolean withCalls) {
+        Payment payment = new Payment(UUID.randomUUID(), UUID.randomUUID(), "SUBMITTED", "SB-1-1", LocalDate.of(2030, 11, 10),
+                "DE89370400440532013000", "Huber GmbH", "FRST", LocalDate.of(2030, 12, 6), "2030-11", null);
+        List<StoredCall> calls = withCalls ? List.of(new StoredCall(UUID.randomUUID(), UUID.randomUUID(), "m1", "ext-101",
+                "+4930123456", "+491701234567", berlin(2030, 11, 20, 9, 0), berlin(2030, 11, 20, 9, 0),
+                berlin(2030, 11, 20, 9, 1).plusSeconds(1), "OUTBOUND", "platform", "RATED", "German mobile", 61,
+                new BigDecimal("0.0905"), null)) : List.of();
+        return new EInvoices.Context(SELLER, payment, calls, BERLIN);
+    }
+
+    @Test
+    void thePdfIsReadableAndCarriesTheEn16931XmlWithTheSameTotals() throws Exception {
+        Invoice invoice = november(VatPolicy.Treatment.STANDARD, "DE", null);
+        byte[] pdf = EInvoices.pdf(invoice, context(true));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Invoice 2030-000001").contains("Huber GmbH").contains("87.93").contains("44.52")
+                    .contains("227.10").contains("428.60").contains("SB-1-1")
+                    .contains("Appendix: itemised calls of 2030-11").contains("+491701234567").contains("0.0905");
+            assertThat(document.getNumberOfPages()).isEqualTo(2);
+            assertThat(document.getDocumentCatalog().getMetadata()).isNotNull();
+            assertThat(document.getDocumentCatalog().getOutputIntents()).hasSize(1);
+        }
+
+        ZUGFeRDImporter embedded = new ZUGFeRDImporter(new ByteArrayInputStream(pdf));
+        String xml = new String(embedded.getRawXML(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("urn:cen.eu:en16931:2017").contains("<ram:GrandTotalAmount>428.60</ram:GrandTotalAmount>")
+                .contains("<ram:TaxTotalAmount currencyID=\"EUR\">68.43</ram:TaxTotalAmount>")
+                .contains("SB-1-1").contains("DE98ZZZ09999999999");
+
+        ZUGFeRDInvoiceImporter importer = new ZUGFeRDInvoiceImporter(new ByteArrayInputStream(pdf));
+        org.mustangproject.Invoice read = importer.extractInvoice();
+        TransactionCalculator recalculated = new TransactionCalculator(read);
+        assertThat(recalculated.getGrandTotal()).isEqualByComparingTo(invoice.totals().gross().amount());
+        assertThat(recalculated.getTaxBasis()).isEqualByComparingTo(invoice.totals().net().amount());
+        assertThat(read.getNumber()).isEqualTo("2030-000001");
+    }
+
+    @Test
+    void aReverseChargeInvoiceStatesCategoryAeAndTheNote() {
+        Invoice invoice = november(VatPolicy.Treatment.REVERSE_CHARGE, "AT", "ATU12345678");
+        String xml = new String(EInvoices.en16931(invoice, context(false)), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("<ram:CategoryCode>AE</ram:CategoryCode>").contains("Article 196")
+                .contains("ATU12345678").contains("<ram:GrandTotalAmount>360.17</ram:GrandTotalAmount>");
+    }
+
+    @Test
+    void theXRechnungNamesItsSpecification() {
+        Invoice invoice = november(VatPolicy.Treatment.STANDARD, "DE", null);
+        String xml = new String(EInvoices.xrechnung(invoice, context(false)), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("urn:xeinkauf.de:kosit:xrechnung").contains("<ram:BuyerReference>")
+                .contains("<ram:GrandTotalAmount>428.60</ram:GrandTotalAmount>");
+    }
+}
