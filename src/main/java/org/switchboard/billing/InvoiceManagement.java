@@ -44,9 +44,12 @@ public class InvoiceManagement {
     private final Outbox outbox;
     private final Clock clock;
     private final BillingCalendar calendar;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     InvoiceManagement(Invoices invoices, SubscriptionTimelines timelines, CallRecords calls, AccountManagement accounts,
-            CustomerDirectory directory, InstanceManagement instances, Outbox outbox, Clock clock) {
+            CustomerDirectory directory, InstanceManagement instances, Outbox outbox, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.invoices = invoices;
         this.timelines = timelines;
         this.calls = calls;
@@ -135,6 +138,8 @@ public class InvoiceManagement {
         }
         change(id, "RETURNED", why);
         Invoice invoice = invoices.find(id).orElseThrow();
+        events.publishEvent(new DirectDebitReturned(invoice.id(), invoice.customerId(), invoice.partnerId(),
+                java.time.LocalDate.now(clock)));
         for (String email : directory.adminEmails(invoice.customerId())) {
             outbox.send(new org.switchboard.mail.OutgoingMail(email, "Direct debit of invoice " + invoice.number() + " was returned",
                     "Hello,\n\nthe direct debit of invoice " + invoice.number() + " over " + invoice.totals().gross()

@@ -46,6 +46,8 @@ class BillingStoryIntegrationTest extends IntegrationTestBase {
     SubscriptionTimelines timelines;
     @Autowired
     InstanceLifecycle lifecycle;
+    @Autowired
+    org.switchboard.partners.PartnerProgramme programme;
 
     static Instant berlin(int year, int month, int day, int hour, int minute) {
         return LocalDateTime.of(year, month, day, hour, minute).atZone(BERLIN).toInstant();
@@ -159,6 +161,10 @@ class BillingStoryIntegrationTest extends IntegrationTestBase {
         assertThat(partnerView.json().path("totals").path("net").decimalValue()).isEqualByComparingTo("360.17");
         assertThat(as(partner.email()).get("/api/v1/invoices/" + invoiceId + "/calls").status()).isEqualTo(403);
 
+        // The partner programme learns of the invoice: 360.17 of turnover for the partner's level.
+        java.time.LocalDate december = java.time.LocalDate.of(2030, 12, 1);
+        await(() -> programme.figures(partner.id(), december).turnover().equals(org.switchboard.catalog.Money.euros("360.17")));
+
         // The debit comes back: the invoice is open again and the customer's admin is told.
         long mailsBefore = mails(customer.email());
         Response returned = operator().post("/api/v1/invoices/" + invoiceId + "/payment/returned",
@@ -166,6 +172,8 @@ class BillingStoryIntegrationTest extends IntegrationTestBase {
         assertThat(returned.status()).as(returned.toString()).isEqualTo(200);
         assertThat(returned.text("status")).isEqualTo("RETURNED");
         await(() -> mails(customer.email()) > mailsBefore);
+        // ... and the partner programme takes the returned invoice out of the turnover again.
+        await(() -> programme.figures(partner.id(), december).turnover().equals(org.switchboard.catalog.Money.euros("0.00")));
         assertThat(operator().post("/api/v1/invoices/" + invoiceId + "/payment/collected", Map.of()).status())
                 .isEqualTo(409);
 

@@ -25,15 +25,26 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType() == CurrentUser.class;
+        return parameter.getParameterType() == CurrentUser.class || isOptionalUser(parameter);
+    }
+
+    /** {@code Optional<CurrentUser>}: for endpoints that machines reach with keys of their own too. */
+    private static boolean isOptionalUser(MethodParameter parameter) {
+        return parameter.getParameterType() == java.util.Optional.class
+                && parameter.getGenericParameterType() instanceof java.lang.reflect.ParameterizedType type
+                && type.getActualTypeArguments()[0] == CurrentUser.class;
     }
 
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binderFactory) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth != null && auth.getPrincipal() instanceof SignedInUser signedIn) {
-            return signedIn.user();
+        CurrentUser user = auth != null && auth.getPrincipal() instanceof SignedInUser signedIn ? signedIn.user() : null;
+        if (isOptionalUser(parameter)) {
+            return java.util.Optional.ofNullable(user);
+        }
+        if (user != null) {
+            return user;
         }
         throw new AuthenticationCredentialsNotFoundException("Log in first");
     }

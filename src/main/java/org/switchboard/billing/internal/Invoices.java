@@ -24,6 +24,7 @@ import org.switchboard.billing.InvoiceTotals;
 import org.switchboard.billing.VatPolicy;
 import org.switchboard.catalog.Money;
 import org.switchboard.instances.InstanceId;
+import org.switchboard.platform.SecretBox;
 
 /** Invoices with their lines, the gapless number series, and the invoices' direct debits. */
 @Repository
@@ -36,8 +37,10 @@ public class Invoices {
     }
 
     private final JdbcClient jdbc;
+    private final SecretBox secrets;
 
-    Invoices(JdbcClient jdbc) {
+    Invoices(JdbcClient jdbc, SecretBox secrets) {
+        this.secrets = secrets;
         this.jdbc = jdbc;
     }
 
@@ -157,7 +160,7 @@ public class Invoices {
                   account_holder, sequence_type, due_on, batch_month, updated_at)
                 values (:i, :c, :s, :ref, :signed, :iban, :holder, :seq, :due, :batch, :at)""")
                 .param("i", p.invoiceId()).param("c", p.customerId()).param("s", p.status())
-                .param("ref", p.mandateReference()).param("signed", p.mandateSignedOn()).param("iban", p.iban())
+                .param("ref", p.mandateReference()).param("signed", p.mandateSignedOn()).param("iban", secrets.seal(p.iban()))
                 .param("holder", p.accountHolder()).param("seq", p.sequenceType()).param("due", p.dueOn())
                 .param("batch", p.batchMonth()).param("at", Timestamp.from(at)).update();
     }
@@ -173,12 +176,12 @@ public class Invoices {
 
     public Optional<Payment> payment(UUID invoice) {
         return jdbc.sql("select * from billing_payments where invoice_id = :i").param("i", invoice)
-                .query(Invoices::payment).optional();
+                .query(this::mapPayment).optional();
     }
 
     public List<Payment> paymentsOfBatch(YearMonth month) {
         return jdbc.sql("select * from billing_payments where batch_month = :m order by invoice_id")
-                .param("m", month.toString()).query(Invoices::payment).list();
+                .param("m", month.toString()).query(this::mapPayment).list();
     }
 
     public boolean changePayment(UUID invoice, String from, String to, String reason, java.time.Instant at) {
@@ -189,12 +192,12 @@ public class Invoices {
                 .param("from", from).update() > 0;
     }
 
-    private static Payment payment(ResultSet rs, int n) throws SQLException {
+    private Payment mapPayment(ResultSet rs, int n) throws SQLException {
         java.sql.Date signed = rs.getDate("mandate_signed_on");
         java.sql.Date due = rs.getDate("due_on");
         return new Payment(rs.getObject("invoice_id", UUID.class), rs.getObject("customer_id", UUID.class),
                 rs.getString("status"), rs.getString("mandate_reference"), signed == null ? null : signed.toLocalDate(),
-                rs.getString("iban"), rs.getString("account_holder"), rs.getString("sequence_type"),
+                secrets.open(rs.getString("iban")), rs.getString("account_holder"), rs.getString("sequence_type"),
                 due == null ? null : due.toLocalDate(), rs.getString("batch_month"), rs.getString("return_reason"));
     }
 }

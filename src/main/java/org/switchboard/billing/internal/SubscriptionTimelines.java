@@ -22,15 +22,18 @@ import org.switchboard.catalog.Plan;
 import org.switchboard.instances.BankAccount;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.Mandate;
+import org.switchboard.platform.SecretBox;
 
 /** Billing's own record of each instance's subscription over time, written from instance events. */
 @Repository
 public class SubscriptionTimelines {
 
     private final JdbcClient jdbc;
+    private final SecretBox secrets;
 
-    SubscriptionTimelines(JdbcClient jdbc) {
+    SubscriptionTimelines(JdbcClient jdbc, SecretBox secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     /** The instance's name and the mandate of its latest subscription, kept for invoices and debits. */
@@ -47,7 +50,7 @@ public class SubscriptionTimelines {
                 .param("i", instance.value()).param("c", customer.value()).param("n", name)
                 .param("at", Timestamp.from(activatedAt)).param("ref", mandate.reference())
                 .param("signed", java.sql.Date.valueOf(mandate.signedOn()))
-                .param("iban", mandate.account().ibanForPayment()).param("holder", mandate.account().accountHolder())
+                .param("iban", secrets.seal(mandate.account().ibanForPayment())).param("holder", mandate.account().accountHolder())
                 .update();
     }
 
@@ -61,7 +64,7 @@ public class SubscriptionTimelines {
                 .query(rs -> {
                     mandates.put(rs.getObject("customer_id", UUID.class), new Mandate(rs.getString("mandate_reference"),
                             rs.getDate("mandate_signed_on").toLocalDate(),
-                            BankAccount.restore(rs.getString("iban"), rs.getString("account_holder"))));
+                            BankAccount.restore(secrets.open(rs.getString("iban")), rs.getString("account_holder"))));
                 });
         return mandates;
     }

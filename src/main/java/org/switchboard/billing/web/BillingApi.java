@@ -5,12 +5,17 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +44,7 @@ import org.switchboard.billing.web.BillingJson.RunView;
 import org.switchboard.billing.web.BillingJson.ZoneView;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;
-import org.switchboard.instances.InstanceManagement.InstanceDetails;
+import org.switchboard.licensing.ConnectorKeys;
 import org.switchboard.platform.ForbiddenException;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
@@ -73,10 +78,13 @@ class BillingApi {
     private final InstanceManagement instances;
     private final BillingSettings settings;
     private final InvoiceDocuments documents;
+    private final ConnectorKeys connectorKeys;
 
     BillingApi(CallRecording recording, TariffManagement tariffs, InvoiceRun runs, InvoiceManagement invoices,
-            InstanceManagement instances, BillingSettings settings, InvoiceDocuments documents) {
+            InstanceManagement instances, BillingSettings settings, InvoiceDocuments documents,
+            ConnectorKeys connectorKeys) {
         this.documents = documents;
+        this.connectorKeys = connectorKeys;
         this.recording = recording;
         this.tariffs = tariffs;
         this.runs = runs;
@@ -90,17 +98,18 @@ class BillingApi {
     @PostMapping("/instances/{id}/cdrs")
     @Operation(summary = "A batch of up to 10,000 call records of an instance; a batch with any bad record is refused "
             + "whole, call ids stored before are counted as duplicates and ignored")
-    ResponseEntity<Object> callRecords(CurrentUser user, @PathVariable UUID id,
-            @RequestBody List<CallRecord.Incoming> records) {
-        InstanceDetails instance = CallRecordSenders.mayReport(user, instances, new InstanceId(id));
+    ResponseEntity<Object> callRecords(Optional<CurrentUser> user,
+            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+            @PathVariable UUID id, @RequestBody List<CallRecord.Incoming> records) {
+        CallRecordSenders.Reporter reporter = CallRecordSenders.mayReport(user, authorization, connectorKeys, instances,
+                new InstanceId(id));
         if (records != null && records.size() > CallRecord.MAX_BATCH) {
             return ResponseEntity.status(HttpStatus.valueOf(413)).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ApiProblems.problem(HttpStatus.valueOf(413), "At most " + CallRecord.MAX_BATCH
                             + " call records per batch, not " + records.size() + ": send smaller batches.", "records"));
         }
         List<CallRecord> checked = CallRecord.checkBatch(records);
-        return ResponseEntity.ok(BatchAnswer.of(recording.record(instance.instance().id(),
-                instance.instance().customerId(), checked)));
+        return ResponseEntity.ok(BatchAnswer.of(recording.record(reporter.instance(), reporter.customer(), checked)));
     }
 
     @GetMapping("/calls/unrated")
@@ -253,5 +262,12 @@ class BillingApi {
         if (!user.isOperator()) {
             throw new ForbiddenException("Only operators see this.");
         }
+    }
+
+    /** A phone system whose connector key is missing, unknown, revoked or of another instance. */
+    @ExceptionHandler(ConnectorKeys.KeyRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(ConnectorKeys.KeyRejectedException e) {
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .body(ApiProblems.problem(HttpStatus.UNAUTHORIZED, e.getMessage(), null));
     }
 }

@@ -18,7 +18,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class ConnectorSecurity {
 
-    private static final Pattern CONNECTOR_PATHS = Pattern.compile("^/api/v1/instances/[^/]+/licence(/.*)?$");
+    /** The licence events and reads, and the call records the phone system reports for billing. */
+    private static final Pattern CONNECTOR_PATHS = Pattern.compile("^/api/v1/instances/[^/]+/(licence(/.*)?|cdrs)$");
 
     static boolean isConnectorRequest(jakarta.servlet.http.HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
