@@ -34,7 +34,13 @@ class EmbeddedDatabaseConfiguration {
         Path folder = ephemeral ? Files.createTempDirectory("switchboard-db") : Path.of(dataFolder, "postgres");
         Files.createDirectories(folder);
         log.info("Starting the embedded PostgreSQL with its data in {}", folder.toAbsolutePath());
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (!ephemeral) {
+            // The embedded server's defaults trade durability for speed (no fsync, asynchronous
+            // commit); data that must survive a crash of the machine needs both back on.
+            builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+        }
+        return builder
                 .setDataDirectory(folder)
                 .setCleanDataDirectory(ephemeral)
                 // Closed by the application context after everything that uses it, not by a JVM hook of its own
