@@ -104,6 +104,21 @@ class EInvoicesTest {
         assertThat(recalculated.getGrandTotal()).isEqualByComparingTo(invoice.totals().gross().amount());
         assertThat(recalculated.getTaxBasis()).isEqualByComparingTo(invoice.totals().net().amount());
         assertThat(read.getNumber()).isEqualTo("2030-000001");
+
+        // The Mustang validator: PDF/A-3, the embedded XML against the EN 16931 schema and its rules.
+        org.mustangproject.validator.ZUGFeRDValidator validator = new org.mustangproject.validator.ZUGFeRDValidator();
+        String report = validator.validate(pdf, "2030-000001.pdf");
+        assertThat(validator.wasCompletelyValid()).as(report).isTrue();
+
+        // ... which does refuse a PDF without the e-invoice in it.
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+        try (PDDocument empty = new PDDocument()) {
+            empty.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            empty.save(plain);
+        }
+        org.mustangproject.validator.ZUGFeRDValidator strict = new org.mustangproject.validator.ZUGFeRDValidator();
+        strict.validate(plain.toByteArray(), "plain.pdf");
+        assertThat(strict.wasCompletelyValid()).isFalse();
     }
 
     @Test
