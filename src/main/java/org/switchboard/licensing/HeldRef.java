@@ -15,6 +15,8 @@ public final class HeldRef {
     private boolean emergency;
     private Instant since;
     private Instant lastSeen;
+    /** The last heartbeat as stored; a heartbeat is written only when it moved on far enough from it. */
+    private Instant storedSeen;
 
     public HeldRef(Reason reason, String ref, String subject, State state, boolean emergency, Instant since,
             Instant lastSeen) {
@@ -25,6 +27,7 @@ public final class HeldRef {
         this.emergency = emergency;
         this.since = Objects.requireNonNull(since);
         this.lastSeen = lastSeen == null ? since : lastSeen;
+        this.storedSeen = this.lastSeen;
     }
 
     void restart(State newState, boolean newEmergency, Instant at) {
@@ -39,10 +42,17 @@ public final class HeldRef {
         lastSeen = at;
     }
 
-    void seen(Instant at) {
+    /** Notes a heartbeat; true when it should be stored (see {@link LicencePolicy#HEARTBEAT_STORE_INTERVAL}). */
+    boolean seen(Instant at) {
         if (at.isAfter(lastSeen)) {
             lastSeen = at;
         }
+        return !storedSeen.plus(LicencePolicy.HEARTBEAT_STORE_INTERVAL).isAfter(lastSeen);
+    }
+
+    /** The ref was handed over for storage as it is now. */
+    void stored() {
+        storedSeen = lastSeen;
     }
 
     public Reason reason() { return reason; }

@@ -13,6 +13,13 @@ public final class LicencePolicy {
 
     /** A desktop session whose heartbeat stops this long is reclaimed (operator setting). */
     public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * A heartbeat is stored only when it is at least this much newer than the stored one: a session
+     * that heartbeats often writes its row once in this interval instead of on every beat. Reclaim
+     * reads the stored heartbeat, so a session whose client stops is reclaimed between
+     * {@code timeout - HEARTBEAT_STORE_INTERVAL} and {@code timeout} after its last beat.
+     */
+    public static final Duration HEARTBEAT_STORE_INTERVAL = Duration.ofSeconds(30);
     /** A call that never reports its end is reclaimed after this long (operator setting). */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofHours(12);
     /** Ended and refused refs are remembered this long, so that a repeated event changes nothing. */

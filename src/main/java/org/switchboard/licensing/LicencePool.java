@@ -197,8 +197,9 @@ public final class LicencePool {
         if (ref == null || ref.state() != HeldRef.State.HELD) {
             return decision(Verdict.SESSION_WITHOUT_LICENCE, false);
         }
-        ref.seen(event.at());
-        changedRefs.add(ref);
+        if (ref.seen(event.at())) {
+            changedRefs.add(ref);
+        }
         return decision(Verdict.HEARTBEAT, false);
     }
 
@@ -371,6 +372,7 @@ public final class LicencePool {
         }
         Changes changes = new Changes(List.copyOf(records), List.copyOf(changedRefs), List.copyOf(forgottenRefs),
                 List.copyOf(holders.values()), freed);
+        changedRefs.forEach(HeldRef::stored);
         records.clear();
         changedRefs.clear();
         forgottenRefs.clear();

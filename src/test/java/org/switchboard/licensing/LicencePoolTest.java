@@ -187,6 +187,23 @@ class LicencePoolTest {
     }
 
     @Test
+    void aHeartbeatIsStoredOnlyWhenItMovedOnByTheStoreInterval() {
+        LicencePool pool = pool(1, 1, 0);
+        pool.apply(event(DESKTOP_OPENED, "100", "d1"));
+        pool.drainChanges();
+        assertThat(pool.apply(new LicenceEvent(DESKTOP_HEARTBEAT, "100", "d1", null, NINE.plusSeconds(10))).admitted())
+                .isTrue();
+        assertThat(pool.drainChanges().isEmpty()).isTrue();
+        pool.apply(new LicenceEvent(DESKTOP_HEARTBEAT, "100", "d1", null, NINE.plusSeconds(30)));
+        assertThat(pool.drainChanges().refs()).extracting(HeldRef::lastSeen).containsExactly(NINE.plusSeconds(30));
+        pool.apply(new LicenceEvent(DESKTOP_HEARTBEAT, "100", "d1", null, NINE.plusSeconds(59)));
+        assertThat(pool.drainChanges().isEmpty()).isTrue();
+        // In memory the session is as fresh as its last beat.
+        assertThat(pool.reclaim(NINE.plusSeconds(148), LicencePolicy.DEFAULT_HEARTBEAT_TIMEOUT,
+                LicencePolicy.DEFAULT_CALL_TIMEOUT)).isZero();
+    }
+
+    @Test
     void silentDesktopsAndEndlessCallsAreReclaimed() {
         LicencePool pool = pool(2, 2, 0);
         pool.apply(event(DESKTOP_OPENED, "100", "d1"));

@@ -109,6 +109,12 @@ public class LicenceReads {
                 .update() > 0;
     }
 
+    /** When the last refusal mail of an instance was claimed, if ever. */
+    public java.util.Optional<Instant> lastAlert(UUID instance) {
+        return jdbc.sql("select last_alert_at from licence_pools where instance_id = ? and last_alert_at is not null")
+                .param(instance).query((rs, n) -> PoolStore.instant(rs, 1)).optional();
+    }
+
     public int[] timeoutsSeconds() {
         return jdbc.sql("select heartbeat_timeout_seconds, call_timeout_seconds from licensing_settings where id = 1")
                 .query((rs, n) -> new int[] { rs.getInt(1), rs.getInt(2) }).single();

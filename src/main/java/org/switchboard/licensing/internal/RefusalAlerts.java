@@ -30,6 +30,7 @@ import org.switchboard.platform.Links;
 class RefusalAlerts implements LicenceWriter.CommitListener, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RefusalAlerts.class);
+    private static final java.time.Duration ALERT_INTERVAL = java.time.Duration.ofHours(1);
 
     private final LicenceReads reads;
     private final CustomerDirectory customers;
@@ -53,8 +54,18 @@ class RefusalAlerts implements LicenceWriter.CommitListener, DisposableBean {
         this.clock = clock;
     }
 
+    /**
+     * Per instance, until when this node knows that the hour's mail is out (sent by it or by another
+     * node): refusals before then need no claim, so a busy pool does not cost a transaction per batch.
+     */
+    private final java.util.concurrent.ConcurrentMap<UUID, Instant> quietUntil = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public void committed(UUID instanceId, UUID customerId, int licensed, int occupied, List<LicenceRecord> records) {
+        Instant quiet = quietUntil.get(instanceId);
+        if (quiet != null && clock.instant().isBefore(quiet)) {
+            return;
+        }
         if (LicenceMetrics.refused(records)) {
             executor.execute(() -> {
                 try {
@@ -67,11 +78,14 @@ class RefusalAlerts implements LicenceWriter.CommitListener, DisposableBean {
     }
 
     void alert(UUID instanceId, UUID customerId, int licensed) {
+        Instant[] quiet = new Instant[1];
         tx.executeWithoutResult(status -> {
             Instant now = clock.instant();
             if (!reads.claimAlert(instanceId, now)) {
+                quiet[0] = reads.lastAlert(instanceId).map(last -> last.plus(ALERT_INTERVAL)).orElse(null);
                 return;
             }
+            quiet[0] = now.plus(ALERT_INTERVAL);
             Customer customer = customers.find(new CustomerId(customerId)).orElse(null);
             if (customer == null) {
                 return;
@@ -91,6 +105,12 @@ class RefusalAlerts implements LicenceWriter.CommitListener, DisposableBean {
                         List.of(link)));
             }
         });
+        if (quiet[0] != null) {
+            if (quietUntil.size() > 100_000) {
+                quietUntil.clear();
+            }
+            quietUntil.put(instanceId, quiet[0]);
+        }
     }
 
     @Override
