@@ -39,8 +39,10 @@ class TwoNodesIntegrationTest extends IntegrationTestBase {
 
     ConfigurableApplicationContext node() {
         String url = ((HikariDataSource) dataSource).getJdbcUrl();
-        // the test fixtures are components too; the second node gets the test clock they need
-        return new SpringApplicationBuilder(SwitchboardApplication.class, org.switchboard.testing.TestClockConfiguration.class).properties(
+        // Every node reads the same time, as real nodes do: this node shares the test's clock (which
+        // other tests may have moved), and the test fixtures among its components find it too.
+        return new SpringApplicationBuilder(SwitchboardApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock)).properties(
                 "spring.datasource.url=" + url, "spring.datasource.username=postgres",
                 "spring.datasource.password=postgres", "server.port=0", "switchboard.demo.enabled=false",
                 "switchboard.scheduling.enabled=false", "spring.mail.host=127.0.0.1",
@@ -53,6 +55,7 @@ class TwoNodesIntegrationTest extends IntegrationTestBase {
 
     @Test
     void concurrentAdmissionsOnTwoNodesNeverExceedThePoolAndHoldersSurviveARestart() throws Exception {
+        clock.advance(java.time.Duration.ofDays(1500)); // the shared clock far from the wall clock, as other tests leave it
         Setup setup = fixtures.subscribed(5, 40, 0);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         try (ConfigurableApplicationContext second = node()) {
