@@ -35,17 +35,24 @@ public class PartnerSupport {
     public record Download(String filename, String contentType, byte[] content) {
     }
 
+    /** A partner's request; {@code answer} is set once an operator answered it, which closes it. */
     public record Request(UUID id, PartnerId partnerId, String partnerName, String queue, String subject, String body,
-            String createdBy, Instant createdAt) {
+            String createdBy, Instant createdAt, String answer, String answeredBy, Instant answeredAt) {
+
+        public boolean isOpen() {
+            return answeredAt == null;
+        }
     }
 
     private final JdbcClient jdbc;
     private final PartnerProgramme programme;
     private final org.switchboard.accounts.CustomerDirectory directory;
     private final Clock clock;
+    private final org.switchboard.mail.Outbox outbox;
 
     PartnerSupport(JdbcClient jdbc, PartnerProgramme programme, org.switchboard.accounts.CustomerDirectory directory,
-            Clock clock) {
+            Clock clock, org.switchboard.mail.Outbox outbox) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.programme = programme;
         this.directory = directory;
@@ -107,6 +114,31 @@ public class PartnerSupport {
         return requests("where r.id = :id", id).get(0);
     }
 
+    /** An operator answers an open request; the partner user who asked gets the answer by e-mail. */
+    @Transactional
+    public Request answer(CurrentUser user, UUID id, String answer) {
+        if (!user.isOperator()) {
+            throw new org.switchboard.platform.ForbiddenException("Only operators answer support requests.");
+        }
+        new Validation().text("answer", "Answer", answer, 5000).throwIfInvalid();
+        Request request = requests("where r.id = :id", id).stream().findFirst()
+                .orElseThrow(() -> new org.switchboard.platform.NotFoundException("There is no support request " + id));
+        int answered = jdbc.sql("""
+                update support_requests set answer = :a, answered_by = :by, answered_at = :at
+                where id = :id and answered_at is null""")
+                .param("a", answer.strip()).param("by", user.email()).param("at", Timestamp.from(clock.instant()))
+                .param("id", id).update();
+        if (answered == 0) {
+            throw new org.switchboard.platform.ConflictException("answer", "This request was answered already, by "
+                    + request.answeredBy() + ".");
+        }
+        outbox.send(new org.switchboard.mail.OutgoingMail(request.createdBy(), "Re: " + request.subject(),
+                "Hello,\n\nyour support request \"" + request.subject() + "\" was answered:\n\n" + answer.strip()
+                        + "\n\nSwitchboard " + (request.queue().equals("PARTNER_SUPPORT") ? "partner support" : "licence support")
+                        + "\n", List.of()));
+        return requests("where r.id = :id", id).get(0);
+    }
+
     /** Operators: one queue (PARTNER_SUPPORT or LICENCE_SUPPORT) or both; partners: their own. */
     @Transactional(readOnly = true)
     public List<Request> requests(CurrentUser user, Optional<String> queue) {
@@ -128,7 +160,8 @@ public class PartnerSupport {
                     return new Request(rs.getObject("id", UUID.class), p,
                             directory.partner(p).map(Partner::name).orElse(""), rs.getString("queue"),
                             rs.getString("subject"), rs.getString("body"), rs.getString("created_by"),
-                            rs.getTimestamp("created_at").toInstant());
+                            rs.getTimestamp("created_at").toInstant(), rs.getString("answer"), rs.getString("answered_by"),
+                            rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant());
                 }).list();
     }
 }

@@ -41,6 +41,20 @@ class SupportIntegrationTest extends IntegrationTestBase {
                 .contains("Licence question");
         assertThat(support.requests(registered.admin(), Optional.empty())).extracting(PartnerSupport.Request::subject)
                 .containsExactly("Licence question");
+        // An operator answers once; the asker gets the answer by mail and sees it; a second answer is refused.
+        PartnerSupport.Request asked = support.requests(registered.admin(), Optional.empty()).get(0);
+        assertThat(asked.isOpen()).isTrue();
+        assertThatThrownBy(() -> support.answer(registered.admin(), asked.id(), "me")).isInstanceOf(
+                org.switchboard.platform.ForbiddenException.class);
+        assertThatThrownBy(() -> support.answer(OPERATOR, asked.id(), " ")).isInstanceOf(InvalidInputException.class);
+        PartnerSupport.Request answered = support.answer(OPERATOR, asked.id(), "One licence per person while in use.");
+        assertThat(answered.isOpen()).isFalse();
+        assertThat(answered.answeredBy()).isEqualTo(OPERATOR.email());
+        assertThat(support.requests(registered.admin(), Optional.empty()).get(0).answer())
+                .isEqualTo("One licence per person while in use.");
+        assertThat(given.accounts.newestMailTo(registered.email()).subject()).isEqualTo("Re: Licence question");
+        assertThatThrownBy(() -> support.answer(OPERATOR, asked.id(), "again"))
+                .isInstanceOf(org.switchboard.platform.ConflictException.class);
     }
 
     @Test

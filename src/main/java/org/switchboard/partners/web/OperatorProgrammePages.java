@@ -133,6 +133,16 @@ class OperatorProgrammePages {
         return "redirect:/operator/programme#media";
     }
 
+    @PostMapping("/operator/programme/support/{id}/answer")
+    String answer(CurrentUser user, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
+            @RequestParam(required = false) String answer, Model model, RedirectAttributes redirect) {
+        if (!FormErrors.submit(model, () -> support.answer(user, id, answer))) {
+            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+        }
+        redirect.addFlashAttribute("done", "Answer sent.");
+        return "redirect:/operator/programme#support";
+    }
+
     @PostMapping("/operator/programme/payouts")
     ResponseEntity<String> payout(CurrentUser user, @RequestParam(required = false) String executionOn) {
         LocalDate on = executionOn == null || executionOn.isBlank() ? LocalDate.now(clock) : LocalDate.parse(executionOn);
