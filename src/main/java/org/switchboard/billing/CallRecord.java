@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.switchboard.licensing.LicencePolicy;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.Validation;
 
@@ -24,7 +24,6 @@ public record CallRecord(String callId, String subject, String from, String to, 
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
     /** Dialled without a country code; never rated, always connected. */
-    private static final Set<String> EMERGENCY = Set.of("110", "112");
     private static final Pattern TEXT = Pattern.compile("[\\p{Graph} ]{1,100}");
 
     public enum Direction {
@@ -48,8 +47,9 @@ public record CallRecord(String callId, String subject, String from, String to, 
         return answer == null ? 0 : Duration.between(answer, end).getSeconds();
     }
 
+    /** Which numbers are emergency numbers is the licence rule's to say (110, 112, ...). */
     public boolean emergency() {
-        return EMERGENCY.contains(to);
+        return LicencePolicy.isEmergency(to, null);
     }
 
     /** A record as it arrives, all text, checked before it becomes a {@link CallRecord}. */
@@ -119,7 +119,7 @@ public record CallRecord(String callId, String subject, String from, String to, 
     private static void number(Validation v, String field, String value, boolean emergencyAllowed) {
         if (value == null || value.isBlank()) {
             v.reject(field, field.substring(field.indexOf('.') + 1) + " is required");
-        } else if (!E164.matcher(value).matches() && !(emergencyAllowed && EMERGENCY.contains(value))) {
+        } else if (!E164.matcher(value).matches() && !(emergencyAllowed && LicencePolicy.isEmergency(value, null))) {
             v.reject(field, "'" + (value.length() > 20 ? value.substring(0, 20) + "..." : value)
                     + "' is not an E.164 number (a + and 2 to 15 digits, e.g. +4930123456)");
         }

@@ -15,7 +15,8 @@ public final class InstanceRules {
 
     public static final int TRIAL_DAYS = 30;
     public static final int GRACE_DAYS = 30;
-    public static final int MAX_CONCURRENT_USERS = 100_000;
+    /** The catalog prices 1 to this many; no instance is sold or licensed beyond. */
+    public static final int MAX_CONCURRENT_USERS = org.switchboard.catalog.PriceList.MAX_CONCURRENT_USERS;
 
     private InstanceRules() {
     }
