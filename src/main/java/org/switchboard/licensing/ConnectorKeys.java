@@ -99,14 +99,14 @@ public class ConnectorKeys {
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new KeyRejectedException("Send the instance's connector key as 'Authorization: Bearer <key>'.");
         }
-        String hash = hash(authorization.substring(7).trim());
+        String token = authorization.substring(7).trim();
         long now = System.nanoTime();
-        Checked c = checked.get(hash);
+        Checked c = checked.get(token);
         ConnectorKey key;
         if (c != null && c.until() - now > 0) {
             key = c.key();
         } else {
-            Optional<ConnectorKey> found = keys.byHash(hash);
+            Optional<ConnectorKey> found = keys.byHash(hash(token));
             if (found.isEmpty()) {
                 throw new KeyRejectedException("This connector key is not known.");
             }
@@ -114,7 +114,7 @@ public class ConnectorKeys {
             if (checked.size() > 100_000) {
                 checked.clear();
             }
-            checked.put(hash, new Checked(key, now + CACHE_NANOS));
+            checked.put(token, new Checked(key, now + CACHE_NANOS));
         }
         if (key.isRevoked()) {
             throw new KeyRejectedException("This connector key was revoked; ask the customer's admin for a new one.");

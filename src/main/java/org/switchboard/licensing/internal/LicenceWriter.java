@@ -1,5 +1,7 @@
 package org.switchboard.licensing.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +44,8 @@ public class LicenceWriter implements SmartLifecycle {
         void committed(UUID instanceId, UUID customerId, int licensed, int occupied, List<LicenceRecord> records);
     }
 
-    private record Task(UUID instanceId, LicenceEvent event, CompletableFuture<Decision> answer) {
+    /** One piece of work on one pool: an event of the phone system, or a reclaim. */
+    private record Task(UUID instanceId, Function<LicencePool, ?> work, CompletableFuture<Object> answer) {
     }
 
     private record Cached(long version, LicencePool pool) {
@@ -77,16 +81,36 @@ public class LicenceWriter implements SmartLifecycle {
 
     /** Queues an event; the answer completes after the batch holding it committed. */
     public CompletableFuture<Decision> submit(UUID instanceId, LicenceEvent event) {
-        CompletableFuture<Decision> answer = new CompletableFuture<>();
+        return enqueue(instanceId, pool -> pool.apply(event));
+    }
+
+    /**
+     * Queues a reclaim of the pool's silent desktop sessions and calls without end, and forgets its
+     * ended refs older than {@code forgetBefore}: done in the writer's batches like an event, so a
+     * reclaim neither waits for nor blocks the events of the pool, and the cached pool stays valid.
+     * Completes with the number of refs released.
+     */
+    public CompletableFuture<Integer> reclaim(UUID instanceId, Instant now, Duration heartbeatTimeout,
+            Duration callTimeout, Instant forgetBefore) {
+        return enqueue(instanceId, pool -> {
+            int released = pool.reclaim(now, heartbeatTimeout, callTimeout);
+            pool.forget(forgetBefore);
+            return released;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> enqueue(UUID instanceId, Function<LicencePool, T> work) {
+        CompletableFuture<Object> answer = new CompletableFuture<>();
         if (!running) {
             answer.completeExceptionally(new IllegalStateException("The licence engine is not running"));
-            return answer;
+        } else {
+            Worker worker = workers[Math.floorMod(instanceId.hashCode(), workers.length)];
+            if (!worker.queue.offer(new Task(instanceId, work, answer))) {
+                answer.completeExceptionally(new IllegalStateException("The licence engine is overloaded; try again"));
+            }
         }
-        Worker worker = workers[Math.floorMod(instanceId.hashCode(), workers.length)];
-        if (!worker.queue.offer(new Task(instanceId, event, answer))) {
-            answer.completeExceptionally(new IllegalStateException("The licence engine is overloaded; try again"));
-        }
-        return answer;
+        return (CompletableFuture<T>) answer;
     }
 
     private final class Worker implements Runnable {
@@ -149,7 +173,7 @@ public class LicenceWriter implements SmartLifecycle {
                         cache.remove(row.instanceId()); // back in only after the commit
                         for (Task t : entry.getValue()) {
                             try {
-                                outcomes.put(t, pool.apply(t.event()));
+                                outcomes.put(t, t.work().apply(pool));
                             } catch (InvalidInputException e) {
                                 outcomes.put(t, e);
                             }
@@ -175,10 +199,10 @@ public class LicenceWriter implements SmartLifecycle {
             }
             for (Task t : batch) {
                 Object outcome = outcomes.get(t);
-                if (outcome instanceof Decision d) {
-                    t.answer().complete(d);
+                if (outcome instanceof Throwable failure) {
+                    t.answer().completeExceptionally(failure);
                 } else {
-                    t.answer().completeExceptionally((Throwable) outcome);
+                    t.answer().complete(outcome);
                 }
             }
             for (PoolStore.Written w : written) {

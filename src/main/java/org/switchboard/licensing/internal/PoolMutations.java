@@ -47,28 +47,6 @@ public class PoolMutations {
         return result;
     }
 
-    /**
-     * Reclaims stale desktop sessions and calls of up to {@code limit} pools, and forgets old
-     * ended refs; pools locked by another node are skipped and done by it or by the next run.
-     */
-    public int reclaim(Instant now, Duration heartbeatTimeout, Duration callTimeout, int limit) {
-        List<PoolStore.Written> written = new java.util.ArrayList<>();
-        Integer reclaimed = tx.execute(status -> {
-            int n = 0;
-            for (PoolStore.PoolRow row : store.lockPoolsToReclaim(now.minus(heartbeatTimeout), now.minus(callTimeout),
-                    limit)) {
-                LicencePool pool = store.load(row);
-                n += pool.reclaim(now, heartbeatTimeout, callTimeout);
-                pool.forget(now.minus(LicencePolicy.REF_MEMORY));
-                written.add(new PoolStore.Written(row, pool, pool.drainChanges()));
-            }
-            store.write(written);
-            return n;
-        });
-        written.forEach(this::notifyListeners);
-        return reclaimed == null ? 0 : reclaimed;
-    }
-
     private void notifyListeners(PoolStore.Written w) {
         if (w == null || w.changes().records().isEmpty()) {
             return;

@@ -77,12 +77,15 @@ public class PoolStore {
                 .param(instanceId).query((rs, n) -> row(rs)).optional();
     }
 
-    /** Pools with a held ref that may be stale, locked; pools another node is working on are skipped. */
-    public List<PoolRow> lockPoolsToReclaim(Instant desktopSilentSince, Instant callStartedBefore, int limit) {
-        return client.sql("select " + POOL_COLUMNS + " from licence_pools p where exists (select 1 from licence_refs r"
-                + " where r.instance_id = p.instance_id and r.state = 'HELD' and ((r.reason = 'DESKTOP_SESSION' and"
-                + " r.last_seen <= ?) or (r.reason = 'OUTBOUND_CALL' and r.since <= ?))) limit ? for update skip locked")
-                .params(utc(desktopSilentSince), utc(callStartedBefore), limit).query((rs, n) -> row(rs)).list();
+    /**
+     * Pools with a held ref that may be stale by what is stored (a desktop session's heartbeat is
+     * stored every 30 s): candidates, which the reclaim itself checks against the pool as it is.
+     */
+    public List<UUID> poolsToReclaim(Instant desktopSilentSince, Instant callStartedBefore, int limit) {
+        return client.sql("select distinct r.instance_id from licence_refs r where r.state = 'HELD' and"
+                + " ((r.reason = 'DESKTOP_SESSION' and r.last_seen <= ?) or (r.reason = 'OUTBOUND_CALL' and r.since <= ?))"
+                + " limit ?").params(utc(desktopSilentSince), utc(callStartedBefore), limit)
+                .query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
     public Optional<PoolRow> find(UUID instanceId) {

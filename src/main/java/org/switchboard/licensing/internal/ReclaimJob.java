@@ -4,26 +4,40 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.switchboard.licensing.LicencePolicy;
 
 /**
  * Releases desktop sessions whose heartbeat stopped and calls that never reported their end,
- * recorded as reclaimed. Safe on several nodes: each locks the pools it works on with SKIP LOCKED.
+ * recorded as reclaimed. The reclaim of a pool goes to the pool's writer like an event, so it waits
+ * for no lock and keeps the writer's cached pool valid. On several nodes each may ask for the same
+ * pool; the second finds nothing left to release.
  */
 @Component
 public class ReclaimJob {
 
     private static final Logger log = LoggerFactory.getLogger(ReclaimJob.class);
 
-    private final PoolMutations mutations;
+    /** Pools looked up and reclaimed in one round. */
+    private static final int ROUND = 500;
+
+    private final PoolStore store;
+    private final LicenceWriter writer;
     private final LicenceReads reads;
     private final Clock clock;
 
-    ReclaimJob(PoolMutations mutations, LicenceReads reads, Clock clock) {
-        this.mutations = mutations;
+    ReclaimJob(PoolStore store, LicenceWriter writer, LicenceReads reads, Clock clock) {
+        this.store = store;
+        this.writer = writer;
         this.reads = reads;
         this.clock = clock;
     }
@@ -44,10 +58,28 @@ public class ReclaimJob {
         Duration call = Duration.ofSeconds(seconds[1]);
         Instant now = clock.instant();
         int total = 0;
+        java.util.Set<java.util.UUID> done = new java.util.HashSet<>();
         for (int round = 0; round < 1000; round++) {
-            int n = mutations.reclaim(now, heartbeat, call, 10); // few pools per transaction: locks held briefly
-            total += n;
-            if (n == 0) {
+            List<java.util.UUID> due = store.poolsToReclaim(now.minus(heartbeat), now.minus(call), ROUND + done.size());
+            due.removeAll(done);
+            if (due.isEmpty()) {
+                break;
+            }
+            // Each pool's writer reclaims it within its next batch, between the pool's events.
+            List<CompletableFuture<Integer>> answers = due.stream().map(id -> writer.reclaim(id, now, heartbeat, call,
+                    now.minus(LicencePolicy.REF_MEMORY))).toList();
+            for (CompletableFuture<Integer> answer : answers) {
+                try {
+                    total += answer.get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException | TimeoutException e) {
+                    log.warn("Reclaiming a pool failed; the next run retries: {}", e.toString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return total;
+                }
+            }
+            done.addAll(due);
+            if (due.size() < ROUND) {
                 break;
             }
         }

@@ -131,7 +131,11 @@ class LicensingApi {
             mediaType = "application/json", schema = @io.swagger.v3.oas.annotations.media.Schema(
                     implementation = EventBody.class)))
     DecisionView event(@PathVariable UUID id, HttpServletRequest request) throws IOException {
-        ConnectorKey key = keys.authenticate(request.getHeader(HttpHeaders.AUTHORIZATION), new InstanceId(id));
+        return DecisionView.of(receive(id, request.getHeader(HttpHeaders.AUTHORIZATION), readEvent(request)));
+    }
+
+    /** The body of an event request, refused (413) when it is larger than one event may be. */
+    static byte[] readEvent(HttpServletRequest request) throws IOException {
         if (request.getContentLengthLong() > MAX_EVENT_BYTES) {
             throw new TooLargeException();
         }
@@ -142,6 +146,16 @@ class LicensingApi {
         if (body.length > MAX_EVENT_BYTES) {
             throw new TooLargeException();
         }
+        return body;
+    }
+
+    /**
+     * One event of the phone system holding the key in {@code authorization}: the key checked for
+     * the instance, the body read and checked, the event decided and stored. Also called by
+     * {@link ConnectorEventFilter}, the short way of the same request.
+     */
+    Decision receive(UUID id, String authorization, byte[] body) {
+        ConnectorKey key = keys.authenticate(authorization, new InstanceId(id));
         JsonNode node;
         try {
             node = json.readTree(body);
@@ -189,8 +203,8 @@ class LicensingApi {
             }
         }
         v.throwIfInvalid();
-        return DecisionView.of(licences.report(key, eventType, subject.trim(), ref.trim(),
-                destination == null ? null : destination.trim(), when));
+        return licences.report(key, eventType, subject.trim(), ref.trim(), destination == null ? null
+                : destination.trim(), when);
     }
 
     private static String text(JsonNode node, String field, Validation v) {

@@ -24,7 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
  * instance ever showed more licences held than licensed.
  *
  * <pre>
- * java ... ConnectorLoad baseUrl email password [instances=1000] [connections=100] [seconds=60]
+ * java ... ConnectorLoad baseUrl email password [instances=1000] [connections=100] [seconds=60] [rate=0]
+ * </pre>
+ *
+ * With a rate (events per second) the load is open, with latency counted from each event's due
+ * instant; with 0 every connection sends its next event when the last answer is in (see
+ * {@link EventFiring}).
+ *
+ * <pre>
  * </pre>
  */
 public final class ConnectorLoad {
@@ -43,6 +50,7 @@ public final class ConnectorLoad {
         int instances = args.length > 3 ? Integer.parseInt(args[3]) : 1000;
         int connections = args.length > 4 ? Integer.parseInt(args[4]) : 100;
         int seconds = args.length > 5 ? Integer.parseInt(args[5]) : 60;
+        int rate = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         long setupStart = System.nanoTime();
@@ -64,84 +72,10 @@ public final class ConnectorLoad {
         List<Target> targets = loaded;
         System.out.printf("set up %d instances in %.1f s%n", targets.size(), (System.nanoTime() - setupStart) / 1e9);
 
-        AtomicLong overPool = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        AtomicLong admitted = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
-        long[][] latencies = new long[connections][];
-        int[] counts = new int[connections];
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        CountDownLatch done = new CountDownLatch(connections);
-        for (int c = 0; c < connections; c++) {
-            int me = c;
-            Thread t = new Thread(() -> {
-                HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                Random random = new Random(me);
-                long[] mine = new long[2_000_000];
-                int n = 0;
-                long seq = 0;
-                try {
-                    while (System.nanoTime() < end && n < mine.length) {
-                        Target target = targets.get(random.nextInt(targets.size()));
-                        int s = random.nextInt(SUBJECTS);
-                        String subject = String.valueOf(100 + s);
-                        int kind = random.nextInt(6);
-                        if (s >= SUBJECTS - 5 && kind < 3) {
-                            kind = 3; // function extensions only call out
-                        }
-                        String body = switch (kind) {
-                            case 0 -> event("DESKTOP_OPENED", subject, "d-" + subject + "-" + random.nextInt(3), null);
-                            case 1 -> event("DESKTOP_HEARTBEAT", subject, "d-" + subject + "-" + random.nextInt(3), null);
-                            case 2 -> event("DESKTOP_CLOSED", subject, "d-" + subject + "-" + random.nextInt(3), null);
-                            case 3 -> event("OUTBOUND_CALL_STARTED", subject, "c-" + me + "-" + (seq++), "+4930123456");
-                            case 4 -> event("CALL_ENDED", subject, "c-" + me + "-" + Math.max(0, seq - 1), null);
-                            default -> event("INBOUND_CALL", subject, "i-" + me + "-" + (seq++), null);
-                        };
-                        long t0 = System.nanoTime();
-                        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(base + target.path()
-                                + "/licence/events")).header("Authorization", "Bearer " + target.key())
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        mine[n++] = System.nanoTime() - t0;
-                        if (r.statusCode() != 200) {
-                            errors.incrementAndGet();
-                            continue;
-                        }
-                        JsonNode answer = JSON.readTree(r.body());
-                        if (answer.path("occupied").asInt() > answer.path("licensed").asInt()) {
-                            overPool.incrementAndGet();
-                        }
-                        (answer.path("admitted").asBoolean() ? admitted : refused).incrementAndGet();
-                    }
-                } catch (Exception e) {
-                    errors.incrementAndGet();
-                    e.printStackTrace();
-                } finally {
-                    latencies[me] = mine;
-                    counts[me] = n;
-                    done.countDown();
-                }
-            });
-            t.start();
-        }
-        long started = System.nanoTime();
-        done.await();
-        double elapsed = (System.nanoTime() - started) / 1e9;
-        int total = Arrays.stream(counts).sum();
-        long[] all = new long[total];
-        int k = 0;
-        for (int c = 0; c < connections; c++) {
-            System.arraycopy(latencies[c], 0, all, k, counts[c]);
-            k += counts[c];
-        }
-        Arrays.sort(all);
-        System.out.printf("events=%d in %.1f s: %.0f events/s over %d connections to %d instances%n", total, elapsed,
-                total / elapsed, connections, targets.size());
-        System.out.printf("latency ms: p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f%n", ms(all, 0.50), ms(all, 0.90),
-                ms(all, 0.99), ms(all, 0.999), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-        System.out.printf("admitted=%d refused=%d errors=%d answers over the pool=%d%n", admitted.get(), refused.get(),
-                errors.get(), overPool.get());
+        URI uri = URI.create(base);
+        EventFiring firing = new EventFiring(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort(), targets, connections, rate);
+        firing.run(seconds);
+        firing.report();
         int overInstances = 0;
         for (Target t : targets) {
             JsonNode licence = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create(base + t.path() + "/licence"))
@@ -152,15 +86,6 @@ public final class ConnectorLoad {
             }
         }
         System.out.printf("instances holding more than their pool afterwards: %d%n", overInstances);
-    }
-
-    private static double ms(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
-    }
-
-    private static String event(String type, String subject, String ref, String destination) {
-        return "{\"type\":\"" + type + "\",\"subject\":\"" + subject + "\",\"ref\":\"" + ref + "\""
-                + (destination == null ? "" : ",\"destination\":\"" + destination + "\"") + "}";
     }
 
     private static List<Target> setUp(HttpClient http, String base, String auth, int instances) throws Exception {
