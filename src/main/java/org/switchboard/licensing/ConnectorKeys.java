@@ -17,14 +17,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement.InstanceDetails;
+import org.switchboard.licensing.internal.KeyRevocations;
 import org.switchboard.licensing.internal.Keys;
 import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.Validation;
 
 /**
  * Keys of the connector API: made by a customer admin for one instance, shown once, stored as a
- * SHA-256 hash, revocable. A node remembers a checked key for a few seconds; a revocation on the
- * node itself takes effect at once, on other nodes within that time.
+ * SHA-256 hash, revocable. A node remembers a checked key for a few seconds; a revocation takes
+ * effect on every node as soon as it is committed (see {@link KeyRevocations}).
  */
 @Service
 public class ConnectorKeys {
@@ -53,10 +54,14 @@ public class ConnectorKeys {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
-    ConnectorKeys(Keys keys, LicenceManagement licences, Clock clock) {
+    private final KeyRevocations revocations;
+
+    ConnectorKeys(Keys keys, LicenceManagement licences, KeyRevocations revocations, Clock clock) {
         this.keys = keys;
         this.licences = licences;
+        this.revocations = revocations;
         this.clock = clock;
+        revocations.subscribe(id -> checked.values().removeIf(c -> c.key().id().equals(id)), checked::clear);
     }
 
     @Transactional
@@ -87,6 +92,7 @@ public class ConnectorKeys {
         ConnectorKey key = keys.find(id, keyId).orElseThrow(() -> new NotFoundException("There is no key " + keyId
                 + " for this instance."));
         keys.revoke(id, keyId, clock.instant(), viewer.email());
+        revocations.announce(key.id());
         checked.values().removeIf(c -> c.key().id().equals(key.id()));
     }
 

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.SwitchboardApplication;
 import org.switchboard.licensing.LicensingFixtures.Connector;
 import org.switchboard.licensing.LicensingFixtures.Setup;
+import org.switchboard.testing.Api;
 import org.switchboard.testing.Api.Response;
 import org.switchboard.testing.IntegrationTestBase;
 
@@ -130,6 +131,31 @@ class TwoNodesIntegrationTest extends IntegrationTestBase {
                 assertThat(three.send("OUTBOUND_CALL_STARTED", holder, "c-restart", "+4930").json()
                         .path("occupied").asInt()).isEqualTo(occupied);
             }
+        }
+    }
+
+    @Test
+    void aKeyRevokedOnOneNodeIsRefusedOnTheOtherAtOnce() throws Exception {
+        Setup setup = fixtures.subscribed(3, 2, 0);
+        try (ConfigurableApplicationContext second = node()) {
+            Connector two = new Connector(port(second), setup);
+            // Node two checks the key and remembers it (for seconds, were it not told of the revocation).
+            assertThat(two.send("DESKTOP_OPENED", "100", "d-100").status()).isEqualTo(200);
+            assertThat(two.send("DESKTOP_HEARTBEAT", "100", "d-100").status()).isEqualTo(200);
+
+            Api admin = new Api(port).as(setup.customer().email(), PASSWORD);
+            String keyId = admin.get(setup.path() + "/connector-keys").json().get(0).path("id").asString();
+            assertThat(admin.delete(setup.path() + "/connector-keys/" + keyId).status()).isEqualTo(204);
+            long revoked = System.nanoTime();
+
+            // Told by the database's notification, node two refuses the key well within its cache time (5 s).
+            Response answer = two.send("DESKTOP_OPENED", "101", "d-101");
+            while (answer.status() == 200 && System.nanoTime() - revoked < 1_000_000_000L) {
+                Thread.sleep(20);
+                answer = two.send("DESKTOP_OPENED", "101", "d-101");
+            }
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
+            assertThat(answer.body()).contains("revoked");
         }
     }
 
