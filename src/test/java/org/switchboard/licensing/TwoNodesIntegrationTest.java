@@ -135,13 +135,22 @@ class TwoNodesIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
-    void aKeyRevokedOnOneNodeIsRefusedOnTheOtherAtOnce() throws Exception {
+    void aKeyRevokedOnOneNodeIsRefusedOnTheOtherAtOnceAndMetricsAgreeOnBothNodes() throws Exception {
         Setup setup = fixtures.subscribed(3, 2, 0);
         try (ConfigurableApplicationContext second = node()) {
             Connector two = new Connector(port(second), setup);
             // Node two checks the key and remembers it (for seconds, were it not told of the revocation).
             assertThat(two.send("DESKTOP_OPENED", "100", "d-100").status()).isEqualTo(200);
             assertThat(two.send("DESKTOP_HEARTBEAT", "100", "d-100").status()).isEqualTo(200);
+
+            // Node one's metrics show what node two admitted, from the database, within seconds.
+            String gauge = "licence_occupied{instance=\"" + setup.instance().value() + "\"} 1.0";
+            String metrics = new Api(port).get("/actuator/prometheus").body();
+            for (int i = 0; i < 40 && !metrics.contains(gauge); i++) {
+                Thread.sleep(100);
+                metrics = new Api(port).get("/actuator/prometheus").body();
+            }
+            assertThat(metrics).contains(gauge);
 
             Api admin = new Api(port).as(setup.customer().email(), PASSWORD);
             String keyId = admin.get(setup.path() + "/connector-keys").json().get(0).path("id").asString();

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.stereotype.Component;
 import org.switchboard.licensing.LicenceRecord;
@@ -12,22 +11,37 @@ import org.switchboard.licensing.RecordAction;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** Licensed and occupied per instance, and counters of admissions, refusals and releases, for Prometheus. */
+/**
+ * Licensed and occupied per instance, and counters of admissions, refusals and releases, for
+ * Prometheus. The gauges show every instance's pool as the database has it, read again when a
+ * scrape finds the figures older than {@link #FRESH_NANOS}, so every node reports the same figures
+ * whichever node changed them; a node's own commits show at once. The counters count what this
+ * node decided (sum them over the nodes).
+ */
 @Component
 class LicenceMetrics implements LicenceWriter.CommitListener {
 
+    static final long FRESH_NANOS = 2_000_000_000L;
+
     private final MeterRegistry registry;
-    private final Map<UUID, AtomicInteger[]> gauges = new ConcurrentHashMap<>();
+    private final PoolStore store;
+    private final Map<UUID, int[]> figures = new ConcurrentHashMap<>();
+    private final Map<UUID, List<Meter.Id>> meters = new ConcurrentHashMap<>();
+    private volatile long readAt = System.nanoTime() - 2 * FRESH_NANOS;
     private final Counter admissions;
     private final Counter emergencies;
     private final Counter refusals;
     private final Counter releases;
     private final Counter reclaims;
 
-    LicenceMetrics(MeterRegistry registry) {
+    LicenceMetrics(MeterRegistry registry, PoolStore store) {
         this.registry = registry;
+        this.store = store;
+        Gauge.builder("licence.pools", this, m -> m.fresh().size()).description("Instances with a licence pool")
+                .register(registry);
         admissions = Counter.builder("licence.admissions").description("Reasons admitted").register(registry);
         emergencies = Counter.builder("licence.emergency.admissions").description("Emergency calls admitted")
                 .register(registry);
@@ -37,18 +51,49 @@ class LicenceMetrics implements LicenceWriter.CommitListener {
         reclaims = Counter.builder("licence.reclaims").description("Reasons reclaimed").register(registry);
     }
 
+    /** The figures, read from the database again when they are older than {@link #FRESH_NANOS}. */
+    private Map<UUID, int[]> fresh() {
+        if (System.nanoTime() - readAt > FRESH_NANOS) {
+            synchronized (this) {
+                if (System.nanoTime() - readAt > FRESH_NANOS) {
+                    Map<UUID, int[]> read = store.figures();
+                    read.forEach((id, values) -> {
+                        figures.put(id, values);
+                        register(id);
+                    });
+                    for (UUID gone : List.copyOf(figures.keySet())) {
+                        if (!read.containsKey(gone)) {
+                            figures.remove(gone);
+                            List<Meter.Id> ids = meters.remove(gone);
+                            if (ids != null) {
+                                ids.forEach(registry::remove);
+                            }
+                        }
+                    }
+                    readAt = System.nanoTime();
+                }
+            }
+        }
+        return figures;
+    }
+
+    private void register(UUID id) {
+        meters.computeIfAbsent(id, key -> List.of(
+                Gauge.builder("licence.licensed", this, m -> m.value(key, 0)).tag("instance", key.toString())
+                        .description("Concurrent users licensed").register(registry).getId(),
+                Gauge.builder("licence.occupied", this, m -> m.value(key, 1)).tag("instance", key.toString())
+                        .description("Licences held").register(registry).getId()));
+    }
+
+    private double value(UUID id, int which) {
+        int[] values = fresh().get(id);
+        return values == null ? Double.NaN : values[which];
+    }
+
     @Override
     public void committed(UUID instanceId, UUID customerId, int licensed, int occupied, List<LicenceRecord> records) {
-        AtomicInteger[] values = gauges.computeIfAbsent(instanceId, id -> {
-            AtomicInteger[] v = { new AtomicInteger(), new AtomicInteger() };
-            Gauge.builder("licence.licensed", v[0], AtomicInteger::get).tag("instance", id.toString())
-                    .description("Concurrent users licensed").register(registry);
-            Gauge.builder("licence.occupied", v[1], AtomicInteger::get).tag("instance", id.toString())
-                    .description("Licences held").register(registry);
-            return v;
-        });
-        values[0].set(licensed);
-        values[1].set(occupied);
+        figures.put(instanceId, new int[] { licensed, occupied });
+        register(instanceId);
         for (LicenceRecord r : records) {
             switch (r.action()) {
                 case ADMITTED -> {

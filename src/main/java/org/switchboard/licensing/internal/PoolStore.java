@@ -88,6 +88,15 @@ public class PoolStore {
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
+    /** Licensed and occupied of every pool, for the metrics. */
+    public Map<UUID, int[]> figures() {
+        Map<UUID, int[]> figures = new HashMap<>();
+        client.sql("select instance_id, licensed, occupied from licence_pools").query(rs -> {
+            figures.put(rs.getObject(1, UUID.class), new int[] { rs.getInt(2), rs.getInt(3) });
+        });
+        return figures;
+    }
+
     public Optional<PoolRow> find(UUID instanceId) {
         return client.sql("select " + POOL_COLUMNS + " from licence_pools where instance_id = ?")
                 .param(instanceId).query((rs, n) -> row(rs)).optional();
