@@ -68,7 +68,11 @@ class ConnectorEventFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        byte[] body = request.getInputStream().readAllBytes(); // at most MAX_EVENT_BYTES: checked below
+        byte[] body = new byte[request.getContentLength()]; // at most MAX_EVENT_BYTES: checked by eventRequestOf
+        int read = request.getInputStream().readNBytes(body, 0, body.length);
+        if (read < body.length) {
+            body = java.util.Arrays.copyOf(body, read);
+        }
         Decision decision;
         try {
             decision = api.receive(instance, request.getHeader(HttpHeaders.AUTHORIZATION), body);
