@@ -5,16 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.switchboard.accounts.AccountPageFixtures.Login;
+import org.switchboard.accounts.AccountFixtures.CustomerAccount;
+import org.switchboard.accounts.AccountFixtures.CustomerMember;
+import org.switchboard.accounts.AccountFixtures.PartnerAccount;
 import org.switchboard.accounts.Commands.AcceptInvitation;
 import org.switchboard.accounts.PageClient.Page;
 import org.switchboard.accounts.internal.Users;
 import org.switchboard.testing.IntegrationTestBase;
-import org.switchboard.testing.Mailbox;
 
 /** What the pages answer where the status code matters: links that no longer work, and who may see what. */
 class AccountPagesIntegrationTest extends IntegrationTestBase {
@@ -26,14 +25,7 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
     Users users;
 
     @Autowired
-    PasswordEncoder passwords;
-
-    AccountPageFixtures fixtures;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new AccountPageFixtures(accounts, users, passwords, MAIL);
-    }
+    AccountFixtures fixtures;
 
     @Test
     void linksThatWereNeverSentAreNotFound() {
@@ -49,19 +41,19 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
 
     @Test
     void usedLinksAreGone() {
-        Login partner = fixtures.verifiedPartner();
-        String link = fixtures.invitationLink(partner, AccountPageFixtures.uniqueCompany("Used"),
-                AccountPageFixtures.uniqueEmail("used"));
-        accounts.acceptInvitation(AccountPageFixtures.lastSegment(link),
-                new AcceptInvitation("Uwe Used", AccountPageFixtures.PASSWORD, "DE"));
+        PartnerAccount partner = fixtures.verifiedPartner();
+        String link = fixtures.invitationLink(partner, AccountFixtures.uniqueCompany("Used"),
+                AccountFixtures.uniqueEmail("used"));
+        accounts.acceptInvitation(AccountFixtures.lastSegment(link),
+                new AcceptInvitation("Uwe Used", AccountFixtures.PASSWORD, "DE"));
 
         Page invitation = new PageClient(port).get(path(link));
         assertThat(invitation.status()).isEqualTo(410);
         assertThat(invitation.html()).contains("This invitation has already been used.");
 
-        String email = AccountPageFixtures.uniqueEmail("twice");
-        accounts.registerPartner(AccountPageFixtures.partnerRegistration(AccountPageFixtures.uniqueCompany("Twice"), email));
-        String verification = path(Mailbox.awaitLink(MAIL, email, "/verify-email"));
+        String email = AccountFixtures.uniqueEmail("twice");
+        accounts.registerPartner(AccountFixtures.partnerRegistration(AccountFixtures.uniqueCompany("Twice"), email));
+        String verification = path(fixtures.link(email, "/verify-email?token="));
         assertThat(new PageClient(port).get(verification).status()).isEqualTo(200);
         Page again = new PageClient(port).get(verification);
         assertThat(again.status()).isEqualTo(410);
@@ -70,9 +62,9 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
 
     @Test
     void anExpiredInvitationIsGoneAndSaysWhomToAsk() {
-        Login partner = fixtures.verifiedPartner();
-        String link = fixtures.invitationLink(partner, AccountPageFixtures.uniqueCompany("Late"),
-                AccountPageFixtures.uniqueEmail("late"));
+        PartnerAccount partner = fixtures.verifiedPartner();
+        String link = fixtures.invitationLink(partner, AccountFixtures.uniqueCompany("Late"),
+                AccountFixtures.uniqueEmail("late"));
         clock.advance(Duration.ofDays(15));
 
         Page page = new PageClient(port).get(path(link));
@@ -86,14 +78,14 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
         assertThat(anonymous.status()).isEqualTo(302);
         assertThat(anonymous.location()).endsWith("/login");
 
-        Login partner = fixtures.verifiedPartner();
-        PageClient asPartner = new PageClient(port).logIn(partner.email(), AccountPageFixtures.PASSWORD);
+        PartnerAccount partner = fixtures.verifiedPartner();
+        PageClient asPartner = new PageClient(port).logIn(partner.email(), AccountFixtures.PASSWORD);
         assertThat(asPartner.get("/partner/customers").status()).isEqualTo(200);
         assertThat(asPartner.get("/operator/partners").status()).isEqualTo(403);
         assertThat(asPartner.get("/customer/profile").status()).isEqualTo(403);
 
-        Login customer = fixtures.invitedCustomer(partner);
-        PageClient asCustomer = new PageClient(port).logIn(customer.email(), AccountPageFixtures.PASSWORD);
+        CustomerAccount customer = fixtures.invitedCustomer(partner);
+        PageClient asCustomer = new PageClient(port).logIn(customer.email(), AccountFixtures.PASSWORD);
         assertThat(asCustomer.get("/customer/profile").status()).isEqualTo(200);
         Page refused = asCustomer.get("/partner/customers");
         assertThat(refused.status()).isEqualTo(403);
@@ -104,9 +96,9 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
 
     @Test
     void aCustomerMemberReadsTheBillingDetailsButCannotChangeThem() {
-        Login customer = fixtures.invitedCustomer(fixtures.verifiedPartner());
-        Login member = fixtures.customerMember(customer);
-        PageClient asMember = new PageClient(port).logIn(member.email(), AccountPageFixtures.PASSWORD);
+        CustomerAccount customer = fixtures.invitedCustomer(fixtures.verifiedPartner());
+        CustomerMember member = fixtures.customerMember(customer);
+        PageClient asMember = new PageClient(port).logIn(member.email(), AccountFixtures.PASSWORD);
 
         Page profile = asMember.get("/customer/profile");
         assertThat(profile.status()).isEqualTo(200);
@@ -118,7 +110,7 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
                 "street", "Elsewhere 1", "postcode", "10115", "city", "Berlin", "country", "DE", "vatId", ""));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.html()).contains("Only a customer admin or an operator may change the billing details");
-        Customer unchanged = accounts.customer(customer.user(), customer.user().customerId());
+        Customer unchanged = accounts.customer(customer.admin(), customer.id());
         assertThat(unchanged.name()).isEqualTo(customer.company());
         assertThat(unchanged.billingAddress().street()).isNull();
     }
@@ -126,14 +118,14 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
     @Test
     void aFormSentWithoutItsCsrfTokenIsRefused() {
         PageClient script = new PageClient(port);
-        String email = AccountPageFixtures.uniqueEmail("csrf");
+        String email = AccountFixtures.uniqueEmail("csrf");
         Page page = script.post("/signup", Map.of("companyName", "Cross Site Ltd", "country", "DE",
-                "adminName", "Eve", "email", email, "password", AccountPageFixtures.PASSWORD));
+                "adminName", "Eve", "email", email, "password", AccountFixtures.PASSWORD));
         assertThat(page.status()).isEqualTo(403);
         assertThat(users.byEmail(email)).isEmpty();
     }
 
     private static String path(String link) {
-        return link.substring(link.indexOf('/', "http://".length()));
+        return link.startsWith("/") ? link : link.substring(link.indexOf('/', "http://".length()));
     }
 }

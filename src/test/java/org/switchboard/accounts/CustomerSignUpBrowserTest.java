@@ -10,8 +10,8 @@ class CustomerSignUpBrowserTest extends AccountsBrowserTestBase {
 
     @Test
     void aCompanySignsUpAloneAndIsValidatedOnceItsBillingAddressIsComplete() {
-        String company = AccountPageFixtures.uniqueCompany("Kanzlei");
-        String email = AccountPageFixtures.uniqueEmail("lawyer");
+        String company = AccountFixtures.uniqueCompany("Kanzlei");
+        String email = AccountFixtures.uniqueEmail("lawyer");
 
         open("/");
         waitFor(By.id("link-signup")).click();
@@ -19,7 +19,7 @@ class CustomerSignUpBrowserTest extends AccountsBrowserTestBase {
         select("country", "DE");
         type("adminName", "Lena Lawyer");
         type("email", email);
-        type("password", AccountPageFixtures.PASSWORD);
+        type("password", AccountFixtures.PASSWORD);
         submit("signup");
         assertThat(text("sent-to")).isEqualTo(email);
 
@@ -27,7 +27,7 @@ class CustomerSignUpBrowserTest extends AccountsBrowserTestBase {
         assertThat(text("email-verified")).contains("The customer account of " + company + " is ready.");
         waitFor(By.id("continue-login")).click();
         type("email", email);
-        type("password", AccountPageFixtures.PASSWORD);
+        type("password", AccountFixtures.PASSWORD);
         submit("login");
 
         assertThat(text("customer-name")).isEqualTo(company);
