@@ -307,6 +307,16 @@ public class AccountManagement {
 
     // ---- e-mail verification and passwords ------------------------------------------------------
 
+    /**
+     * Checks a confirmation link before its button is shown, without using it: opening the link
+     * (a person, or a mail scanner) confirms nothing. Not read-only: the check locks the token row.
+     */
+    @Transactional
+    public String confirmationLinkEmail(String secret) {
+        AccountTokens.Token token = requireUsable(secret, Purpose.VERIFY_EMAIL, "confirmation");
+        return users.byId(token.userId()).orElseThrow().email();
+    }
+
     @Transactional
     public CurrentUser verifyEmail(String secret) {
         AccountTokens.Token token = requireUsable(secret, Purpose.VERIFY_EMAIL, "confirmation");

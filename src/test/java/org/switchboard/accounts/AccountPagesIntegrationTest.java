@@ -37,6 +37,11 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
             assertThat(page.has("link-problem")).as(path).isTrue();
             assertThat(page.html()).as(path).contains("link is not valid. Check that you copied the whole link");
         }
+        PageClient form = new PageClient(port);
+        form.get("/login");
+        Page pressed = form.post("/verify-email", Map.of("token", "forged"));
+        assertThat(pressed.status()).isEqualTo(404);
+        assertThat(pressed.html()).contains("This confirmation link is not valid.");
     }
 
     @Test
@@ -50,14 +55,50 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
         Page invitation = new PageClient(port).get(path(link));
         assertThat(invitation.status()).isEqualTo(410);
         assertThat(invitation.html()).contains("This invitation has already been used.");
+    }
 
-        String email = AccountFixtures.uniqueEmail("twice");
-        accounts.registerPartner(AccountFixtures.partnerRegistration(AccountFixtures.uniqueCompany("Twice"), email));
+    @Test
+    void openingAConfirmationLinkConfirmsNothingUntilTheButtonIsPressed() {
+        String company = AccountFixtures.uniqueCompany("Scanned");
+        String email = AccountFixtures.uniqueEmail("scanned");
+        accounts.registerPartner(AccountFixtures.partnerRegistration(company, email));
         String verification = path(fixtures.link(email, "/verify-email?token="));
-        assertThat(new PageClient(port).get(verification).status()).isEqualTo(200);
+        String token = AccountFixtures.token(verification);
+
+        // A mail scanner opens the link, twice: it sees a button, and the address stays unconfirmed.
+        for (int i = 0; i < 2; i++) {
+            Page opened = new PageClient(port).get(verification);
+            assertThat(opened.status()).isEqualTo(200);
+            assertThat(opened.has("confirm-email")).isTrue();
+            assertThat(opened.html()).contains("Confirm my e-mail address").contains(email);
+        }
+        assertThat(users.byEmail(email).orElseThrow().verified()).isFalse();
+
+        // Sending the button without the page's CSRF token is refused and uses nothing up.
+        assertThat(new PageClient(port).post("/verify-email", Map.of("token", token)).status()).isEqualTo(403);
+        assertThat(users.byEmail(email).orElseThrow().verified()).isFalse();
+
+        // The person presses the button: confirmed, and the partner is Registered.
+        PageClient person = new PageClient(port);
+        person.get(verification);
+        Page pressed = person.post("/verify-email", Map.of("token", token));
+        assertThat(pressed.status()).isEqualTo(302);
+        assertThat(pressed.location()).endsWith("/verify-email/confirmed");
+        Page confirmed = person.get(path(pressed.location()));
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.html()).contains(email + "</strong> is confirmed").contains(company)
+                .contains("Registered partner");
+        assertThat(users.byEmail(email).orElseThrow().verified()).isTrue();
+
+        // Used: the link and the button both say so.
         Page again = new PageClient(port).get(verification);
         assertThat(again.status()).isEqualTo(410);
         assertThat(again.html()).contains("This confirmation link has already been used.");
+        PageClient late = new PageClient(port);
+        late.get("/login");
+        Page pressedAgain = late.post("/verify-email", Map.of("token", token));
+        assertThat(pressedAgain.status()).isEqualTo(410);
+        assertThat(pressedAgain.html()).contains("This confirmation link has already been used.");
     }
 
     @Test

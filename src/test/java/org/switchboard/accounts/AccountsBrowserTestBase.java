@@ -50,6 +50,12 @@ abstract class AccountsBrowserTestBase extends BrowserTestBase {
         return !browser.findElements(by).isEmpty();
     }
 
+    /** The login says to confirm the address first, and stays on the login page. */
+    void logInIsRefusedUntilConfirmed(String email) {
+        logInWith(email, AccountFixtures.PASSWORD);
+        assertThat(text("login-error")).startsWith("Confirm your e-mail address first");
+    }
+
     /** Fills and sends the login form without expecting success. */
     void logInWith(String email, String password) {
         browser.manage().deleteAllCookies();

@@ -23,7 +23,12 @@ class CustomerSignUpBrowserTest extends AccountsBrowserTestBase {
         submit("signup");
         assertThat(text("sent-to")).isEqualTo(email);
 
+        // Opening the link confirms nothing yet: the button does.
         browser.get(Mailbox.awaitLink(MAIL, email, "/verify-email"));
+        assertThat(text("account-email")).isEqualTo(email);
+        logInIsRefusedUntilConfirmed(email);
+        browser.get(Mailbox.awaitLink(MAIL, email, "/verify-email"));
+        submit("verify-email");
         assertThat(text("email-verified")).contains("The customer account of " + company + " is ready.");
         waitFor(By.id("continue-login")).click();
         type("email", email);

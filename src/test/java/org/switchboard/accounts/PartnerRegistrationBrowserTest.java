@@ -25,7 +25,12 @@ class PartnerRegistrationBrowserTest extends AccountsBrowserTestBase {
         logInWith(email, AccountFixtures.PASSWORD);
         assertThat(text("login-error")).startsWith("Confirm your e-mail address first");
 
+        // Opening the link confirms nothing yet: the button does.
         browser.get(Mailbox.awaitLink(MAIL, email, "/verify-email"));
+        assertThat(text("account-email")).isEqualTo(email);
+        logInIsRefusedUntilConfirmed(email);
+        browser.get(Mailbox.awaitLink(MAIL, email, "/verify-email"));
+        submit("verify-email");
         assertThat(text("partner-status")).contains(company).contains("is now a Registered partner");
 
         waitFor(By.id("continue-login")).click();
