@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,9 +52,11 @@ public class AccountManagement {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final Links links;
+    private final ApplicationEventPublisher events;
 
     AccountManagement(Users users, Partners partners, Customers customers, Invitations invitations,
-            AccountTokens tokens, Outbox outbox, PasswordEncoder passwords, Clock clock, Links links) {
+            AccountTokens tokens, Outbox outbox, PasswordEncoder passwords, Clock clock, Links links,
+            ApplicationEventPublisher events) {
         this.users = users;
         this.partners = partners;
         this.customers = customers;
@@ -63,6 +66,7 @@ public class AccountManagement {
         this.passwords = passwords;
         this.clock = clock;
         this.links = links;
+        this.events = events;
     }
 
     // ---- partners -------------------------------------------------------------------------------
@@ -285,6 +289,7 @@ public class AccountManagement {
         users.insert(new UserRow(UUID.randomUUID(), invitation.email(), c.adminName().trim(),
                 passwords.encode(c.password()), Role.CUSTOMER_ADMIN, null, id.value(), now, now));
         invitations.markAccepted(invitation.id(), id.value(), now);
+        events.publishEvent(new InvitationAccepted(invitation.id(), id, invitation.partnerId(), now));
         return id;
     }
 
@@ -306,6 +311,16 @@ public class AccountManagement {
     }
 
     // ---- e-mail verification and passwords ------------------------------------------------------
+
+    /**
+     * Checks a confirmation link before its button is shown, without using it: opening the link
+     * (a person, or a mail scanner) confirms nothing. Not read-only: the check locks the token row.
+     */
+    @Transactional
+    public String confirmationLinkEmail(String secret) {
+        AccountTokens.Token token = requireUsable(secret, Purpose.VERIFY_EMAIL, "confirmation");
+        return users.byId(token.userId()).orElseThrow().email();
+    }
 
     @Transactional
     public CurrentUser verifyEmail(String secret) {

@@ -9,4 +9,7 @@ public interface Outbox {
 
     /** Newest first. */
     List<StoredMail> newest(int limit);
+
+    /** Every mail to this address (compared without case), newest first. */
+    List<StoredMail> to(String recipient);
 }

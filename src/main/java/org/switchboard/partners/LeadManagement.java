@@ -18,6 +18,7 @@ import org.switchboard.accounts.Commands.InviteCustomer;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.accounts.CustomerDirectory;
 import org.switchboard.accounts.Invitation;
+import org.switchboard.accounts.InvitationAccepted;
 import org.switchboard.accounts.Partner;
 import org.switchboard.accounts.PartnerId;
 import org.switchboard.mail.OutgoingMail;
@@ -32,7 +33,10 @@ import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.RefusedException;
 import org.switchboard.platform.Validation;
 
-/** Leads: recorded by operators, offered in turn, accepted or declined within 72 hours, turned into invitations. */
+/**
+ * Leads: recorded by operators, offered in turn, accepted or declined within 72 hours, turned into
+ * invitations, converted when the invited customer registers.
+ */
 @Service
 public class LeadManagement {
 
@@ -102,13 +106,12 @@ public class LeadManagement {
     }
 
     /** Operators see every lead; a partner the leads offered to or accepted by it, the contact only once accepted. */
-    @Transactional
+    @Transactional(readOnly = true)
     public List<Lead> leads(CurrentUser user) {
         if (user.isOperator()) {
             return leads.all();
         }
         requirePartner(user);
-        trackConversions(user);
         return leads.ofPartner(user.partnerId()).stream().map(LeadManagement::asSeenByPartner).toList();
     }
 
@@ -155,6 +158,15 @@ public class LeadManagement {
         Invitation invitation = accounts.invite(user, new InviteCustomer(lead.company(), lead.contactEmail()));
         leads.invited(id, invitation.id(), clock.instant());
         return leads.byId(id).orElseThrow();
+    }
+
+    /**
+     * The customer invited from a lead registered: the lead is converted. Safe to deliver twice
+     * (the first time stands); an invitation that came from no lead changes nothing.
+     */
+    @Transactional
+    public void recordConversion(InvitationAccepted accepted) {
+        leads.converted(accepted.invitationId(), accepted.partnerId(), accepted.at());
     }
 
     /** Offers whose 72 hours ran out move on to the next partner; one transaction per lead. */
@@ -224,22 +236,6 @@ public class LeadManagement {
                     + " hours to answer this lead ran out; it goes to another partner.");
         }
         return lead;
-    }
-
-    private void trackConversions(CurrentUser user) {
-        List<Lead> invited = leads.ofPartner(user.partnerId()).stream()
-                .filter(l -> l.invitationId() != null && l.convertedAt() == null).toList();
-        if (invited.isEmpty()) {
-            return;
-        }
-        Map<UUID, Invitation> invitations = new HashMap<>();
-        accounts.invitations(user).forEach(i -> invitations.put(i.id(), i));
-        for (Lead l : invited) {
-            Invitation i = invitations.get(l.invitationId());
-            if (i != null && i.acceptedAt() != null) {
-                leads.converted(l.id(), i.acceptedAt());
-            }
-        }
     }
 
     private static Lead asSeenByPartner(Lead lead) {

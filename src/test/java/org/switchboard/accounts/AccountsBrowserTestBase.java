@@ -7,8 +7,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.switchboard.accounts.internal.Users;
 import org.switchboard.testing.BrowserTestBase;
 
 /** What the accounts pages' browser tests share: fixtures and a few ways to read and fill a page. */
@@ -18,16 +16,10 @@ abstract class AccountsBrowserTestBase extends BrowserTestBase {
     AccountManagement accounts;
 
     @Autowired
-    Users users;
-
-    @Autowired
-    PasswordEncoder passwords;
-
-    AccountPageFixtures fixtures;
+    AccountFixtures fixtures;
 
     @BeforeEach
-    void fixtures() {
-        fixtures = new AccountPageFixtures(accounts, users, passwords, MAIL);
+    void freshBrowser() {
         browser.manage().deleteAllCookies();
     }
 
@@ -56,6 +48,12 @@ abstract class AccountsBrowserTestBase extends BrowserTestBase {
 
     boolean present(By by) {
         return !browser.findElements(by).isEmpty();
+    }
+
+    /** The login says to confirm the address first, and stays on the login page. */
+    void logInIsRefusedUntilConfirmed(String email) {
+        logInWith(email, AccountFixtures.PASSWORD);
+        assertThat(text("login-error")).startsWith("Confirm your e-mail address first");
     }
 
     /** Fills and sends the login form without expecting success. */

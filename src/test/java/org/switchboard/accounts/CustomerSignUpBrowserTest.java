@@ -10,8 +10,8 @@ class CustomerSignUpBrowserTest extends AccountsBrowserTestBase {
 
     @Test
     void aCompanySignsUpAloneAndIsValidatedOnceItsBillingAddressIsComplete() {
-        String company = AccountPageFixtures.uniqueCompany("Kanzlei");
-        String email = AccountPageFixtures.uniqueEmail("lawyer");
+        String company = AccountFixtures.uniqueCompany("Kanzlei");
+        String email = AccountFixtures.uniqueEmail("lawyer");
 
         open("/");
         waitFor(By.id("link-signup")).click();
@@ -19,15 +19,20 @@ class CustomerSignUpBrowserTest extends AccountsBrowserTestBase {
         select("country", "DE");
         type("adminName", "Lena Lawyer");
         type("email", email);
-        type("password", AccountPageFixtures.PASSWORD);
+        type("password", AccountFixtures.PASSWORD);
         submit("signup");
         assertThat(text("sent-to")).isEqualTo(email);
 
+        // Opening the link confirms nothing yet: the button does.
         browser.get(Mailbox.awaitLink(MAIL, email, "/verify-email"));
+        assertThat(text("account-email")).isEqualTo(email);
+        logInIsRefusedUntilConfirmed(email);
+        browser.get(Mailbox.awaitLink(MAIL, email, "/verify-email"));
+        submit("verify-email");
         assertThat(text("email-verified")).contains("The customer account of " + company + " is ready.");
         waitFor(By.id("continue-login")).click();
         type("email", email);
-        type("password", AccountPageFixtures.PASSWORD);
+        type("password", AccountFixtures.PASSWORD);
         submit("login");
 
         assertThat(text("customer-name")).isEqualTo(company);

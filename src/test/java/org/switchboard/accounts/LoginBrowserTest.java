@@ -4,22 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.switchboard.accounts.AccountPageFixtures.Login;
+import org.switchboard.accounts.AccountFixtures.PartnerAccount;
 
 class LoginBrowserTest extends AccountsBrowserTestBase {
 
     @Test
     void aWrongPasswordIsRefusedAndTheRightOneOpensTheDashboard() {
-        Login partner = fixtures.verifiedPartner();
+        PartnerAccount partner = fixtures.verifiedPartner();
 
         logInWith(partner.email(), "not the password at all");
         assertThat(text("login-error")).isEqualTo("Wrong e-mail or password.");
         assertThat(value("email")).isEqualTo(partner.email());
         assertThat(value("password")).isEmpty();
 
-        type("password", AccountPageFixtures.PASSWORD);
+        type("password", AccountFixtures.PASSWORD);
         submit("login");
-        assertThat(text("user-name")).isEqualTo(partner.name());
+        assertThat(text("user-name")).isEqualTo(partner.admin().name());
         assertThat(text("partner-name")).isEqualTo(partner.company());
         assertThat(browser.getCurrentUrl()).endsWith("/dashboard");
 
@@ -31,7 +31,7 @@ class LoginBrowserTest extends AccountsBrowserTestBase {
 
     @Test
     void anUnknownAddressReadsLikeAWrongPassword() {
-        logInWith(AccountPageFixtures.uniqueEmail("nobody"), AccountPageFixtures.PASSWORD);
+        logInWith(AccountFixtures.uniqueEmail("nobody"), AccountFixtures.PASSWORD);
         assertThat(text("login-error")).isEqualTo("Wrong e-mail or password.");
     }
 

@@ -7,15 +7,16 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.switchboard.accounts.AccountPageFixtures.Login;
+import org.switchboard.accounts.AccountFixtures.CustomerAccount;
+import org.switchboard.accounts.AccountFixtures.PartnerAccount;
 import org.switchboard.testing.Mailbox;
 
 class OperatorAccountsBrowserTest extends AccountsBrowserTestBase {
 
     @Test
     void anOperatorCreatesAPartnerWhoseAdminSetsThePasswordByMail() {
-        String company = AccountPageFixtures.uniqueCompany("Direktvertrieb");
-        String email = AccountPageFixtures.uniqueEmail("admin");
+        String company = AccountFixtures.uniqueCompany("Direktvertrieb");
+        String email = AccountFixtures.uniqueEmail("admin");
 
         logIn(OPERATOR_EMAIL, PASSWORD);
         open("/operator/partners");
@@ -44,11 +45,11 @@ class OperatorAccountsBrowserTest extends AccountsBrowserTestBase {
         browser.manage().deleteAllCookies();
         browser.get(Mailbox.awaitLink(MAIL, email, "/password/reset"));
         assertThat(text("account-email")).isEqualTo(email);
-        type("password", AccountPageFixtures.PASSWORD);
+        type("password", AccountFixtures.PASSWORD);
         submit("password-reset");
         waitFor(By.id("continue-login")).click();
         type("email", email);
-        type("password", AccountPageFixtures.PASSWORD);
+        type("password", AccountFixtures.PASSWORD);
         submit("login");
         assertThat(text("partner-name")).isEqualTo(company);
         assertThat(text("partner-level")).isEqualTo("Registered");
@@ -56,8 +57,8 @@ class OperatorAccountsBrowserTest extends AccountsBrowserTestBase {
 
     @Test
     void theOperatorSeesEveryCustomerWithItsPartnerAndValidation() {
-        Login partner = fixtures.verifiedPartner();
-        Login customer = fixtures.invitedCustomer(partner);
+        PartnerAccount partner = fixtures.verifiedPartner();
+        CustomerAccount customer = fixtures.invitedCustomer(partner);
 
         logIn(OPERATOR_EMAIL, PASSWORD);
         open("/operator/customers");

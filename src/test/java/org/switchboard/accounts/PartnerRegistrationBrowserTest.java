@@ -10,8 +10,8 @@ class PartnerRegistrationBrowserTest extends AccountsBrowserTestBase {
 
     @Test
     void aResellerRegistersConfirmsItsAddressAndIsARegisteredPartner() {
-        String company = AccountPageFixtures.uniqueCompany("Telefonbau");
-        String email = AccountPageFixtures.uniqueEmail("owner");
+        String company = AccountFixtures.uniqueCompany("Telefonbau");
+        String email = AccountFixtures.uniqueEmail("owner");
 
         open("/");
         waitFor(By.id("link-register-partner")).click();
@@ -22,15 +22,20 @@ class PartnerRegistrationBrowserTest extends AccountsBrowserTestBase {
         assertThat(text("sent-to")).isEqualTo(email);
 
         // Before the address is confirmed the login says what to do.
-        logInWith(email, AccountPageFixtures.PASSWORD);
+        logInWith(email, AccountFixtures.PASSWORD);
         assertThat(text("login-error")).startsWith("Confirm your e-mail address first");
 
+        // Opening the link confirms nothing yet: the button does.
         browser.get(Mailbox.awaitLink(MAIL, email, "/verify-email"));
+        assertThat(text("account-email")).isEqualTo(email);
+        logInIsRefusedUntilConfirmed(email);
+        browser.get(Mailbox.awaitLink(MAIL, email, "/verify-email"));
+        submit("verify-email");
         assertThat(text("partner-status")).contains(company).contains("is now a Registered partner");
 
         waitFor(By.id("continue-login")).click();
         type("email", email);
-        type("password", AccountPageFixtures.PASSWORD);
+        type("password", AccountFixtures.PASSWORD);
         submit("login");
 
         assertThat(text("partner-level")).isEqualTo("Registered");
@@ -41,8 +46,8 @@ class PartnerRegistrationBrowserTest extends AccountsBrowserTestBase {
 
     @Test
     void mistakesAreShownBesideTheirFieldsAndNothingIsSavedUntilAllAreFixed() {
-        String company = AccountPageFixtures.uniqueCompany("Telefonbau");
-        String email = AccountPageFixtures.uniqueEmail("owner");
+        String company = AccountFixtures.uniqueCompany("Telefonbau");
+        String email = AccountFixtures.uniqueEmail("owner");
 
         open("/partners/register");
         fillRegistration(company, email);
@@ -69,7 +74,7 @@ class PartnerRegistrationBrowserTest extends AccountsBrowserTestBase {
         type("street", "Lindenstraße 4");
         type("vatId", "DE123456789");
         type("website", "https://reseller.example.test");
-        type("password", AccountPageFixtures.PASSWORD);
+        type("password", AccountFixtures.PASSWORD);
         submit("partner-register");
         assertThat(text("sent-to")).isEqualTo(email);
         Mailbox.awaitLink(MAIL, email, "/verify-email");
@@ -77,7 +82,7 @@ class PartnerRegistrationBrowserTest extends AccountsBrowserTestBase {
 
         // Registering the same address twice is refused, beside the e-mail field.
         open("/partners/register");
-        fillRegistration(AccountPageFixtures.uniqueCompany("Other"), email);
+        fillRegistration(AccountFixtures.uniqueCompany("Other"), email);
         submit("partner-register");
         assertThat(fieldError("email")).contains("exists already");
     }
@@ -94,6 +99,6 @@ class PartnerRegistrationBrowserTest extends AccountsBrowserTestBase {
         type("contactPhone", "+49 991 2345");
         type("adminName", "Rita Reseller");
         type("email", email);
-        type("password", AccountPageFixtures.PASSWORD);
+        type("password", AccountFixtures.PASSWORD);
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.switchboard.accounts.AccountPageFixtures.Login;
+import org.switchboard.accounts.AccountFixtures.PartnerAccount;
 import org.switchboard.testing.Mailbox;
 
 class PasswordResetBrowserTest extends AccountsBrowserTestBase {
@@ -13,7 +13,7 @@ class PasswordResetBrowserTest extends AccountsBrowserTestBase {
 
     @Test
     void someoneWhoForgotThePasswordChoosesANewOneByMail() {
-        Login partner = fixtures.verifiedPartner();
+        PartnerAccount partner = fixtures.verifiedPartner();
 
         open("/login");
         waitFor(By.id("forgot-password")).click();
@@ -32,7 +32,7 @@ class PasswordResetBrowserTest extends AccountsBrowserTestBase {
         submit("password-reset");
         waitFor(By.id("password-changed"));
 
-        logInWith(partner.email(), AccountPageFixtures.PASSWORD);
+        logInWith(partner.email(), AccountFixtures.PASSWORD);
         assertThat(text("login-error")).isEqualTo("Wrong e-mail or password.");
         type("password", NEW_PASSWORD);
         submit("login");
@@ -44,7 +44,7 @@ class PasswordResetBrowserTest extends AccountsBrowserTestBase {
 
     @Test
     void theFormDoesNotTellWhetherAnAddressHasAnAccount() {
-        String nobody = AccountPageFixtures.uniqueEmail("nobody");
+        String nobody = AccountFixtures.uniqueEmail("nobody");
         open("/password/forgot");
         type("email", nobody);
         submit("forgot");

@@ -5,20 +5,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.partners.ProgrammeFixtures.OPERATOR;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.switchboard.accounts.AccountFixtures;
+import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.accounts.AccountFixtures.PartnerAccount;
 import org.switchboard.accounts.AccountManagement;
-import org.switchboard.accounts.Commands.AcceptInvitation;
+import org.switchboard.accounts.CustomerId;
+import org.switchboard.accounts.InvitationAccepted;
+import org.switchboard.accounts.PartnerId;
 import org.switchboard.accounts.PartnerLevel;
 import org.switchboard.partners.ProgrammeCommands.RecordLead;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.RefusedException;
+import org.switchboard.testing.Api;
+import org.switchboard.testing.Api.Response;
 import org.switchboard.testing.IntegrationTestBase;
 
 class LeadsIntegrationTest extends IntegrationTestBase {
@@ -31,7 +41,7 @@ class LeadsIntegrationTest extends IntegrationTestBase {
     AccountManagement accounts;
 
     static RecordLead lead(String company, String postcode, String region) {
-        return new RecordLead(company, "Clara Contact", AccountFixturesMail.unique(), "+49 421 1234", "DE", postcode,
+        return new RecordLead(company, "Clara Contact", AccountFixtures.uniqueEmail("lead"), "+49 421 1234", "DE", postcode,
                 region, 25, "Wants 10 desk phones");
     }
 
@@ -75,16 +85,71 @@ class LeadsIntegrationTest extends IntegrationTestBase {
         assertThat(leads.offerHistory(OPERATOR, first.id())).containsExactly("Weser Premium " + (x == p1 ? 1 : 2)
                 + ": declined", "Weser Premium " + (y == p1 ? 1 : 2) + ": expired", "Weser Certified: open");
 
-        // C1 accepts within its 72 hours, sees the contact and invites the company; the conversion is tracked.
+        // C1 accepts within its 72 hours, sees the contact and invites the company, once.
         clock.advance(Duration.ofHours(71));
         Lead accepted = leads.accept(c1.admin(), first.id());
         assertThat(accepted.contactEmail()).isEqualTo(first.contactEmail());
         leads.invite(c1.admin(), first.id());
-        String token = given.accounts.tokenFromLink(first.contactEmail(), "/invitations/");
-        accounts.acceptInvitation(token, new AcceptInvitation("Clara Contact", PASSWORD, "DE"));
-        Lead converted = leads.leads(c1.admin()).stream().filter(l -> l.id().equals(first.id())).findFirst().orElseThrow();
-        assertThat(converted.convertedAt()).isNotNull();
         assertThatThrownBy(() -> leads.invite(c1.admin(), first.id())).isInstanceOf(RefusedException.class);
+    }
+
+    @Test
+    void aLeadIsConvertedWhenTheInvitedCompanyRegistersWithoutAnyoneOpeningAPage() {
+        LocalDate day = LocalDate.of(2036, 6, 1);
+        PartnerAccount partner = given.partnerAt(PartnerLevel.EXCELLENCE, day, "Tiroler Telefonie", List.of("AT-7"), null);
+        given.today(day.plusDays(1));
+        Lead lead = leads.record(OPERATOR, new RecordLead("Bergbahnen Hotel KG", "Clara Contact",
+                AccountFixtures.uniqueEmail("lead"), "+43 512 1234", "AT", "6020", "AT-7", 40, null));
+        assertThat(lead.partnerId()).isEqualTo(partner.id());
+        leads.accept(partner.admin(), lead.id());
+        Lead invited = leads.invite(partner.admin(), lead.id());
+        assertThat(invited.convertedAt()).isNull();
+
+        // Other invitations accepted convert nothing: one of the partner not made from a lead, and this
+        // lead's invitation announced for another partner.
+        CustomerAccount direct = given.customer(partner, "Direkt Eingeladen GmbH");
+        leads.recordConversion(new InvitationAccepted(UUID.randomUUID(), direct.id(), partner.id(), clock.instant()));
+        leads.recordConversion(new InvitationAccepted(invited.invitationId(), direct.id(), PartnerId.random(),
+                clock.instant()));
+        assertThat(leads.lead(OPERATOR, lead.id()).convertedAt()).isNull();
+
+        // The contact registers through the link of the invitation mail, as a customer would.
+        clock.advance(Duration.ofHours(5));
+        Instant registeredAt = clock.instant();
+        String token = given.accounts.tokenFromLink(lead.contactEmail(), "/invitations/");
+        Response registered = new Api(port).post("/api/v1/invitation-links/" + token + "/acceptance",
+                Map.of("adminName", "Clara Contact", "password", PASSWORD, "country", "AT"));
+        assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+
+        // Nobody looks at the leads page: the event converts the lead, and the operator's list counts it.
+        await(() -> leads.lead(OPERATOR, lead.id()).convertedAt() != null);
+        assertThat(leads.lead(OPERATOR, lead.id()).convertedAt()).isEqualTo(registeredAt);
+        Response asOperator = new Api(port).as(OPERATOR_EMAIL, PASSWORD).get("/api/v1/leads/" + lead.id());
+        assertThat(asOperator.text("convertedAt")).isNotNull();
+        assertThat(leads.leads(OPERATOR).stream().filter(l -> l.convertedAt() != null).map(Lead::id))
+                .contains(lead.id());
+        assertThat(leads.lead(partner.admin(), lead.id()).convertedAt()).isEqualTo(registeredAt);
+
+        // Delivered again (after a restart), the event changes nothing.
+        UUID invitation = invited.invitationId();
+        CustomerId customer = accounts.customers(partner.admin()).stream()
+                .filter(c -> c.name().equals("Bergbahnen Hotel KG")).findFirst().orElseThrow().id();
+        leads.recordConversion(new InvitationAccepted(invitation, customer, partner.id(), registeredAt.plusSeconds(60)));
+        assertThat(leads.lead(OPERATOR, lead.id()).convertedAt()).isEqualTo(registeredAt);
+    }
+
+    static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within 15 s");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Test
@@ -102,9 +167,4 @@ class LeadsIntegrationTest extends IntegrationTestBase {
         assertThat(leads.leads(OPERATOR)).hasSize(before);
     }
 
-    static final class AccountFixturesMail {
-        static String unique() {
-            return org.switchboard.accounts.AccountFixtures.uniqueEmail("lead");
-        }
-    }
 }

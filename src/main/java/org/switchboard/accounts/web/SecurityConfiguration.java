@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
 
     static final String[] PUBLIC_PAGES = { "/", "/pricing", "/sizing", "/login", "/signup", "/partners/register",
-            "/verify-email", "/password/**", "/invitations/**", "/css/**", "/js/**", "/webjars/**", "/error",
+            "/verify-email/**", "/password/**", "/invitations/**", "/css/**", "/js/**", "/webjars/**", "/error",
             "/favicon.ico", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
             "/directory/**" };
 

@@ -63,16 +63,32 @@ class SignUpPages {
         return "accounts/check-mail";
     }
 
-    /** The link from the confirmation mail: the account is ready, and a partner is Registered from today. */
+    /**
+     * The link from the confirmation mail only shows a button: mail scanners that open links must
+     * not use it up. A link that no longer works says why, before anyone presses the button.
+     */
     @GetMapping("/verify-email")
-    String verify(@RequestParam(required = false) String token, Model model) {
+    String confirmForm(@RequestParam(required = false) String token, Model model) {
+        model.addAttribute("email", accounts.confirmationLinkEmail(token));
+        model.addAttribute("token", token);
+        return "accounts/verify-email";
+    }
+
+    /** The button: the account is ready, and a partner is Registered from today. */
+    @PostMapping("/verify-email")
+    String verify(@RequestParam(required = false) String token, RedirectAttributes redirect) {
         CurrentUser user = accounts.verifyEmail(token);
-        model.addAttribute("user", user);
+        redirect.addFlashAttribute("user", user);
         if (user.isPartner()) {
-            model.addAttribute("partner", accounts.partner(user, user.partnerId()));
+            redirect.addFlashAttribute("partner", accounts.partner(user, user.partnerId()));
         } else if (user.isCustomer()) {
-            model.addAttribute("customer", accounts.customer(user, user.customerId()));
+            redirect.addFlashAttribute("customer", accounts.customer(user, user.customerId()));
         }
+        return "redirect:/verify-email/confirmed";
+    }
+
+    @GetMapping("/verify-email/confirmed")
+    String verified() {
         return "accounts/email-verified";
     }
 }

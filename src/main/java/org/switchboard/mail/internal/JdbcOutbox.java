@@ -52,6 +52,15 @@ class JdbcOutbox implements Outbox {
                 .list();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<StoredMail> to(String recipient) {
+        return jdbc.sql("select * from mail_outbox where lower(recipient) = lower(:to) order by created_at desc, id")
+                .param("to", recipient)
+                .query((rs, n) -> map(rs))
+                .list();
+    }
+
     static StoredMail map(ResultSet rs) throws SQLException {
         Array links = rs.getArray("links");
         Timestamp sent = rs.getTimestamp("sent_at");

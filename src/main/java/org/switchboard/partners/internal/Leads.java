@@ -96,9 +96,12 @@ public class Leads {
                 .param("i", invitation).param("at", Timestamp.from(at)).param("l", lead).update();
     }
 
-    public void converted(UUID lead, Instant at) {
-        jdbc.sql("update leads set converted_at = :at where id = :l and converted_at is null")
-                .param("at", Timestamp.from(at)).param("l", lead).update();
+    /** Marks the lead behind this invitation of this partner converted, once; 0 when there is none (or it was already). */
+    public int converted(UUID invitation, PartnerId partner, Instant at) {
+        return jdbc.sql("""
+                update leads set converted_at = :at
+                where invitation_id = :i and partner_id = :p and converted_at is null""")
+                .param("at", Timestamp.from(at)).param("i", invitation).param("p", partner.value()).update();
     }
 
     /** The offers of a lead, oldest first: partner and outcome (null while open). */

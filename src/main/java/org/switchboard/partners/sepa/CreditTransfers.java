@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes a SEPA credit-transfer initiation (ISO 20022 pain.001.001.03) for a payout batch: one
@@ -50,7 +51,7 @@ public final class CreditTransfers {
                 .append("      <PmtTpInf><SvcLvl><Cd>SEPA</Cd></SvcLvl></PmtTpInf>\n")
                 .append("      <ReqdExctnDt>").append(executionOn).append("</ReqdExctnDt>\n")
                 .append("      <Dbtr><Nm>").append(text(debtor.name(), 70)).append("</Nm></Dbtr>\n")
-                .append("      <DbtrAcct><Id><IBAN>").append(debtor.iban()).append("</IBAN></Id></DbtrAcct>\n")
+                .append("      <DbtrAcct><Id><IBAN>").append(iban(debtor.iban())).append("</IBAN></Id></DbtrAcct>\n")
                 .append("      <DbtrAgt><FinInstnId><Othr><Id>NOTPROVIDED</Id></Othr></FinInstnId></DbtrAgt>\n")
                 .append("      <ChrgBr>SLEV</ChrgBr>\n");
         for (Transfer t : transfers) {
@@ -58,7 +59,7 @@ public final class CreditTransfers {
                     .append("        <PmtId><EndToEndId>").append(text(t.endToEndId(), 35)).append("</EndToEndId></PmtId>\n")
                     .append("        <Amt><InstdAmt Ccy=\"EUR\">").append(amount(t.amount())).append("</InstdAmt></Amt>\n")
                     .append("        <Cdtr><Nm>").append(text(t.creditorName(), 70)).append("</Nm></Cdtr>\n")
-                    .append("        <CdtrAcct><Id><IBAN>").append(t.creditorIban()).append("</IBAN></Id></CdtrAcct>\n")
+                    .append("        <CdtrAcct><Id><IBAN>").append(iban(t.creditorIban())).append("</IBAN></Id></CdtrAcct>\n")
                     .append("        <RmtInf><Ustrd>").append(text(t.remittance(), 140)).append("</Ustrd></RmtInf>\n")
                     .append("      </CdtTrfTxInf>\n");
         }
@@ -70,12 +71,24 @@ public final class CreditTransfers {
         return a.setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString();
     }
 
-    /** The SEPA character set: Latin letters and digits, space and / - ? : ( ) . , ' +; umlauts spelled out. */
+    /** An IBAN as the schema wants it: no spaces, capitals. */
+    static String iban(String iban) {
+        return iban.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * The SEPA character set: Latin letters and digits, space and / - ? : ( ) . , ' +; umlauts
+     * spelled out, other characters dropped, runs of spaces made one. A text with nothing left
+     * (a name in another script) becomes NOTPROVIDED, as an empty element would make the file invalid.
+     */
     static String text(String s, int max) {
-        String t = s.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("Ä", "Ae").replace("Ö", "Oe")
-                .replace("Ü", "Ue").replace("ß", "ss").replace("&", "+");
+        String t = s == null ? "" : s.replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("Ä", "Ae")
+                .replace("Ö", "Oe").replace("Ü", "Ue").replace("ß", "ss").replace("&", "+");
         t = Normalizer.normalize(t, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        t = t.replaceAll("[^A-Za-z0-9/\\-?:().,'+ ]", " ").trim();
-        return t.length() > max ? t.substring(0, max) : t;
+        t = t.replaceAll("[^A-Za-z0-9/\\-?:().,'+ ]", " ").replaceAll(" {2,}", " ").trim();
+        if (t.isEmpty()) {
+            return "NOTPROVIDED";
+        }
+        return (t.length() > max ? t.substring(0, max) : t).trim();
     }
 }

@@ -3,32 +3,19 @@ package org.switchboard.billing.sepa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.xml.XMLConstants;
-import javax.xml.transform.Result;
-import javax.xml.transform.Source;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
 
 import org.junit.jupiter.api.Test;
 import org.switchboard.billing.BillingSettings.Settings;
 import org.switchboard.billing.sepa.DirectDebitFile.Debit;
+import org.switchboard.testing.IsoMessageSchema;
 import org.xml.sax.SAXException;
 
 import com.prowidesoftware.swift.model.mx.MxPain00800108;
-
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.SchemaOutputResolver;
 
 /**
  * The pain.008.001.08 file validated against the message's schema as the ISO 20022 model of the
@@ -61,13 +48,13 @@ class DirectDebitFileTest {
     void theFileIsValidAgainstTheMessageSchema() throws Exception {
         String xml = file();
         assertThat(xml).contains("xmlns=\"" + NS + "\"");
-        schema().newValidator().validate(withoutNamespace(xml));
+        schema().validate(xml);
     }
 
     @Test
     void aFileMissingARequiredElementIsNotValid() throws Exception {
         String broken = file().replaceFirst("<PmtMtd>DD</PmtMtd>", "");
-        assertThatThrownBy(() -> schema().newValidator().validate(withoutNamespace(broken)))
+        assertThatThrownBy(() -> schema().validate(broken))
                 .isInstanceOf(SAXException.class);
     }
 
@@ -103,49 +90,11 @@ class DirectDebitFileTest {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    /**
-     * The schema the library's model was generated from, as its JAXB model describes it: the
-     * Document element in the message's namespace, its content unqualified.
-     */
-    static Schema schema() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("pain008");
-        JAXBContext context = JAXBContext.newInstance(MxPain00800108._classes);
-        List<java.io.File> files = new ArrayList<>();
-        context.generateSchema(new SchemaOutputResolver() {
-            @Override
-            public Result createOutput(String namespaceUri, String suggestedFileName) {
-                java.io.File file = dir.resolve(suggestedFileName).toFile();
-                files.add(file);
-                return new javax.xml.transform.stream.StreamResult(file);
-            }
-        });
-        java.io.File root = files.stream().filter(f -> read(f).contains("targetNamespace=\"" + NS + "\"")).findFirst()
-                .orElseThrow();
-        return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(root);
-    }
-
-    static String read(java.io.File f) {
-        try {
-            return java.nio.file.Files.readString(f.toPath());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    /** The root stays in the message's namespace; its content is compared unqualified, as the generated schema has it. */
-    static Source withoutNamespace(String xml) {
-        String root = xml.replace("<Document xmlns=\"" + NS + "\">", "<p:Document xmlns:p=\"" + NS + "\">")
-                .replace("</Document>", "</p:Document>");
-        assertThat(root).contains("<p:Document");
-        return new StreamSource(new StringReader(root));
+    static IsoMessageSchema schema() {
+        return IsoMessageSchema.of(NS, MxPain00800108._classes);
     }
 
     static List<String> all(String xml, String tag) {
-        List<String> values = new ArrayList<>();
-        Matcher m = Pattern.compile("<(?:\\w+:)?" + tag + "(?: [^>]*)?>([^<]*)</(?:\\w+:)?" + tag + ">").matcher(xml);
-        while (m.find()) {
-            values.add(m.group(1));
-        }
-        return values;
+        return IsoMessageSchema.all(xml, tag);
     }
 }
