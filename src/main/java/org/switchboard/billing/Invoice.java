@@ -12,6 +12,9 @@ import org.switchboard.accounts.PartnerId;
 /**
  * A finalised invoice (or credit note, when the month's net is negative) of one customer for one
  * closed month: its number, the customer's billing address as it was then, the lines and totals.
+ * An invoice to a partner (what a CSP partner bought at wholesale for its customers, and the
+ * partner's charges such as webinar seats) has no {@code customerId}; {@code partnerId} and the
+ * address are the partner's.
  */
 public record Invoice(UUID id, CustomerId customerId, PartnerId partnerId, YearMonth month, Kind kind, String number,
         LocalDate issuedOn, Instant finalisedAt, BillTo billTo, List<InvoiceLine> lines, InvoiceTotals totals) {
@@ -42,11 +45,16 @@ public record Invoice(UUID id, CustomerId customerId, PartnerId partnerId, YearM
         }
     }
 
-    /** The customer as the invoice is addressed. */
+    /** The customer (or, on an invoice to a partner, the partner) as the invoice is addressed. */
     public record BillTo(String name, String street, String postcode, String city, String country, String vatId) {
     }
 
     public Invoice {
         lines = List.copyOf(lines);
+    }
+
+    /** Whether the invoice is addressed to a partner rather than to a customer. */
+    public boolean toPartner() {
+        return customerId == null;
     }
 }

@@ -2,6 +2,7 @@ package org.switchboard.billing;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 
 import org.switchboard.accounts.CustomerId;
@@ -10,9 +11,32 @@ import org.switchboard.catalog.Money;
 
 /**
  * An invoice (or credit note) got its number and will not change again: for the partner
- * programme's commissions, the net split into subscriptions and airtime. {@code partnerId} is
- * null for a customer without a partner.
+ * programme's turnover and commissions, the net split into subscriptions and airtime.
+ * <ul>
+ * <li>To a customer: {@code customerId} set, {@code partnerId} its partner (null for a customer
+ * without one), {@code wholesale} false.</li>
+ * <li>To a partner: {@code customerId} null. {@code netSubscriptions} and {@code netAirtime} are
+ * what the partner bought as CSP at the wholesale price for its customers ({@code wholesale}
+ * true when it bought any): turnover that earns no commission. {@code partnerCharges} are the ids
+ * of the partner programme's charges (webinar seats) the invoice holds.</li>
+ * </ul>
  */
 public record InvoiceFinalised(UUID invoiceId, String number, CustomerId customerId, PartnerId partnerId,
-        YearMonth month, Money netSubscriptions, Money netAirtime, LocalDate issuedOn) {
+        YearMonth month, Money netSubscriptions, Money netAirtime, LocalDate issuedOn, boolean wholesale,
+        List<UUID> partnerCharges) {
+
+    public InvoiceFinalised {
+        partnerCharges = partnerCharges == null ? List.of() : List.copyOf(partnerCharges);
+    }
+
+    /** A customer's invoice. */
+    public InvoiceFinalised(UUID invoiceId, String number, CustomerId customerId, PartnerId partnerId,
+            YearMonth month, Money netSubscriptions, Money netAirtime, LocalDate issuedOn) {
+        this(invoiceId, number, customerId, partnerId, month, netSubscriptions, netAirtime, issuedOn, false, List.of());
+    }
+
+    /** Whether the invoice went to the partner itself (wholesale purchases, charges) rather than to a customer. */
+    public boolean toPartner() {
+        return customerId == null;
+    }
 }

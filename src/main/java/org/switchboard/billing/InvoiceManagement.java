@@ -31,8 +31,14 @@ import org.switchboard.platform.NotFoundException;
 @Service
 public class InvoiceManagement {
 
-    /** The charges of an instance's open month so far, composed by the same rule as the run. */
-    public record Preview(InstanceId instanceId, YearMonth month, List<InvoiceLine> lines, InvoiceTotals totals) {
+    /**
+     * The charges of an instance's open month so far, composed by the same rule as the run.
+     * {@code invoicedTo} is CUSTOMER, or PARTNER when the customer's CSP partner buys them: then
+     * the lines are at wholesale with the partner's VAT (for the partner and operators), and the
+     * customer itself sees no lines, only the {@code note} that its partner invoices it.
+     */
+    public record Preview(InstanceId instanceId, YearMonth month, List<InvoiceLine> lines, InvoiceTotals totals,
+            String invoicedTo, String note) {
     }
 
     private final Invoices invoices;
@@ -45,10 +51,13 @@ public class InvoiceManagement {
     private final Clock clock;
     private final BillingCalendar calendar;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<WholesaleTermsProvider> wholesaleTerms;
 
     InvoiceManagement(Invoices invoices, SubscriptionTimelines timelines, CallRecords calls, AccountManagement accounts,
             CustomerDirectory directory, InstanceManagement instances, Outbox outbox, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            org.springframework.beans.factory.ObjectProvider<WholesaleTermsProvider> wholesaleTerms) {
+        this.wholesaleTerms = wholesaleTerms;
         this.events = events;
         this.invoices = invoices;
         this.timelines = timelines;
@@ -66,7 +75,29 @@ public class InvoiceManagement {
         if (user.isOperator()) {
             return invoices.all();
         }
-        return invoices.ofCustomers(accounts.customers(user).stream().map(c -> c.id().value()).toList());
+        List<Invoice> seen = invoices.ofCustomers(accounts.customers(user).stream().map(c -> c.id().value()).toList());
+        if (!user.isPartner()) {
+            return seen;
+        }
+        // A partner sees its customers' invoices and the invoices addressed to itself.
+        List<Invoice> all = new java.util.ArrayList<>(invoices.ofPartner(user.partnerId().value()));
+        all.addAll(seen);
+        all.sort(java.util.Comparator.comparing(Invoice::finalisedAt, java.util.Comparator.reverseOrder())
+                .thenComparing(Invoice::number, java.util.Comparator.reverseOrder()));
+        return all;
+    }
+
+    /**
+     * For a customer user whose partner buys as CSP: that partner's name, since the partner, not
+     * the platform, invoices the customer.
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> invoicingPartner(CurrentUser user) {
+        if (!user.isCustomer() || user.customerId() == null) {
+            return Optional.empty();
+        }
+        return wholesaleTerms.getIfAvailable(() -> WholesaleTermsProvider.NONE).wholesaleBuyerOf(user.customerId())
+                .flatMap(b -> directory.partner(b.partnerId())).map(org.switchboard.accounts.Partner::name);
     }
 
     /** Operator: the invoices of one run's month. */
@@ -92,12 +123,18 @@ public class InvoiceManagement {
         if (user.isPartner()) {
             throw new ForbiddenException("Partners see their customers' invoice totals, not their calls.");
         }
+        if (invoice.toPartner()) {
+            return List.of();
+        }
         return calls.ratedOf(invoice.customerId(), calendar.start(invoice.month()), calendar.end(invoice.month()));
     }
 
-    /** For documents of an invoice the caller was allowed to see. */
+    /** For documents of an invoice the caller was allowed to see; an invoice to a partner itemises no calls. */
     @Transactional(readOnly = true)
     List<StoredCall> callsOf(Invoice invoice) {
+        if (invoice.toPartner()) {
+            return List.of();
+        }
         return calls.ratedOf(invoice.customerId(), calendar.start(invoice.month()), calendar.end(invoice.month()));
     }
 
@@ -110,8 +147,23 @@ public class InvoiceManagement {
         List<AirtimeSummary> airtime = calls.summaries(List.of(customer.id().value()), calendar.start(open),
                 calendar.end(open)).stream().filter(a -> a.instanceId().equals(id)).toList();
         List<InvoiceLine> lines = InvoicePolicy.compose(open, calendar, own, airtime);
-        return new Preview(id, open, lines, InvoiceTotals.of(lines,
-                VatPolicy.treatment(customer.billingAddress().country(), customer.vatId())));
+        Optional<WholesaleTermsProvider.WholesaleBuyer> buyer = wholesaleTerms
+                .getIfAvailable(() -> WholesaleTermsProvider.NONE).wholesaleBuyerOf(customer.id());
+        if (buyer.isEmpty()) {
+            return new Preview(id, open, lines, InvoiceTotals.of(lines,
+                    VatPolicy.treatment(customer.billingAddress().country(), customer.vatId())), "CUSTOMER", null);
+        }
+        org.switchboard.accounts.Partner partner = directory.partner(buyer.get().partnerId()).orElseThrow();
+        VatPolicy.Treatment partnerVat = VatPolicy.treatment(partner.address().country(), partner.vatId());
+        if (user.isCustomer()) {
+            return new Preview(id, open, List.of(), InvoiceTotals.of(List.of(), partnerVat), "PARTNER",
+                    partner.name() + " invoices this phone system to you; the platform sends you no invoice for it.");
+        }
+        List<InvoiceLine> wholesale = PartnerInvoicePolicy.wholesale(buyer.get(),
+                new PartnerInvoicePolicy.CustomerLines(customer.id(), customer.name(), lines));
+        return new Preview(id, open, wholesale, InvoiceTotals.of(wholesale, partnerVat), "PARTNER",
+                "Bought by " + partner.name() + " as CSP partner at the retail price less "
+                        + PartnerInvoicePolicy.percent(buyer.get().discountRate()) + ", on its monthly invoice.");
     }
 
     @Transactional(readOnly = true)

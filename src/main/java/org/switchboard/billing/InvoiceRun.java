@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -26,6 +27,8 @@ import org.switchboard.accounts.CurrentUser;
 import org.switchboard.accounts.Customer;
 import org.switchboard.accounts.CustomerDirectory;
 import org.switchboard.accounts.CustomerId;
+import org.switchboard.accounts.Partner;
+import org.switchboard.accounts.PartnerId;
 import org.switchboard.billing.Invoice.BillTo;
 import org.switchboard.billing.internal.InvoiceRuns;
 import org.switchboard.billing.internal.InvoiceRuns.Run;
@@ -36,7 +39,9 @@ import org.switchboard.instances.Mandate;
 import org.switchboard.platform.RefusedException;
 
 /**
- * The invoice run of a closed month: one invoice per customer, numbered at finalisation.
+ * The invoice run of a closed month: one invoice per customer, numbered at finalisation; and one
+ * invoice per partner that bought for its customers as CSP (they get none from the platform) or
+ * has charges of the partner programme (webinar seats), see {@link PartnerInvoicePolicy}.
  * <p>
  * Crash-safe by construction: starting a month creates its run row and one work item per
  * customer in one transaction, or nothing if the month has a run already. Items are then worked
@@ -50,6 +55,8 @@ public class InvoiceRun {
 
     private static final Logger log = LoggerFactory.getLogger(InvoiceRun.class);
     static final int BATCH = 200;
+    /** A partner's item reads all its customers: smaller batches. */
+    static final int PARTNER_BATCH = 20;
 
     private final InvoiceRuns runs;
     private final Invoices invoices;
@@ -60,6 +67,8 @@ public class InvoiceRun {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final BillingCalendar calendar;
+    private final ObjectProvider<WholesaleTermsProvider> wholesaleTerms;
+    private final ObjectProvider<PartnerChargeProvider> partnerCharges;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "invoice-run");
         t.setDaemon(true);
@@ -68,7 +77,10 @@ public class InvoiceRun {
 
     InvoiceRun(InvoiceRuns runs, Invoices invoices, SubscriptionTimelines timelines, CustomerDirectory customers,
             BillingSettings settings,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+            ObjectProvider<WholesaleTermsProvider> wholesaleTerms, ObjectProvider<PartnerChargeProvider> partnerCharges) {
+        this.wholesaleTerms = wholesaleTerms;
+        this.partnerCharges = partnerCharges;
         this.runs = runs;
         this.invoices = invoices;
         this.timelines = timelines;
@@ -109,8 +121,35 @@ public class InvoiceRun {
             throw new RefusedException("month", "The month " + month + " has not ended yet: its run can start on "
                     + calendar.end(month).atZone(calendar.zone()).toLocalDate() + ".");
         }
-        tx.executeWithoutResult(s -> runs.create(month, now, by, calendar.start(month), calendar.end(month)));
+        tx.executeWithoutResult(s -> {
+            if (runs.create(month, now, by, calendar.start(month), calendar.end(month))) {
+                addPartners(month);
+            }
+        });
         return progress(month).orElseThrow();
+    }
+
+    /**
+     * In the transaction that creates the run: the customers whose CSP partner buys for them (at
+     * its discount rate now) are marked with it, and the partner programme's charges made before
+     * the month's end are taken in, each once; every such partner gets a work item.
+     */
+    private void addPartners(YearMonth month) {
+        for (WholesaleTermsProvider.WholesaleBuyer buyer : wholesaleTerms.getIfAvailable(() -> WholesaleTermsProvider.NONE)
+                .wholesaleBuyers()) {
+            List<UUID> bought = customers.customersOf(buyer.partnerId()).stream().map(CustomerId::value).toList();
+            if (!bought.isEmpty() && runs.assignBuyer(month, buyer.partnerId(), buyer.discountRate(), bought) > 0) {
+                runs.addPartner(month, buyer.partnerId(), buyer.discountRate());
+            }
+        }
+        Instant end = calendar.end(month);
+        for (PartnerChargeProvider.PartnerCharge charge : partnerCharges.getIfAvailable(() -> PartnerChargeProvider.NONE)
+                .chargesToInvoice()) {
+            if (charge.chargedAt().isBefore(end) && runs.takeCharge(month, charge)) {
+                runs.addPartner(month, charge.partnerId(), null);
+            }
+        }
+        runs.countPartners(month);
     }
 
     /** Works off the run's open items until none is left; safe to call on any number of nodes at once. */
@@ -127,12 +166,15 @@ public class InvoiceRun {
         return progress(month).orElseThrow();
     }
 
-    /** One batch in one transaction (or in the caller's); answers how many customers it took. */
+    /**
+     * One batch in one transaction (or in the caller's); answers how many customers (or, once no
+     * customer is left, partners) it took.
+     */
     public int processBatch(YearMonth month, int size) {
         return tx.execute(s -> {
             List<UUID> claimed = runs.claim(month, size);
             if (claimed.isEmpty()) {
-                return 0;
+                return processPartners(month, Math.min(size, PARTNER_BATCH));
             }
             Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.ofCustomers(claimed);
             Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = runs.airtime(month, claimed)
@@ -155,9 +197,68 @@ public class InvoiceRun {
                 }
                 runs.done(month, customer, draft == null ? null : draft.id());
             }
-            finalise(drafts, issuedOn, now);
+            finalise(drafts, issuedOn, now, Map.of());
             return claimed.size();
         });
+    }
+
+    /** Partners' items, in the caller's transaction: one invoice per partner, with no direct debit. */
+    private int processPartners(YearMonth month, int size) {
+        List<InvoiceRuns.PartnerItem> claimed = runs.claimPartners(month, size);
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
+        List<Invoice> drafts = new ArrayList<>();
+        Map<UUID, List<UUID>> chargesOf = new java.util.HashMap<>();
+        for (InvoiceRuns.PartnerItem item : claimed) {
+            WholesaleTermsProvider.WholesaleBuyer buyer = item.discountRate() == null ? null
+                    : new WholesaleTermsProvider.WholesaleBuyer(item.partnerId(), item.discountRate());
+            List<PartnerInvoicePolicy.CustomerLines> bought = new ArrayList<>();
+            if (buyer != null) {
+                List<UUID> ofPartner = runs.customersBoughtBy(month, item.partnerId());
+                Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.ofCustomers(ofPartner);
+                Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = runs.airtime(month, ofPartner)
+                        .stream().collect(Collectors.groupingBy(AirtimeSummary::instanceId));
+                for (UUID customer : ofPartner) {
+                    List<SubscriptionTimeline> own = byCustomer.getOrDefault(customer, List.of());
+                    List<AirtimeSummary> ownAirtime = own.stream()
+                            .flatMap(t -> airtime.getOrDefault(t.instanceId(), List.of()).stream()).toList();
+                    List<InvoiceLine> retail = InvoicePolicy.compose(month, calendar, own, ownAirtime);
+                    if (!retail.isEmpty()) {
+                        CustomerId id = new CustomerId(customer);
+                        String name = customers.find(id).map(Customer::name).orElse("");
+                        bought.add(new PartnerInvoicePolicy.CustomerLines(id, name, retail));
+                    }
+                }
+            }
+            List<PartnerChargeProvider.PartnerCharge> charges = runs.charges(month, item.partnerId());
+            List<PartnerInvoicePolicy.PartnerLine> lines = PartnerInvoicePolicy.compose(buyer, bought, charges);
+            Invoice draft = lines.isEmpty() ? null : partnerDraft(item.partnerId(), month, lines);
+            if (draft != null) {
+                drafts.add(draft);
+                chargesOf.put(draft.id(), charges.stream().map(PartnerChargeProvider.PartnerCharge::id).toList());
+            }
+            runs.partnerDone(month, item.partnerId(), draft == null ? null : draft.id());
+        }
+        finalise(drafts, issuedOn, now, chargesOf);
+        return claimed.size();
+    }
+
+    /** An invoice to the partner, VAT by its country and VAT ID; it pays by bank transfer (no direct debit). */
+    private Invoice partnerDraft(PartnerId partnerId, YearMonth month, List<PartnerInvoicePolicy.PartnerLine> parts) {
+        Partner partner = customers.partner(partnerId).orElseThrow();
+        var address = partner.address();
+        List<InvoiceLine> lines = parts.stream().map(PartnerInvoicePolicy.PartnerLine::line).toList();
+        InvoiceTotals totals = InvoiceTotals.of(lines, VatPolicy.treatment(address.country(), partner.vatId()));
+        Invoice.Kind kind = totals.net().amount().signum() < 0 ? Invoice.Kind.CREDIT_NOTE : Invoice.Kind.INVOICE;
+        Invoice invoice = new Invoice(UUID.randomUUID(), null, partnerId, month, kind, null, null, null,
+                new BillTo(partner.name(), address.street(), address.postcode(), address.city(), address.country(),
+                        partner.vatId()),
+                lines, totals);
+        invoices.insertDraft(invoice, parts.stream().map(PartnerInvoicePolicy.PartnerLine::customerId).toList());
+        return invoice;
     }
 
     /** Writes the draft (no number yet) and its direct debit. */
@@ -186,7 +287,7 @@ public class InvoiceRun {
      * Numbers the batch's drafts at its very end, a block per series at once, so that the series
      * row is locked only from here to the commit and other nodes' batches hardly wait for it.
      */
-    private void finalise(List<Invoice> drafts, LocalDate issuedOn, Instant now) {
+    private void finalise(List<Invoice> drafts, LocalDate issuedOn, Instant now, Map<UUID, List<UUID>> chargesOf) {
         int year = issuedOn.getYear();
         for (Invoice.Kind kind : Invoice.Kind.values()) {
             List<Invoice> ofKind = drafts.stream().filter(d -> d.kind() == kind).toList();
@@ -197,8 +298,13 @@ public class InvoiceRun {
             for (Invoice d : ofKind) {
                 String number = kind.number(year, next++);
                 invoices.finalise(d.id(), number, issuedOn, now);
-                events.publishEvent(new InvoiceFinalised(d.id(), number, d.customerId(), d.partnerId(), d.month(),
-                        d.totals().netSubscriptions(), d.totals().netAirtime(), issuedOn));
+                events.publishEvent(d.toPartner()
+                        ? new InvoiceFinalised(d.id(), number, null, d.partnerId(), d.month(),
+                                d.totals().netSubscriptions(), d.totals().netAirtime(), issuedOn,
+                                d.lines().stream().anyMatch(l -> l.kind() != InvoiceLine.Kind.TRAINING),
+                                chargesOf.getOrDefault(d.id(), List.of()))
+                        : new InvoiceFinalised(d.id(), number, d.customerId(), d.partnerId(), d.month(),
+                                d.totals().netSubscriptions(), d.totals().netAirtime(), issuedOn));
             }
         }
     }

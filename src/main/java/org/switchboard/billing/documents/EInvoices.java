@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 
+import org.mustangproject.BankDetails;
 import org.mustangproject.Contact;
 import org.mustangproject.DirectDebit;
 import org.mustangproject.Item;
@@ -80,12 +81,14 @@ public final class EInvoices {
                 .setContact(new Contact("Billing", s.phone(), s.email()));
         seller.addUriUniversalCommunicationID(new org.mustangproject.SchemedID("EM", s.email()));
         Invoice.BillTo to = invoice.billTo();
+        // The buyer's id and reference: the customer id, or the partner id on an invoice to a partner.
+        String buyerId = invoice.toPartner() ? invoice.partnerId().value().toString() : invoice.customerId().value().toString();
         TradeParty buyer = new TradeParty(to.name(), to.street(), to.postcode(), to.city(), to.country())
-                .setID(invoice.customerId().value().toString());
+                .setID(buyerId);
         if (to.vatId() != null && !to.vatId().isBlank()) {
             buyer.setVATID(to.vatId());
         }
-        String buyerEmail = "customer-" + invoice.customerId().value() + "@invoices.switchboard.local";
+        String buyerEmail = (invoice.toPartner() ? "partner-" : "customer-") + buyerId + "@invoices.switchboard.local";
         buyer.addUriUniversalCommunicationID(new org.mustangproject.SchemedID("EM", buyerEmail));
         LocalDate due = context.payment() != null && context.payment().dueOn() != null ? context.payment().dueOn()
                 : invoice.issuedOn().plusDays(14);
@@ -99,7 +102,7 @@ public final class EInvoices {
                 .setCurrency("EUR")
                 .setSender(seller)
                 .setRecipient(buyer)
-                .setReferenceNumber(invoice.customerId().value().toString());
+                .setReferenceNumber(buyerId);
         if (credit) {
             t.setCreditNote();
         }
@@ -113,13 +116,24 @@ public final class EInvoices {
             seller.addDebitDetails(new DirectDebit(p.iban(), p.mandateReference()));
             t.setPaymentTermDescription("Direct debit under mandate " + p.mandateReference() + " on " + p.dueOn()
                     + " from the account ending " + p.iban().substring(p.iban().length() - 4) + ".");
+        } else if (!credit) {
+            // Bank transfer (SEPA credit transfer, payment means 58) to the operator's account.
+            seller.addBankDetails(new BankDetails(s.creditorIban(), s.creditorBic()).setAccountName(s.creditorName())
+                    .setPaymentMeansCode("58"));
+            t.setPaymentTermDescription("Please transfer the amount by " + due + " to " + s.creditorName() + ", IBAN "
+                    + s.creditorIban() + ", BIC " + s.creditorBic() + ", reference " + invoice.number() + ".");
         } else {
-            t.setPaymentTermDescription("Please transfer the amount by " + due + ".");
+            t.setPaymentTermDescription("We pay the credited amount back to your account.");
         }
         int position = 1;
         for (InvoiceLine line : invoice.lines()) {
             BigDecimal amount = credit ? line.amount().amount().negate() : line.amount().amount();
-            Product product = new Product(line.kind() == InvoiceLine.Kind.AIRTIME ? "Airtime" : "Subscription",
+            String name = switch (line.kind()) {
+                case AIRTIME -> "Airtime";
+                case TRAINING -> "Training";
+                default -> "Subscription";
+            };
+            Product product = new Product(name,
                     line.description() + " (" + line.quantity() + ")", "C62", vat.ratePercent());
             product.setTaxCategoryCode(vat.category());
             if (vat == VatPolicy.Treatment.REVERSE_CHARGE) {

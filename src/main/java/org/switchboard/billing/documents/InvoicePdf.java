@@ -78,7 +78,11 @@ final class InvoicePdf {
         gap(20);
         boolean credit = invoice.kind() == Invoice.Kind.CREDIT_NOTE;
         text((credit ? "Credit note " : "Invoice ") + invoice.number(), 16);
-        text("Date " + invoice.issuedOn() + " · Month " + invoice.month() + " · Customer " + invoice.customerId().value(), 9);
+        text("Date " + invoice.issuedOn() + " · Month " + invoice.month() + (invoice.toPartner()
+                ? " · Partner " + invoice.partnerId().value() : " · Customer " + invoice.customerId().value()), 9);
+        if (invoice.toPartner() && invoice.lines().stream().anyMatch(l -> l.kind() != InvoiceLine.Kind.TRAINING)) {
+            text("Bought as CSP partner for your customers at the retail price less your discount; you invoice them yourself.", 9);
+        }
         gap(12);
         row("Description", "Quantity", "Amount (EUR)", 9);
         rule();
@@ -93,6 +97,9 @@ final class InvoicePdf {
         InvoiceTotals t = invoice.totals();
         row("Net subscriptions", "", money(t.netSubscriptions().amount()), 9);
         row("Net airtime", "", money(t.netAirtime().amount()), 9);
+        if (t.netTraining().amount().signum() != 0) {
+            row("Net training", "", money(t.netTraining().amount()), 9);
+        }
         row("Net total", "", money(t.net().amount()), 10);
         row("VAT " + t.treatment().ratePercent().stripTrailingZeros().toPlainString() + "% on " + money(t.net().amount()),
                 "", money(t.vat().amount()), 10);
@@ -108,7 +115,10 @@ final class InvoicePdf {
                 ? "We debit " + money(t.gross().amount()) + " EUR on " + p.dueOn() + " under SEPA mandate "
                         + p.mandateReference() + " (creditor id " + s.creditorId() + ") from " + p.accountHolder()
                         + ", account ending " + p.iban().substring(p.iban().length() - 4) + "."
-                : credit ? "We pay the credited amount back to your account." : "Please transfer the amount within 14 days.";
+                : credit ? "We pay the credited amount back to your account."
+                : "Please transfer " + money(t.gross().amount()) + " EUR within 14 days, by " + invoice.issuedOn().plusDays(14)
+                        + ", to " + s.creditorName() + ", IBAN " + s.creditorIban() + ", BIC " + s.creditorBic()
+                        + ", with the reference " + invoice.number() + ".";
         for (String l : wrap(payment, 9, WIDTH)) {
             text(l, 9);
         }

@@ -1,21 +1,29 @@
 package org.switchboard.billing.internal;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.switchboard.accounts.PartnerId;
 import org.switchboard.billing.AirtimeSummary;
+import org.switchboard.billing.PartnerChargeProvider.PartnerCharge;
+import org.switchboard.catalog.Money;
 import org.switchboard.instances.InstanceId;
 
 /**
  * One row per month's run and one work item per customer. Creating both is one statement each in
  * one transaction, and a second start of the same month finds the row and creates nothing; work
  * items are claimed with {@code FOR UPDATE SKIP LOCKED}, so nodes share a run without overlap.
+ * Partners invoiced in the run (CSP partners buying for their customers, partners with charges)
+ * have a work item each, created in the same transaction; the customers a CSP partner buys for
+ * are marked with it and are done with their partner's item.
  */
 @Repository
 public class InvoiceRuns {
@@ -73,7 +81,7 @@ public class InvoiceRuns {
     /** Up to {@code limit} customers of the run no other transaction is working on. */
     public List<UUID> claim(YearMonth month, int limit) {
         return jdbc.sql("""
-                select customer_id from billing_run_items where month = :m and not done
+                select customer_id from billing_run_items where month = :m and not done and buyer_partner_id is null
                 order by customer_id limit :l for update skip locked""")
                 .param("m", month.toString()).param("l", limit).query(UUID.class).list();
     }
@@ -87,7 +95,8 @@ public class InvoiceRuns {
     public boolean finishIfComplete(YearMonth month, Instant at) {
         jdbc.sql("""
                 update billing_runs set finished_at = :at where month = :m and finished_at is null
-                and not exists (select 1 from billing_run_items where month = :m and not done)""")
+                and not exists (select 1 from billing_run_items where month = :m and not done)
+                and not exists (select 1 from billing_run_partners where month = :m and not done)""")
                 .param("at", Timestamp.from(at)).param("m", month.toString()).update();
         return find(month).map(Run::finished).orElse(false);
     }
@@ -105,10 +114,94 @@ public class InvoiceRuns {
                 .query((rs, n) -> YearMonth.parse(rs.getString(1))).list();
     }
 
+    // ---- partners invoiced in the run -------------------------------------------------------------
+
+    /** A partner to invoice in a run; {@code discountRate} is null unless it buys for customers as CSP. */
+    public record PartnerItem(PartnerId partnerId, BigDecimal discountRate) {
+    }
+
+    /** Marks the run's items of these customers as bought by a CSP partner; answers how many there are. */
+    public int assignBuyer(YearMonth month, PartnerId partner, BigDecimal discountRate, Collection<UUID> customers) {
+        return jdbc.sql("""
+                update billing_run_items set buyer_partner_id = :p, discount_rate = :r
+                where month = :m and customer_id = any(:c) and not done""")
+                .param("p", partner.value()).param("r", discountRate).param("m", month.toString())
+                .param("c", customers.toArray(UUID[]::new)).update();
+    }
+
+    /** Adds the partner's work item unless it has one (a CSP partner's, added first, keeps its rate). */
+    public void addPartner(YearMonth month, PartnerId partner, BigDecimal discountRate) {
+        jdbc.sql("""
+                insert into billing_run_partners (month, partner_id, discount_rate) values (:m, :p, :r)
+                on conflict (month, partner_id) do nothing""")
+                .param("m", month.toString()).param("p", partner.value()).param("r", discountRate).update();
+    }
+
+    /** Takes a charge into the run unless a run took it before: each charge is invoiced once. */
+    public boolean takeCharge(YearMonth month, PartnerCharge c) {
+        return jdbc.sql("""
+                insert into billing_partner_charges (charge_id, month, partner_id, description, net, charged_at)
+                values (:id, :m, :p, :d, :net, :at) on conflict (charge_id) do nothing""")
+                .param("id", c.id()).param("m", month.toString()).param("p", c.partnerId().value())
+                .param("d", c.description()).param("net", c.net().amount()).param("at", Timestamp.from(c.chargedAt()))
+                .update() == 1;
+    }
+
+    /** Counts the partners' items into the run's total. */
+    public void countPartners(YearMonth month) {
+        jdbc.sql("""
+                update billing_runs set total_items = total_items
+                  + (select count(*) from billing_run_partners where month = :m) where month = :m""")
+                .param("m", month.toString()).update();
+    }
+
+    /** Up to {@code limit} partners of the run no other transaction is working on. */
+    public List<PartnerItem> claimPartners(YearMonth month, int limit) {
+        return jdbc.sql("""
+                select partner_id, discount_rate from billing_run_partners where month = :m and not done
+                order by partner_id limit :l for update skip locked""")
+                .param("m", month.toString()).param("l", limit)
+                .query((rs, n) -> new PartnerItem(new PartnerId(rs.getObject("partner_id", UUID.class)),
+                        rs.getBigDecimal("discount_rate")))
+                .list();
+    }
+
+    /** The customers of the run a CSP partner buys for. */
+    public List<UUID> customersBoughtBy(YearMonth month, PartnerId partner) {
+        return jdbc.sql("""
+                select customer_id from billing_run_items where month = :m and buyer_partner_id = :p
+                order by customer_id""")
+                .param("m", month.toString()).param("p", partner.value()).query(UUID.class).list();
+    }
+
+    /** The charges of a partner taken into the run. */
+    public List<PartnerCharge> charges(YearMonth month, PartnerId partner) {
+        return jdbc.sql("""
+                select charge_id, description, net, charged_at from billing_partner_charges
+                where month = :m and partner_id = :p order by charged_at, charge_id""")
+                .param("m", month.toString()).param("p", partner.value())
+                .query((rs, n) -> new PartnerCharge(rs.getObject("charge_id", UUID.class), partner,
+                        rs.getString("description"), Money.euros(rs.getBigDecimal("net")),
+                        rs.getTimestamp("charged_at").toInstant()))
+                .list();
+    }
+
+    /** The partner's item, the items of the customers it bought for, and its charges are done. */
+    public void partnerDone(YearMonth month, PartnerId partner, UUID invoice) {
+        jdbc.sql("update billing_run_partners set done = true, invoice_id = :i where month = :m and partner_id = :p")
+                .param("i", invoice).param("m", month.toString()).param("p", partner.value()).update();
+        jdbc.sql("update billing_run_items set done = true where month = :m and buyer_partner_id = :p")
+                .param("m", month.toString()).param("p", partner.value()).update();
+        jdbc.sql("update billing_partner_charges set invoice_id = :i where month = :m and partner_id = :p")
+                .param("i", invoice).param("m", month.toString()).param("p", partner.value()).update();
+    }
+
     private static final String SELECT = """
             select r.month, r.started_at, r.started_by, r.finished_at, r.total_items,
-                   (select count(*) from billing_run_items i where i.month = r.month and i.done) as done_items,
-                   (select count(*) from billing_run_items i where i.month = r.month and i.invoice_id is not null) as invoices,
+                   (select count(*) from billing_run_items i where i.month = r.month and i.done)
+                     + (select count(*) from billing_run_partners p where p.month = r.month and p.done) as done_items,
+                   (select count(*) from billing_run_items i where i.month = r.month and i.invoice_id is not null)
+                     + (select count(*) from billing_run_partners p where p.month = r.month and p.invoice_id is not null) as invoices,
                    (select coalesce(sum(v.net), 0) from billing_invoices v where v.month = r.month and v.number is not null) as net,
                    (select coalesce(sum(v.gross), 0) from billing_invoices v where v.month = r.month and v.number is not null) as gross
             from billing_runs r""";

@@ -60,6 +60,14 @@ public class Invoices {
 
     /** Writes a draft: lines and totals, no number. */
     public void insertDraft(Invoice i) {
+        insertDraft(i, null);
+    }
+
+    /**
+     * Writes a draft; {@code lineCustomers} names, per line, the customer a line of an invoice to a
+     * partner was bought for (null entries for the partner's own charges).
+     */
+    public void insertDraft(Invoice i, List<CustomerId> lineCustomers) {
         BillTo b = i.billTo();
         InvoiceTotals t = i.totals();
         jdbc.sql("""
@@ -67,7 +75,7 @@ public class Invoices {
                   city, country, vat_id, vat_treatment, vat_rate, net_subscriptions, net_airtime, net, vat, gross)
                 values (:id, :c, :p, :m, :k, :name, :street, :postcode, :city, :country, :vatId, :treatment, :rate,
                   :ns, :na, :net, :vat, :gross)""")
-                .param("id", i.id()).param("c", i.customerId().value())
+                .param("id", i.id()).param("c", i.customerId() == null ? null : i.customerId().value())
                 .param("p", i.partnerId() == null ? null : i.partnerId().value()).param("m", i.month().toString())
                 .param("k", i.kind().name()).param("name", b.name()).param("street", b.street())
                 .param("postcode", b.postcode()).param("city", b.city()).param("country", b.country())
@@ -77,12 +85,14 @@ public class Invoices {
                 .param("gross", t.gross().amount()).update();
         int position = 1;
         for (InvoiceLine line : i.lines()) {
+            CustomerId lineCustomer = lineCustomers != null ? lineCustomers.get(position - 1) : i.customerId();
             jdbc.sql("""
                     insert into billing_invoice_lines (invoice_id, position, customer_id, instance_id, kind, description,
                       period_from, period_to, quantity, amount)
                     values (:i, :pos, :c, :inst, :k, :d, :from, :to, :q, :a)""")
-                    .param("i", i.id()).param("pos", position++).param("c", i.customerId().value())
-                    .param("inst", line.instanceId().value()).param("k", line.kind().name())
+                    .param("i", i.id()).param("pos", position++)
+                    .param("c", lineCustomer == null ? null : lineCustomer.value())
+                    .param("inst", line.instanceId() == null ? null : line.instanceId().value()).param("k", line.kind().name())
                     .param("d", line.description())
                     .param("from", line.periodFrom() == null ? null : Timestamp.from(line.periodFrom()))
                     .param("to", line.periodTo() == null ? null : Timestamp.from(line.periodTo()))
@@ -102,6 +112,11 @@ public class Invoices {
 
     public List<Invoice> ofCustomers(Collection<UUID> customers) {
         return select("where customer_id = any(:key)", customers.toArray(UUID[]::new));
+    }
+
+    /** The invoices addressed to the partner itself (not those of its customers). */
+    public List<Invoice> ofPartner(UUID partner) {
+        return select("where customer_id is null and partner_id = :key", partner);
     }
 
     public List<Invoice> ofMonth(YearMonth month) {
@@ -124,8 +139,9 @@ public class Invoices {
                 .query(rs -> {
                     Timestamp from = rs.getTimestamp("period_from");
                     Timestamp to = rs.getTimestamp("period_to");
+                    UUID instance = rs.getObject("instance_id", UUID.class);
                     lines.computeIfAbsent(rs.getObject("invoice_id", UUID.class), k -> new ArrayList<>()).add(new InvoiceLine(
-                            new InstanceId(rs.getObject("instance_id", UUID.class)),
+                            instance == null ? null : new InstanceId(instance),
                             InvoiceLine.Kind.valueOf(rs.getString("kind")), rs.getString("description"),
                             from == null ? null : from.toInstant(), to == null ? null : to.toInstant(),
                             rs.getString("quantity"), Money.euros(rs.getBigDecimal("amount"))));
@@ -137,13 +153,14 @@ public class Invoices {
 
     private static Invoice invoice(ResultSet rs, int n) throws SQLException {
         UUID partner = rs.getObject("partner_id", UUID.class);
+        UUID customer = rs.getObject("customer_id", UUID.class);
         Timestamp finalised = rs.getTimestamp("finalised_at");
         java.sql.Date issued = rs.getDate("issued_on");
         VatPolicy.Treatment treatment = VatPolicy.Treatment.valueOf(rs.getString("vat_treatment"));
         InvoiceTotals totals = new InvoiceTotals(Money.euros(rs.getBigDecimal("net_subscriptions")),
                 Money.euros(rs.getBigDecimal("net_airtime")), Money.euros(rs.getBigDecimal("net")), treatment,
                 Money.euros(rs.getBigDecimal("vat")), Money.euros(rs.getBigDecimal("gross")));
-        return new Invoice(rs.getObject("id", UUID.class), new CustomerId(rs.getObject("customer_id", UUID.class)),
+        return new Invoice(rs.getObject("id", UUID.class), customer == null ? null : new CustomerId(customer),
                 partner == null ? null : new PartnerId(partner), YearMonth.parse(rs.getString("month")),
                 Invoice.Kind.valueOf(rs.getString("kind")), rs.getString("number"),
                 issued == null ? null : issued.toLocalDate(), finalised == null ? null : finalised.toInstant(),

@@ -179,7 +179,8 @@ class BillingApi {
     // ---- invoices -------------------------------------------------------------------------------
 
     @GetMapping("/invoices")
-    @Operation(summary = "Invoices the caller may see, newest first; partners get totals only")
+    @Operation(summary = "Invoices the caller may see, newest first: a customer its own; a partner its customers' "
+            + "(totals only) and those addressed to itself (CSP wholesale, webinar seats); an operator all")
     List<InvoiceView> invoices(CurrentUser user) {
         return invoices.invoices(user).stream().map(i -> InvoiceView.of(i, false, null)).toList();
     }
@@ -187,7 +188,8 @@ class BillingApi {
     @GetMapping("/invoices/{id}")
     InvoiceView invoice(CurrentUser user, @PathVariable UUID id) {
         Invoice invoice = invoices.invoice(user, id);
-        return InvoiceView.of(invoice, !user.isPartner(), invoices.payment(user, id).orElse(null));
+        // Partners see the lines of the invoices addressed to them, not those of their customers' invoices.
+        return InvoiceView.of(invoice, !user.isPartner() || invoice.toPartner(), invoices.payment(user, id).orElse(null));
     }
 
     @GetMapping("/invoices/{id}/calls")

@@ -31,33 +31,42 @@ final class BillingJson {
     record LineView(UUID instanceId, String kind, String description, Instant periodFrom, Instant periodTo,
             String quantity, BigDecimal amount) {
         static LineView of(InvoiceLine l) {
-            return new LineView(l.instanceId().value(), l.kind().name(), l.description(), l.periodFrom(), l.periodTo(),
+            return new LineView(l.instanceId() == null ? null : l.instanceId().value(), l.kind().name(), l.description(), l.periodFrom(), l.periodTo(),
                     l.quantity(), l.amount().amount());
         }
     }
 
-    record TotalsView(BigDecimal netSubscriptions, BigDecimal netAirtime, BigDecimal net, String vatTreatment,
-            BigDecimal vatRate, BigDecimal vat, BigDecimal gross, String currency, String vatNote) {
+    record TotalsView(BigDecimal netSubscriptions, BigDecimal netAirtime, BigDecimal netTraining, BigDecimal net,
+            String vatTreatment, BigDecimal vatRate, BigDecimal vat, BigDecimal gross, String currency, String vatNote) {
         static TotalsView of(InvoiceTotals t) {
-            return new TotalsView(t.netSubscriptions().amount(), t.netAirtime().amount(), t.net().amount(),
+            return new TotalsView(t.netSubscriptions().amount(), t.netAirtime().amount(), t.netTraining().amount(),
+                    t.net().amount(),
                     t.treatment().name(), t.treatment().ratePercent().setScale(2), t.vat().amount(), t.gross().amount(),
                     t.net().currency().getCurrencyCode(), t.treatment().note());
         }
     }
 
-    record InvoiceView(UUID id, String number, String kind, UUID customerId, String customerName, String month,
-            LocalDate issuedOn, Instant finalisedAt, TotalsView totals, List<LineView> lines, String payment) {
+    /**
+     * An invoice; {@code addressedTo} is CUSTOMER or PARTNER (an invoice to the partner itself:
+     * no customer id and no customer name; {@code billedTo} is the partner's name).
+     */
+    record InvoiceView(UUID id, String number, String kind, String addressedTo, UUID customerId, UUID partnerId,
+            String customerName, String billedTo, String month, LocalDate issuedOn, Instant finalisedAt,
+            TotalsView totals, List<LineView> lines, String payment) {
         static InvoiceView of(Invoice i, boolean withLines, Payment payment) {
-            return new InvoiceView(i.id(), i.number(), i.kind().name(), i.customerId().value(), i.billTo().name(),
-                    i.month().toString(), i.issuedOn(), i.finalisedAt(), TotalsView.of(i.totals()),
+            return new InvoiceView(i.id(), i.number(), i.kind().name(), i.toPartner() ? "PARTNER" : "CUSTOMER",
+                    i.customerId() == null ? null : i.customerId().value(),
+                    i.partnerId() == null ? null : i.partnerId().value(), i.toPartner() ? null : i.billTo().name(),
+                    i.billTo().name(), i.month().toString(), i.issuedOn(), i.finalisedAt(), TotalsView.of(i.totals()),
                     withLines ? i.lines().stream().map(LineView::of).toList() : null,
-                    payment == null ? null : payment.status());
+                    payment == null ? (i.toPartner() ? "BANK_TRANSFER" : null) : payment.status());
         }
     }
 
-    record PreviewView(UUID instanceId, String month, List<LineView> lines, TotalsView totals) {
+    record PreviewView(UUID instanceId, String month, String invoicedTo, String note, List<LineView> lines,
+            TotalsView totals) {
         static PreviewView of(Preview p) {
-            return new PreviewView(p.instanceId().value(), p.month().toString(),
+            return new PreviewView(p.instanceId().value(), p.month().toString(), p.invoicedTo(), p.note(),
                     p.lines().stream().map(LineView::of).toList(), TotalsView.of(p.totals()));
         }
     }

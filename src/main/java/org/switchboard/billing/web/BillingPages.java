@@ -85,7 +85,8 @@ class BillingPages {
         StringBuilder csv = new StringBuilder(
                 "number,kind,customer_id,customer,issued_on,net_subscriptions,net_airtime,net,vat_treatment,vat,gross\r\n");
         for (Invoice i : invoices.invoicesOfMonth(user, m)) {
-            csv.append(String.join(",", i.number(), i.kind().name(), i.customerId().value().toString(),
+            csv.append(String.join(",", i.number(), i.kind().name(),
+                    i.customerId() == null ? "partner:" + i.partnerId().value() : i.customerId().value().toString(),
                     Csv.quote(i.billTo().name()), i.issuedOn().toString(), i.totals().netSubscriptions().amount().toPlainString(),
                     i.totals().netAirtime().amount().toPlainString(), i.totals().net().amount().toPlainString(),
                     i.totals().treatment().name(), i.totals().vat().amount().toPlainString(),
@@ -117,6 +118,7 @@ class BillingPages {
     String invoices(CurrentUser user, Model model) {
         model.addAttribute("invoices", invoices.invoices(user));
         model.addAttribute("partner", user.isPartner());
+        model.addAttribute("invoicingPartner", invoices.invoicingPartner(user).orElse(null));
         return "billing/invoices";
     }
 
@@ -124,7 +126,8 @@ class BillingPages {
     String invoice(CurrentUser user, @PathVariable UUID id, Model model) {
         Invoice invoice = invoices.invoice(user, id);
         model.addAttribute("invoice", invoice);
-        model.addAttribute("partner", user.isPartner());
+        // A partner sees the lines of an invoice addressed to itself, only the totals of its customers' invoices.
+        model.addAttribute("partner", user.isPartner() && !invoice.toPartner());
         model.addAttribute("calls", user.isPartner() ? List.of() : invoices.calls(user, id));
         model.addAttribute("payment", invoices.payment(user, id).orElse(null));
         return "billing/invoice";

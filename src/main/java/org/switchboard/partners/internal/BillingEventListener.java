@@ -6,18 +6,23 @@ import org.switchboard.billing.DirectDebitReturned;
 import org.switchboard.billing.InvoiceFinalised;
 import org.switchboard.partners.CustomerInvoice;
 import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.PartnerTraining;
 
 /**
- * Billing's finalised invoices of partners' customers become turnover and commission; a returned
- * direct debit reverses its commission. Both are safe to deliver twice (after a restart).
+ * Billing's finalised invoices of partners' customers become turnover and commission; an invoice
+ * to a CSP partner for what it bought at wholesale becomes turnover without commission, and the
+ * webinar seats it holds are marked invoiced. A returned direct debit reverses its commission.
+ * All of it is safe to deliver twice (after a restart).
  */
 @Component
 class BillingEventListener {
 
     private final PartnerProgramme programme;
+    private final PartnerTraining training;
 
-    BillingEventListener(PartnerProgramme programme) {
+    BillingEventListener(PartnerProgramme programme, PartnerTraining training) {
         this.programme = programme;
+        this.training = training;
     }
 
     @ApplicationModuleListener
@@ -25,9 +30,14 @@ class BillingEventListener {
         if (invoice.partnerId() == null) {
             return; // a customer without a partner earns nobody commission
         }
+        invoice.partnerCharges().forEach(training::markInvoiced);
+        if (invoice.toPartner() && !invoice.wholesale()) {
+            return; // only the partner's own charges (webinar seats): no turnover
+        }
+        // An invoice to a customer is never wholesale: a CSP partner's customers get none from the platform.
         programme.recordCustomerInvoice(new CustomerInvoice(invoice.invoiceId(), invoice.customerId(),
                 invoice.partnerId(), invoice.issuedOn(), invoice.netSubscriptions(), invoice.netAirtime(),
-                programme.wholesaleTermsFor(invoice.customerId()).isPresent()));
+                invoice.wholesale()));
     }
 
     @ApplicationModuleListener

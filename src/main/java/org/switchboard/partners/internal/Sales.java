@@ -39,7 +39,7 @@ public class Sales {
                                               airtime_net, wholesale, recorded_at)
                 values (:id, :partner, :customer, :on, :subs, :air, :wholesale, :at) on conflict do nothing""")
                 .param("id", i.invoiceId()).param("partner", i.partnerId().value())
-                .param("customer", i.customerId().value()).param("on", Date.valueOf(i.finalisedOn()))
+                .param("customer", i.customerId() == null ? null : i.customerId().value()).param("on", Date.valueOf(i.finalisedOn()))
                 .param("subs", i.subscriptionsNet().amount()).param("air", i.airtimeNet().amount())
                 .param("wholesale", i.wholesale()).param("at", Timestamp.from(at)).update() == 1;
     }
@@ -48,8 +48,8 @@ public class Sales {
         return jdbc.sql("select * from partner_invoices where invoice_id = :id for update").param("id", id)
                 .query((rs, n) -> {
                     Date returned = rs.getDate("returned_on");
-                    return new RecordedInvoice(new CustomerInvoice(id,
-                            new CustomerId(rs.getObject("customer_id", UUID.class)),
+                    UUID customer = rs.getObject("customer_id", UUID.class);
+                    return new RecordedInvoice(new CustomerInvoice(id, customer == null ? null : new CustomerId(customer),
                             new PartnerId(rs.getObject("partner_id", UUID.class)), rs.getDate("finalised_on").toLocalDate(),
                             Money.euros(rs.getBigDecimal("subscriptions_net")), Money.euros(rs.getBigDecimal("airtime_net")),
                             rs.getBoolean("wholesale")), returned == null ? null : returned.toLocalDate());

@@ -136,4 +136,53 @@ class EInvoicesTest {
         assertThat(xml).contains("urn:xeinkauf.de:kosit:xrechnung").contains("<ram:BuyerReference>")
                 .contains("<ram:GrandTotalAmount>428.60</ram:GrandTotalAmount>");
     }
+
+    /**
+     * An invoice to a CSP partner: the November lines of its customer at 85% (74.74 + 37.84 + 193.04
+     * subscriptions, 0.62 x 0.85 = 0.527 -> 0.53 airtime) and a webinar seat of 199.50; net 505.65,
+     * VAT 19% = 96.0735 -> 96.07, gross 601.72. It is paid by bank transfer, so it names the
+     * operator's account instead of a mandate, and it must be just as valid.
+     */
+    @Test
+    void anInvoiceToAPartnerPaidByTransferIsAValidEn16931Invoice() throws Exception {
+        Invoice november = november(VatPolicy.Treatment.STANDARD, "DE", null);
+        org.switchboard.billing.WholesaleTermsProvider.WholesaleBuyer buyer =
+                new org.switchboard.billing.WholesaleTermsProvider.WholesaleBuyer(
+                        org.switchboard.accounts.PartnerId.random(), new BigDecimal("0.15"));
+        List<org.switchboard.billing.PartnerInvoicePolicy.PartnerLine> parts =
+                org.switchboard.billing.PartnerInvoicePolicy.compose(buyer,
+                        List.of(new org.switchboard.billing.PartnerInvoicePolicy.CustomerLines(november.customerId(),
+                                "Huber GmbH", november.lines())),
+                        List.of(new org.switchboard.billing.PartnerChargeProvider.PartnerCharge(UUID.randomUUID(),
+                                buyer.partnerId(), "Premium training webinar \"CSP basics\" (50% early-booking discount)",
+                                Money.euros("199.50"), berlin(2030, 11, 5, 10, 0))));
+        List<InvoiceLine> lines = parts.stream().map(org.switchboard.billing.PartnerInvoicePolicy.PartnerLine::line).toList();
+        Invoice invoice = new Invoice(UUID.randomUUID(), null, buyer.partnerId(), YearMonth.of(2030, 11),
+                Invoice.Kind.INVOICE, "2030-000002", LocalDate.of(2030, 12, 1), berlin(2030, 12, 1, 0, 30),
+                new Invoice.BillTo("Telefonie Partner GmbH", "Hafenstraße 5", "20457", "Hamburg", "DE", "DE987654321"),
+                lines, InvoiceTotals.of(lines, VatPolicy.Treatment.STANDARD));
+        assertThat(invoice.totals().net().amount()).isEqualByComparingTo("505.65");
+        assertThat(invoice.totals().gross().amount()).isEqualByComparingTo("601.72");
+
+        byte[] pdf = EInvoices.pdf(invoice, new EInvoices.Context(SELLER, null, List.of(), BERLIN));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Invoice 2030-000002").contains("Telefonie Partner GmbH")
+                    .contains("Partner " + buyer.partnerId().value()).contains("Customer Huber GmbH")
+                    .contains("193.04").contains("Net training").contains("601.72")
+                    .contains("IBAN DE02120300000000202051").contains("2030-12-15");
+        }
+        String xml = new String(new ZUGFeRDImporter(new ByteArrayInputStream(pdf)).getRawXML(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("<ram:GrandTotalAmount>601.72</ram:GrandTotalAmount>")
+                .contains("<ram:TypeCode>58</ram:TypeCode>").contains("DE02120300000000202051")
+                .contains("DE987654321").contains(buyer.partnerId().value().toString());
+        TransactionCalculator recalculated = new TransactionCalculator(
+                new ZUGFeRDInvoiceImporter(new ByteArrayInputStream(pdf)).extractInvoice());
+        assertThat(recalculated.getGrandTotal()).isEqualByComparingTo("601.72");
+
+        org.mustangproject.validator.ZUGFeRDValidator validator = new org.mustangproject.validator.ZUGFeRDValidator();
+        String report = validator.validate(pdf, "2030-000002.pdf");
+        assertThat(validator.wasCompletelyValid()).as(report).isTrue();
+    }
 }
