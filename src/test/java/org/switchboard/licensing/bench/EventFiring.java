@@ -80,12 +80,12 @@ final class EventFiring {
                 if (!busy && nextDue == Long.MAX_VALUE) {
                     break;
                 }
-                long waitMillis = nextDue == Long.MAX_VALUE ? 100 : Math.max(0, (nextDue - System.nanoTime()) / 1_000_000);
-                if (waitMillis == 0) {
-                    selector.selectNow();
-                } else {
-                    selector.select(waitMillis);
-                }
+                // Wait for answers until the next event is due: at least a millisecond, so that the
+                // generator sleeps instead of spinning (an event may go out up to 1 ms after it was
+                // due, which its latency, counted from the due instant, includes).
+                long waitMillis = nextDue == Long.MAX_VALUE ? 100
+                        : Math.max(1, (nextDue - System.nanoTime() + 999_999) / 1_000_000);
+                selector.select(waitMillis);
                 for (SelectionKey key : selector.selectedKeys()) {
                     ((Connection) key.attachment()).onReadable();
                 }
