@@ -31,7 +31,10 @@ import org.switchboard.platform.NotFoundException;
 @Service
 public class InvoiceManagement {
 
-    /** The charges of an instance's open month so far, composed by the same rule as the run. */
+    /**
+     * The charges of an instance's open month so far, composed by the same rule as the run: with
+     * what no run billed yet, also of earlier months (late call records and changes).
+     */
     public record Preview(InstanceId instanceId, YearMonth month, List<InvoiceLine> lines, InvoiceTotals totals) {
     }
 
@@ -92,13 +95,13 @@ public class InvoiceManagement {
         if (user.isPartner()) {
             throw new ForbiddenException("Partners see their customers' invoice totals, not their calls.");
         }
-        return calls.ratedOf(invoice.customerId(), calendar.start(invoice.month()), calendar.end(invoice.month()));
+        return callsOf(invoice);
     }
 
-    /** For documents of an invoice the caller was allowed to see. */
+    /** For documents of an invoice the caller was allowed to see: the calls its run billed (late ones too). */
     @Transactional(readOnly = true)
     List<StoredCall> callsOf(Invoice invoice) {
-        return calls.ratedOf(invoice.customerId(), calendar.start(invoice.month()), calendar.end(invoice.month()));
+        return calls.billedBy(invoice.customerId(), invoice.month());
     }
 
     @Transactional(readOnly = true)
@@ -107,8 +110,7 @@ public class InvoiceManagement {
         Customer customer = details.customer();
         YearMonth open = calendar.monthOf(clock.instant());
         List<SubscriptionTimeline> own = timelines.of(id).map(List::of).orElse(List.of());
-        List<AirtimeSummary> airtime = calls.summaries(List.of(customer.id().value()), calendar.start(open),
-                calendar.end(open)).stream().filter(a -> a.instanceId().equals(id)).toList();
+        List<AirtimeSummary> airtime = calls.unbilled(customer.id(), id, calendar.end(open), calendar.zone());
         List<InvoiceLine> lines = InvoicePolicy.compose(open, calendar, own, airtime);
         return new Preview(id, open, lines, InvoiceTotals.of(lines,
                 VatPolicy.treatment(customer.billingAddress().country(), customer.vatId())));

@@ -27,6 +27,7 @@ import org.switchboard.accounts.Customer;
 import org.switchboard.accounts.CustomerDirectory;
 import org.switchboard.accounts.CustomerId;
 import org.switchboard.billing.Invoice.BillTo;
+import org.switchboard.billing.internal.CallRecords;
 import org.switchboard.billing.internal.InvoiceRuns;
 import org.switchboard.billing.internal.InvoiceRuns.Run;
 import org.switchboard.billing.internal.Invoices;
@@ -44,6 +45,10 @@ import org.switchboard.platform.RefusedException;
  * numbers, payments, events and the items' "done" in one transaction. A node killed mid-batch
  * rolls that batch back, numbers included, and whoever resumes the run (any node at start, the
  * operator starting the month again, the monthly job) takes those items again: no duplicate, no gap.
+ * <p>
+ * Each batch marks the calls and timeline changes it bills as billed by this run, in the same
+ * transaction; what is not billed yet (also of earlier months, whose records or events came after
+ * their run) goes on the next invoice, so each call and change is billed exactly once.
  */
 @Service
 public class InvoiceRun {
@@ -54,6 +59,7 @@ public class InvoiceRun {
     private final InvoiceRuns runs;
     private final Invoices invoices;
     private final SubscriptionTimelines timelines;
+    private final CallRecords calls;
     private final CustomerDirectory customers;
     private final BillingSettings settings;
     private final ApplicationEventPublisher events;
@@ -66,12 +72,13 @@ public class InvoiceRun {
         return t;
     });
 
-    InvoiceRun(InvoiceRuns runs, Invoices invoices, SubscriptionTimelines timelines, CustomerDirectory customers,
-            BillingSettings settings,
+    InvoiceRun(InvoiceRuns runs, Invoices invoices, SubscriptionTimelines timelines, CallRecords calls,
+            CustomerDirectory customers, BillingSettings settings,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
         this.runs = runs;
         this.invoices = invoices;
         this.timelines = timelines;
+        this.calls = calls;
         this.customers = customers;
         this.settings = settings;
         this.events = events;
@@ -102,14 +109,25 @@ public class InvoiceRun {
         return progress;
     }
 
-    /** Creates the run and its work items if the month has none; refuses a month that has not ended. */
+    /**
+     * Creates the run and its work items if the month has none; refuses a month that has not ended,
+     * and a new run while an earlier month's run is unfinished (each run bills what the runs
+     * before it left, so they go in order).
+     */
     public Progress create(YearMonth month, String by) {
         Instant now = clock.instant();
         if (now.isBefore(calendar.end(month))) {
             throw new RefusedException("month", "The month " + month + " has not ended yet: its run can start on "
                     + calendar.end(month).atZone(calendar.zone()).toLocalDate() + ".");
         }
-        tx.executeWithoutResult(s -> runs.create(month, now, by, calendar.start(month), calendar.end(month)));
+        tx.executeWithoutResult(s -> {
+            List<YearMonth> earlier = runs.find(month).isPresent() ? List.of() : runs.unfinishedBefore(month);
+            if (!earlier.isEmpty()) {
+                throw new RefusedException("month", "The invoice run of " + earlier.get(0)
+                        + " is not finished yet: start it again to complete it, then the run of " + month + ".");
+            }
+            runs.create(month, now, by, calendar.end(month));
+        });
         return progress(month).orElseThrow();
     }
 
@@ -134,8 +152,11 @@ public class InvoiceRun {
             if (claimed.isEmpty()) {
                 return 0;
             }
-            Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.ofCustomers(claimed);
-            Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = runs.airtime(month, claimed)
+            // What this batch bills is marked as billed by this run before anything is composed from it.
+            Instant end = calendar.end(month);
+            Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.billFor(month, claimed, end);
+            Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = calls
+                    .billFor(month, claimed, end, calendar.zone())
                     .stream().collect(Collectors.groupingBy(AirtimeSummary::instanceId));
             Instant now = clock.instant();
             LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
@@ -225,6 +246,7 @@ public class InvoiceRun {
 
     @Scheduled(cron = "${switchboard.billing.run-cron:0 30 0 1 * *}", zone = "${switchboard.time-zone:Europe/Berlin}")
     void monthly() {
+        resumeUnfinished();
         YearMonth closed = calendar.monthOf(clock.instant()).minusMonths(1);
         create(closed, "system");
         complete(closed);

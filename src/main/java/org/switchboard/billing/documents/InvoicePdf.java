@@ -114,7 +114,10 @@ final class InvoicePdf {
         }
         if (!context.calls().isEmpty()) {
             newPage();
-            text("Appendix: itemised calls of " + invoice.month() + " (" + context.calls().size() + ")", 12);
+            boolean late = context.calls().stream()
+                    .anyMatch(c -> java.time.YearMonth.from(c.start().atZone(context.zone())).isBefore(invoice.month()));
+            text("Appendix: itemised calls of " + invoice.month() + (late ? " and late call records of earlier months" : "")
+                    + " (" + context.calls().size() + ")", 12);
             gap(6);
             callRow("Start", "From", "To", "Zone", "Billed s", "Charge", 7);
             rule();
