@@ -101,6 +101,9 @@ public class InvoiceManagement {
     /** For documents of an invoice the caller was allowed to see: the calls its run billed (late ones too). */
     @Transactional(readOnly = true)
     List<StoredCall> callsOf(Invoice invoice) {
+        if (invoice.corrects() != null) {
+            return List.of();
+        }
         return calls.billedBy(invoice.customerId(), invoice.month());
     }
 

@@ -79,6 +79,13 @@ final class InvoicePdf {
         boolean credit = invoice.kind() == Invoice.Kind.CREDIT_NOTE;
         text((credit ? "Credit note " : "Invoice ") + invoice.number(), 16);
         text("Date " + invoice.issuedOn() + " · Month " + invoice.month() + " · Customer " + invoice.customerId().value(), 9);
+        Invoice.Correction corrects = invoice.corrects();
+        if (corrects != null) {
+            text("Corrects invoice " + corrects.number() + " of " + corrects.issuedOn(), 10);
+            for (String l : wrap("Reason: " + corrects.reason(), 9, WIDTH)) {
+                text(l, 9);
+            }
+        }
         gap(12);
         row("Description", "Quantity", "Amount (EUR)", 9);
         rule();
@@ -104,7 +111,8 @@ final class InvoicePdf {
             }
         }
         Payment p = context.payment();
-        String payment = p != null
+        String payment = corrects != null ? corrects.settlement()
+                : p != null
                 ? "We debit " + money(t.gross().amount()) + " EUR on " + p.dueOn() + " under SEPA mandate "
                         + p.mandateReference() + " (creditor id " + s.creditorId() + ") from " + p.accountHolder()
                         + ", account ending " + p.iban().substring(p.iban().length() - 4) + "."

@@ -97,8 +97,10 @@ public class InvoiceRuns {
             select r.month, r.started_at, r.started_by, r.finished_at, r.total_items,
                    (select count(*) from billing_run_items i where i.month = r.month and i.done) as done_items,
                    (select count(*) from billing_run_items i where i.month = r.month and i.invoice_id is not null) as invoices,
-                   (select coalesce(sum(v.net), 0) from billing_invoices v where v.month = r.month and v.number is not null) as net,
-                   (select coalesce(sum(v.gross), 0) from billing_invoices v where v.month = r.month and v.number is not null) as gross
+                   (select coalesce(sum(v.net), 0) from billing_invoices v where v.month = r.month and v.number is not null
+                      and v.corrects_invoice_id is null) as net,
+                   (select coalesce(sum(v.gross), 0) from billing_invoices v where v.month = r.month and v.number is not null
+                      and v.corrects_invoice_id is null) as gross
             from billing_runs r""";
 
     private static Run row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

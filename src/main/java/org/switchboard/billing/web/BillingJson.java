@@ -28,11 +28,23 @@ final class BillingJson {
         }
     }
 
-    record LineView(UUID instanceId, String kind, String description, Instant periodFrom, Instant periodTo,
-            String quantity, BigDecimal amount) {
-        static LineView of(InvoiceLine l) {
-            return new LineView(l.instanceId().value(), l.kind().name(), l.description(), l.periodFrom(), l.periodTo(),
-                    l.quantity(), l.amount().amount());
+    /** {@code line}: the line's number on the invoice (1, 2, ...), as a credit note names it. */
+    record LineView(Integer line, UUID instanceId, String kind, String description, Instant periodFrom,
+            Instant periodTo, String quantity, BigDecimal amount) {
+        static LineView of(InvoiceLine l, Integer line) {
+            return new LineView(line, l.instanceId().value(), l.kind().name(), l.description(), l.periodFrom(),
+                    l.periodTo(), l.quantity(), l.amount().amount());
+        }
+
+        static List<LineView> numbered(List<InvoiceLine> lines) {
+            return java.util.stream.IntStream.range(0, lines.size()).mapToObj(i -> of(lines.get(i), i + 1)).toList();
+        }
+    }
+
+    /** What a credit note corrects, and what happens to money already paid. */
+    record CorrectionView(UUID invoiceId, String number, LocalDate issuedOn, String reason, String settlement) {
+        static CorrectionView of(Invoice.Correction c) {
+            return c == null ? null : new CorrectionView(c.invoiceId(), c.number(), c.issuedOn(), c.reason(), c.settlement());
         }
     }
 
@@ -46,19 +58,20 @@ final class BillingJson {
     }
 
     record InvoiceView(UUID id, String number, String kind, UUID customerId, String customerName, String month,
-            LocalDate issuedOn, Instant finalisedAt, TotalsView totals, List<LineView> lines, String payment) {
+            LocalDate issuedOn, Instant finalisedAt, TotalsView totals, List<LineView> lines, String payment,
+            CorrectionView corrects) {
         static InvoiceView of(Invoice i, boolean withLines, Payment payment) {
             return new InvoiceView(i.id(), i.number(), i.kind().name(), i.customerId().value(), i.billTo().name(),
                     i.month().toString(), i.issuedOn(), i.finalisedAt(), TotalsView.of(i.totals()),
-                    withLines ? i.lines().stream().map(LineView::of).toList() : null,
-                    payment == null ? null : payment.status());
+                    withLines ? LineView.numbered(i.lines()) : null,
+                    payment == null ? null : payment.status(), CorrectionView.of(i.corrects()));
         }
     }
 
     record PreviewView(UUID instanceId, String month, List<LineView> lines, TotalsView totals) {
         static PreviewView of(Preview p) {
             return new PreviewView(p.instanceId().value(), p.month().toString(),
-                    p.lines().stream().map(LineView::of).toList(), TotalsView.of(p.totals()));
+                    LineView.numbered(p.lines()), TotalsView.of(p.totals()));
         }
     }
 

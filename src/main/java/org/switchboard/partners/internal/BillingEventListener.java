@@ -8,8 +8,8 @@ import org.switchboard.partners.CustomerInvoice;
 import org.switchboard.partners.PartnerProgramme;
 
 /**
- * Billing's finalised invoices of partners' customers become turnover and commission; a returned
- * direct debit reverses its commission. Both are safe to deliver twice (after a restart).
+ * Billing's finalised invoices of partners' customers become turnover and commission (a credit
+ * note, with negative nets, takes both back); a returned direct debit reverses its commission. Both are safe to deliver twice (after a restart).
  */
 @Component
 class BillingEventListener {
@@ -27,7 +27,7 @@ class BillingEventListener {
         }
         programme.recordCustomerInvoice(new CustomerInvoice(invoice.invoiceId(), invoice.customerId(),
                 invoice.partnerId(), invoice.issuedOn(), invoice.netSubscriptions(), invoice.netAirtime(),
-                programme.wholesaleTermsFor(invoice.customerId()).isPresent()));
+                programme.wholesaleTermsFor(invoice.customerId()).isPresent()), invoice.corrects());
     }
 
     @ApplicationModuleListener

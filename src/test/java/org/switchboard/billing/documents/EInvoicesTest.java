@@ -136,4 +136,50 @@ class EInvoicesTest {
         assertThat(xml).contains("urn:xeinkauf.de:kosit:xrechnung").contains("<ram:BuyerReference>")
                 .contains("<ram:GrandTotalAmount>428.60</ram:GrandTotalAmount>");
     }
+
+    /** An operator's credit note of 20.00 on the December fee of the November invoice, and the rest of the upgrade line. */
+    static Invoice creditNote(Invoice invoice) {
+        org.switchboard.billing.CreditNotePolicy.Composed composed = org.switchboard.billing.CreditNotePolicy.compose(
+                invoice, java.util.Map.of(), new org.switchboard.billing.CreditNotePolicy.Request("Outage of three days",
+                        null, List.of(new org.switchboard.billing.CreditNotePolicy.LineCredit(3, new BigDecimal("20.00")),
+                                new org.switchboard.billing.CreditNotePolicy.LineCredit(2, new BigDecimal("44.52")))));
+        InvoiceTotals totals = InvoiceTotals.of(composed.lines(), invoice.totals().treatment());
+        String settlement = org.switchboard.billing.CreditNotePolicy.settlement(invoice, "COLLECTED", "3000", totals.gross());
+        return new Invoice(UUID.randomUUID(), invoice.customerId(), null, invoice.month(), Invoice.Kind.CREDIT_NOTE,
+                "CN-2030-000003", LocalDate.of(2030, 12, 9), berlin(2030, 12, 9, 11, 0), invoice.billTo(),
+                composed.lines(), totals, new Invoice.Correction(invoice.id(), invoice.number(), invoice.issuedOn(),
+                        "Outage of three days", settlement));
+    }
+
+    @Test
+    void aCreditNoteIsAValidEn16931DocumentOfType381ReferencingTheCorrectedInvoice() throws Exception {
+        Invoice note = creditNote(november(VatPolicy.Treatment.STANDARD, "DE", null));
+        // -64.52 net; 19% = -12.2588 -> -12.26; gross -76.78
+        assertThat(note.totals().gross().amount()).isEqualByComparingTo("-76.78");
+        EInvoices.Context noDebit = new EInvoices.Context(SELLER, null, List.of(), BERLIN);
+        byte[] pdf = EInvoices.pdf(note, noDebit);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Credit note CN-2030-000003").contains("Corrects invoice 2030-000001 of 2030-12-01")
+                    .contains("Reason: Outage of three days").contains("-20.00").contains("-44.52").contains("-76.78")
+                    .contains("We refund the credited 76.78 EUR by bank transfer");
+        }
+        String xml = new String(new ZUGFeRDImporter(new ByteArrayInputStream(pdf)).getRawXML(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("<ram:TypeCode>381</ram:TypeCode>")
+                .containsPattern("<ram:InvoiceReferencedDocument>\\s*<ram:IssuerAssignedID>2030-000001</ram:IssuerAssignedID>")
+                .contains("<ram:GrandTotalAmount>76.78</ram:GrandTotalAmount>")
+                .contains("<ram:TaxTotalAmount currencyID=\"EUR\">12.26</ram:TaxTotalAmount>");
+        org.mustangproject.Invoice read = new ZUGFeRDInvoiceImporter(new ByteArrayInputStream(pdf)).extractInvoice();
+        assertThat(new TransactionCalculator(read).getGrandTotal()).isEqualByComparingTo("76.78");
+
+        org.mustangproject.validator.ZUGFeRDValidator validator = new org.mustangproject.validator.ZUGFeRDValidator();
+        String report = validator.validate(pdf, "CN-2030-000003.pdf");
+        assertThat(validator.wasCompletelyValid()).as(report).isTrue();
+
+        String xrechnung = new String(EInvoices.xrechnung(note, noDebit), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xrechnung).contains("urn:xeinkauf.de:kosit:xrechnung").contains("<ram:TypeCode>381</ram:TypeCode>")
+                .contains("2030-000001");
+    }
 }
