@@ -14,10 +14,26 @@ import org.switchboard.accounts.PartnerId;
  * closed month: its number, the customer's billing address as it was then, the lines and totals.
  * An invoice to a partner (what a CSP partner bought at wholesale for its customers, and the
  * partner's charges such as webinar seats) has no {@code customerId}; {@code partnerId} and the
- * address are the partner's.
+ * address are the partner's. An operator's credit note against an invoice has the corrected
+ * invoice's customer (or partner), address and month and names it in {@code corrects}; a run's
+ * invoice has none.
  */
 public record Invoice(UUID id, CustomerId customerId, PartnerId partnerId, YearMonth month, Kind kind, String number,
-        LocalDate issuedOn, Instant finalisedAt, BillTo billTo, List<InvoiceLine> lines, InvoiceTotals totals) {
+        LocalDate issuedOn, Instant finalisedAt, BillTo billTo, List<InvoiceLine> lines, InvoiceTotals totals,
+        Correction corrects) {
+
+    /** An invoice of a run. */
+    public Invoice(UUID id, CustomerId customerId, PartnerId partnerId, YearMonth month, Kind kind, String number,
+            LocalDate issuedOn, Instant finalisedAt, BillTo billTo, List<InvoiceLine> lines, InvoiceTotals totals) {
+        this(id, customerId, partnerId, month, kind, number, issuedOn, finalisedAt, billTo, lines, totals, null);
+    }
+
+    /**
+     * What a credit note corrects: the invoice (id, number, issue date), the operator's reason, and
+     * what happens to money already paid ({@code settlement}, printed on the credit note).
+     */
+    public record Correction(UUID invoiceId, String number, LocalDate issuedOn, String reason, String settlement) {
+    }
 
     public enum Kind {
         INVOICE("", "380"), CREDIT_NOTE("CN-", "381");

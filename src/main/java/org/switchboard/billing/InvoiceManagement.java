@@ -32,7 +32,8 @@ import org.switchboard.platform.NotFoundException;
 public class InvoiceManagement {
 
     /**
-     * The charges of an instance's open month so far, composed by the same rule as the run.
+     * The charges of an instance's open month so far, composed by the same rule as the run: with
+     * what no run billed yet, also of earlier months (late call records and changes).
      * {@code invoicedTo} is CUSTOMER, or PARTNER when the customer's CSP partner buys them: then
      * the lines are at wholesale with the partner's VAT (for the partner and operators), and the
      * customer itself sees no lines, only the {@code note} that its partner invoices it.
@@ -123,19 +124,19 @@ public class InvoiceManagement {
         if (user.isPartner()) {
             throw new ForbiddenException("Partners see their customers' invoice totals, not their calls.");
         }
-        if (invoice.toPartner()) {
-            return List.of();
-        }
-        return calls.ratedOf(invoice.customerId(), calendar.start(invoice.month()), calendar.end(invoice.month()));
+        return callsOf(invoice);
     }
 
-    /** For documents of an invoice the caller was allowed to see; an invoice to a partner itemises no calls. */
+    /**
+     * For documents of an invoice the caller was allowed to see: the calls its run billed (late
+     * ones too). An invoice to a partner itemises no calls, nor does a credit note.
+     */
     @Transactional(readOnly = true)
     List<StoredCall> callsOf(Invoice invoice) {
-        if (invoice.toPartner()) {
+        if (invoice.toPartner() || invoice.corrects() != null) {
             return List.of();
         }
-        return calls.ratedOf(invoice.customerId(), calendar.start(invoice.month()), calendar.end(invoice.month()));
+        return calls.billedBy(invoice.customerId(), invoice.month());
     }
 
     @Transactional(readOnly = true)
@@ -144,8 +145,7 @@ public class InvoiceManagement {
         Customer customer = details.customer();
         YearMonth open = calendar.monthOf(clock.instant());
         List<SubscriptionTimeline> own = timelines.of(id).map(List::of).orElse(List.of());
-        List<AirtimeSummary> airtime = calls.summaries(List.of(customer.id().value()), calendar.start(open),
-                calendar.end(open)).stream().filter(a -> a.instanceId().equals(id)).toList();
+        List<AirtimeSummary> airtime = calls.unbilled(customer.id(), id, calendar.end(open), calendar.zone());
         List<InvoiceLine> lines = InvoicePolicy.compose(open, calendar, own, airtime);
         Optional<WholesaleTermsProvider.WholesaleBuyer> buyer = wholesaleTerms
                 .getIfAvailable(() -> WholesaleTermsProvider.NONE).wholesaleBuyerOf(customer.id());

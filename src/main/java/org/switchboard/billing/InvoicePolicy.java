@@ -25,6 +25,11 @@ import org.switchboard.instances.InstanceId;
  * airtime of the month just ended, one line per zone. Trials and free (NFR) instances cost
  * nothing, and nothing is charged after a deactivation. The invoice run and the preview of the
  * open month both compose with this one rule.
+ * <p>
+ * What an earlier run did not bill comes along: a change of an earlier month not billed yet (its
+ * event came after that month's run) is charged for the rest of its month and for the months
+ * since, which were paid in advance at the old net; calls of earlier months not billed yet (their
+ * records came after that month's run) get a line per month and zone, labelled as late.
  */
 public final class InvoicePolicy {
 
@@ -43,12 +48,16 @@ public final class InvoicePolicy {
         List<SubscriptionTimeline> ordered = new ArrayList<>(timelines);
         ordered.sort(Comparator.comparing(SubscriptionTimeline::instanceName, Comparator.nullsLast(Comparator.naturalOrder())));
         for (SubscriptionTimeline timeline : ordered) {
-            for (Change change : timeline.changesBetween(from, to)) {
-                proRata(timeline, change, calendar).ifPresent(lines::add);
+            for (Change change : timeline.unbilledBefore(to)) {
+                lines.addAll(proRata(timeline, change, calendar));
             }
             advanceFee(timeline, closed.plusMonths(1), calendar).ifPresent(lines::add);
-            for (AirtimeSummary zone : airtimeByInstance.getOrDefault(timeline.instanceId(), List.of())) {
-                lines.add(airtimeLine(timeline, zone, from, to));
+            List<AirtimeSummary> own = new ArrayList<>(airtimeByInstance.getOrDefault(timeline.instanceId(), List.of()));
+            // late months first, as the calls were made; within a month in the order given (by zone)
+            own.sort(Comparator.comparing((AirtimeSummary a) -> a.lateFor(closed) ? a.month() : closed));
+            for (AirtimeSummary zone : own) {
+                lines.add(zone.lateFor(closed) ? lateAirtimeLine(timeline, zone, calendar)
+                        : airtimeLine(timeline, zone, from, to));
             }
         }
         // Airtime of instances billing has no subscription for (all calls free) never reaches here:
@@ -56,25 +65,28 @@ public final class InvoicePolicy {
         return lines;
     }
 
-    private static java.util.Optional<InvoiceLine> proRata(SubscriptionTimeline timeline, Change change,
-            BillingCalendar calendar) {
+    /** A change's parts, one per month from its instant to where its difference ends; none when the net is unchanged. */
+    private static List<InvoiceLine> proRata(SubscriptionTimeline timeline, Change change, BillingCalendar calendar) {
         Money oldNet = change.oldNet();
         Money newNet = change.newNet();
         if (oldNet.equals(newNet)) {
-            return java.util.Optional.empty();
+            return List.of();
         }
         Entry after = change.after();
-        ProRataPolicy.ProRata part = ProRataPolicy.charge(oldNet, newNet, after.at(), calendar);
         String what = switch (after.kind()) {
             case ACTIVATED -> after.describe() + ", first month from activation";
             case UPGRADED -> "Upgrade to " + after.describe() + " (" + oldNet.amount() + " → " + newNet.amount() + " a month)";
             case RENEWED -> "Renewal as " + after.describe() + " (" + oldNet.amount() + " → " + newNet.amount() + " a month)";
             case DEACTIVATED -> "Credit after deactivation (" + oldNet.amount() + " a month)";
         };
-        String description = timeline.instanceName() + ": " + what + ", " + format(part.from(), calendar) + " – "
-                + format(part.to(), calendar) + ", " + part.fraction() + " of the month";
-        return java.util.Optional.of(new InvoiceLine(timeline.instanceId(), Kind.PRO_RATA, description, part.from(),
-                part.to(), part.fraction(), part.amount()));
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (ProRataPolicy.ProRata part : ProRataPolicy.parts(oldNet, newNet, after.at(), change.until(), calendar)) {
+            String description = timeline.instanceName() + ": " + what + ", " + format(part.from(), calendar) + " – "
+                    + format(part.to(), calendar) + ", " + part.fraction() + " of the month";
+            lines.add(new InvoiceLine(timeline.instanceId(), Kind.PRO_RATA, description, part.from(), part.to(),
+                    part.fraction(), part.amount()));
+        }
+        return lines;
     }
 
     private static java.util.Optional<InvoiceLine> advanceFee(SubscriptionTimeline timeline, YearMonth month,
@@ -86,7 +98,7 @@ public final class InvoicePolicy {
             return java.util.Optional.empty();
         }
         String description = timeline.instanceName() + ": " + inForce.describe() + ", "
-                + month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear() + " in advance";
+                + monthName(month) + " in advance";
         return java.util.Optional.of(new InvoiceLine(timeline.instanceId(), Kind.SUBSCRIPTION_FEE, description, start,
                 calendar.end(month), "1 month", inForce.chargedNet()));
     }
@@ -98,6 +110,22 @@ public final class InvoicePolicy {
         return new InvoiceLine(timeline.instanceId(), Kind.AIRTIME,
                 timeline.instanceName() + ": airtime " + zone.zone() + " (itemised in the appendix)", from, to,
                 quantity, Money.euros(zone.charge()));
+    }
+
+    /** Calls of an earlier month whose records came after that month's run. */
+    private static InvoiceLine lateAirtimeLine(SubscriptionTimeline timeline, AirtimeSummary zone,
+            BillingCalendar calendar) {
+        YearMonth month = zone.month();
+        long minutes = zone.billedSeconds() / 60;
+        long seconds = zone.billedSeconds() % 60;
+        String quantity = String.format(Locale.ENGLISH, "%,d calls, %,d:%02d min", zone.calls(), minutes, seconds);
+        return new InvoiceLine(timeline.instanceId(), Kind.AIRTIME, timeline.instanceName() + ": airtime " + zone.zone()
+                + ", " + monthName(month) + " (late call records, itemised in the appendix)", calendar.start(month),
+                calendar.end(month), quantity, Money.euros(zone.charge()));
+    }
+
+    private static String monthName(YearMonth month) {
+        return month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear();
     }
 
     private static String format(Instant instant, BillingCalendar calendar) {

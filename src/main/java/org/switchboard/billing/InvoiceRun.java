@@ -30,6 +30,7 @@ import org.switchboard.accounts.CustomerId;
 import org.switchboard.accounts.Partner;
 import org.switchboard.accounts.PartnerId;
 import org.switchboard.billing.Invoice.BillTo;
+import org.switchboard.billing.internal.CallRecords;
 import org.switchboard.billing.internal.InvoiceRuns;
 import org.switchboard.billing.internal.InvoiceRuns.Run;
 import org.switchboard.billing.internal.Invoices;
@@ -49,6 +50,12 @@ import org.switchboard.platform.RefusedException;
  * numbers, payments, events and the items' "done" in one transaction. A node killed mid-batch
  * rolls that batch back, numbers included, and whoever resumes the run (any node at start, the
  * operator starting the month again, the monthly job) takes those items again: no duplicate, no gap.
+ * <p>
+ * Each batch marks the calls and timeline changes it bills as billed by this run, in the same
+ * transaction; what is not billed yet (also of earlier months, whose records or events came after
+ * their run) goes on the next invoice, so each call and change is billed exactly once. A CSP
+ * partner's item does the same for the customers it buys for (their own items are never claimed
+ * on their own), so their late calls and changes go on the partner's next invoice.
  */
 @Service
 public class InvoiceRun {
@@ -61,6 +68,7 @@ public class InvoiceRun {
     private final InvoiceRuns runs;
     private final Invoices invoices;
     private final SubscriptionTimelines timelines;
+    private final CallRecords calls;
     private final CustomerDirectory customers;
     private final BillingSettings settings;
     private final ApplicationEventPublisher events;
@@ -75,8 +83,8 @@ public class InvoiceRun {
         return t;
     });
 
-    InvoiceRun(InvoiceRuns runs, Invoices invoices, SubscriptionTimelines timelines, CustomerDirectory customers,
-            BillingSettings settings,
+    InvoiceRun(InvoiceRuns runs, Invoices invoices, SubscriptionTimelines timelines, CallRecords calls,
+            CustomerDirectory customers, BillingSettings settings,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
             ObjectProvider<WholesaleTermsProvider> wholesaleTerms, ObjectProvider<PartnerChargeProvider> partnerCharges) {
         this.wholesaleTerms = wholesaleTerms;
@@ -84,6 +92,7 @@ public class InvoiceRun {
         this.runs = runs;
         this.invoices = invoices;
         this.timelines = timelines;
+        this.calls = calls;
         this.customers = customers;
         this.settings = settings;
         this.events = events;
@@ -114,7 +123,11 @@ public class InvoiceRun {
         return progress;
     }
 
-    /** Creates the run and its work items if the month has none; refuses a month that has not ended. */
+    /**
+     * Creates the run and its work items if the month has none; refuses a month that has not ended,
+     * and a new run while an earlier month's run is unfinished (each run bills what the runs
+     * before it left, so they go in order).
+     */
     public Progress create(YearMonth month, String by) {
         Instant now = clock.instant();
         if (now.isBefore(calendar.end(month))) {
@@ -122,7 +135,12 @@ public class InvoiceRun {
                     + calendar.end(month).atZone(calendar.zone()).toLocalDate() + ".");
         }
         tx.executeWithoutResult(s -> {
-            if (runs.create(month, now, by, calendar.start(month), calendar.end(month))) {
+            List<YearMonth> earlier = runs.find(month).isPresent() ? List.of() : runs.unfinishedBefore(month);
+            if (!earlier.isEmpty()) {
+                throw new RefusedException("month", "The invoice run of " + earlier.get(0)
+                        + " is not finished yet: start it again to complete it, then the run of " + month + ".");
+            }
+            if (runs.create(month, now, by, calendar.end(month))) {
                 addPartners(month);
             }
         });
@@ -176,8 +194,11 @@ public class InvoiceRun {
             if (claimed.isEmpty()) {
                 return processPartners(month, Math.min(size, PARTNER_BATCH));
             }
-            Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.ofCustomers(claimed);
-            Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = runs.airtime(month, claimed)
+            // What this batch bills is marked as billed by this run before anything is composed from it.
+            Instant end = calendar.end(month);
+            Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.billFor(month, claimed, end);
+            Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = calls
+                    .billFor(month, claimed, end, calendar.zone())
                     .stream().collect(Collectors.groupingBy(AirtimeSummary::instanceId));
             Instant now = clock.instant();
             LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
@@ -208,6 +229,7 @@ public class InvoiceRun {
         if (claimed.isEmpty()) {
             return 0;
         }
+        Instant end = calendar.end(month);
         Instant now = clock.instant();
         LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
         List<Invoice> drafts = new ArrayList<>();
@@ -217,9 +239,12 @@ public class InvoiceRun {
                     : new WholesaleTermsProvider.WholesaleBuyer(item.partnerId(), item.discountRate());
             List<PartnerInvoicePolicy.CustomerLines> bought = new ArrayList<>();
             if (buyer != null) {
+                // The partner's invoice bills its customers' calls and changes not billed yet, late ones
+                // too: marked as billed by this run first, exactly as a customer's batch does.
                 List<UUID> ofPartner = runs.customersBoughtBy(month, item.partnerId());
-                Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.ofCustomers(ofPartner);
-                Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = runs.airtime(month, ofPartner)
+                Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.billFor(month, ofPartner, end);
+                Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = calls
+                        .billFor(month, ofPartner, end, calendar.zone())
                         .stream().collect(Collectors.groupingBy(AirtimeSummary::instanceId));
                 for (UUID customer : ofPartner) {
                     List<SubscriptionTimeline> own = byCustomer.getOrDefault(customer, List.of());
@@ -257,7 +282,7 @@ public class InvoiceRun {
                 new BillTo(partner.name(), address.street(), address.postcode(), address.city(), address.country(),
                         partner.vatId()),
                 lines, totals);
-        invoices.insertDraft(invoice, parts.stream().map(PartnerInvoicePolicy.PartnerLine::customerId).toList());
+        invoices.insertDraft(invoice, parts.stream().map(PartnerInvoicePolicy.PartnerLine::customerId).toList(), null);
         return invoice;
     }
 
@@ -298,13 +323,7 @@ public class InvoiceRun {
             for (Invoice d : ofKind) {
                 String number = kind.number(year, next++);
                 invoices.finalise(d.id(), number, issuedOn, now);
-                events.publishEvent(d.toPartner()
-                        ? new InvoiceFinalised(d.id(), number, null, d.partnerId(), d.month(),
-                                d.totals().netSubscriptions(), d.totals().netAirtime(), issuedOn,
-                                d.lines().stream().anyMatch(l -> l.kind() != InvoiceLine.Kind.TRAINING),
-                                chargesOf.getOrDefault(d.id(), List.of()))
-                        : new InvoiceFinalised(d.id(), number, d.customerId(), d.partnerId(), d.month(),
-                                d.totals().netSubscriptions(), d.totals().netAirtime(), issuedOn));
+                events.publishEvent(InvoiceFinalised.of(d, number, issuedOn, chargesOf.getOrDefault(d.id(), List.of())));
             }
         }
     }
@@ -331,6 +350,7 @@ public class InvoiceRun {
 
     @Scheduled(cron = "${switchboard.billing.run-cron:0 30 0 1 * *}", zone = "${switchboard.time-zone:Europe/Berlin}")
     void monthly() {
+        resumeUnfinished();
         YearMonth closed = calendar.monthOf(clock.instant()).minusMonths(1);
         create(closed, "system");
         complete(closed);

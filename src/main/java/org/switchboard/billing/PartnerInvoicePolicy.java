@@ -64,10 +64,15 @@ public final class PartnerInvoicePolicy {
     }
 
     static InvoiceLine wholesale(WholesaleBuyer buyer, CustomerLines customer, InvoiceLine retail) {
-        String description = label(customer) + " · " + retail.description() + " · retail "
+        String description = label(customer) + " · " + withoutAppendix(retail.description()) + " · retail "
                 + retail.amount().amount().toPlainString() + " less " + percent(buyer.discountRate());
         return new InvoiceLine(retail.instanceId(), retail.kind(), description, retail.periodFrom(), retail.periodTo(),
                 retail.quantity(), buyer.wholesale(retail.amount()));
+    }
+
+    /** An invoice to a partner itemises no calls: its airtime lines do not point to an appendix. */
+    static String withoutAppendix(String retail) {
+        return retail.replace(" (itemised in the appendix)", "").replace(", itemised in the appendix)", ")");
     }
 
     /** "Customer Huber GmbH (1a2b3c4d)": the name, shortened if very long, and the start of the customer id. */

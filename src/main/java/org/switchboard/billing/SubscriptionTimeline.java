@@ -14,14 +14,29 @@ import org.switchboard.instances.InstanceId;
  * What an instance was subscribed to over time, as billing learnt it from instance events: each
  * entry is the plan, concurrent users and monthly net from an instant on; a deactivation is an
  * entry with no plan and a net of 0. A trial has no entries (it is free), and so has a free (NFR)
- * instance, whose entries are marked free.
+ * instance, whose entries are marked free. An entry is {@code billed} once an invoice run has
+ * charged its change; the next run charges every change not billed yet, also of earlier months.
  */
 public record SubscriptionTimeline(InstanceId instanceId, String instanceName, List<Entry> entries) {
 
     public enum Kind { ACTIVATED, UPGRADED, RENEWED, DEACTIVATED }
 
-    /** From {@code at} on: {@code plan} with {@code concurrentUsers} for {@code monthlyNet}; {@code free} for NFR. */
-    public record Entry(Instant at, Kind kind, Plan plan, int concurrentUsers, Money monthlyNet, boolean free) {
+    /**
+     * From {@code at} on: {@code plan} with {@code concurrentUsers} for {@code monthlyNet}; {@code free} for NFR;
+     * {@code billed} once a run charged this change.
+     */
+    public record Entry(Instant at, Kind kind, Plan plan, int concurrentUsers, Money monthlyNet, boolean free,
+            boolean billed) {
+
+        /** An entry no run has billed yet. */
+        public Entry(Instant at, Kind kind, Plan plan, int concurrentUsers, Money monthlyNet, boolean free) {
+            this(at, kind, plan, concurrentUsers, monthlyNet, free, false);
+        }
+
+        /** This entry as a run that charged it leaves it. */
+        public Entry asBilled() {
+            return new Entry(at, kind, plan, concurrentUsers, monthlyNet, free, true);
+        }
 
         boolean subscribed() {
             return kind != Kind.DEACTIVATED;
@@ -60,20 +75,34 @@ public record SubscriptionTimeline(InstanceId instanceId, String instanceName, L
         return at(instant).map(e -> e.subscribed() && !e.free()).orElse(false);
     }
 
-    /** The entries from {@code from} (inclusive) to {@code to} (exclusive), each with the entry before it. */
-    List<Change> changesBetween(Instant from, Instant to) {
+    /**
+     * The changes a run up to {@code until} charges: each entry not billed yet before {@code until},
+     * with the entry before it, and the time its difference runs to - the next change billed
+     * before (which already charged what follows it), or {@code until}. Summed, these parts are
+     * exactly the difference between the timeline as billed before and as known now, also when a
+     * change arrives late or between two billed ones.
+     */
+    List<Change> unbilledBefore(Instant until) {
         List<Change> changes = new ArrayList<>();
-        Entry previous = null;
-        for (Entry e : entries) {
-            if (!e.at().isBefore(from) && e.at().isBefore(to)) {
-                changes.add(new Change(previous, e));
+        for (int i = 0; i < entries.size(); i++) {
+            Entry e = entries.get(i);
+            if (e.billed() || !e.at().isBefore(until)) {
+                continue;
             }
-            previous = e;
+            Instant to = until;
+            for (Entry later : entries.subList(i + 1, entries.size())) {
+                if (later.billed() && later.at().isBefore(until)) {
+                    to = later.at();
+                    break;
+                }
+            }
+            changes.add(new Change(i == 0 ? null : entries.get(i - 1), e, to));
         }
         return changes;
     }
 
-    record Change(Entry before, Entry after) {
+    /** A change from {@code before} (null: nothing) to {@code after}, charged from its instant to {@code until}. */
+    record Change(Entry before, Entry after, Instant until) {
 
         Money oldNet() {
             return before == null ? Money.zero(after.monthlyNet().currency()) : before.chargedNet();

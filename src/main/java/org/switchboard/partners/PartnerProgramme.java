@@ -92,6 +92,16 @@ public class PartnerProgramme {
      */
     @Transactional
     public boolean recordCustomerInvoice(CustomerInvoice invoice) {
+        return recordCustomerInvoice(invoice, null);
+    }
+
+    /**
+     * The same for a credit note against invoice {@code corrects} (null for none): its negative
+     * nets lower the turnover, and its negative commission takes back, at the rate of the level the
+     * corrected invoice earned its commission at, what that invoice earned on the credited amount.
+     */
+    @Transactional
+    public boolean recordCustomerInvoice(CustomerInvoice invoice, UUID corrects) {
         Partner partner = directory.partner(invoice.partnerId())
                 .orElseThrow(() -> new NotFoundException("There is no partner " + invoice.partnerId().value()));
         members.ensure(partner.id());
@@ -99,8 +109,11 @@ public class PartnerProgramme {
             return false;
         }
         if (!invoice.wholesale()) {
-            commissions.insertLine(CommissionPolicy.commission(invoice,
-                    history.levelAtStartOf(partner.id(), invoice.finalisedOn())));
+            PartnerLevel level = Optional.ofNullable(corrects)
+                    .flatMap(original -> commissions.line(original, CommissionLine.Kind.COMMISSION))
+                    .map(CommissionLine::level)
+                    .orElseGet(() -> history.levelAtStartOf(partner.id(), invoice.finalisedOn()));
+            commissions.insertLine(CommissionPolicy.commission(invoice, level));
         }
         evaluate(partner, today(), false);
         return true;

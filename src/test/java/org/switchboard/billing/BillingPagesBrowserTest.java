@@ -24,6 +24,8 @@ class BillingPagesBrowserTest extends BrowserTestBase {
     AccountFixtures accounts;
     @Autowired
     SubscriptionTimelines timelines;
+    @Autowired
+    InvoiceRun run;
 
     @Test
     void anOperatorRunsAMonthAndTheCustomerAndPartnerSeeTheInvoice() {
@@ -64,5 +66,42 @@ class BillingPagesBrowserTest extends BrowserTestBase {
         waitFor(By.id("totals"));
         assertThat(browser.findElements(By.id("lines"))).isEmpty();
         assertThat(browser.findElements(By.id("calls"))).isEmpty();
+    }
+
+    @Test
+    void anOperatorIssuesACreditNoteOnTheInvoicesPageAndTheCustomerSeesIt() {
+        Response login = new Api(port).get("/login");
+        Assumptions.assumeTrue(login.status() == 200 && login.body().contains("id=\"login\""),
+                "no login page in this build");
+        CustomerAccount customer = accounts.invitedCustomer(accounts.verifiedPartner("Pages Partner"), "Korrektur GmbH", true);
+        clock.set(berlin(2037, 1, 1, 0, 0));
+        String instance = SubscriptionFixtures.subscribe(port, customer, "Zentrale", 10);
+        SubscriptionFixtures.awaitTimeline(timelines, instance, 1);
+        clock.set(berlin(2037, 2, 1, 1, 0));
+        run.create(java.time.YearMonth.of(2037, 1), "operator");
+        run.complete(java.time.YearMonth.of(2037, 1));
+        String invoiceId = new Api(port).as(customer.email(), PASSWORD).get("/api/v1/invoices").json().get(0)
+                .path("id").asString();
+
+        logIn(OPERATOR_EMAIL, PASSWORD);
+        open("/invoices/" + invoiceId);
+        // January 89.00 and February in advance 89.00: more than a line holds is refused, with the limit.
+        type("reason", "Outage of three days");
+        type("amount2", "100");
+        browser.findElement(By.id("issue-credit-note")).click();
+        waitForText(By.id("invoice-error"), "No credit note was issued: Line 2 of invoice");
+        assertThat(browser.findElement(By.id("invoice-error")).getText()).contains("at most 89.00 EUR");
+        type("reason", "Outage of three days");
+        type("amount2", "20.00");
+        browser.findElement(By.id("issue-credit-note")).click();
+        waitForText(By.id("invoice-message"), "was issued.");
+        assertThat(browser.findElement(By.id("corrected-invoice")).getText()).matches("2037-\\d{6}");
+        // -20.00 net + 19% VAT = -23.80
+        assertThat(browser.findElement(By.id("gross")).getText()).isEqualTo("-23.80 €");
+        assertThat(browser.findElement(By.id("settlement")).getText()).contains("refund the credited 23.80 EUR by bank transfer");
+
+        logIn(customer.email(), PASSWORD);
+        open("/customer/invoices");
+        assertThat(waitFor(By.id("invoices")).getText()).contains("credit note").contains("-23.80 €");
     }
 }

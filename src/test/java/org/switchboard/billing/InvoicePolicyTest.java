@@ -68,7 +68,7 @@ class InvoicePolicyTest {
     @Test
     void aQuietMonthIsTheFeeInAdvanceAndTheAirtimeOfTheMonthJustEnded() {
         List<InvoiceLine> lines = InvoicePolicy.compose(YearMonth.of(2026, 12), CALENDAR,
-                List.of(timeline(ID, "Head office", SOLD, UPGRADE)),
+                List.of(timeline(ID, "Head office", SOLD.asBilled(), UPGRADE.asBilled())),
                 List.of(new AirtimeSummary(ID, "German mobile", 3, 305, new BigDecimal("0.4525")),
                         new AirtimeSummary(ID, "German fixed", 2, 240, new BigDecimal("0.0760"))));
 
@@ -90,7 +90,7 @@ class InvoicePolicyTest {
         // Term end 10 Nov 2027 10:00: renewed with 16 CU at 128.16.
         Entry renewal = renewed(berlin(2027, 11, 10, 10, 0), 16, "128.16");
         List<InvoiceLine> lines = InvoicePolicy.compose(YearMonth.of(2027, 11), CALENDAR,
-                List.of(timeline(ID, "Head office", SOLD, UPGRADE, renewal)), List.of());
+                List.of(timeline(ID, "Head office", SOLD.asBilled(), UPGRADE.asBilled(), renewal)), List.of());
 
         assertThat(lines).extracting(InvoiceLine::kind).containsExactly(Kind.PRO_RATA, Kind.SUBSCRIPTION_FEE);
         // November 2027 was paid in advance at 227.10; from 10 Nov 10:00 (29,640 of 43,200 minutes) it is 128.16:
@@ -104,13 +104,15 @@ class InvoicePolicyTest {
     void nothingIsChargedAfterDeactivation() {
         // Cancelled, deactivated at the term end 10 Nov 2027 10:00: the rest of November is credited, December costs nothing.
         List<InvoiceLine> november = InvoicePolicy.compose(YearMonth.of(2027, 11), CALENDAR,
-                List.of(timeline(ID, "Head office", SOLD, UPGRADE, deactivated(berlin(2027, 11, 10, 10, 0)))), List.of());
+                List.of(timeline(ID, "Head office", SOLD.asBilled(), UPGRADE.asBilled(),
+                        deactivated(berlin(2027, 11, 10, 10, 0)))), List.of());
         // -227.10 x 29,640 / 43,200 = -155.8158 -> -155.82
         assertThat(november).extracting(InvoiceLine::amount).containsExactly(eur("-155.82"));
         assertThat(november.get(0).description()).startsWith("Head office: Credit after deactivation (227.10 a month)");
 
         assertThat(InvoicePolicy.compose(YearMonth.of(2027, 12), CALENDAR,
-                List.of(timeline(ID, "Head office", SOLD, UPGRADE, deactivated(berlin(2027, 11, 10, 10, 0)))), List.of()))
+                List.of(timeline(ID, "Head office", SOLD.asBilled(), UPGRADE.asBilled(),
+                        deactivated(berlin(2027, 11, 10, 10, 0)).asBilled())), List.of()))
                 .isEmpty();
     }
 
@@ -132,5 +134,68 @@ class InvoicePolicyTest {
                 .isEmpty();
         assertThat(InvoicePolicy.compose(YearMonth.of(2026, 12), CALENDAR, List.of(timeline(ID, "X", sold)), List.of()))
                 .extracting(InvoiceLine::amount).containsExactly(eur("128.16"), eur("128.16"));
+    }
+
+    // ---- what earlier runs did not bill ---------------------------------------------------------
+
+    @Test
+    void anUpgradeRecordedAfterNovembersRunIsChargedForTheRestOfNovemberAndForDecemberPaidInAdvance() {
+        // November's run billed the sale (87.93) and December in advance at 16 CU (128.16); the
+        // upgrade of 17 Nov 12:00 reached billing only afterwards. December's run:
+        List<InvoiceLine> lines = InvoicePolicy.compose(YearMonth.of(2026, 12), CALENDAR,
+                List.of(timeline(ID, "Head office", SOLD.asBilled(), UPGRADE)), List.of());
+
+        assertThat(lines).extracting(InvoiceLine::kind)
+                .containsExactly(Kind.PRO_RATA, Kind.PRO_RATA, Kind.SUBSCRIPTION_FEE);
+        // rest of November: (227.10 - 128.16) x 19,440 / 43,200 = 44.523 -> 44.52
+        assertThat(lines.get(0).amount()).isEqualTo(eur("44.52"));
+        assertThat(lines.get(0).description()).isEqualTo("Head office: Upgrade to Basic, 30 concurrent users "
+                + "(128.16 → 227.10 a month), 17 Nov 2026 12:00 – 1 Dec 2026 00:00, 19,440/43,200 min of the month");
+        // December was paid in advance at 128.16: 98.94 x 44,640 / 44,640 = 98.94
+        assertThat(lines.get(1).amount()).isEqualTo(eur("98.94"));
+        assertThat(lines.get(1).quantity()).isEqualTo("44,640/44,640 min");
+        assertThat(lines.get(1).periodFrom()).isEqualTo(berlin(2026, 12, 1, 0, 0));
+        assertThat(lines.get(1).periodTo()).isEqualTo(berlin(2027, 1, 1, 0, 0));
+        // January in advance at 30 CU
+        assertThat(lines.get(2).amount()).isEqualTo(eur("227.10"));
+        // 44.52 + 98.94 + 227.10 = 370.56; 19% = 70.4064 -> 70.41
+        assertThat(InvoiceTotals.of(lines, VatPolicy.Treatment.STANDARD).gross()).isEqualTo(eur("440.97"));
+
+        // Once billed, January's run charges the fee only.
+        assertThat(InvoicePolicy.compose(YearMonth.of(2027, 1), CALENDAR,
+                List.of(timeline(ID, "Head office", SOLD.asBilled(), UPGRADE.asBilled())), List.of()))
+                .extracting(InvoiceLine::amount).containsExactly(eur("227.10"));
+    }
+
+    @Test
+    void aLateChangeBeforeAChangeBilledAlreadyIsChargedOnlyUntilIt() {
+        // Billed: the sale (November's run) and an upgrade to 40 CU on 10 Dec 00:00 (December's run,
+        // then from 128.16 to 302.80). The upgrade to 30 CU of 17 Nov comes late, to January's run.
+        Entry to40 = upgraded(berlin(2026, 12, 10, 0, 0), 40, "302.80").asBilled();
+        List<InvoiceLine> lines = InvoicePolicy.compose(YearMonth.of(2027, 1), CALENDAR,
+                List.of(timeline(ID, "Head office", SOLD.asBilled(), UPGRADE, to40)), List.of());
+
+        // 98.94 x 19,440 / 43,200 = 44.52 for November; 1 to 10 Dec: 98.94 x 12,960 / 44,640 = 28.7245 -> 28.72;
+        // from 10 Dec on the billed upgrade charged 302.80 already. February in advance at 40 CU: 302.80.
+        assertThat(lines).extracting(InvoiceLine::amount)
+                .containsExactly(eur("44.52"), eur("28.72"), eur("302.80"));
+        assertThat(lines.get(1).quantity()).isEqualTo("12,960/44,640 min");
+        assertThat(lines.get(1).periodTo()).isEqualTo(berlin(2026, 12, 10, 0, 0));
+    }
+
+    @Test
+    void callRecordsOfAnEarlierMonthGetALinePerMonthAndZoneLabelledLate() {
+        List<InvoiceLine> lines = InvoicePolicy.compose(YearMonth.of(2026, 12), CALENDAR,
+                List.of(timeline(ID, "Head office", SOLD.asBilled(), UPGRADE.asBilled())),
+                List.of(new AirtimeSummary(ID, "German fixed", 1, 60, new BigDecimal("0.0190"), YearMonth.of(2026, 12)),
+                        new AirtimeSummary(ID, "German mobile", 1, 90, new BigDecimal("0.1335"), YearMonth.of(2026, 11))));
+
+        assertThat(lines).extracting(InvoiceLine::amount).containsExactly(eur("227.10"), eur("0.13"), eur("0.02"));
+        assertThat(lines.get(1).description())
+                .isEqualTo("Head office: airtime German mobile, November 2026 (late call records, itemised in the appendix)");
+        assertThat(lines.get(1).periodFrom()).isEqualTo(berlin(2026, 11, 1, 0, 0));
+        assertThat(lines.get(1).periodTo()).isEqualTo(berlin(2026, 12, 1, 0, 0));
+        assertThat(lines.get(1).quantity()).isEqualTo("1 calls, 1:30 min");
+        assertThat(lines.get(2).description()).isEqualTo("Head office: airtime German fixed (itemised in the appendix)");
     }
 }

@@ -54,8 +54,11 @@ public final class InvoiceRunBenchmark {
             } else if (mode.equals("reset")) {
                 // TRUNCATE passes the trigger that keeps finalised invoices: for benchmarks only.
                 jdbc.sql("""
-                        truncate billing_payments, billing_invoice_lines, billing_invoices, billing_run_airtime,
-                          billing_run_items, billing_runs, billing_number_series""").update();
+                        truncate billing_payments, billing_invoice_lines, billing_invoices,
+                          billing_run_items, billing_run_partners, billing_partner_charges, billing_runs,
+                          billing_number_series""").update();
+                jdbc.sql("update billing_calls set billed_in = null where billed_in is not null").update();
+                jdbc.sql("update billing_timeline set billed_in = null where billed_in is not null").update();
             } else {
                 run(app.getBean(InvoiceRun.class), jdbc, month);
             }

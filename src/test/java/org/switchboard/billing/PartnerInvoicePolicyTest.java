@@ -39,10 +39,11 @@ class PartnerInvoicePolicyTest {
                 List.of(timeline(head, "Head office", activated(berlin(2030, 11, 10, 10, 0), 16, "128.16"),
                         upgraded(berlin(2030, 11, 17, 12, 0), 30, "227.10"))),
                 List.of()));
-        // Adler: sold before November with 10 CU (89.00): only December in advance, and 0.1795 of mobile airtime.
+        // Adler: sold before November with 10 CU (89.00), billed by October's run: only December in
+        // advance, and 0.1795 of mobile airtime.
         InstanceId shop = InstanceId.random();
         CustomerLines adler = customer("Adler KG", InvoicePolicy.compose(NOVEMBER, CALENDAR,
-                List.of(timeline(shop, "Shop", activated(berlin(2030, 10, 3, 9, 0), 10, "89.00"))),
+                List.of(timeline(shop, "Shop", activated(berlin(2030, 10, 3, 9, 0), 10, "89.00").asBilled())),
                 List.of(new AirtimeSummary(shop, "German mobile", 2, 91, new BigDecimal("0.1795")))));
 
         List<PartnerLine> lines = PartnerInvoicePolicy.compose(CERTIFIED, List.of(huber, adler), List.of());
@@ -106,6 +107,26 @@ class PartnerInvoicePolicyTest {
         CustomerLines huber = customer("Huber GmbH", List.of(credit));
         assertThat(PartnerInvoicePolicy.wholesale(CERTIFIED, huber)).extracting(InvoiceLine::amount)
                 .containsExactly(eur("-57.70"));
+    }
+
+    @Test
+    void lateCallsOfACustomerAreBoughtPerMonthAndZoneWithoutPointingToAnAppendix() {
+        // Adler's October was billed by October's run; a mobile call of October came after it (0.1335),
+        // November's fixed calls on time (0.0380): late line first, each at 85%, rounded per line.
+        InstanceId shop = InstanceId.random();
+        CustomerLines adler = customer("Adler KG", InvoicePolicy.compose(NOVEMBER, CALENDAR,
+                List.of(timeline(shop, "Shop", activated(berlin(2030, 10, 3, 9, 0), 10, "89.00").asBilled())),
+                List.of(new AirtimeSummary(shop, "German fixed", 1, 120, new BigDecimal("0.0380"), NOVEMBER),
+                        new AirtimeSummary(shop, "German mobile", 1, 90, new BigDecimal("0.1335"), YearMonth.of(2030, 10)))));
+
+        List<InvoiceLine> bought = PartnerInvoicePolicy.wholesale(CERTIFIED, adler);
+
+        // December in advance 89.00 -> 75.65; October's late call 0.13 -> 0.1105 -> 0.11; November's 0.04 -> 0.034 -> 0.03
+        assertThat(bought).extracting(InvoiceLine::amount).containsExactly(eur("75.65"), eur("0.11"), eur("0.03"));
+        assertThat(bought.get(1).description()).contains("Shop: airtime German mobile, October 2030 (late call records)")
+                .endsWith("retail 0.13 less 15%").doesNotContain("appendix");
+        assertThat(bought.get(2).description()).contains("Shop: airtime German fixed ·").doesNotContain("appendix");
+        assertThat(bought.get(1).periodFrom()).isEqualTo(berlin(2030, 10, 1, 0, 0));
     }
 
     static CustomerLines customer(String name, List<InvoiceLine> retail) {

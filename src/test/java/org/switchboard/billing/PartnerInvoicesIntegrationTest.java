@@ -270,6 +270,103 @@ class PartnerInvoicesIntegrationTest extends IntegrationTestBase {
                 .query(Integer.class).single()).isEqualTo(2);
     }
 
+    /**
+     * A CSP customer's late call records are billed on its partner's next invoice, exactly once,
+     * and never on an invoice to the customer; an operator corrects the partner's invoice with a
+     * credit note. April 2043: a Certified CSP partner (15%) buys for Brunnen OHG, sold at the
+     * month's first instant with 10 CU (89.00 a month).
+     */
+    @Test
+    void lateCallsOfACspCustomerGoOnThePartnersNextInvoiceOnceAndThePartnersInvoiceCanBeCredited() {
+        clock.set(berlin(2043, 3, 20, 9, 0));
+        PartnerAccount partner = accounts.verifiedPartner("Spaet Telefonie");
+        accountManagement.changePartnerLevel(partner.id(), PartnerLevel.CERTIFIED);
+        programme.switchCsp(partner.admin(), partner.id(), true);
+        CustomerAccount brunnen = accounts.invitedCustomer(partner, "Brunnen OHG", true);
+        clock.set(berlin(2043, 4, 1, 0, 0));
+        String shop = SubscriptionFixtures.subscribe(port, brunnen, "Shop", 10);
+        SubscriptionFixtures.awaitTimeline(timelines, shop, 1);
+        clock.set(berlin(2043, 4, 21, 9, 0));
+        // German fixed, 60/60: 61 s are 2 minutes x 0.0190 = 0.0380
+        cdrs(brunnen, shop, List.of(BillingStoryIntegrationTest.call("b1", "+4930901820", berlin(2043, 4, 20, 10, 0), 61,
+                "OUTBOUND", "platform")));
+
+        clock.set(berlin(2043, 5, 1, 0, 30));
+        run.create(YearMonth.of(2043, 4), "operator");
+        assertThat(run.complete(YearMonth.of(2043, 4)).finishedAt()).isNotNull();
+        JsonNode april = partnerInvoice(partner, "2043-04");
+        // April 89.00 -> 75.65; May in advance 89.00 -> 75.65; airtime 0.0380 -> 0.04 retail -> 0.034 -> 0.03
+        assertThat(BillingStoryIntegrationTest.amounts(april.path("lines"))).containsExactly("75.65", "75.65", "0.03");
+        assertThat(april.path("lines").get(2).path("description").asString())
+                .contains("Shop: airtime German fixed").doesNotContain("appendix");
+
+        // On 2 May the phone system sends an April call it had missed, a May call, and b1 again.
+        clock.set(berlin(2043, 5, 2, 9, 0));
+        // German mobile, 60/1: 90 s x 0.0890 / 60 = 0.1335; German fixed: 30 s are 1 minute = 0.0190
+        Response batch = cdrs(brunnen, shop, List.of(
+                BillingStoryIntegrationTest.call("b1", "+4930901820", berlin(2043, 4, 20, 10, 0), 61, "OUTBOUND", "platform"),
+                BillingStoryIntegrationTest.call("b2", "+491701234567", berlin(2043, 4, 25, 10, 0), 90, "OUTBOUND", "platform"),
+                BillingStoryIntegrationTest.call("b3", "+4930901820", berlin(2043, 5, 5, 10, 0), 30, "OUTBOUND", "platform")));
+        assertThat(batch.json().path("stored").asInt()).isEqualTo(2);
+        // The partner's preview shows the late April call at wholesale; the customer's only who invoices it.
+        Response partnerPreview = as(partner.email()).get("/api/v1/instances/" + shop + "/invoice-preview");
+        // June in advance 75.65; April's mobile call 0.1335 -> 0.13 -> 0.1105 -> 0.11; May's fixed call 0.0190 -> 0.02 -> 0.017 -> 0.02
+        assertThat(BillingStoryIntegrationTest.amounts(partnerPreview.json().path("lines")))
+                .containsExactly("75.65", "0.11", "0.02");
+        assertThat(as(brunnen.email()).get("/api/v1/instances/" + shop + "/invoice-preview").json().path("lines").size())
+                .isZero();
+
+        // An operator credits 10.00 of April's line 1: the credit note goes to the partner, beside its run invoice.
+        clock.set(berlin(2043, 5, 9, 11, 0));
+        String aprilId = april.path("id").asString();
+        Response credited = operator().post("/api/v1/invoices/" + aprilId + "/credit-notes",
+                Map.of("reason", "Shop closed for two days", "lines", List.of(Map.of("line", 1, "amount", 10.00))));
+        assertThat(credited.status()).as(credited.toString()).isEqualTo(201);
+        JsonNode note = credited.json();
+        assertThat(note.path("addressedTo").asString()).isEqualTo("PARTNER");
+        assertThat(note.path("month").asString()).isEqualTo("2043-04");
+        assertThat(note.path("number").asString()).matches("CN-2043-\\d{6}");
+        assertThat(note.path("corrects").path("number").asString()).isEqualTo(april.path("number").asString());
+        // -10.00 net, VAT 19% -1.90, gross -11.90; no direct debit: set off or refunded by transfer
+        assertThat(note.path("totals").path("gross").decimalValue()).isEqualByComparingTo("-11.90");
+        assertThat(note.path("corrects").path("settlement").asString()).contains("refund it by bank transfer");
+        String noteId = note.path("id").asString();
+        assertThat(jdbc.sql("select customer_id from billing_invoice_lines where invoice_id = :i")
+                .param("i", UUID.fromString(noteId)).query(UUID.class).single()).isEqualTo(brunnen.id().value());
+        JsonNode notes = as(partner.email()).get("/api/v1/invoices/" + aprilId + "/credit-notes").json();
+        assertThat(notes.size()).isEqualTo(1);
+        assertThat(BillingStoryIntegrationTest.amounts(notes.get(0).path("lines"))).containsExactly("-10.00");
+        assertThat(as(partner.email()).get("/api/v1/invoices/" + noteId + "/pdf").status()).isEqualTo(200);
+        // Turnover bought as CSP: 151.33 less 10.00, no commission either way.
+        LocalDate may9 = LocalDate.of(2043, 5, 9);
+        BillingStoryIntegrationTest.await(() -> programme.figures(partner.id(), may9).turnover().equals(Money.euros("141.33")));
+        assertThat(programme.openLines(partner.admin(), partner.id())).isEmpty();
+
+        clock.set(berlin(2043, 6, 1, 0, 30));
+        run.create(YearMonth.of(2043, 5), "operator");
+        assertThat(run.complete(YearMonth.of(2043, 5)).finishedAt()).isNotNull();
+        JsonNode may = partnerInvoice(partner, "2043-05");
+        JsonNode lines = may.path("lines");
+        assertThat(BillingStoryIntegrationTest.amounts(lines)).containsExactly("75.65", "0.11", "0.02");
+        assertThat(lines.get(1).path("description").asString()).startsWith("Customer Brunnen OHG (")
+                .contains("Shop: airtime German mobile, April 2043 (late call records)")
+                .endsWith("retail 0.13 less 15%");
+        assertThat(lines.get(1).path("periodFrom").asString()).isEqualTo(berlin(2043, 4, 1, 0, 0).toString());
+
+        // Each call billed once, by the run of the partner's invoice; the customer got no invoice at all.
+        assertThat(jdbc.sql("select call_id || '=' || billed_in from billing_calls where instance_id = :i order by call_id")
+                .param("i", UUID.fromString(shop)).query(String.class).list())
+                .containsExactly("b1=2043-04", "b2=2043-05", "b3=2043-05");
+        assertThat(invoicesOfCustomer(brunnen, "2043-04") + invoicesOfCustomer(brunnen, "2043-05")).isZero();
+        assertThat(as(brunnen.email()).get("/api/v1/invoices").json().size()).isZero();
+
+        // Started again: nothing new.
+        run.create(YearMonth.of(2043, 5), "operator");
+        run.complete(YearMonth.of(2043, 5));
+        assertThat(partnerInvoices(partner, "2043-05")).isEqualTo(1);
+        assertThat(partnerInvoices(partner, "2043-04")).isEqualTo(1);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     Api as(String email) {
@@ -285,17 +382,26 @@ class PartnerInvoicesIntegrationTest extends IntegrationTestBase {
                 .param("m", month).param("c", c.id().value()).query(Integer.class).single();
     }
 
+    Response cdrs(CustomerAccount customer, String instance, List<Map<String, Object>> calls) {
+        Response r = as(customer.email()).post("/api/v1/instances/" + instance + "/cdrs", calls);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r;
+    }
+
+    /** The run's invoices to the partner of a month (not an operator's credit notes). */
     int partnerInvoices(PartnerAccount p, String month) {
-        return jdbc.sql("select count(*) from billing_invoices where month = :m and partner_id = :p and customer_id is null")
+        return jdbc.sql("select count(*) from billing_invoices where month = :m and partner_id = :p and customer_id is null"
+                + " and corrects_invoice_id is null")
                 .param("m", month).param("p", p.id().value()).query(Integer.class).single();
     }
 
-    /** The partner's own invoice of a month, as the partner reads it through the API. */
+    /** The partner's own invoice of a month (not a credit note against it), as the partner reads it through the API. */
     JsonNode partnerInvoice(PartnerAccount partner, String month) {
         List<String> seen = new ArrayList<>();
         for (JsonNode i : as(partner.email()).get("/api/v1/invoices").json()) {
             seen.add(i.path("month").asString() + "/" + i.path("addressedTo").asString());
-            if (i.path("month").asString().equals(month) && i.path("addressedTo").asString().equals("PARTNER")) {
+            if (i.path("month").asString().equals(month) && i.path("addressedTo").asString().equals("PARTNER")
+                    && !i.path("corrects").isObject()) {
                 Response one = as(partner.email()).get("/api/v1/invoices/" + i.path("id").asString());
                 assertThat(one.status()).as(one.toString()).isEqualTo(200);
                 return one.json();

@@ -106,6 +106,15 @@ public final class EInvoices {
         if (credit) {
             t.setCreditNote();
         }
+        Invoice.Correction corrects = invoice.corrects();
+        if (corrects != null) {
+            // BT-25/BT-26: the invoice this credit note corrects
+            t.setInvoiceReferencedDocumentID(corrects.number());
+            if (corrects.issuedOn() != null) {
+                t.setInvoiceReferencedIssueDate(date(corrects.issuedOn(), zone));
+            }
+            t.addNote("Credit note for invoice " + corrects.number() + ". Reason: " + corrects.reason());
+        }
         VatPolicy.Treatment vat = invoice.totals().treatment();
         if (vat.note() != null) {
             t.addNote(vat.note());
@@ -116,6 +125,8 @@ public final class EInvoices {
             seller.addDebitDetails(new DirectDebit(p.iban(), p.mandateReference()));
             t.setPaymentTermDescription("Direct debit under mandate " + p.mandateReference() + " on " + p.dueOn()
                     + " from the account ending " + p.iban().substring(p.iban().length() - 4) + ".");
+        } else if (corrects != null) {
+            t.setPaymentTermDescription(corrects.settlement());
         } else if (!credit) {
             // Bank transfer (SEPA credit transfer, payment means 58) to the operator's account.
             seller.addBankDetails(new BankDetails(s.creditorIban(), s.creditorBic()).setAccountName(s.creditorName())

@@ -80,7 +80,13 @@ final class InvoicePdf {
         text((credit ? "Credit note " : "Invoice ") + invoice.number(), 16);
         text("Date " + invoice.issuedOn() + " · Month " + invoice.month() + (invoice.toPartner()
                 ? " · Partner " + invoice.partnerId().value() : " · Customer " + invoice.customerId().value()), 9);
-        if (invoice.toPartner() && invoice.lines().stream().anyMatch(l -> l.kind() != InvoiceLine.Kind.TRAINING)) {
+        Invoice.Correction corrects = invoice.corrects();
+        if (corrects != null) {
+            text("Corrects invoice " + corrects.number() + " of " + corrects.issuedOn(), 10);
+            for (String l : wrap("Reason: " + corrects.reason(), 9, WIDTH)) {
+                text(l, 9);
+            }
+        } else if (invoice.toPartner() && invoice.lines().stream().anyMatch(l -> l.kind() != InvoiceLine.Kind.TRAINING)) {
             text("Bought as CSP partner for your customers at the retail price less your discount; you invoice them yourself.", 9);
         }
         gap(12);
@@ -111,7 +117,8 @@ final class InvoicePdf {
             }
         }
         Payment p = context.payment();
-        String payment = p != null
+        String payment = corrects != null ? corrects.settlement()
+                : p != null
                 ? "We debit " + money(t.gross().amount()) + " EUR on " + p.dueOn() + " under SEPA mandate "
                         + p.mandateReference() + " (creditor id " + s.creditorId() + ") from " + p.accountHolder()
                         + ", account ending " + p.iban().substring(p.iban().length() - 4) + "."
@@ -124,7 +131,10 @@ final class InvoicePdf {
         }
         if (!context.calls().isEmpty()) {
             newPage();
-            text("Appendix: itemised calls of " + invoice.month() + " (" + context.calls().size() + ")", 12);
+            boolean late = context.calls().stream()
+                    .anyMatch(c -> java.time.YearMonth.from(c.start().atZone(context.zone())).isBefore(invoice.month()));
+            text("Appendix: itemised calls of " + invoice.month() + (late ? " and late call records of earlier months" : "")
+                    + " (" + context.calls().size() + ")", 12);
             gap(6);
             callRow("Start", "From", "To", "Zone", "Billed s", "Charge", 7);
             rule();

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -82,25 +84,52 @@ public class CallRecords {
                 .param("i", instance.value()).param("ids", callIds.toArray(String[]::new)).query(String.class).list();
     }
 
-    /** Rated calls of the customers' instances started in [from, to), summed per instance and zone. */
-    public List<AirtimeSummary> summaries(Collection<UUID> customers, Instant from, Instant to) {
+    /**
+     * For the run of {@code month}: marks the customers' rated calls made before {@code before}
+     * that no run billed yet as billed by this run, and answers them summed per instance, zone and
+     * the month they were made in. The update is the claim: a call stored while the batch works,
+     * or one a concurrent run took first, is not in it; a batch rolled back leaves its calls unbilled.
+     */
+    public List<AirtimeSummary> billFor(YearMonth month, Collection<UUID> customers, Instant before, ZoneId zone) {
         return jdbc.sql("""
-                select instance_id, zone, count(*) as calls, sum(billed_seconds) as seconds, sum(charge) as charge
-                from billing_calls
-                where customer_id = any(:c) and outcome = 'RATED' and started_at >= :from and started_at < :to
-                group by instance_id, zone order by instance_id, zone""")
-                .param("c", customers.toArray(UUID[]::new)).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
-                .query((rs, n) -> new AirtimeSummary(new InstanceId(rs.getObject("instance_id", UUID.class)),
-                        rs.getString("zone"), rs.getLong("calls"), rs.getLong("seconds"), rs.getBigDecimal("charge")))
-                .list();
+                with billed as (
+                  update billing_calls set billed_in = :m
+                  where customer_id = any(:c) and outcome = 'RATED' and billed_in is null and started_at < :before
+                  returning instance_id, zone, started_at, billed_seconds, charge)
+                """ + SUMMED)
+                .param("m", month.toString()).param("c", customers.toArray(UUID[]::new))
+                .param("before", Timestamp.from(before)).param("tz", zone.getId())
+                .query(CallRecords::summary).list();
     }
 
-    /** The rated calls of a customer in [from, to), for an invoice's appendix: oldest first. */
-    public List<StoredCall> ratedOf(CustomerId customer, Instant from, Instant to) {
+    /** What the next run would bill of an instance: its rated calls before {@code before} no run billed yet. */
+    public List<AirtimeSummary> unbilled(CustomerId customer, InstanceId instance, Instant before, ZoneId zone) {
+        return jdbc.sql("""
+                with billed as (
+                  select instance_id, zone, started_at, billed_seconds, charge from billing_calls
+                  where customer_id = :c and instance_id = :i and outcome = 'RATED' and billed_in is null
+                    and started_at < :before)
+                """ + SUMMED)
+                .param("c", customer.value()).param("i", instance.value()).param("before", Timestamp.from(before))
+                .param("tz", zone.getId()).query(CallRecords::summary).list();
+    }
+
+    private static final String SUMMED = """
+            select instance_id, zone, to_char(started_at at time zone :tz, 'YYYY-MM') as month, count(*) as calls,
+                   sum(billed_seconds) as seconds, sum(charge) as charge
+            from billed group by 1, 2, 3 order by 1, 3, 2""";
+
+    private static AirtimeSummary summary(java.sql.ResultSet rs, int n) throws SQLException {
+        return new AirtimeSummary(new InstanceId(rs.getObject("instance_id", UUID.class)), rs.getString("zone"),
+                rs.getLong("calls"), rs.getLong("seconds"), rs.getBigDecimal("charge"), YearMonth.parse(rs.getString("month")));
+    }
+
+    /** The calls a customer's invoice of a run billed, for its appendix: oldest first (late ones too). */
+    public List<StoredCall> billedBy(CustomerId customer, YearMonth run) {
         return jdbc.sql(SELECT + " " + """
-                where customer_id = :c and outcome = 'RATED' and started_at >= :from and started_at < :to
+                where customer_id = :c and billed_in = :m and outcome = 'RATED'
                 order by started_at, call_id""")
-                .param("c", customer.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("c", customer.value()).param("m", run.toString())
                 .query(CallRecords::row).list();
     }
 

@@ -12,10 +12,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.switchboard.accounts.PartnerId;
-import org.switchboard.billing.AirtimeSummary;
 import org.switchboard.billing.PartnerChargeProvider.PartnerCharge;
 import org.switchboard.catalog.Money;
-import org.switchboard.instances.InstanceId;
 
 /**
  * One row per month's run and one work item per customer. Creating both is one statement each in
@@ -24,6 +22,9 @@ import org.switchboard.instances.InstanceId;
  * Partners invoiced in the run (CSP partners buying for their customers, partners with charges)
  * have a work item each, created in the same transaction; the customers a CSP partner buys for
  * are marked with it and are done with their partner's item.
+ * What an invoice bills (calls, timeline changes) is claimed when its item is worked off, not
+ * when the run is created: see {@code CallRecords.billFor} and {@code SubscriptionTimelines.billFor};
+ * a CSP partner's item claims them for all the customers it buys for.
  */
 @Repository
 public class InvoiceRuns {
@@ -43,7 +44,7 @@ public class InvoiceRuns {
     }
 
     /** Creates the run and its work items unless the month has one; answers whether it was created now. */
-    public boolean create(YearMonth month, Instant at, String by, Instant monthStart, Instant subscribedBefore) {
+    public boolean create(YearMonth month, Instant at, String by, Instant subscribedBefore) {
         int created = jdbc.sql("""
                 insert into billing_runs (month, started_at, started_by, total_items) values (:m, :at, :by, 0)
                 on conflict (month) do nothing""")
@@ -57,25 +58,13 @@ public class InvoiceRuns {
                 .param("m", month.toString()).param("before", Timestamp.from(subscribedBefore)).update();
         jdbc.sql("update billing_runs set total_items = :n where month = :m").param("n", items)
                 .param("m", month.toString()).update();
-        jdbc.sql("""
-                insert into billing_run_airtime (month, customer_id, instance_id, zone, calls, billed_seconds, charge)
-                select :m, customer_id, instance_id, zone, count(*), sum(billed_seconds), sum(charge)
-                from billing_calls where outcome = 'RATED' and started_at >= :from and started_at < :to
-                group by customer_id, instance_id, zone""")
-                .param("m", month.toString()).param("from", Timestamp.from(monthStart))
-                .param("to", Timestamp.from(subscribedBefore)).update();
         return true;
     }
 
-    /** The run's airtime of these customers, per instance and zone. */
-    public List<AirtimeSummary> airtime(YearMonth month, java.util.Collection<UUID> customers) {
-        return jdbc.sql("""
-                select instance_id, zone, calls, billed_seconds, charge from billing_run_airtime
-                where month = :m and customer_id = any(:c) order by instance_id, zone""")
-                .param("m", month.toString()).param("c", customers.toArray(UUID[]::new))
-                .query((rs, n) -> new AirtimeSummary(new InstanceId(rs.getObject("instance_id", UUID.class)),
-                        rs.getString("zone"), rs.getLong("calls"), rs.getLong("billed_seconds"), rs.getBigDecimal("charge")))
-                .list();
+    /** The months before {@code month} whose runs are not finished. */
+    public List<YearMonth> unfinishedBefore(YearMonth month) {
+        return jdbc.sql("select month from billing_runs where finished_at is null and month < :m order by month")
+                .param("m", month.toString()).query((rs, n) -> YearMonth.parse(rs.getString(1))).list();
     }
 
     /** Up to {@code limit} customers of the run no other transaction is working on. */
@@ -202,8 +191,10 @@ public class InvoiceRuns {
                      + (select count(*) from billing_run_partners p where p.month = r.month and p.done) as done_items,
                    (select count(*) from billing_run_items i where i.month = r.month and i.invoice_id is not null)
                      + (select count(*) from billing_run_partners p where p.month = r.month and p.invoice_id is not null) as invoices,
-                   (select coalesce(sum(v.net), 0) from billing_invoices v where v.month = r.month and v.number is not null) as net,
-                   (select coalesce(sum(v.gross), 0) from billing_invoices v where v.month = r.month and v.number is not null) as gross
+                   (select coalesce(sum(v.net), 0) from billing_invoices v where v.month = r.month and v.number is not null
+                      and v.corrects_invoice_id is null) as net,
+                   (select coalesce(sum(v.gross), 0) from billing_invoices v where v.month = r.month and v.number is not null
+                      and v.corrects_invoice_id is null) as gross
             from billing_runs r""";
 
     private static Run row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -60,21 +60,28 @@ public class Invoices {
 
     /** Writes a draft: lines and totals, no number. */
     public void insertDraft(Invoice i) {
-        insertDraft(i, null);
+        insertDraft(i, null, null);
     }
 
     /**
-     * Writes a draft; {@code lineCustomers} names, per line, the customer a line of an invoice to a
-     * partner was bought for (null entries for the partner's own charges).
+     * Writes a draft. {@code lineCustomers} names, per line, the customer a line of an invoice to a
+     * partner was bought for (null entries for the partner's own charges; null for an invoice to a
+     * customer, whose lines are all its own). For a credit note against an invoice,
+     * {@code correctedPositions} names the corrected invoice's line each of its lines credits (same
+     * order as its lines; null otherwise).
      */
-    public void insertDraft(Invoice i, List<CustomerId> lineCustomers) {
+    public void insertDraft(Invoice i, List<CustomerId> lineCustomers, List<Integer> correctedPositions) {
         BillTo b = i.billTo();
         InvoiceTotals t = i.totals();
+        Invoice.Correction c = i.corrects();
         jdbc.sql("""
                 insert into billing_invoices (id, customer_id, partner_id, month, kind, customer_name, street, postcode,
-                  city, country, vat_id, vat_treatment, vat_rate, net_subscriptions, net_airtime, net, vat, gross)
+                  city, country, vat_id, vat_treatment, vat_rate, net_subscriptions, net_airtime, net, vat, gross,
+                  corrects_invoice_id, credit_reason, settlement)
                 values (:id, :c, :p, :m, :k, :name, :street, :postcode, :city, :country, :vatId, :treatment, :rate,
-                  :ns, :na, :net, :vat, :gross)""")
+                  :ns, :na, :net, :vat, :gross, :corrects, :reason, :settlement)""")
+                .param("corrects", c == null ? null : c.invoiceId()).param("reason", c == null ? null : c.reason())
+                .param("settlement", c == null ? null : c.settlement())
                 .param("id", i.id()).param("c", i.customerId() == null ? null : i.customerId().value())
                 .param("p", i.partnerId() == null ? null : i.partnerId().value()).param("m", i.month().toString())
                 .param("k", i.kind().name()).param("name", b.name()).param("street", b.street())
@@ -88,8 +95,9 @@ public class Invoices {
             CustomerId lineCustomer = lineCustomers != null ? lineCustomers.get(position - 1) : i.customerId();
             jdbc.sql("""
                     insert into billing_invoice_lines (invoice_id, position, customer_id, instance_id, kind, description,
-                      period_from, period_to, quantity, amount)
-                    values (:i, :pos, :c, :inst, :k, :d, :from, :to, :q, :a)""")
+                      period_from, period_to, quantity, amount, corrects_position)
+                    values (:i, :pos, :c, :inst, :k, :d, :from, :to, :q, :a, :corrects)""")
+                    .param("corrects", correctedPositions == null ? null : correctedPositions.get(position - 1))
                     .param("i", i.id()).param("pos", position++)
                     .param("c", lineCustomer == null ? null : lineCustomer.value())
                     .param("inst", line.instanceId() == null ? null : line.instanceId().value()).param("k", line.kind().name())
@@ -107,20 +115,63 @@ public class Invoices {
     }
 
     public Optional<Invoice> find(UUID id) {
-        return select("where id = :key", id).stream().findFirst();
+        return select("where v.id = :key", id).stream().findFirst();
     }
 
     public List<Invoice> ofCustomers(Collection<UUID> customers) {
-        return select("where customer_id = any(:key)", customers.toArray(UUID[]::new));
+        return select("where v.customer_id = any(:key)", customers.toArray(UUID[]::new));
     }
 
-    /** The invoices addressed to the partner itself (not those of its customers). */
+    /** The invoices addressed to the partner itself (not those of its customers), with their credit notes. */
     public List<Invoice> ofPartner(UUID partner) {
-        return select("where customer_id is null and partner_id = :key", partner);
+        return select("where v.customer_id is null and v.partner_id = :key", partner);
     }
 
+    /**
+     * For each line of an invoice (position 1 first), the customer it was billed to: the invoice's
+     * customer, or on an invoice to a partner the customer a line was bought for (null for a charge).
+     */
+    public List<CustomerId> lineCustomers(UUID invoice) {
+        return jdbc.sql("select customer_id from billing_invoice_lines where invoice_id = :i order by position")
+                .param("i", invoice)
+                .query((rs, n) -> {
+                    UUID customer = rs.getObject("customer_id", UUID.class);
+                    return customer == null ? null : new CustomerId(customer);
+                }).list();
+    }
+
+    /** The invoices a month's run made (not the credit notes issued against them later). */
     public List<Invoice> ofMonth(YearMonth month) {
-        return select("where month = :key", month.toString());
+        return select("where v.month = :key and v.corrects_invoice_id is null", month.toString());
+    }
+
+    /** The credit notes issued against an invoice, newest first. */
+    public List<Invoice> creditNotesOf(UUID invoice) {
+        return select("where v.corrects_invoice_id = :key", invoice);
+    }
+
+    /**
+     * Locks a finalised invoice against a concurrent credit note (the trigger guards updates, a
+     * lock is no update); answers whether it exists and is finalised.
+     */
+    public boolean lockFinalised(UUID id) {
+        return jdbc.sql("select id from billing_invoices where id = :id and number is not null for update")
+                .param("id", id).query(UUID.class).optional().isPresent();
+    }
+
+    /** What credit notes took back of each line of an invoice so far: position to the sum of their (signed) lines. */
+    public Map<Integer, java.math.BigDecimal> credited(UUID invoice) {
+        Map<Integer, java.math.BigDecimal> credited = new HashMap<>();
+        jdbc.sql("""
+                select l.corrects_position, sum(l.amount) as amount from billing_invoice_lines l
+                join billing_invoices c on c.id = l.invoice_id
+                where c.corrects_invoice_id = :i and c.number is not null and l.corrects_position is not null
+                group by l.corrects_position""")
+                .param("i", invoice)
+                .query(rs -> {
+                    credited.put(rs.getInt("corrects_position"), rs.getBigDecimal("amount"));
+                });
+        return credited;
     }
 
     public List<Invoice> all() {
@@ -128,7 +179,10 @@ public class Invoices {
     }
 
     private List<Invoice> select(String where, Object key) {
-        List<Invoice> invoices = jdbc.sql("select * from billing_invoices " + where + " and number is not null order by finalised_at desc, number desc")
+        List<Invoice> invoices = jdbc.sql("""
+                select v.*, o.number as corrects_number, o.issued_on as corrects_issued_on
+                from billing_invoices v left join billing_invoices o on o.id = v.corrects_invoice_id
+                """ + where + " and v.number is not null order by v.finalised_at desc, v.number desc")
                 .param("key", key).query(Invoices::invoice).list();
         if (invoices.isEmpty()) {
             return invoices;
@@ -147,8 +201,8 @@ public class Invoices {
                             rs.getString("quantity"), Money.euros(rs.getBigDecimal("amount"))));
                 });
         return invoices.stream().map(i -> new Invoice(i.id(), i.customerId(), i.partnerId(), i.month(), i.kind(),
-                i.number(), i.issuedOn(), i.finalisedAt(), i.billTo(), lines.getOrDefault(i.id(), List.of()), i.totals()))
-                .toList();
+                i.number(), i.issuedOn(), i.finalisedAt(), i.billTo(), lines.getOrDefault(i.id(), List.of()), i.totals(),
+                i.corrects())).toList();
     }
 
     private static Invoice invoice(ResultSet rs, int n) throws SQLException {
@@ -166,7 +220,17 @@ public class Invoices {
                 issued == null ? null : issued.toLocalDate(), finalised == null ? null : finalised.toInstant(),
                 new BillTo(rs.getString("customer_name"), rs.getString("street"), rs.getString("postcode"),
                         rs.getString("city"), rs.getString("country"), rs.getString("vat_id")),
-                List.of(), totals);
+                List.of(), totals, correction(rs));
+    }
+
+    private static Invoice.Correction correction(ResultSet rs) throws SQLException {
+        UUID corrects = rs.getObject("corrects_invoice_id", UUID.class);
+        if (corrects == null) {
+            return null;
+        }
+        java.sql.Date issued = rs.getDate("corrects_issued_on");
+        return new Invoice.Correction(corrects, rs.getString("corrects_number"),
+                issued == null ? null : issued.toLocalDate(), rs.getString("credit_reason"), rs.getString("settlement"));
     }
 
     // ---- payments -------------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package org.switchboard.billing.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -82,33 +83,53 @@ public class SubscriptionTimelines {
     }
 
     public Optional<SubscriptionTimeline> of(InstanceId instance) {
-        return List.copyOf(load("where t.instance_id = :key", instance.value()).values()).stream().findFirst();
+        return List.copyOf(load("where t.instance_id = :key", instance.value(), new HashMap<>(), null).values()).stream()
+                .findFirst();
     }
 
-    /** The timelines of many customers at once, for a batch of the invoice run. */
+    /** The timelines of many customers at once, each entry billed or not as it is now. */
     public Map<UUID, List<SubscriptionTimeline>> ofCustomers(Collection<UUID> customers) {
+        return byCustomer("where t.customer_id = any(:key)", customers, null);
+    }
+
+    /**
+     * For the run of {@code month}: marks the customers' entries before {@code before} that no run
+     * billed yet as billed by this run, and answers their timelines with those entries as not billed
+     * yet (this run charges them) and the ones earlier runs billed as billed. The marking comes
+     * first and decides: an entry recorded while the batch works is left out here and is billed by
+     * the next run; a batch rolled back leaves its entries unbilled.
+     */
+    public Map<UUID, List<SubscriptionTimeline>> billFor(YearMonth month, Collection<UUID> customers, Instant before) {
+        if (customers.isEmpty()) {
+            return new HashMap<>();
+        }
+        jdbc.sql("""
+                update billing_timeline set billed_in = :m
+                where customer_id = any(:c) and billed_in is null and at < :before""")
+                .param("m", month.toString()).param("c", customers.toArray(UUID[]::new))
+                .param("before", Timestamp.from(before)).update();
+        return byCustomer("where t.customer_id = any(:key) and t.billed_in is not null", customers, month.toString());
+    }
+
+    private Map<UUID, List<SubscriptionTimeline>> byCustomer(String where, Collection<UUID> customers, String billing) {
         Map<UUID, List<SubscriptionTimeline>> byCustomer = new HashMap<>();
         if (customers.isEmpty()) {
             return byCustomer;
         }
         Map<UUID, UUID> customerOf = new HashMap<>();
-        Map<UUID, SubscriptionTimeline> timelines = load("where t.customer_id = any(:key)", customers.toArray(UUID[]::new),
-                customerOf);
+        Map<UUID, SubscriptionTimeline> timelines = load(where, customers.toArray(UUID[]::new), customerOf, billing);
         timelines.forEach((instance, timeline) -> byCustomer.computeIfAbsent(customerOf.get(instance), k -> new ArrayList<>())
                 .add(timeline));
         return byCustomer;
     }
 
-    private Map<UUID, SubscriptionTimeline> load(String where, Object key) {
-        return load(where, key, new HashMap<>());
-    }
-
-    private Map<UUID, SubscriptionTimeline> load(String where, Object key, Map<UUID, UUID> customerOf) {
+    /** {@code billing}: the month of the run that bills now (its entries count as not billed yet), or null. */
+    private Map<UUID, SubscriptionTimeline> load(String where, Object key, Map<UUID, UUID> customerOf, String billing) {
         Map<UUID, List<Entry>> entries = new LinkedHashMap<>();
         Map<UUID, String> names = new HashMap<>();
         jdbc.sql("""
                 select t.instance_id, t.customer_id, coalesce(i.name, 'Instance') as name, t.at, t.kind, t.plan,
-                       t.concurrent_users, t.monthly_net, t.free
+                       t.concurrent_users, t.monthly_net, t.free, t.billed_in
                 from billing_timeline t left join billing_instances i on i.instance_id = t.instance_id
                 """ + where + " order by t.instance_id, t.at")
                 .param("key", key)
@@ -117,10 +138,12 @@ public class SubscriptionTimelines {
                     customerOf.put(instance, rs.getObject("customer_id", UUID.class));
                     names.put(instance, rs.getString("name"));
                     String plan = rs.getString("plan");
+                    String billedIn = rs.getString("billed_in");
                     entries.computeIfAbsent(instance, k -> new ArrayList<>()).add(new Entry(
                             rs.getTimestamp("at").toInstant(), Kind.valueOf(rs.getString("kind")),
                             plan == null ? null : Plan.valueOf(plan), rs.getInt("concurrent_users"),
-                            Money.euros(rs.getBigDecimal("monthly_net")), rs.getBoolean("free")));
+                            Money.euros(rs.getBigDecimal("monthly_net")), rs.getBoolean("free"),
+                            billedIn != null && !billedIn.equals(billing)));
                 });
         Map<UUID, SubscriptionTimeline> timelines = new LinkedHashMap<>();
         entries.forEach((id, list) -> timelines.put(id, new SubscriptionTimeline(new InstanceId(id), names.get(id), list)));

@@ -30,6 +30,8 @@ import org.switchboard.billing.BillingSettings;
 import org.switchboard.billing.CallRecord;
 import org.switchboard.billing.CallRecording;
 import org.switchboard.billing.CallRecording.BatchResult;
+import org.switchboard.billing.CreditNotePolicy;
+import org.switchboard.billing.CreditNotes;
 import org.switchboard.billing.Invoice;
 import org.switchboard.billing.InvoiceDocuments;
 import org.switchboard.billing.InvoiceManagement;
@@ -79,10 +81,12 @@ class BillingApi {
     private final BillingSettings settings;
     private final InvoiceDocuments documents;
     private final ConnectorKeys connectorKeys;
+    private final CreditNotes creditNotes;
 
     BillingApi(CallRecording recording, TariffManagement tariffs, InvoiceRun runs, InvoiceManagement invoices,
             InstanceManagement instances, BillingSettings settings, InvoiceDocuments documents,
-            ConnectorKeys connectorKeys) {
+            ConnectorKeys connectorKeys, CreditNotes creditNotes) {
+        this.creditNotes = creditNotes;
         this.documents = documents;
         this.connectorKeys = connectorKeys;
         this.recording = recording;
@@ -190,6 +194,25 @@ class BillingApi {
         Invoice invoice = invoices.invoice(user, id);
         // Partners see the lines of the invoices addressed to them, not those of their customers' invoices.
         return InvoiceView.of(invoice, !user.isPartner() || invoice.toPartner(), invoices.payment(user, id).orElse(null));
+    }
+
+    @PostMapping("/invoices/{id}/credit-notes")
+    @Operation(summary = "Operator: a credit note against a finalised invoice (to a customer or a partner), {\"reason\": \"...\", \"lines\": "
+            + "[{\"line\": 1, \"amount\": 10.00}]} (line numbers as on the invoice, net amounts to take back) or "
+            + "{\"reason\": \"...\", \"whole\": true} for all that is left; never more than is left per line and in all")
+    ResponseEntity<InvoiceView> creditNote(CurrentUser user, @PathVariable UUID id,
+            @RequestBody(required = false) CreditNotePolicy.Request request) {
+        Invoice note = creditNotes.issue(user, id, request);
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + note.id()))
+                .body(InvoiceView.of(note, true, null));
+    }
+
+    @GetMapping("/invoices/{id}/credit-notes")
+    @Operation(summary = "The credit notes issued against an invoice")
+    List<InvoiceView> creditNotes(CurrentUser user, @PathVariable UUID id) {
+        // As for invoices: a partner sees the lines of credit notes addressed to itself only.
+        return creditNotes.of(user, id).stream().map(i -> InvoiceView.of(i, !user.isPartner() || i.toPartner(), null))
+                .toList();
     }
 
     @GetMapping("/invoices/{id}/calls")

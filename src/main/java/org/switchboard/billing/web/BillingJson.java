@@ -28,11 +28,23 @@ final class BillingJson {
         }
     }
 
-    record LineView(UUID instanceId, String kind, String description, Instant periodFrom, Instant periodTo,
-            String quantity, BigDecimal amount) {
-        static LineView of(InvoiceLine l) {
-            return new LineView(l.instanceId() == null ? null : l.instanceId().value(), l.kind().name(), l.description(), l.periodFrom(), l.periodTo(),
-                    l.quantity(), l.amount().amount());
+    /** {@code line}: the line's number on the invoice (1, 2, ...), as a credit note names it. */
+    record LineView(Integer line, UUID instanceId, String kind, String description, Instant periodFrom,
+            Instant periodTo, String quantity, BigDecimal amount) {
+        static LineView of(InvoiceLine l, Integer line) {
+            return new LineView(line, l.instanceId() == null ? null : l.instanceId().value(), l.kind().name(),
+                    l.description(), l.periodFrom(), l.periodTo(), l.quantity(), l.amount().amount());
+        }
+
+        static List<LineView> numbered(List<InvoiceLine> lines) {
+            return java.util.stream.IntStream.range(0, lines.size()).mapToObj(i -> of(lines.get(i), i + 1)).toList();
+        }
+    }
+
+    /** What a credit note corrects, and what happens to money already paid. */
+    record CorrectionView(UUID invoiceId, String number, LocalDate issuedOn, String reason, String settlement) {
+        static CorrectionView of(Invoice.Correction c) {
+            return c == null ? null : new CorrectionView(c.invoiceId(), c.number(), c.issuedOn(), c.reason(), c.settlement());
         }
     }
 
@@ -48,18 +60,20 @@ final class BillingJson {
 
     /**
      * An invoice; {@code addressedTo} is CUSTOMER or PARTNER (an invoice to the partner itself:
-     * no customer id and no customer name; {@code billedTo} is the partner's name).
+     * no customer id and no customer name; {@code billedTo} is the partner's name). {@code corrects}
+     * names the invoice an operator's credit note corrects.
      */
     record InvoiceView(UUID id, String number, String kind, String addressedTo, UUID customerId, UUID partnerId,
             String customerName, String billedTo, String month, LocalDate issuedOn, Instant finalisedAt,
-            TotalsView totals, List<LineView> lines, String payment) {
+            TotalsView totals, List<LineView> lines, String payment, CorrectionView corrects) {
         static InvoiceView of(Invoice i, boolean withLines, Payment payment) {
             return new InvoiceView(i.id(), i.number(), i.kind().name(), i.toPartner() ? "PARTNER" : "CUSTOMER",
                     i.customerId() == null ? null : i.customerId().value(),
                     i.partnerId() == null ? null : i.partnerId().value(), i.toPartner() ? null : i.billTo().name(),
                     i.billTo().name(), i.month().toString(), i.issuedOn(), i.finalisedAt(), TotalsView.of(i.totals()),
-                    withLines ? i.lines().stream().map(LineView::of).toList() : null,
-                    payment == null ? (i.toPartner() ? "BANK_TRANSFER" : null) : payment.status());
+                    withLines ? LineView.numbered(i.lines()) : null,
+                    payment == null ? (i.toPartner() ? "BANK_TRANSFER" : null) : payment.status(),
+                    CorrectionView.of(i.corrects()));
         }
     }
 
@@ -67,7 +81,7 @@ final class BillingJson {
             TotalsView totals) {
         static PreviewView of(Preview p) {
             return new PreviewView(p.instanceId().value(), p.month().toString(), p.invoicedTo(), p.note(),
-                    p.lines().stream().map(LineView::of).toList(), TotalsView.of(p.totals()));
+                    LineView.numbered(p.lines()), TotalsView.of(p.totals()));
         }
     }
 

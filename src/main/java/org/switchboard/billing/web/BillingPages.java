@@ -1,8 +1,11 @@
 package org.switchboard.billing.web;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -16,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.billing.CallRecording;
+import org.switchboard.billing.CreditNotePolicy;
+import org.switchboard.billing.CreditNotes;
 import org.switchboard.billing.Invoice;
 import org.switchboard.billing.InvoiceDocuments;
 import org.switchboard.billing.InvoiceManagement;
@@ -38,9 +43,11 @@ class BillingPages {
     private final InvoiceDocuments documents;
     private final CallRecording recording;
     private final TariffManagement tariffs;
+    private final CreditNotes creditNotes;
 
     BillingPages(InvoiceRun runs, InvoiceManagement invoices, InvoiceDocuments documents, CallRecording recording,
-            TariffManagement tariffs) {
+            TariffManagement tariffs, CreditNotes creditNotes) {
+        this.creditNotes = creditNotes;
         this.runs = runs;
         this.invoices = invoices;
         this.documents = documents;
@@ -130,7 +137,47 @@ class BillingPages {
         model.addAttribute("partner", user.isPartner() && !invoice.toPartner());
         model.addAttribute("calls", user.isPartner() ? List.of() : invoices.calls(user, id));
         model.addAttribute("payment", invoices.payment(user, id).orElse(null));
+        boolean correctable = invoice.kind() == Invoice.Kind.INVOICE;
+        model.addAttribute("creditNotes", correctable ? creditNotes.of(user, id) : List.of());
+        model.addAttribute("operator", user.isOperator());
+        model.addAttribute("left", user.isOperator() && correctable ? creditNotes.leftToCredit(user, id) : List.of());
         return "billing/invoice";
+    }
+
+    /**
+     * Operator: the credit-note form of an invoice's page: a reason, and either "the whole
+     * invoice" or an amount per line ({@code amount1}, {@code amount2}, ... by line number).
+     */
+    @PostMapping("/operator/billing/invoices/{id}/credit-notes")
+    String creditNote(CurrentUser user, @PathVariable UUID id, @RequestParam Map<String, String> form,
+            RedirectAttributes redirect) {
+        try {
+            boolean whole = "true".equals(form.get("whole")) || "on".equals(form.get("whole"));
+            List<CreditNotePolicy.LineCredit> lines = new ArrayList<>();
+            if (!whole) {
+                List<Integer> numbers = form.keySet().stream().filter(k -> k.matches("amount\\d{1,4}"))
+                        .map(k -> Integer.valueOf(k.substring("amount".length()))).sorted().toList();
+                for (Integer line : numbers) {
+                    String value = form.get("amount" + line).trim().replace(" ", "");
+                    if (value.isEmpty()) {
+                        continue;
+                    }
+                    try {
+                        lines.add(new CreditNotePolicy.LineCredit(line, new BigDecimal(value)));
+                    } catch (NumberFormatException e) {
+                        throw new InvalidInputException("amount" + line, "Line " + line + ": \"" + value
+                                + "\" is not an amount. Write it with a decimal point, e.g. 12.50.");
+                    }
+                }
+            }
+            Invoice note = creditNotes.issue(user, id, new CreditNotePolicy.Request(form.get("reason"), whole, lines));
+            redirect.addFlashAttribute("message", "Credit note " + note.number() + " was issued.");
+            return "redirect:/invoices/" + note.id();
+        } catch (InvalidInputException | RefusedException e) {
+            redirect.addFlashAttribute("error", "No credit note was issued: " + e.getMessage());
+            redirect.addFlashAttribute("reason", form.get("reason"));
+            return "redirect:/invoices/" + id;
+        }
     }
 
     @GetMapping("/invoices/{id}/pdf")

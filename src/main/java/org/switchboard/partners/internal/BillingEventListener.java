@@ -11,8 +11,9 @@ import org.switchboard.partners.PartnerTraining;
 /**
  * Billing's finalised invoices of partners' customers become turnover and commission; an invoice
  * to a CSP partner for what it bought at wholesale becomes turnover without commission, and the
- * webinar seats it holds are marked invoiced. A returned direct debit reverses its commission.
- * All of it is safe to deliver twice (after a restart).
+ * webinar seats it holds are marked invoiced. A credit note (negative nets, naming the invoice it
+ * corrects) takes back turnover and, at the rate the corrected invoice earned, its commission. A
+ * returned direct debit reverses its commission. All of it is safe to deliver twice (after a restart).
  */
 @Component
 class BillingEventListener {
@@ -37,7 +38,7 @@ class BillingEventListener {
         // An invoice to a customer is never wholesale: a CSP partner's customers get none from the platform.
         programme.recordCustomerInvoice(new CustomerInvoice(invoice.invoiceId(), invoice.customerId(),
                 invoice.partnerId(), invoice.issuedOn(), invoice.netSubscriptions(), invoice.netAirtime(),
-                invoice.wholesale()));
+                invoice.wholesale()), invoice.corrects());
     }
 
     @ApplicationModuleListener

@@ -143,8 +143,7 @@ class EInvoicesTest {
      * VAT 19% = 96.0735 -> 96.07, gross 601.72. It is paid by bank transfer, so it names the
      * operator's account instead of a mandate, and it must be just as valid.
      */
-    @Test
-    void anInvoiceToAPartnerPaidByTransferIsAValidEn16931Invoice() throws Exception {
+    static Invoice toPartner() {
         Invoice november = november(VatPolicy.Treatment.STANDARD, "DE", null);
         org.switchboard.billing.WholesaleTermsProvider.WholesaleBuyer buyer =
                 new org.switchboard.billing.WholesaleTermsProvider.WholesaleBuyer(
@@ -157,10 +156,16 @@ class EInvoicesTest {
                                 buyer.partnerId(), "Premium training webinar \"CSP basics\" (50% early-booking discount)",
                                 Money.euros("199.50"), berlin(2030, 11, 5, 10, 0))));
         List<InvoiceLine> lines = parts.stream().map(org.switchboard.billing.PartnerInvoicePolicy.PartnerLine::line).toList();
-        Invoice invoice = new Invoice(UUID.randomUUID(), null, buyer.partnerId(), YearMonth.of(2030, 11),
+        return new Invoice(UUID.randomUUID(), null, buyer.partnerId(), YearMonth.of(2030, 11),
                 Invoice.Kind.INVOICE, "2030-000002", LocalDate.of(2030, 12, 1), berlin(2030, 12, 1, 0, 30),
                 new Invoice.BillTo("Telefonie Partner GmbH", "Hafenstraße 5", "20457", "Hamburg", "DE", "DE987654321"),
                 lines, InvoiceTotals.of(lines, VatPolicy.Treatment.STANDARD));
+    }
+
+    @Test
+    void anInvoiceToAPartnerPaidByTransferIsAValidEn16931Invoice() throws Exception {
+        Invoice invoice = toPartner();
+        org.switchboard.accounts.PartnerId partner = invoice.partnerId();
         assertThat(invoice.totals().net().amount()).isEqualByComparingTo("505.65");
         assertThat(invoice.totals().gross().amount()).isEqualByComparingTo("601.72");
 
@@ -168,7 +173,7 @@ class EInvoicesTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);
             assertThat(text).contains("Invoice 2030-000002").contains("Telefonie Partner GmbH")
-                    .contains("Partner " + buyer.partnerId().value()).contains("Customer Huber GmbH")
+                    .contains("Partner " + partner.value()).contains("Customer Huber GmbH")
                     .contains("193.04").contains("Net training").contains("601.72")
                     .contains("IBAN DE02120300000000202051").contains("2030-12-15");
         }
@@ -176,13 +181,100 @@ class EInvoicesTest {
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(xml).contains("<ram:GrandTotalAmount>601.72</ram:GrandTotalAmount>")
                 .contains("<ram:TypeCode>58</ram:TypeCode>").contains("DE02120300000000202051")
-                .contains("DE987654321").contains(buyer.partnerId().value().toString());
+                .contains("DE987654321").contains(partner.value().toString());
         TransactionCalculator recalculated = new TransactionCalculator(
                 new ZUGFeRDInvoiceImporter(new ByteArrayInputStream(pdf)).extractInvoice());
         assertThat(recalculated.getGrandTotal()).isEqualByComparingTo("601.72");
 
         org.mustangproject.validator.ZUGFeRDValidator validator = new org.mustangproject.validator.ZUGFeRDValidator();
         String report = validator.validate(pdf, "2030-000002.pdf");
+        assertThat(validator.wasCompletelyValid()).as(report).isTrue();
+    }
+
+    /** An operator's credit note of 20.00 on the December fee of the November invoice, and the rest of the upgrade line. */
+    static Invoice creditNote(Invoice invoice) {
+        org.switchboard.billing.CreditNotePolicy.Composed composed = org.switchboard.billing.CreditNotePolicy.compose(
+                invoice, java.util.Map.of(), new org.switchboard.billing.CreditNotePolicy.Request("Outage of three days",
+                        null, List.of(new org.switchboard.billing.CreditNotePolicy.LineCredit(3, new BigDecimal("20.00")),
+                                new org.switchboard.billing.CreditNotePolicy.LineCredit(2, new BigDecimal("44.52")))));
+        InvoiceTotals totals = InvoiceTotals.of(composed.lines(), invoice.totals().treatment());
+        String settlement = org.switchboard.billing.CreditNotePolicy.settlement(invoice, "COLLECTED", "3000", totals.gross());
+        return new Invoice(UUID.randomUUID(), invoice.customerId(), null, invoice.month(), Invoice.Kind.CREDIT_NOTE,
+                "CN-2030-000003", LocalDate.of(2030, 12, 9), berlin(2030, 12, 9, 11, 0), invoice.billTo(),
+                composed.lines(), totals, new Invoice.Correction(invoice.id(), invoice.number(), invoice.issuedOn(),
+                        "Outage of three days", settlement));
+    }
+
+    @Test
+    void aCreditNoteIsAValidEn16931DocumentOfType381ReferencingTheCorrectedInvoice() throws Exception {
+        Invoice note = creditNote(november(VatPolicy.Treatment.STANDARD, "DE", null));
+        // -64.52 net; 19% = -12.2588 -> -12.26; gross -76.78
+        assertThat(note.totals().gross().amount()).isEqualByComparingTo("-76.78");
+        EInvoices.Context noDebit = new EInvoices.Context(SELLER, null, List.of(), BERLIN);
+        byte[] pdf = EInvoices.pdf(note, noDebit);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Credit note CN-2030-000003").contains("Corrects invoice 2030-000001 of 2030-12-01")
+                    .contains("Reason: Outage of three days").contains("-20.00").contains("-44.52").contains("-76.78")
+                    .contains("We refund the credited 76.78 EUR by bank transfer");
+        }
+        String xml = new String(new ZUGFeRDImporter(new ByteArrayInputStream(pdf)).getRawXML(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("<ram:TypeCode>381</ram:TypeCode>")
+                .containsPattern("<ram:InvoiceReferencedDocument>\\s*<ram:IssuerAssignedID>2030-000001</ram:IssuerAssignedID>")
+                .contains("<ram:GrandTotalAmount>76.78</ram:GrandTotalAmount>")
+                .contains("<ram:TaxTotalAmount currencyID=\"EUR\">12.26</ram:TaxTotalAmount>");
+        org.mustangproject.Invoice read = new ZUGFeRDInvoiceImporter(new ByteArrayInputStream(pdf)).extractInvoice();
+        assertThat(new TransactionCalculator(read).getGrandTotal()).isEqualByComparingTo("76.78");
+
+        org.mustangproject.validator.ZUGFeRDValidator validator = new org.mustangproject.validator.ZUGFeRDValidator();
+        String report = validator.validate(pdf, "CN-2030-000003.pdf");
+        assertThat(validator.wasCompletelyValid()).as(report).isTrue();
+
+        String xrechnung = new String(EInvoices.xrechnung(note, noDebit), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xrechnung).contains("urn:xeinkauf.de:kosit:xrechnung").contains("<ram:TypeCode>381</ram:TypeCode>")
+                .contains("2030-000001");
+    }
+
+    /**
+     * An operator's credit note against the invoice to the CSP partner: 20.00 of its customer's
+     * December fee (line 3, 193.04 at wholesale) and the whole webinar seat (line 5, 199.50):
+     * -219.50 net, 19% = -41.705 -> -41.71, gross -261.21. No direct debit: refunded by transfer.
+     */
+    @Test
+    void aCreditNoteOfAnInvoiceToAPartnerIsAValidEn16931DocumentOfType381() throws Exception {
+        Invoice invoice = toPartner();
+        org.switchboard.billing.CreditNotePolicy.Composed composed = org.switchboard.billing.CreditNotePolicy.compose(
+                invoice, java.util.Map.of(), new org.switchboard.billing.CreditNotePolicy.Request("Webinar cancelled",
+                        null, List.of(new org.switchboard.billing.CreditNotePolicy.LineCredit(3, new BigDecimal("20.00")),
+                                new org.switchboard.billing.CreditNotePolicy.LineCredit(5, new BigDecimal("199.50")))));
+        InvoiceTotals totals = InvoiceTotals.of(composed.lines(), invoice.totals().treatment());
+        assertThat(totals.netTraining().amount()).isEqualByComparingTo("-199.50");
+        assertThat(totals.gross().amount()).isEqualByComparingTo("-261.21");
+        Invoice note = new Invoice(UUID.randomUUID(), null, invoice.partnerId(), invoice.month(), Invoice.Kind.CREDIT_NOTE,
+                "CN-2030-000004", LocalDate.of(2030, 12, 9), berlin(2030, 12, 9, 11, 0), invoice.billTo(),
+                composed.lines(), totals, new Invoice.Correction(invoice.id(), invoice.number(), invoice.issuedOn(),
+                        "Webinar cancelled", org.switchboard.billing.CreditNotePolicy.settlement(invoice, null, "",
+                                totals.gross())));
+        byte[] pdf = EInvoices.pdf(note, new EInvoices.Context(SELLER, null, List.of(), BERLIN));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text).contains("Credit note CN-2030-000004").contains("Partner " + invoice.partnerId().value())
+                    .contains("Corrects invoice 2030-000002 of 2030-12-01").contains("Reason: Webinar cancelled")
+                    .contains("-261.21").contains("refund it by bank transfer").doesNotContain("Bought as CSP partner");
+        }
+        String xml = new String(new ZUGFeRDImporter(new ByteArrayInputStream(pdf)).getRawXML(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("<ram:TypeCode>381</ram:TypeCode>")
+                .containsPattern("<ram:InvoiceReferencedDocument>\\s*<ram:IssuerAssignedID>2030-000002</ram:IssuerAssignedID>")
+                .contains("<ram:GrandTotalAmount>261.21</ram:GrandTotalAmount>");
+        org.mustangproject.Invoice read = new ZUGFeRDInvoiceImporter(new ByteArrayInputStream(pdf)).extractInvoice();
+        assertThat(new TransactionCalculator(read).getGrandTotal()).isEqualByComparingTo("261.21");
+
+        org.mustangproject.validator.ZUGFeRDValidator validator = new org.mustangproject.validator.ZUGFeRDValidator();
+        String report = validator.validate(pdf, "CN-2030-000004.pdf");
         assertThat(validator.wasCompletelyValid()).as(report).isTrue();
     }
 }
