@@ -3,6 +3,8 @@ package org.switchboard.partners;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.switchboard.accounts.PartnerLevel;
@@ -11,7 +13,7 @@ import org.switchboard.catalog.Money;
 /**
  * Commission on a customer invoice: its net for subscriptions and airtime times the rate of the
  * partner's level held when the invoice was finalised, rounded once per invoice. A returned
- * direct debit reverses exactly that amount. Lines go on the statement of the month they occur
+ * direct debit reverses what is left of it after the credit notes correcting the invoice. Lines go on the statement of the month they occur
  * in, issued in the month after; a partner whose open lines do not add up to more than zero gets
  * no statement that month and the lines wait for the next one.
  */
@@ -30,12 +32,29 @@ public final class CommissionPolicy {
                 null);
     }
 
-    public static CommissionLine reversal(CommissionLine original, LocalDate returnedOn) {
+    /**
+     * The reversal after the direct debit of {@code original}'s invoice came back: what the invoice
+     * still earns, its commission less what the credit notes correcting it took back already
+     * ({@code corrections}); empty when nothing is left.
+     */
+    public static Optional<CommissionLine> reversal(CommissionLine original, List<CommissionLine> corrections,
+            LocalDate returnedOn) {
+        Money subscriptions = original.subscriptionsNet();
+        Money airtime = original.airtimeNet();
+        Money amount = original.amount();
+        for (CommissionLine c : corrections) {
+            subscriptions = subscriptions.plus(c.subscriptionsNet());
+            airtime = airtime.plus(c.airtimeNet());
+            amount = amount.plus(c.amount());
+        }
+        if (!amount.isPositive()) {
+            return Optional.empty();
+        }
         Money zero = Money.zero(original.amount().currency());
-        return new CommissionLine(UUID.randomUUID(), original.partnerId(), original.invoiceId(),
+        return Optional.of(new CommissionLine(UUID.randomUUID(), original.partnerId(), original.invoiceId(),
                 CommissionLine.Kind.REVERSAL, original.customerId(), original.finalisedOn(), returnedOn,
-                zero.minus(original.subscriptionsNet()), zero.minus(original.airtimeNet()), original.level(),
-                original.rate(), zero.minus(original.amount()), null);
+                zero.minus(subscriptions), zero.minus(airtime), original.level(), original.rate(), zero.minus(amount),
+                null));
     }
 
     /** The statement of {@code period} is issued on the first day of the month after it. */

@@ -105,10 +105,14 @@ public class PartnerProgramme {
         Partner partner = directory.partner(invoice.partnerId())
                 .orElseThrow(() -> new NotFoundException("There is no partner " + invoice.partnerId().value()));
         members.ensure(partner.id());
-        if (!sales.insertInvoice(invoice, clock.instant())) {
+        // A credit note of an invoice whose debit came back: that return took the invoice out of
+        // the turnover and reversed its commission, so the credit note changes neither again.
+        LocalDate correctedReturnedOn = corrects == null ? null
+                : sales.lockInvoice(corrects).map(Sales.RecordedInvoice::returnedOn).orElse(null);
+        if (!sales.insertInvoice(invoice, corrects, correctedReturnedOn, clock.instant())) {
             return false;
         }
-        if (!invoice.wholesale()) {
+        if (!invoice.wholesale() && correctedReturnedOn == null) {
             PartnerLevel level = Optional.ofNullable(corrects)
                     .flatMap(original -> commissions.line(original, CommissionLine.Kind.COMMISSION))
                     .map(CommissionLine::level)
@@ -120,9 +124,10 @@ public class PartnerProgramme {
     }
 
     /**
-     * Billing's seam: the direct debit of an invoice came back. Its commission is reversed on the
-     * next statement and it no longer counts as turnover. Unknown invoices (not of a partner's
-     * customer) and repeats are ignored.
+     * Billing's seam: the direct debit of an invoice came back. What is left of its commission
+     * (after the credit notes correcting it) is reversed on the next statement, and it and its
+     * credit notes no longer count as turnover. Unknown invoices (not of a partner's customer) and
+     * repeats are ignored.
      */
     @Transactional
     public boolean recordDirectDebitReturned(UUID invoiceId, LocalDate returnedOn) {
@@ -132,7 +137,8 @@ public class PartnerProgramme {
         }
         sales.markReturned(invoiceId, returnedOn);
         commissions.line(invoiceId, CommissionLine.Kind.COMMISSION)
-                .ifPresent(line -> commissions.insertLine(CommissionPolicy.reversal(line, returnedOn)));
+                .flatMap(line -> CommissionPolicy.reversal(line, commissions.corrections(invoiceId), returnedOn))
+                .ifPresent(commissions::insertLine);
         return true;
     }
 

@@ -76,9 +76,22 @@ class LevelRulesTest {
         CommissionLine line = CommissionPolicy.commission(invoice, PartnerLevel.CERTIFIED);
         assertThat(line.rate()).isEqualByComparingTo("0.15");
         assertThat(line.amount()).isEqualTo(Money.euros("13.72")); // 91.48 x 0.15 = 13.722
-        CommissionLine reversal = CommissionPolicy.reversal(line, ON.plusDays(9));
+        CommissionLine reversal = CommissionPolicy.reversal(line, java.util.List.of(), ON.plusDays(9)).orElseThrow();
         assertThat(reversal.amount()).isEqualTo(Money.euros("-13.72"));
         assertThat(reversal.occurredOn()).isEqualTo(ON.plusDays(9));
+        // After a credit note of 41.48 (-6.22 commission), a return reverses the 7.50 left; after one of all, nothing.
+        CommissionLine credited = CommissionPolicy.commission(new CustomerInvoice(UUID.randomUUID(),
+                invoice.customerId(), invoice.partnerId(), ON.plusDays(2), Money.euros("-38.11"), Money.euros("-3.37"),
+                false), PartnerLevel.CERTIFIED);
+        assertThat(credited.amount()).isEqualTo(Money.euros("-6.22")); // -41.48 x 0.15 = -6.222
+        CommissionLine rest = CommissionPolicy.reversal(line, java.util.List.of(credited), ON.plusDays(9)).orElseThrow();
+        assertThat(rest.amount()).isEqualTo(Money.euros("-7.50"));
+        assertThat(rest.subscriptionsNet()).isEqualTo(Money.euros("-50.00"));
+        assertThat(rest.airtimeNet()).isEqualTo(Money.euros("0.00"));
+        CommissionLine all = CommissionPolicy.commission(new CustomerInvoice(UUID.randomUUID(), invoice.customerId(),
+                invoice.partnerId(), ON.plusDays(2), Money.euros("-88.11"), Money.euros("-3.37"), false),
+                PartnerLevel.CERTIFIED);
+        assertThat(CommissionPolicy.reversal(line, java.util.List.of(all), ON.plusDays(9))).isEmpty();
         assertThat(LevelBenefits.commissionRate(PartnerLevel.REGISTERED)).isEqualByComparingTo("0.10");
         assertThat(LevelBenefits.commissionRate(PartnerLevel.PREMIUM)).isEqualByComparingTo("0.20");
         assertThat(LevelBenefits.commissionRate(PartnerLevel.EXCELLENCE)).isEqualByComparingTo("0.25");

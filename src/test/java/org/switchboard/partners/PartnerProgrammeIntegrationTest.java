@@ -247,6 +247,34 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void aReturnedDebitOfAPartlyCreditedInvoiceReversesOnlyWhatIsLeftAndACreditNoteAfterAReturnChangesNothing() {
+        PartnerAccount partner = given.partnerRegisteredOn(day(2029, 1, 2), "Careful Calls GmbH");
+        CustomerAccount customer = given.customer(partner, "Careful Kunde");
+
+        // 100.00 invoiced (10.00 commission at 10%), 30.00 of it credited (-3.00), then the debit comes back.
+        UUID invoice = given.invoiced(partner, customer, day(2029, 1, 10), "90.00", "10.00");
+        given.today(day(2029, 1, 12));
+        assertThat(programme.recordCustomerInvoice(new CustomerInvoice(UUID.randomUUID(), customer.id(), partner.id(),
+                day(2029, 1, 12), Money.euros("-30.00"), Money.euros("0.00"), false), invoice)).isTrue();
+        assertThat(programme.figures(partner.id(), day(2029, 1, 20)).turnover()).isEqualTo(Money.euros("70.00"));
+        assertThat(programme.recordDirectDebitReturned(invoice, day(2029, 1, 20))).isTrue();
+        assertThat(programme.openLines(partner.admin(), partner.id()))
+                .extracting(CommissionLine::kind, CommissionLine::amount).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(CommissionLine.Kind.COMMISSION, Money.euros("10.00")),
+                        org.assertj.core.groups.Tuple.tuple(CommissionLine.Kind.COMMISSION, Money.euros("-3.00")),
+                        org.assertj.core.groups.Tuple.tuple(CommissionLine.Kind.REVERSAL, Money.euros("-7.00")));
+        // Neither the invoice nor its credit note counts as turnover any more.
+        assertThat(programme.figures(partner.id(), day(2029, 1, 21)).turnover()).isEqualTo(Money.euros("0.00"));
+
+        // A credit note issued after the return takes nothing back a second time.
+        given.today(day(2029, 1, 25));
+        assertThat(programme.recordCustomerInvoice(new CustomerInvoice(UUID.randomUUID(), customer.id(), partner.id(),
+                day(2029, 1, 25), Money.euros("-60.00"), Money.euros("-10.00"), false), invoice)).isTrue();
+        assertThat(programme.openLines(partner.admin(), partner.id())).hasSize(3);
+        assertThat(programme.figures(partner.id(), day(2029, 1, 26)).turnover()).isEqualTo(Money.euros("0.00"));
+    }
+
+    @Test
     void aPayoutIbanThatFailsTheCheckIsRefused() {
         PartnerAccount partner = given.partnerRegisteredOn(day(2028, 3, 1), "Typo Telecom");
         assertThatThrownBy(() -> programme.setPayoutAccount(partner.admin(), partner.id(), "DE89 3704 0044 0532 0130 01", "Typo"))

@@ -58,6 +58,14 @@ public class Commissions {
                 .update() == 1;
     }
 
+    /** The commission lines of the credit notes that correct {@code invoiceId}. */
+    public List<CommissionLine> corrections(UUID invoiceId) {
+        return jdbc.sql("""
+                select l.* from commission_lines l join partner_invoices p on p.invoice_id = l.invoice_id
+                where p.corrects = :inv and l.kind = 'COMMISSION' order by l.occurred_on, l.id""")
+                .param("inv", invoiceId).query((rs, n) -> line(rs)).list();
+    }
+
     public Optional<CommissionLine> line(UUID invoiceId, CommissionLine.Kind kind) {
         return jdbc.sql("select * from commission_lines where invoice_id = :inv and kind = :kind")
                 .param("inv", invoiceId).param("kind", kind.name()).query((rs, n) -> line(rs)).optional();

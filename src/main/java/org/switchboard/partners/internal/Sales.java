@@ -32,12 +32,19 @@ public class Sales {
         this.jdbc = jdbc;
     }
 
-    /** False when the invoice was recorded before (billing may hand it in twice). */
-    public boolean insertInvoice(CustomerInvoice i, Instant at) {
+    /**
+     * False when the invoice was recorded before (billing may hand it in twice). {@code corrects}:
+     * the invoice a credit note corrects, or null; {@code returnedOn}: non-null to record it as out
+     * of the turnover from the start (a credit note of an invoice whose debit came back).
+     */
+    public boolean insertInvoice(CustomerInvoice i, UUID corrects, LocalDate returnedOn, Instant at) {
         return jdbc.sql("""
                 insert into partner_invoices (invoice_id, partner_id, customer_id, finalised_on, subscriptions_net,
-                                              airtime_net, wholesale, recorded_at)
-                values (:id, :partner, :customer, :on, :subs, :air, :wholesale, :at) on conflict do nothing""")
+                                              airtime_net, wholesale, recorded_at, corrects, returned_on)
+                values (:id, :partner, :customer, :on, :subs, :air, :wholesale, :at, :corrects, :returned)
+                on conflict do nothing""")
+                .param("corrects", corrects)
+                .param("returned", returnedOn == null ? null : Date.valueOf(returnedOn))
                 .param("id", i.invoiceId()).param("partner", i.partnerId().value())
                 .param("customer", i.customerId() == null ? null : i.customerId().value()).param("on", Date.valueOf(i.finalisedOn()))
                 .param("subs", i.subscriptionsNet().amount()).param("air", i.airtimeNet().amount())
@@ -56,9 +63,10 @@ public class Sales {
                 }).optional();
     }
 
+    /** The invoice's debit came back: it and the credit notes correcting it leave the turnover. */
     public void markReturned(UUID id, LocalDate on) {
-        jdbc.sql("update partner_invoices set returned_on = :on where invoice_id = :id and returned_on is null")
-                .param("on", Date.valueOf(on)).param("id", id).update();
+        jdbc.sql("update partner_invoices set returned_on = :on where (invoice_id = :id or corrects = :id)"
+                + " and returned_on is null").param("on", Date.valueOf(on)).param("id", id).update();
     }
 
     public void insertNewSubscription(UUID instanceId, Instant activatedAt, PartnerId partner, CustomerId customer,
