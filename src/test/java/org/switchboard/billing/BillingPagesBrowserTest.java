@@ -26,6 +26,8 @@ class BillingPagesBrowserTest extends BrowserTestBase {
     SubscriptionTimelines timelines;
     @Autowired
     InvoiceRun run;
+    @Autowired
+    org.switchboard.partners.PartnerProgramme programme;
 
     @Test
     void anOperatorRunsAMonthAndTheCustomerAndPartnerSeeTheInvoice() {
@@ -103,5 +105,36 @@ class BillingPagesBrowserTest extends BrowserTestBase {
         logIn(customer.email(), PASSWORD);
         open("/customer/invoices");
         assertThat(waitFor(By.id("invoices")).getText()).contains("credit note").contains("-23.80 €");
+    }
+
+    @Test
+    void aCspPartnerReadsItsWholesaleInvoiceAndItsCustomerIsToldWhoInvoicesIt() {
+        clock.set(berlin(2039, 1, 1, 0, 0));
+        PartnerAccount partner = accounts.verifiedPartner("Pages CSP Partner");
+        programme.switchCsp(partner.admin(), partner.id(), true);
+        CustomerAccount customer = accounts.invitedCustomer(partner, "Pages CSP Kunde", true);
+        String instance = SubscriptionFixtures.subscribe(port, customer, "Zentrale", 10);
+        SubscriptionFixtures.awaitTimeline(timelines, instance, 1);
+        clock.set(berlin(2039, 2, 1, 1, 0));
+        run.create(java.time.YearMonth.of(2039, 1), "operator");
+        run.complete(java.time.YearMonth.of(2039, 1));
+
+        logIn(customer.email(), PASSWORD);
+        open("/customer/invoices");
+        assertThat(waitFor(By.id("invoicing-partner")).getText()).contains("Pages CSP Partner")
+                .contains("the platform sends you no invoices");
+        assertThat(browser.findElements(By.id("invoices"))).isEmpty();
+
+        // January from its first minute 89.00 and February in advance 89.00, each less the partner's 10%:
+        // 80.10 + 80.10 = 160.20; the partner is in Germany: 19% VAT 30.44; 190.64.
+        logIn(partner.email(), PASSWORD);
+        open("/partner/invoices");
+        assertThat(waitFor(By.id("invoices")).getText()).contains("to you").contains("190.64 €");
+        browser.findElement(By.cssSelector("#invoices a")).click();
+        waitFor(By.id("totals"));
+        assertThat(browser.findElement(By.id("lines")).getText()).contains("Pages CSP Kunde")
+                .contains("retail 89.00 less 10%").contains("80.10");
+        assertThat(browser.findElement(By.id("gross")).getText()).isEqualTo("190.64 €");
+        assertThat(browser.findElements(By.id("calls"))).isEmpty();
     }
 }
