@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -58,9 +61,9 @@ public class ReclaimJob {
         Duration call = Duration.ofSeconds(seconds[1]);
         Instant now = clock.instant();
         int total = 0;
-        java.util.Set<java.util.UUID> done = new java.util.HashSet<>();
+        Set<UUID> done = new HashSet<>();
         for (int round = 0; round < 1000; round++) {
-            List<java.util.UUID> due = store.poolsToReclaim(now.minus(heartbeat), now.minus(call), ROUND + done.size());
+            List<UUID> due = store.poolsToReclaim(now.minus(heartbeat), now.minus(call), ROUND + done.size());
             due.removeAll(done);
             if (due.isEmpty()) {
                 break;

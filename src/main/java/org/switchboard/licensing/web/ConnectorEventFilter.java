@@ -68,11 +68,7 @@ class ConnectorEventFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        byte[] body = new byte[request.getContentLength()]; // at most MAX_EVENT_BYTES: checked by eventRequestOf
-        int read = request.getInputStream().readNBytes(body, 0, body.length);
-        if (read < body.length) {
-            body = java.util.Arrays.copyOf(body, read);
-        }
+        byte[] body = LicensingApi.readEvent(request); // its length is known and within the limit: eventRequestOf
         Decision decision;
         try {
             decision = api.receive(instance, request.getHeader(HttpHeaders.AUTHORIZATION), body);

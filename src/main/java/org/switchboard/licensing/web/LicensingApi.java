@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -139,8 +140,14 @@ class LicensingApi {
         if (request.getContentLengthLong() > MAX_EVENT_BYTES) {
             throw new TooLargeException();
         }
+        int length = request.getContentLength();
         byte[] body;
         try (InputStream in = request.getInputStream()) {
+            if (length >= 0) { // exactly what was announced: no buffers of the largest size for a small event
+                body = new byte[length];
+                int read = in.readNBytes(body, 0, length);
+                return read < length ? Arrays.copyOf(body, read) : body;
+            }
             body = in.readNBytes(MAX_EVENT_BYTES + 1);
         }
         if (body.length > MAX_EVENT_BYTES) {

@@ -13,6 +13,7 @@ import org.switchboard.billing.WholesaleTermsProvider;
 import org.switchboard.partners.LevelBenefits;
 import org.switchboard.partners.Member;
 import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.WholesaleTerms;
 import org.switchboard.partners.PartnerTraining;
 
 /**
@@ -49,7 +50,7 @@ class BillingProviders implements WholesaleTermsProvider, PartnerChargeProvider 
     @Override
     @Transactional(readOnly = true)
     public Optional<WholesaleBuyer> wholesaleBuyerOf(CustomerId customer) {
-        return programme.wholesaleTermsFor(customer).map(t -> new WholesaleBuyer(t.partnerId(), t.discountRate()));
+        return programme.wholesaleTermsFor(customer).map(WholesaleTerms::buyer);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.switchboard.partners.web;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -26,6 +25,7 @@ import org.switchboard.partners.LeadManagement;
 import org.switchboard.partners.LevelBenefits;
 import org.switchboard.partners.PartnerDirectory;
 import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.WholesaleTerms;
 import org.switchboard.partners.PartnerSupport;
 import org.switchboard.partners.PartnerTraining;
 import org.switchboard.partners.ProgrammeCommands.UpdateProfile;
@@ -218,10 +218,10 @@ class ProgrammePages {
         model.addAttribute("bookings", training.bookings(user, user.partnerId()));
         model.addAttribute("rate", s.commissionRate());
         model.addAttribute("ratePercent", LevelBenefits.percent(s.commissionRate()));
-        BigDecimal keep = BigDecimal.ONE.subtract(s.commissionRate());
+        WholesaleTerms terms = new WholesaleTerms(s.partner().id(), s.partner().level(), s.commissionRate());
         model.addAttribute("prices", catalog.priceListInForce(Plan.BASIC, LocalDate.now(clock))
-                .map(p -> p.tiers().stream().map(t -> new PriceRow(t.range(), p.unitPrice(t), p.unitPrice(t).times(keep)))
-                        .toList())
+                .map(p -> p.tiers().stream()
+                        .map(t -> new PriceRow(t.range(), p.unitPrice(t), terms.wholesale(p.unitPrice(t)))).toList())
                 .orElse(List.of()));
         model.addAttribute("partnerSupport", LevelBenefits.partnerSupport(s.partner().level()));
         model.addAttribute("media", support.media());
