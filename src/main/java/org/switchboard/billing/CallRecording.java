@@ -1,5 +1,6 @@
 package org.switchboard.billing;
 
+import org.switchboard.connector.CallRecord;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package org.switchboard.licensing;
 
+import org.switchboard.connector.Reason;
 import java.time.Instant;
 import java.util.Objects;
 

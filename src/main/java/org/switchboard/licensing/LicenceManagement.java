@@ -1,5 +1,8 @@
 package org.switchboard.licensing;
 
+import org.switchboard.connector.Decision;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,9 @@
 package org.switchboard.licensing;
 
+import org.switchboard.connector.Reason;
+import org.switchboard.connector.Verdict;
+import org.switchboard.connector.Decision;
+import org.switchboard.connector.LicenceEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

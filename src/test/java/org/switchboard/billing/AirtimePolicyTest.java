@@ -1,5 +1,6 @@
 package org.switchboard.billing;
 
+import org.switchboard.connector.CallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.billing.BillingFixtures.activated;
 import static org.switchboard.billing.BillingFixtures.berlin;
@@ -15,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.switchboard.billing.AirtimePolicy.Outcome;
 import org.switchboard.billing.AirtimePolicy.RatedCall;
-import org.switchboard.billing.CallRecord.Direction;
+import org.switchboard.connector.CallRecord.Direction;
 import org.switchboard.instances.InstanceId;
 
 class AirtimePolicyTest {

@@ -1,5 +1,6 @@
 package org.switchboard.billing;
 
+import org.switchboard.connector.CallRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -7,7 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.switchboard.billing.CallRecord.Direction;
+import org.switchboard.connector.CallRecord.Direction;
 import org.switchboard.billing.SubscriptionTimeline.Entry;
 import org.switchboard.billing.SubscriptionTimeline.Kind;
 import org.switchboard.catalog.Money;

@@ -1,5 +1,6 @@
 package org.switchboard.billing;
 
+import org.switchboard.connector.CallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.switchboard.billing;
 
+import org.switchboard.connector.CallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,7 +8,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.switchboard.billing.CallRecord.Incoming;
+import org.switchboard.connector.CallRecord.Incoming;
 import org.switchboard.platform.InvalidInputException;
 
 class CallRecordTest {

@@ -1,5 +1,7 @@
 package org.switchboard.licensing;
 
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceEvent;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;

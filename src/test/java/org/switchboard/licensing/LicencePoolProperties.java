@@ -1,5 +1,9 @@
 package org.switchboard.licensing;
 
+import org.switchboard.connector.Reason;
+import org.switchboard.connector.Decision;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -27,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.billing.AirtimePolicy.Outcome;
 import org.switchboard.billing.BillingSettings;
-import org.switchboard.billing.CallRecord;
+import org.switchboard.connector.CallRecord;
 import org.switchboard.billing.CallRecording;
 import org.switchboard.billing.CallRecording.BatchResult;
 import org.switchboard.billing.CreditNotePolicy;

@@ -26,7 +26,7 @@ import org.switchboard.licensing.HeldRef;
 import org.switchboard.licensing.Holder;
 import org.switchboard.licensing.LicencePool;
 import org.switchboard.licensing.LicenceRecord;
-import org.switchboard.licensing.Reason;
+import org.switchboard.connector.Reason;
 import org.switchboard.licensing.RecordAction;
 import org.switchboard.licensing.SubjectKind;
 

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.switchboard.licensing.Decision;
+import org.switchboard.connector.Decision;
 import org.switchboard.licensing.web.LicensingApi.DecisionView;
 
 import jakarta.servlet.Filter;

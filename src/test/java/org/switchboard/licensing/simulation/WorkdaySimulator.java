@@ -9,7 +9,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.switchboard.instances.InstanceId;
-import org.switchboard.licensing.Decision;
+import org.switchboard.connector.Decision;
 import org.switchboard.licensing.LicencePool;
 import org.switchboard.licensing.SizingAdvicePolicy;
 import org.switchboard.licensing.SubjectKind;
