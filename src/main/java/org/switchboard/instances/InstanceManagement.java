@@ -47,9 +47,12 @@ public class InstanceManagement {
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<ProRataQuote> proRata;
 
     InstanceManagement(InstanceRepository instances, AccountManagement accounts, CustomerDirectory directory,
-            Catalog catalog, ApplicationEventPublisher events, Clock clock) {
+            Catalog catalog, ApplicationEventPublisher events, Clock clock,
+            org.springframework.beans.factory.ObjectProvider<ProRataQuote> proRata) {
+        this.proRata = proRata;
         this.instances = instances;
         this.accounts = accounts;
         this.directory = directory;
@@ -64,8 +67,14 @@ public class InstanceManagement {
     }
 
     /** What a change of the subscription would cost and when it would apply. */
+    /**
+     * {@code proRataThisMonth}: for an upgrade, what the rest of this month costs at the new net
+     * (negative when the new count's net is lower, see docs/billing.md), on the next invoice; null
+     * for a downgrade, which applies at the term end.
+     */
     public record ChangePreview(Instance.ChangeKind kind, Plan plan, int concurrentUsers, Instant effectiveAt,
-            Money currentMonthlyNet, Money newMonthlyNet, Money monthlyDifference, PriceQuote quote) {
+            Money currentMonthlyNet, Money newMonthlyNet, Money monthlyDifference, PriceQuote quote,
+            Money proRataThisMonth) {
     }
 
     public record ChangeOutcome(Instance.ChangeKind kind, Instant effectiveAt, InstanceDetails instance) {
@@ -190,8 +199,11 @@ public class InstanceManagement {
                 : catalog.quote(plan, c.concurrentUsers(), kind == Instance.ChangeKind.UPGRADE ? today()
                         : current.termEnd().atZone(zone()).toLocalDate());
         Instant effective = kind == Instance.ChangeKind.UPGRADE ? clock.instant() : current.termEnd();
+        // An upgrade applies now: the rest of this month is charged (or, if the net falls, credited) pro rata.
+        Money thisMonth = kind != Instance.ChangeKind.UPGRADE ? null : proRata.stream().findFirst()
+                .map(q -> q.restOfMonth(current.monthlyNet(), quote.monthlyNet(), effective)).orElse(null);
         return new ChangePreview(kind, plan, c.concurrentUsers(), effective, current.monthlyNet(), quote.monthlyNet(),
-                quote.monthlyNet().minus(current.monthlyNet()), quote);
+                quote.monthlyNet().minus(current.monthlyNet()), quote, thisMonth);
     }
 
     /** More concurrent users (or a higher plan) apply at once; fewer (or a lower plan) at the term end. */
