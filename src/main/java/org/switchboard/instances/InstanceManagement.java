@@ -308,9 +308,7 @@ public class InstanceManagement {
 
     @Transactional
     public int changeTrialConcurrentUsers(CurrentUser user, Integer size) {
-        if (!user.isOperator()) {
-            throw new ForbiddenException("Only operators set the trial size");
-        }
+        user.requireOperator("set the trial size");
         if (size == null || size < 1 || size > 1000) {
             throw new InvalidInputException("trialConcurrentUsers", "Trial size must be between 1 and 1000 concurrent users");
         }

@@ -21,7 +21,7 @@ class InstanceEventsIntegrationTest extends IntegrationTestBase {
     @Autowired
     InstanceManagement instances;
     @Autowired
-    PartnerProgramme programme;
+    LevelReview review;
 
     @Test
     void aSubscriptionSoldToAPartnersCustomerCountsAsANewSubscription() throws InterruptedException {
@@ -33,10 +33,10 @@ class InstanceEventsIntegrationTest extends IntegrationTestBase {
                 "DE89370400440532013000", "Listener Kunde GmbH", true));
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (programme.figures(partner.id(), day).newSubscriptions() == 0 && Instant.now().isBefore(deadline)) {
+        while (review.figures(partner.id(), day).newSubscriptions() == 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
-        assertThat(programme.figures(partner.id(), day).newSubscriptions()).isEqualTo(1);
-        assertThat(programme.figures(partner.id(), day).turnover().amount()).isEqualByComparingTo("0");
+        assertThat(review.figures(partner.id(), day).newSubscriptions()).isEqualTo(1);
+        assertThat(review.figures(partner.id(), day).turnover().amount()).isEqualByComparingTo("0");
     }
 }

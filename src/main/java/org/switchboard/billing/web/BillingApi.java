@@ -47,7 +47,6 @@ import org.switchboard.billing.web.BillingJson.ZoneView;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;
 import org.switchboard.licensing.ConnectorKeys;
-import org.switchboard.platform.ForbiddenException;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.web.ApiProblems;
@@ -119,7 +118,7 @@ class BillingApi {
     @GetMapping("/calls/unrated")
     @Operation(summary = "Operator: calls no tariff zone matched, newest first")
     Map<String, Object> unrated(CurrentUser user, @RequestParam(defaultValue = "100") int limit) {
-        operator(user);
+        user.requireOperator("see this");
         return Map.of("count", recording.countUnrated(),
                 "calls", recording.unrated(Math.max(1, Math.min(limit, 1000))).stream().map(CallView::of).toList());
     }
@@ -127,7 +126,7 @@ class BillingApi {
     @PostMapping("/calls/unrated/rerate")
     @Operation(summary = "Operator: rate the unrated calls again with the zones in force now")
     Map<String, Integer> rerate(CurrentUser user) {
-        operator(user);
+        user.requireOperator("see this");
         return Map.of("rated", recording.rerateUnrated());
     }
 
@@ -169,13 +168,13 @@ class BillingApi {
 
     @GetMapping("/invoice-runs")
     List<RunView> runs(CurrentUser user) {
-        operator(user);
+        user.requireOperator("see this");
         return runs.all().stream().map(RunView::of).toList();
     }
 
     @GetMapping("/invoice-runs/{month}")
     RunView run(CurrentUser user, @PathVariable String month) {
-        operator(user);
+        user.requireOperator("see this");
         return runs.progress(month(month)).map(RunView::of)
                 .orElseThrow(() -> new NotFoundException("There is no invoice run for " + month));
     }
@@ -263,7 +262,7 @@ class BillingApi {
 
     @GetMapping("/settings/billing")
     BillingSettings.Settings settings(CurrentUser user) {
-        operator(user);
+        user.requireOperator("see this");
         return settings.current();
     }
 
@@ -280,12 +279,6 @@ class BillingApi {
             return YearMonth.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("month", "Month must be given as YYYY-MM, e.g. 2026-11");
-        }
-    }
-
-    static void operator(CurrentUser user) {
-        if (!user.isOperator()) {
-            throw new ForbiddenException("Only operators see this.");
         }
     }
 

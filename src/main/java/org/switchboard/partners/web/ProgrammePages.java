@@ -24,7 +24,10 @@ import org.switchboard.instances.InstanceStatus;
 import org.switchboard.partners.LeadManagement;
 import org.switchboard.partners.LevelBenefits;
 import org.switchboard.partners.PartnerDirectory;
-import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.CommissionLedger;
+import org.switchboard.partners.MembershipManagement;
+import org.switchboard.partners.ProgrammeOverview;
+import org.switchboard.partners.Standing;
 import org.switchboard.partners.WholesaleTerms;
 import org.switchboard.partners.PartnerSupport;
 import org.switchboard.partners.PartnerTraining;
@@ -38,7 +41,9 @@ import org.switchboard.platform.web.WebPage;
 @WebPage
 class ProgrammePages {
 
-    private final PartnerProgramme programme;
+    private final ProgrammeOverview overview;
+    private final CommissionLedger ledger;
+    private final MembershipManagement membership;
     private final PartnerDirectory directory;
     private final LeadManagement leads;
     private final PartnerTraining training;
@@ -47,12 +52,15 @@ class ProgrammePages {
     private final Clock clock;
     private final PartnerSupport support;
 
-    ProgrammePages(PartnerProgramme programme, PartnerDirectory directory, LeadManagement leads,
+    ProgrammePages(ProgrammeOverview overview, CommissionLedger ledger, MembershipManagement membership,
+            PartnerDirectory directory, LeadManagement leads,
             PartnerTraining training, InstanceManagement instances, Catalog catalog, Clock clock,
             PartnerSupport support) {
         this.support = support;
         this.clock = clock;
-        this.programme = programme;
+        this.overview = overview;
+        this.ledger = ledger;
+        this.membership = membership;
         this.directory = directory;
         this.leads = leads;
         this.training = training;
@@ -72,7 +80,7 @@ class ProgrammePages {
 
     @PostMapping("/partner/programme/evaluation")
     String evaluate(CurrentUser user, RedirectAttributes redirect) {
-        programme.evaluate(user, user.partnerId());
+        overview.evaluate(user, user.partnerId());
         redirect.addFlashAttribute("done", "Your figures were evaluated just now.");
         return "redirect:/partner/programme";
     }
@@ -80,7 +88,7 @@ class ProgrammePages {
     @PostMapping("/partner/programme/listing")
     String listing(CurrentUser user, @RequestParam(required = false) String listingUrl, Model model,
             RedirectAttributes redirect) {
-        return submit(user, model, redirect, () -> programme.submitListing(user, user.partnerId(), listingUrl),
+        return submit(user, model, redirect, () -> membership.submitListing(user, user.partnerId(), listingUrl),
                 "The page address was sent; an operator will confirm it.");
     }
 
@@ -101,13 +109,13 @@ class ProgrammePages {
     String payout(CurrentUser user, @RequestParam(required = false) String iban,
             @RequestParam(required = false) String accountHolder, Model model, RedirectAttributes redirect) {
         return submit(user, model, redirect,
-                () -> programme.setPayoutAccount(user, user.partnerId(), iban, accountHolder),
+                () -> membership.setPayoutAccount(user, user.partnerId(), iban, accountHolder),
                 "Your payout account was saved.");
     }
 
     @PostMapping("/partner/programme/csp")
     String csp(CurrentUser user, @RequestParam boolean enabled, Model model, RedirectAttributes redirect) {
-        return submit(user, model, redirect, () -> programme.switchCsp(user, user.partnerId(), enabled),
+        return submit(user, model, redirect, () -> membership.switchCsp(user, user.partnerId(), enabled),
                 enabled ? "The CSP option is on." : "The CSP option is off.");
     }
 
@@ -125,7 +133,7 @@ class ProgrammePages {
 
     @GetMapping("/partner/statements/{id}")
     String statement(CurrentUser user, @PathVariable UUID id, Model model) {
-        model.addAttribute("statement", programme.statement(user, id));
+        model.addAttribute("statement", ledger.statement(user, id));
         return "partners/statement";
     }
 
@@ -133,7 +141,7 @@ class ProgrammePages {
     org.springframework.http.ResponseEntity<byte[]> statementPdf(CurrentUser user, @PathVariable UUID id) {
         return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"statement-" + id + ".pdf\"")
-                .body(programme.statementPdf(user, id));
+                .body(ledger.statementPdf(user, id));
     }
 
     @PostMapping("/partner/support")
@@ -142,7 +150,7 @@ class ProgrammePages {
         model.addAttribute("supportSubject", subject);
         model.addAttribute("supportBody", body);
         return submit(user, model, redirect, () -> support.request(user, subject, body),
-                "Your request was sent to " + (LevelBenefits.partnerSupport(programme.standing(user, user.partnerId())
+                "Your request was sent to " + (LevelBenefits.partnerSupport(overview.standing(user, user.partnerId())
                         .partner().level()) ? "partner support." : "licence support."));
     }
 
@@ -201,7 +209,7 @@ class ProgrammePages {
     }
 
     private String page(CurrentUser user, Model model) {
-        PartnerProgramme.Standing s = programme.standing(user, user.partnerId());
+        Standing s = overview.standing(user, user.partnerId());
         model.addAttribute("s", s);
         model.addAttribute("leads", leads.leads(user));
         model.addAttribute("regions", Regions.all());
