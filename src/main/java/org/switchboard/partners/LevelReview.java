@@ -18,7 +18,7 @@ import org.switchboard.accounts.PartnerId;
 import org.switchboard.accounts.PartnerLevel;
 import org.switchboard.catalog.Money;
 import org.switchboard.instances.InstanceEvents.SubscriptionActivated;
-import org.switchboard.instances.InstanceManagement;
+import org.switchboard.instances.NfrProvision;
 import org.switchboard.partners.ReviewPolicy.Decision;
 import org.switchboard.partners.ReviewPolicy.PendingNotice;
 import org.switchboard.partners.internal.LevelHistory;
@@ -38,18 +38,18 @@ public class LevelReview {
     private final LevelHistory history;
     private final CustomerDirectory directory;
     private final AccountManagement accounts;
-    private final InstanceManagement instances;
+    private final NfrProvision nfr;
     private final ProgrammeMail mail;
     private final Clock clock;
 
     LevelReview(Members members, Sales sales, LevelHistory history, CustomerDirectory directory,
-            AccountManagement accounts, InstanceManagement instances, ProgrammeMail mail, Clock clock) {
+            AccountManagement accounts, NfrProvision nfr, ProgrammeMail mail, Clock clock) {
         this.members = members;
         this.sales = sales;
         this.history = history;
         this.directory = directory;
         this.accounts = accounts;
-        this.instances = instances;
+        this.nfr = nfr;
         this.mail = mail;
         this.clock = clock;
     }
@@ -148,7 +148,7 @@ public class LevelReview {
                 history.insert(new LevelChange(UUID.randomUUID(), partner.id(), partner.level(), d.level(), on,
                         d.kind().name(), f), clock.instant());
                 accounts.changePartnerLevel(partner.id(), d.level());
-                instances.provideNfrLicence(partner.id(), LevelBenefits.nfrConcurrentUsers(d.level()));
+                nfr.provideNfrLicence(partner.id(), LevelBenefits.nfrConcurrentUsers(d.level()));
                 mail.toAdmins(partner, d.kind() == ReviewPolicy.Kind.RISE
                         ? "Your partner level is now " + d.level().label()
                         : "Your partner level changed to " + d.level().label(),
