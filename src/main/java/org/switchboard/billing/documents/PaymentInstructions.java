@@ -38,7 +38,8 @@ record PaymentInstructions(Means means, LocalDate due, String text, String accou
     static PaymentInstructions of(Invoice invoice, EInvoices.Context context) {
         Settings s = context.seller();
         BigDecimal gross = invoice.totals().gross().amount();
-        String amount = gross.abs().setScale(2).toPlainString() + " EUR";
+        String amount = new java.text.DecimalFormat("#,##0.00",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ENGLISH)).format(gross.abs()) + " EUR";
         Payment p = context.payment();
         Invoice.Correction corrects = invoice.corrects();
         boolean credit = invoice.kind() == Invoice.Kind.CREDIT_NOTE;
