@@ -61,6 +61,9 @@ final class EInvoiceSamples {
         samples.add(new Sample("webinar invoice to a partner", webinar, noDebit()));
         samples.add(new Sample("the run's credit note (a month with a negative net)", runCreditNote(
                 VatPolicy.Treatment.STANDARD, "DE", null), noDebit()));
+        Invoice refunded = runCreditNote(VatPolicy.Treatment.STANDARD, "DE", null);
+        samples.add(new Sample("the run's credit note, refunded to the account last debited", refunded,
+                refundTo(standard)));
         samples.add(new Sample("the run's credit note, not subject to VAT", runCreditNote(
                 VatPolicy.Treatment.NOT_TAXABLE, "NO", null), noDebit()));
         samples.add(new Sample("credit note to a customer, refunded by transfer", creditNote(standard, "COLLECTED"),

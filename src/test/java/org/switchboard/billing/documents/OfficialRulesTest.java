@@ -40,6 +40,26 @@ class OfficialRulesTest {
     }
 
     @Test
+    void creditNotesSayHowTheMoneyGoesBack() {
+        Map<String, String> xml = new LinkedHashMap<>();
+        for (EInvoiceSamples.Sample sample : EInvoiceSamples.all()) {
+            xml.put(sample.name(), new String(EInvoices.xrechnung(sample.invoice(), sample.context()),
+                    StandardCharsets.UTF_8));
+        }
+        // Refunded by credit transfer (58) to the customer's account; set off (97) otherwise.
+        assertThat(xml.get("the run's credit note, refunded to the account last debited"))
+                .contains("<ram:TypeCode>58</ram:TypeCode>").contains("DE89370400440532013000")
+                .contains("We refund the credited 27.97 EUR by credit transfer to the account ending 3000 by 2030-12-15.");
+        assertThat(xml.get("the run's credit note (a month with a negative net)"))
+                .contains("<ram:TypeCode>97</ram:TypeCode>")
+                .contains("The credited 27.97 EUR is set off against your next invoice.");
+        assertThat(xml.get("credit note to a customer, set off (debit returned)"))
+                .contains("<ram:TypeCode>97</ram:TypeCode>").contains("was returned");
+        assertThat(xml.get("credit note to a partner")).contains("<ram:TypeCode>97</ram:TypeCode>")
+                .contains("is set off against invoice");
+    }
+
+    @Test
     void theRulesDoFindAFault() {
         // A document that lacks its invoice number fails BR-02: the check can fail.
         String xml = new String(EInvoices.xrechnung(EInvoiceSamples.all().get(0).invoice(),
