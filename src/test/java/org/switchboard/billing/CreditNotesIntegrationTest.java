@@ -32,14 +32,8 @@ import tools.jackson.databind.JsonNode;
  * March 2036: 10 CU x 8.90 = 89.00 for March (from its first instant) and 89.00 for April in
  * advance, net 178.00, VAT 33.82, gross 211.82, collected by direct debit.
  */
-class CreditNotesIntegrationTest extends IntegrationTestBase {
+class CreditNotesIntegrationTest extends BillingIntegrationTestBase {
 
-    @Autowired
-    AccountFixtures accounts;
-    @Autowired
-    SubscriptionTimelines timelines;
-    @Autowired
-    InvoiceRun run;
     @Autowired
     org.switchboard.partners.CommissionLedger ledger;
     @Autowired
@@ -49,12 +43,9 @@ class CreditNotesIntegrationTest extends IntegrationTestBase {
     void creditNotesTakeBackPartOfALineThenTheRestNeverMoreAndReverseTheCommission() {
         PartnerAccount partner = accounts.verifiedPartner("Credit Partner");
         CustomerAccount customer = accounts.invitedCustomer(partner, "Gutschrift GmbH", true);
-        clock.set(berlin(2036, 3, 1, 0, 0));
-        String instance = SubscriptionFixtures.subscribe(port, customer, "Head office", 10);
-        SubscriptionFixtures.awaitTimeline(timelines, instance, 1);
+        sold(customer, "Head office", 10, berlin(2036, 3, 1, 0, 0));
         clock.set(berlin(2036, 4, 1, 0, 30));
-        run.create(YearMonth.of(2036, 3), "operator");
-        run.complete(YearMonth.of(2036, 3));
+        runMonth(YearMonth.of(2036, 3));
         JsonNode invoice = only(customer, "INVOICE");
         String invoiceId = invoice.path("id").asString();
         String number = invoice.path("number").asString();
@@ -131,7 +122,7 @@ class CreditNotesIntegrationTest extends IntegrationTestBase {
         assertThat(nothingLeft.body()).contains("credited in full already");
 
         // The customer sees both in its invoice list, with their documents; no direct debit for them.
-        List<JsonNode> notes = customerInvoices(customer).stream()
+        List<JsonNode> notes = invoices(customer).stream()
                 .filter(i -> i.path("kind").asString().equals("CREDIT_NOTE")).toList();
         assertThat(notes).hasSize(2).allSatisfy(n -> assertThat(n.path("corrects").path("number").asString()).isEqualTo(number));
         assertThat(as(customer.email()).get(path).json().size()).isEqualTo(2);
@@ -154,27 +145,6 @@ class CreditNotesIntegrationTest extends IntegrationTestBase {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
-
-    Api as(String email) {
-        return new Api(port).as(email, PASSWORD);
-    }
-
-    Api operator() {
-        return as(OPERATOR_EMAIL);
-    }
-
-    List<JsonNode> customerInvoices(CustomerAccount customer) {
-        List<JsonNode> found = new java.util.ArrayList<>();
-        as(customer.email()).get("/api/v1/invoices").json().forEach(found::add);
-        return found;
-    }
-
-    JsonNode only(CustomerAccount customer, String kind) {
-        List<JsonNode> ofKind = customerInvoices(customer).stream().filter(i -> i.path("kind").asString().equals(kind))
-                .toList();
-        assertThat(ofKind).hasSize(1);
-        return as(customer.email()).get("/api/v1/invoices/" + ofKind.get(0).path("id").asString()).json();
-    }
 
     CommissionLine commission(PartnerAccount partner, String invoiceId) {
         return ledger.openLines(partner.admin(), partner.id()).stream()
