@@ -70,16 +70,16 @@ class CreditNotesIntegrationTest extends BillingIntegrationTestBase {
         Response malformed = operator().post(path, Map.of("reason", " ", "lines", List.of()));
         assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
-        assertThat(malformed.body()).contains("reason").contains("lines");
+        assertThat(malformed.errorFields()).contains("reason", "lines");
         Response cents = operator().post(path, Map.of("reason", "x", "lines", List.of(Map.of("line", 2, "amount", 1.234))));
         assertThat(cents.status()).isEqualTo(400);
-        assertThat(cents.body()).contains("lines[0].amount").contains("two decimals");
+        assertThat(cents.errorMessage("lines[0].amount")).contains("two decimals");
         // More than the line: 422 with the limit.
         Response tooMuch = operator().post(path, Map.of("reason", "x", "lines", List.of(Map.of("line", 2, "amount", 89.01))));
         assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(422);
         assertThat(tooMuch.contentType()).startsWith("application/problem+json");
         assertThat(tooMuch.text("field")).isEqualTo("lines[0].amount");
-        assertThat(tooMuch.body()).contains("can be credited by at most 89.00 EUR");
+        assertThat(tooMuch.text("detail")).contains("can be credited by at most 89.00 EUR");
 
         // 20.00 of April's fee: -20.00 net, VAT -3.80, gross -23.80, refunded by bank transfer.
         Response first = operator().post(path, outage);
@@ -105,7 +105,7 @@ class CreditNotesIntegrationTest extends BillingIntegrationTestBase {
         // 69.00 are left of line 2 now.
         Response over = operator().post(path, Map.of("reason", "x", "lines", List.of(Map.of("line", 2, "amount", 69.01))));
         assertThat(over.status()).isEqualTo(422);
-        assertThat(over.body()).contains("at most 69.00 EUR (89.00 invoiced, 20.00 credited before)");
+        assertThat(over.text("detail")).contains("at most 69.00 EUR (89.00 invoiced, 20.00 credited before)");
         // A credit note is not credited.
         assertThat(operator().post("/api/v1/invoices/" + firstId + "/credit-notes",
                 Map.of("reason", "x", "whole", true)).status()).isEqualTo(422);
@@ -119,7 +119,7 @@ class CreditNotesIntegrationTest extends BillingIntegrationTestBase {
         assertThat(sequence(rest.json().path("number").asString())).isEqualTo(sequence(note.path("number").asString()) + 1);
         Response nothingLeft = operator().post(path, Map.of("reason", "Again", "whole", true));
         assertThat(nothingLeft.status()).isEqualTo(422);
-        assertThat(nothingLeft.body()).contains("credited in full already");
+        assertThat(nothingLeft.text("detail")).contains("credited in full already");
 
         // The customer sees both in its invoice list, with their documents; no direct debit for them.
         List<JsonNode> notes = invoices(customer).stream()
