@@ -20,7 +20,6 @@ import org.switchboard.billing.BillingSettings.Settings;
 import org.switchboard.billing.TariffManagement.ZoneCommand;
 import org.switchboard.instances.InstanceDirectory;
 import org.switchboard.instances.InstanceManagement;
-import org.switchboard.licensing.ConnectorKeys;
 import org.switchboard.mail.Outbox;
 import org.switchboard.platform.ForbiddenException;
 import org.switchboard.platform.InvalidInputException;
@@ -44,8 +43,6 @@ class BillingModuleIntegrationTest {
     InstanceDirectory instanceDirectory;
     @MockitoBean
     InstanceManagement instances;
-    @MockitoBean
-    ConnectorKeys keys;
     @MockitoBean
     Outbox outbox;
 

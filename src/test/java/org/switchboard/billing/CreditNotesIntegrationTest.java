@@ -12,17 +12,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.accounts.AccountFixtures.PartnerAccount;
-import org.switchboard.billing.internal.SubscriptionTimelines;
 import org.switchboard.catalog.Money;
 import org.switchboard.partners.CommissionLine;
 import org.switchboard.partners.CommissionLedger;
 import org.switchboard.partners.LevelReview;
-import org.switchboard.testing.Api;
 import org.switchboard.testing.Api.Response;
-import org.switchboard.testing.IntegrationTestBase;
 
 import tools.jackson.databind.JsonNode;
 

@@ -16,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.accounts.AccountFixtures.PartnerAccount;
 import org.switchboard.accounts.AccountManagement;
@@ -24,16 +23,13 @@ import org.switchboard.accounts.CurrentUser;
 import org.switchboard.accounts.PartnerLevel;
 import org.switchboard.accounts.Role;
 import org.switchboard.accounts.UserId;
-import org.switchboard.billing.internal.SubscriptionTimelines;
 import org.switchboard.catalog.Money;
 import org.switchboard.partners.CommissionLedger;
 import org.switchboard.partners.LevelReview;
 import org.switchboard.partners.MembershipManagement;
 import org.switchboard.partners.PartnerTraining;
 import org.switchboard.partners.Training;
-import org.switchboard.testing.Api;
 import org.switchboard.testing.Api.Response;
-import org.switchboard.testing.IntegrationTestBase;
 
 import tools.jackson.databind.JsonNode;
 

@@ -23,6 +23,7 @@ import org.switchboard.accounts.CustomerId;
 import org.switchboard.accounts.Role;
 import org.switchboard.accounts.UserId;
 import org.switchboard.catalog.Catalog;
+import org.switchboard.connector.ConnectorKeys;
 import org.switchboard.instances.Instance;
 import org.switchboard.instances.InstanceEvents.TrialStarted;
 import org.switchboard.instances.InstanceId;
@@ -52,6 +53,8 @@ class LicensingModuleIntegrationTest {
     Catalog catalog;
     @MockitoBean
     Outbox outbox;
+    @MockitoBean
+    ConnectorKeys keys;
     @MockitoBean
     AccountFixtures accounts;
 
