@@ -127,7 +127,10 @@ class CreditNotesIntegrationTest extends BillingIntegrationTestBase {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.body()).startsWith("%PDF");
         assertThat(as(customer.email()).get("/api/v1/invoices/" + firstId + "/xrechnung").body())
-                .contains("<ram:TypeCode>381</ram:TypeCode>").contains(number);
+                .contains("<ram:TypeCode>381</ram:TypeCode>").contains(number)
+                // BR-DE-1: the refund by credit transfer (58) to the account the invoice was debited from
+                .contains("<ram:TypeCode>58</ram:TypeCode>").contains("DE89370400440532013000")
+                .contains("We refund the credited 23.80 EUR by bank transfer to the account ending 3000");
 
         // The partner programme takes the commission back at the invoice's rate, and the turnover.
         SubscriptionFixtures.await(() -> commission(partner, firstId) != null
