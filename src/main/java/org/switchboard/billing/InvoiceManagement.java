@@ -53,11 +53,14 @@ public class InvoiceManagement {
     private final BillingCalendar calendar;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<WholesaleTermsProvider> wholesaleTerms;
+    private final NumberLines numberLines;
 
     InvoiceManagement(Invoices invoices, SubscriptionTimelines timelines, CallRecords calls, AccountManagement accounts,
             CustomerDirectory directory, InstanceManagement instances, Outbox outbox, Clock clock,
             org.springframework.context.ApplicationEventPublisher events,
-            org.springframework.beans.factory.ObjectProvider<WholesaleTermsProvider> wholesaleTerms) {
+            org.springframework.beans.factory.ObjectProvider<WholesaleTermsProvider> wholesaleTerms,
+            NumberLines numberLines) {
+        this.numberLines = numberLines;
         this.wholesaleTerms = wholesaleTerms;
         this.events = events;
         this.invoices = invoices;
@@ -146,7 +149,9 @@ public class InvoiceManagement {
         YearMonth open = calendar.monthOf(clock.instant());
         List<SubscriptionTimeline> own = timelines.of(id).map(List::of).orElse(List.of());
         List<AirtimeSummary> airtime = calls.unbilled(customer.id(), id, calendar.end(open), calendar.zone());
-        List<InvoiceLine> lines = InvoicePolicy.compose(open, calendar, own, airtime);
+        List<InvoiceLine> lines = NumberLines.with(InvoicePolicy.compose(open, calendar, own, airtime),
+                numberLines.of(open, List.of(customer.id().value())).getOrDefault(customer.id().value(), List.of())
+                        .stream().filter(l -> id.equals(l.instanceId())).toList());
         Optional<WholesaleTermsProvider.WholesaleBuyer> buyer = wholesaleTerms
                 .getIfAvailable(() -> WholesaleTermsProvider.NONE).wholesaleBuyerOf(customer.id());
         if (buyer.isEmpty()) {

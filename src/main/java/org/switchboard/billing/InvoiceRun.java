@@ -77,6 +77,7 @@ public class InvoiceRun {
     private final BillingCalendar calendar;
     private final ObjectProvider<WholesaleTermsProvider> wholesaleTerms;
     private final ObjectProvider<PartnerChargeProvider> partnerCharges;
+    private final NumberLines numberLines;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "invoice-run");
         t.setDaemon(true);
@@ -86,7 +87,9 @@ public class InvoiceRun {
     InvoiceRun(InvoiceRuns runs, Invoices invoices, SubscriptionTimelines timelines, CallRecords calls,
             CustomerDirectory customers, BillingSettings settings,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-            ObjectProvider<WholesaleTermsProvider> wholesaleTerms, ObjectProvider<PartnerChargeProvider> partnerCharges) {
+            ObjectProvider<WholesaleTermsProvider> wholesaleTerms, ObjectProvider<PartnerChargeProvider> partnerCharges,
+            NumberLines numberLines) {
+        this.numberLines = numberLines;
         this.wholesaleTerms = wholesaleTerms;
         this.partnerCharges = partnerCharges;
         this.runs = runs;
@@ -204,12 +207,14 @@ public class InvoiceRun {
             LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
             int daysUntilDue = settings.current().daysUntilDue();
             Map<UUID, Mandate> mandates = timelines.mandates(claimed);
+            Map<UUID, List<InvoiceLine>> numbers = numberLines.of(month, claimed);
             List<Invoice> drafts = new ArrayList<>();
             for (UUID customer : claimed) {
                 List<SubscriptionTimeline> own = byCustomer.getOrDefault(customer, List.of());
                 List<AirtimeSummary> ownAirtime = own.stream()
                         .flatMap(t -> airtime.getOrDefault(t.instanceId(), List.of()).stream()).toList();
-                List<InvoiceLine> lines = InvoicePolicy.compose(month, calendar, own, ownAirtime);
+                List<InvoiceLine> lines = NumberLines.with(InvoicePolicy.compose(month, calendar, own, ownAirtime),
+                        numbers.get(customer));
                 Invoice draft = lines.isEmpty() ? null
                         : draft(new CustomerId(customer), month, lines, mandates.get(customer), issuedOn, now,
                                 daysUntilDue);
@@ -246,11 +251,13 @@ public class InvoiceRun {
                 Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = calls
                         .billFor(month, ofPartner, end, calendar.zone())
                         .stream().collect(Collectors.groupingBy(AirtimeSummary::instanceId));
+                Map<UUID, List<InvoiceLine>> numbers = numberLines.of(month, ofPartner);
                 for (UUID customer : ofPartner) {
                     List<SubscriptionTimeline> own = byCustomer.getOrDefault(customer, List.of());
                     List<AirtimeSummary> ownAirtime = own.stream()
                             .flatMap(t -> airtime.getOrDefault(t.instanceId(), List.of()).stream()).toList();
-                    List<InvoiceLine> retail = InvoicePolicy.compose(month, calendar, own, ownAirtime);
+                    List<InvoiceLine> retail = NumberLines.with(InvoicePolicy.compose(month, calendar, own, ownAirtime),
+                            numbers.get(customer));
                     if (!retail.isEmpty()) {
                         CustomerId id = new CustomerId(customer);
                         String name = customers.find(id).map(Customer::name).orElse("");
