@@ -458,9 +458,10 @@ public class NumberManagement {
         NumberRange r = ranges.ofNumber(checked.e164()).filter(x -> id.equals(x.instanceId()))
                 .orElseThrow(() -> new NotFoundException(PhoneNumbers.display(checked.e164())
                         + " is not a number of this phone system"));
-        if (r.state() != NumberState.ACTIVE) {
-            throw new ConflictException("number", PhoneNumbers.display(checked.e164()) + " is not active yet ("
-                    + r.state() + ")");
+        // a number porting in may be assigned ahead: it routes from the day it arrives
+        if (r.state() != NumberState.ACTIVE && r.state() != NumberState.PORTING_IN) {
+            throw new ConflictException("number", PhoneNumbers.display(checked.e164()) + " is " + r.state()
+                    + ": it cannot be assigned");
         }
         return checked.e164();
     }
@@ -472,6 +473,11 @@ public class NumberManagement {
             throw new ForbiddenException("Only the customer's admins order, release and assign numbers.");
         }
         return details;
+    }
+
+    /** For operator pages that read nothing else: refuses everyone else. */
+    public static void requireOperatorPage(CurrentUser user) {
+        requireOperator(user);
     }
 
     static void requireOperator(CurrentUser user) {

@@ -38,7 +38,8 @@ public record PortingRequest(List<PortedNumbers> numbers, boolean wholeContract,
     private static final Pattern LEGAL_FORM = Pattern.compile(
             "(?i).*\\b(GmbH|mbH|AG|KG|KGaA|OHG|GbR|UG|e\\.\\s?K\\.|e\\.\\s?Kfm\\.|e\\.\\s?Kfr\\.|e\\.\\s?V\\.|eG|SE|PartG|"
                     + "PartG mbB|Ltd\\.?|Inc\\.?|S\\.?A\\.?|S\\.?à r\\.?l\\.?|B\\.?V\\.?|GesbR|OG)(\\b|\\s|$).*");
-    private static final Pattern ABBREVIATION = Pattern.compile("(?i)\\b(?!e\\.|mbH|Co\\.)([A-Za-zÄÖÜäöüß]{1,5})\\.");
+    /** Dotted words that are legal forms or their parts, not abbreviations to write out. */
+    private static final java.util.Set<String> DOTTED_FORMS = java.util.Set.of("ltd", "inc", "co", "kfm", "kfr", "corp");
 
     public int count() {
         return numbers.stream().mapToInt(PortedNumbers::size).sum();
@@ -56,8 +57,9 @@ public record PortingRequest(List<PortedNumbers> numbers, boolean wholeContract,
         }
         for (String[] field : new String[][] { { "company name", companyName }, { "street", street },
                 { "contract holder", contractHolder } }) {
-            if (field[1] != null && ABBREVIATION.matcher(field[1]).find()) {
-                warnings.add("The " + field[0] + " contains an abbreviation (\"" + firstAbbreviation(field[1])
+            String abbreviation = firstAbbreviation(field[1]);
+            if (abbreviation != null) {
+                warnings.add("The " + field[0] + " contains an abbreviation (\"" + abbreviation
                         + "\"): write it out as the releasing provider holds it, e.g. \"Straße\" for \"Str.\".");
             }
         }
@@ -77,8 +79,22 @@ public record PortingRequest(List<PortedNumbers> numbers, boolean wholeContract,
         return warnings;
     }
 
-    private static String firstAbbreviation(String text) {
-        var m = ABBREVIATION.matcher(text);
-        return m.find() ? m.group(1) + "." : "";
+    /** The first word ending in a dot that is not a legal form ("Hauptstr.", "Gebr."), or null. */
+    static String firstAbbreviation(String text) {
+        if (text == null) {
+            return null;
+        }
+        for (String token : text.split("[\\s,;/()]+")) {
+            if (!token.endsWith(".") || token.length() < 2) {
+                continue;
+            }
+            String word = token.substring(0, token.length() - 1);
+            if (word.contains(".") || !word.chars().allMatch(Character::isLetter)
+                    || DOTTED_FORMS.contains(word.toLowerCase(Locale.ROOT))) {
+                continue; // e.K., e.V., S.A., Co., Ltd.: legal forms
+            }
+            return token;
+        }
+        return null;
     }
 }

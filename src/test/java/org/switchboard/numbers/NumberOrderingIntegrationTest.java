@@ -198,7 +198,7 @@ class NumberOrderingIntegrationTest extends IntegrationTestBase {
         clock.set(berlin(2031, 2, 2, 9, 0));
         String id = NumberFixtures.trial(port, customer);
         Map<String, Object> chosen = new java.util.HashMap<>(order("0511", "SINGLE", null));
-        chosen.put("rangeId", operator(port).get("/api/v1/number-ranges?areaCode=0511").json().get(0).path("id").asString());
+        chosen.put("rangeId", rangeIdOf("0511", number));
         Response first = as(port, customer.email()).post("/api/v1/instances/" + id + "/number-orders", chosen);
         assertThat(first.status()).as(first.toString()).isEqualTo(201);
         assertThat(first.text("first")).isEqualTo(number);
@@ -241,6 +241,15 @@ class NumberOrderingIntegrationTest extends IntegrationTestBase {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    String rangeIdOf(String area, String first) {
+        for (JsonNode r : operator(port).get("/api/v1/number-ranges?areaCode=" + area).json()) {
+            if (r.path("first").asString().equals(first)) {
+                return r.path("id").asString();
+            }
+        }
+        throw new AssertionError("no range " + first);
+    }
 
     void settings(String single, String block10) {
         Response r = operator(port).put("/api/v1/number-settings", Map.of("quarantineMonths", 6, "single", single,
