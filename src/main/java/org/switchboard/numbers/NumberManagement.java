@@ -481,8 +481,6 @@ public class NumberManagement {
     }
 
     static void requireOperator(CurrentUser user) {
-        if (!user.isOperator()) {
-            throw new ForbiddenException("Only operators manage the number inventory.");
-        }
+        user.requireOperator("manage numbers, porting orders and trunk templates");
     }
 }
