@@ -181,7 +181,7 @@ public class NumberManagement {
                 NumberState.valueOf(s.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("state", "State must be one of AVAILABLE, RESERVED, ACTIVE, PORTING_IN,"
-                        + " PORTING_OUT, QUARANTINED");
+                        + " PORTING_OUT, QUARANTINED, PORTED_OUT");
             }
             s = s.toUpperCase(Locale.ROOT);
         }
@@ -200,6 +200,38 @@ public class NumberManagement {
             throw new ConflictException("state", r.label() + " is not held back.");
         }
         ranges.setState(rangeId, hold ? NumberState.RESERVED : NumberState.AVAILABLE);
+        return ranges.find(rangeId).orElseThrow();
+    }
+
+    /**
+     * Operator: a number leaves for another provider. START: the releasing side's order arrived
+     * (PORTING_OUT; it still routes and costs until it is gone); WITHDRAW: the order was withdrawn
+     * (ACTIVE again); COMPLETE: ported out on the date (it stops routing and costing, and is never
+     * handed out again).
+     */
+    @Transactional
+    public NumberRange portOut(CurrentUser user, UUID rangeId, String step) {
+        requireOperator(user);
+        NumberRange r = ranges.lock(rangeId).orElseThrow(() -> new NotFoundException("There is no range " + rangeId));
+        String s = step == null ? "" : step.trim().toUpperCase(Locale.ROOT);
+        NumberState expected = switch (s) {
+            case "START" -> NumberState.ACTIVE;
+            case "WITHDRAW", "COMPLETE" -> NumberState.PORTING_OUT;
+            default -> throw new InvalidInputException("step", "Step must be START, WITHDRAW or COMPLETE");
+        };
+        if (r.state() != expected) {
+            throw new ConflictException("state", r.label() + " is " + r.state() + ": " + s.toLowerCase(Locale.ROOT)
+                    + " needs a range that is " + expected + ".");
+        }
+        Instant now = clock.instant();
+        switch (s) {
+            case "START" -> ranges.setState(rangeId, NumberState.PORTING_OUT);
+            case "WITHDRAW" -> ranges.setState(rangeId, NumberState.ACTIVE);
+            default -> {
+                ranges.portedOut(rangeId);
+                recharge(r.instanceId(), now);
+            }
+        }
         return ranges.find(rangeId).orElseThrow();
     }
 

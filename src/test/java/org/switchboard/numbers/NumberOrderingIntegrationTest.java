@@ -240,6 +240,30 @@ class NumberOrderingIntegrationTest extends IntegrationTestBase {
         assertThat(routing.callerIdOf(new InstanceId(UUID.fromString(id)), "101")).isEmpty();
     }
 
+    @Test
+    void aNumberPortedOutRoutesUntilItIsGoneAndIsNeverHandedOutAgain() {
+        String number = "+49621" + freshSubscriber();
+        importSingles(port, "Mannheim", number);
+        CustomerAccount customer = accounts.invitedCustomer(accounts.verifiedPartner(), "Mannheimer Versand GmbH", true);
+        String id = NumberFixtures.subscribe(port, customer, 3);
+        Response ordered = as(port, customer.email()).post("/api/v1/instances/" + id + "/number-orders",
+                order("0621", "SINGLE", null));
+        assertThat(ordered.status()).as(ordered.toString()).isEqualTo(201);
+        String range = ordered.text("id");
+        String path = "/api/v1/number-ranges/" + range + "/porting-out";
+        assertThat(as(port, customer.email()).put(path, Map.of("step", "START")).status()).isEqualTo(403);
+        assertThat(operator(port).put(path, Map.of("step", "COMPLETE")).status()).isEqualTo(409);
+        assertThat(operator(port).put(path, Map.of("step", "START")).text("state")).isEqualTo("PORTING_OUT");
+        assertThat(routing.inbound(number)).isPresent();
+        assertThat(operator(port).put(path, Map.of("step", "COMPLETE")).text("state")).isEqualTo("PORTED_OUT");
+        assertThat(routing.inbound(number)).isEmpty();
+        assertThat(as(port, customer.email()).get("/api/v1/instances/" + id + "/numbers").json().size()).isZero();
+        Response again = as(port, customer.email()).post("/api/v1/instances/" + id + "/number-orders",
+                order("0621", "SINGLE", null));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.text("detail")).contains("There is no free single number in area 0621");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     String rangeIdOf(String area, String first) {

@@ -164,7 +164,7 @@ class PortingStoryIntegrationTest extends IntegrationTestBase {
         assertThat(routing.inbound(first)).isEmpty();
 
         clock.set(berlin(2038, 3, 24, 0, 30));
-        assertThat(porting.completeDue()).isGreaterThanOrEqualTo(1);
+        porting.completeDue(); // the hourly job may have been first: either way the order is completed once
         assertThat(admin.get("/api/v1/porting-orders/" + id).text("status")).isEqualTo("COMPLETED");
         InboundRoute route = routing.inbound(first).orElseThrow();
         assertThat(route.target()).isEqualTo(Target.EXTENSION);

@@ -31,7 +31,7 @@ public class Assignments {
     /** One indexed lookup: the number's range if it is active, and its assignment if it has one. */
     public Optional<InboundRoute> route(String e164) {
         return jdbc.sql("select r.instance_id, a.target, a.extensions from numbers n"
-                + " join number_ranges r on r.id = n.range_id and r.state = 'ACTIVE'"
+                + " join number_ranges r on r.id = n.range_id and r.state in ('ACTIVE', 'PORTING_OUT')"
                 + " left join number_assignments a on a.e164 = n.e164 where n.e164 = ?")
                 .param(e164)
                 .query((rs, n) -> {
@@ -59,7 +59,8 @@ public class Assignments {
 
     public Optional<String> callerId(InstanceId instance, String extension) {
         return jdbc.sql("select c.e164 from number_caller_ids c join numbers n on n.e164 = c.e164"
-                + " join number_ranges r on r.id = n.range_id and r.state = 'ACTIVE' and r.instance_id = c.instance_id"
+                + " join number_ranges r on r.id = n.range_id and r.state in ('ACTIVE', 'PORTING_OUT')"
+                + " and r.instance_id = c.instance_id"
                 + " where c.instance_id = ? and c.extension = ?")
                 .params(instance.value(), extension).query(String.class).optional();
     }

@@ -166,6 +166,16 @@ public class Ranges {
                 .params(utc(until), range).update();
     }
 
+    /** Ported out: no one's any more and never handed out again; where its numbers went is forgotten. */
+    public void portedOut(UUID range) {
+        jdbc.sql("delete from number_assignments where e164 in (select e164 from numbers where range_id = ?)")
+                .param(range).update();
+        jdbc.sql("delete from number_caller_ids where e164 in (select e164 from numbers where range_id = ?)")
+                .param(range).update();
+        jdbc.sql("update number_ranges set state = 'PORTED_OUT', customer_id = null, instance_id = null,"
+                + " local_address = null where id = ?").param(range).update();
+    }
+
     /** A ported range that never arrived (its order was cancelled) is forgotten. */
     public void deletePorted(UUID range) {
         jdbc.sql("delete from number_ranges where id = ? and source = 'PORTED' and state = 'PORTING_IN'").param(range)

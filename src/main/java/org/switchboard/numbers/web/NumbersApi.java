@@ -100,6 +100,15 @@ class NumbersApi {
         return RangeView.of(numbers.hold(user, id, body.held()));
     }
 
+    record PortOutStep(String step) {
+    }
+
+    @PutMapping("/number-ranges/{id}/porting-out")
+    @Operation(summary = "Operator: a number leaves for another provider: {step: START|WITHDRAW|COMPLETE}")
+    RangeView portOut(CurrentUser user, @PathVariable UUID id, @RequestBody PortOutStep body) {
+        return RangeView.of(numbers.portOut(user, id, body.step()));
+    }
+
     @GetMapping("/number-settings")
     SettingsView settings() {
         return SettingsView.of(numbers.prices());

@@ -77,6 +77,13 @@ class OperatorNumberPages {
         return "redirect:/operator/numbers";
     }
 
+    @PostMapping("/operator/numbers/{rangeId}/porting-out")
+    String portOut(CurrentUser user, @PathVariable UUID rangeId, @RequestParam String step, RedirectAttributes redirect) {
+        NumberRange r = numbers.portOut(user, rangeId, step);
+        redirect.addFlashAttribute("notice", r.label() + " is " + r.state().name().toLowerCase().replace('_', ' ') + " now.");
+        return "redirect:/operator/numbers";
+    }
+
     @GetMapping("/operator/porting")
     String queue(CurrentUser user, Model model) {
         model.addAttribute("orders", porting.queue(user));
