@@ -47,6 +47,8 @@ class PortingStoryIntegrationTest extends IntegrationTestBase {
     NumberRouting routing;
     @Autowired
     PortingManagement porting;
+    @Autowired
+    RecordingPortingCarrier carrier;
 
     static Instant berlin(int year, int month, int day, int hour, int minute) {
         return LocalDateTime.of(year, month, day, hour, minute).atZone(BERLIN).toInstant();
@@ -123,6 +125,12 @@ class PortingStoryIntegrationTest extends IntegrationTestBase {
         Response submitted = admin.post("/api/v1/porting-orders/" + id + "/submission", Map.of());
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
         assertThat(submitted.text("status")).isEqualTo("SUBMITTED");
+        // The carrier got the data and the signed scan.
+        RecordingPortingCarrier.Forwarded toCarrier = carrier.forwardedFor(java.util.UUID.fromString(id)).get(0);
+        assertThat(toCarrier.signedForm()).isEqualTo(PNG);
+        assertThat(toCarrier.signedFormType()).isEqualTo("image/png");
+        assertThat(toCarrier.request().street()).isEqualTo("Hauptstr. 5");
+        assertThat(submitted.text("carrierReference")).isEqualTo(toCarrier.reference());
         accounts.mailTo(customer.email(), "Porting order submitted (Huber Logistik GmbH)");
         accounts.mailTo(partner.email(), "Porting order submitted (Huber Logistik GmbH)");
 
@@ -150,6 +158,8 @@ class PortingStoryIntegrationTest extends IntegrationTestBase {
                 .status()).isEqualTo(200);
         assertThat(admin.post("/api/v1/porting-orders/" + id + "/submission", Map.of()).text("status"))
                 .isEqualTo("SUBMITTED");
+        assertThat(carrier.forwardedFor(java.util.UUID.fromString(id))).hasSize(2)
+                .last().satisfies(f -> assertThat(f.request().street()).isEqualTo("Hauptstraße 5"));
 
         Response confirmed = operator(port).post("/api/v1/porting-orders/" + id + "/confirmation",
                 Map.of("portingDate", "2038-03-24"));
@@ -183,6 +193,20 @@ class PortingStoryIntegrationTest extends IntegrationTestBase {
         assertThat(admin.post("/api/v1/porting-orders/" + id + "/cancellation", Map.of()).status()).isEqualTo(409);
         assertThat(as(port, accounts.invitedCustomer(accounts.verifiedPartner()).email())
                 .get("/api/v1/porting-orders/" + id).status()).isEqualTo(404);
+
+        // Another order, submitted and cancelled: withdrawn at the carrier, its number free to port again.
+        String third = "+4969" + freshSubscriber();
+        String other = admin.post("/api/v1/instances/" + instance + "/porting-orders",
+                order(List.of(third), "Hauptstraße 5", "2038-04-30")).text("id");
+        admin.postFile("/api/v1/porting-orders/" + other + "/signed-form", "file", "scan.png", "image/png", PNG);
+        assertThat(admin.post("/api/v1/porting-orders/" + other + "/submission", Map.of()).text("status"))
+                .isEqualTo("SUBMITTED");
+        assertThat(admin.post("/api/v1/porting-orders/" + other + "/cancellation", Map.of()).text("status"))
+                .isEqualTo("CANCELLED");
+        assertThat(carrier.withdrawn(java.util.UUID.fromString(other))).isTrue();
+        accounts.mailTo(partner.email(), "Porting order cancelled (Huber Logistik GmbH)");
+        assertThat(admin.post("/api/v1/instances/" + instance + "/porting-orders",
+                order(List.of(third), "Hauptstraße 5", "2038-04-30")).status()).isEqualTo(201);
     }
 
     static Map<String, Object> order(List<String> numbers, String street, String date) {
