@@ -9,6 +9,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -44,7 +46,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, PasswordAuthentication passwords) throws Exception {
         http.securityMatcher("/api/**")
-                .authenticationProvider(passwords)
+                .authenticationManager(only(passwords))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/price-quote", "/api/v1/price-lists/**",
                                 "/api/v1/plans/**").permitAll()
@@ -69,7 +71,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, PasswordAuthentication passwords) throws Exception {
-        http.authenticationProvider(passwords)
+        http.authenticationManager(only(passwords))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
@@ -81,6 +83,14 @@ class SecurityConfiguration {
                         .usernameParameter("email").passwordParameter("password").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/?loggedOut").permitAll());
         return http.build();
+    }
+
+    /**
+     * The chain's own manager without a parent: a provider registered both in a chain and globally
+     * would be asked twice, and one wrong password counted twice.
+     */
+    private static AuthenticationManager only(PasswordAuthentication passwords) {
+        return new ProviderManager(passwords);
     }
 
     private void unauthorized(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
