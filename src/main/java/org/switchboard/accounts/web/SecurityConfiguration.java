@@ -18,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.switchboard.platform.web.ApiProblems;
+import org.switchboard.platform.web.WebHardening;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +56,10 @@ class SecurityConfiguration {
                                 "/api/v1/password-resets/confirm").permitAll()
                         .requestMatchers("/api/v1/invitation-links/**").permitAll()
                         .requestMatchers("/api/v1/outbox/**").hasRole("OPERATOR")
+                        // Settings are the operator's, to read as to change; webinars are for partners.
+                        .requestMatchers("/api/v1/settings/**", "/api/v1/licensing/settings").hasRole("OPERATOR")
+                        .requestMatchers("/api/v1/webinars/**")
+                        .hasAnyRole("OPERATOR", "PARTNER_ADMIN", "PARTNER_MEMBER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/sizing/occupancy").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/price-lists").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/sizing/occupancy/**").hasRole("OPERATOR")
@@ -63,6 +68,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(this::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> write(response, HttpStatus.FORBIDDEN,
                                 "Your role does not allow this.")))
+                .headers(WebHardening.headers())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -81,7 +87,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", true)
                         .failureHandler(new LoginPage.FailureHandler())
                         .usernameParameter("email").passwordParameter("password").permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/?loggedOut").permitAll());
+                .logout(logout -> logout.logoutSuccessUrl("/?loggedOut").permitAll())
+                .headers(WebHardening.headers());
         return http.build();
     }
 
