@@ -2,7 +2,8 @@ package org.switchboard.billing;
 
 import java.math.BigDecimal;
 
-import org.switchboard.billing.CallRecord.Direction;
+import org.switchboard.connector.CallRecord.Direction;
+import org.switchboard.connector.CallRecord;
 
 /**
  * Which calls cost airtime and what: only answered outbound calls over the platform's trunk to a

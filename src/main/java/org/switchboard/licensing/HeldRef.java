@@ -3,6 +3,8 @@ package org.switchboard.licensing;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.switchboard.connector.Reason;
+
 /** One desktop session, mobile pairing or outbound call the pool knows of, held or remembered. */
 public final class HeldRef {
 

@@ -3,6 +3,11 @@ package org.switchboard.licensing;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.switchboard.connector.EmergencyNumbers;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.Reason;
+import org.switchboard.connector.Verdict;
+
 import com.google.i18n.phonenumbers.ShortNumberInfo;
 
 /**
@@ -25,7 +30,7 @@ public final class LicencePolicy {
     /** Ended and refused refs are remembered this long, so that a repeated event changes nothing. */
     public static final Duration REF_MEMORY = Duration.ofHours(24);
     /** The country whose emergency numbers apply when an instance's country is not known. */
-    public static final String DEFAULT_COUNTRY = "DE";
+    public static final String DEFAULT_COUNTRY = EmergencyNumbers.DEFAULT_COUNTRY;
 
     private LicencePolicy() {
     }
@@ -54,11 +59,7 @@ public final class LicencePolicy {
 
     /** Rule "emergency calls": always admitted, over the limit if need be, and recorded as such. */
     public static boolean isEmergency(String destination, String country) {
-        if (destination == null || destination.isBlank()) {
-            return false;
-        }
-        String region = country == null || country.isBlank() ? DEFAULT_COUNTRY : country;
-        return ShortNumberInfo.getInstance().isEmergencyNumber(destination.trim(), region);
+        return EmergencyNumbers.isEmergency(destination, country);
     }
 
     /** Rule "refusal": what each kind of refused request is told. */

@@ -2,6 +2,8 @@ package org.switchboard.licensing;
 
 import java.time.Instant;
 
+import org.switchboard.connector.Reason;
+
 /**
  * One line of history: an admission, refusal or release of one reason of one subject.
  * {@code licenceChanged} tells whether the subject took or gave back its licence with it;

@@ -15,7 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.switchboard.billing.AirtimePolicy.Outcome;
 import org.switchboard.billing.AirtimePolicy.RatedCall;
-import org.switchboard.billing.CallRecord.Direction;
+import org.switchboard.connector.CallRecord.Direction;
+import org.switchboard.connector.CallRecord;
 import org.switchboard.instances.InstanceId;
 
 class AirtimePolicyTest {

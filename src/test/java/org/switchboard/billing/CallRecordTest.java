@@ -7,7 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.switchboard.billing.CallRecord.Incoming;
+import org.switchboard.connector.CallRecord.Incoming;
+import org.switchboard.connector.CallRecord;
 import org.switchboard.platform.InvalidInputException;
 
 class CallRecordTest {

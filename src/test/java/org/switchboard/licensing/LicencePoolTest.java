@@ -2,13 +2,13 @@ package org.switchboard.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.switchboard.licensing.EventType.CALL_ENDED;
-import static org.switchboard.licensing.EventType.DESKTOP_CLOSED;
-import static org.switchboard.licensing.EventType.DESKTOP_HEARTBEAT;
-import static org.switchboard.licensing.EventType.DESKTOP_OPENED;
-import static org.switchboard.licensing.EventType.INBOUND_CALL;
-import static org.switchboard.licensing.EventType.MOBILE_PAIRED;
-import static org.switchboard.licensing.EventType.MOBILE_UNPAIRED;
+import static org.switchboard.connector.EventType.CALL_ENDED;
+import static org.switchboard.connector.EventType.DESKTOP_CLOSED;
+import static org.switchboard.connector.EventType.DESKTOP_HEARTBEAT;
+import static org.switchboard.connector.EventType.DESKTOP_OPENED;
+import static org.switchboard.connector.EventType.INBOUND_CALL;
+import static org.switchboard.connector.EventType.MOBILE_PAIRED;
+import static org.switchboard.connector.EventType.MOBILE_UNPAIRED;
 import static org.switchboard.licensing.LicenceFixtures.NINE;
 import static org.switchboard.licensing.LicenceFixtures.call;
 import static org.switchboard.licensing.LicenceFixtures.event;
@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.connector.Decision;
+import org.switchboard.connector.LicenceEvent;
+import org.switchboard.connector.Reason;
+import org.switchboard.connector.Verdict;
 import org.switchboard.platform.InvalidInputException;
 
 class LicencePoolTest {

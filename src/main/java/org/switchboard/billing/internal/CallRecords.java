@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 import org.switchboard.accounts.CustomerId;
 import org.switchboard.billing.AirtimePolicy.RatedCall;
 import org.switchboard.billing.AirtimeSummary;
-import org.switchboard.billing.CallRecord;
+import org.switchboard.connector.CallRecord;
 import org.switchboard.instances.InstanceId;
 
 /** Call records with what rating decided, unique per instance and call id. */

@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
-import org.switchboard.licensing.EventType;
-import org.switchboard.licensing.LicenceEvent;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceEvent;
 
 /**
  * A working day of a company of the four sizing types, as the events its phone system reports:

@@ -1,4 +1,4 @@
-package org.switchboard.billing;
+package org.switchboard.connector;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import org.switchboard.licensing.LicencePolicy;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.Validation;
 
@@ -49,7 +48,7 @@ public record CallRecord(String callId, String subject, String from, String to, 
 
     /** Which numbers are emergency numbers is the licence rule's to say (110, 112, ...). */
     public boolean emergency() {
-        return LicencePolicy.isEmergency(to, null);
+        return EmergencyNumbers.isEmergency(to, null);
     }
 
     /** A record as it arrives, all text, checked before it becomes a {@link CallRecord}. */
@@ -119,7 +118,7 @@ public record CallRecord(String callId, String subject, String from, String to, 
     private static void number(Validation v, String field, String value, boolean emergencyAllowed) {
         if (value == null || value.isBlank()) {
             v.reject(field, field.substring(field.indexOf('.') + 1) + " is required");
-        } else if (!E164.matcher(value).matches() && !(emergencyAllowed && LicencePolicy.isEmergency(value, null))) {
+        } else if (!E164.matcher(value).matches() && !(emergencyAllowed && EmergencyNumbers.isEmergency(value, null))) {
             v.reject(field, "'" + (value.length() > 20 ? value.substring(0, 20) + "..." : value)
                     + "' is not an E.164 number (a + and 2 to 15 digits, e.g. +4930123456)");
         }

@@ -1,4 +1,4 @@
-package org.switchboard.licensing;
+package org.switchboard.connector;
 
 /** Why a subject holds a licence. Nothing else occupies one: see {@link LicencePolicy}. */
 public enum Reason {

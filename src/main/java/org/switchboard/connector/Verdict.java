@@ -1,4 +1,4 @@
-package org.switchboard.licensing;
+package org.switchboard.connector;
 
 /** The outcome of a licence event, with the sentence a person reads. */
 public enum Verdict {

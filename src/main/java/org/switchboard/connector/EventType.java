@@ -1,4 +1,4 @@
-package org.switchboard.licensing;
+package org.switchboard.connector;
 
 /** What a phone system reports; each names the kind of {@code ref} it carries. */
 public enum EventType {
