@@ -44,6 +44,15 @@ public class CallRecording implements CallLedger {
     @Override
     @Transactional
     public CallBatchResult record(InstanceId instance, CustomerId customer, List<CallRecord> batch) {
+        // A call cannot have ended later than now (a few minutes allowed for clocks that run ahead).
+        java.time.Instant latest = clock.instant().plus(java.time.Duration.ofMinutes(5));
+        org.switchboard.platform.Validation future = new org.switchboard.platform.Validation();
+        for (int i = 0; i < batch.size(); i++) {
+            CallRecord call = batch.get(i);
+            future.check(call.end() == null || !call.end().isAfter(latest), "[" + i + "].end",
+                    "end " + call.end() + " is in the future: a call record is sent after the call ended");
+        }
+        future.throwIfInvalid();
         Tariff tariff = tariffs.tariff();
         SubscriptionTimeline timeline = timelines.of(instance).orElse(null);
         Set<String> seen = new HashSet<>(calls.known(instance, batch.stream().map(CallRecord::callId).toList()));

@@ -75,6 +75,29 @@ public final class Validation {
         return this;
     }
 
+    /** A postcode as the country writes it: five digits in Germany, four in Austria and Switzerland. */
+    public Validation postcode(String field, String value, String country) {
+        if (value == null || value.isBlank()) {
+            return reject(field, "Postcode is required");
+        }
+        String code = value.trim();
+        String land = country == null ? "" : country.trim().toUpperCase(java.util.Locale.ROOT);
+        return switch (land) {
+            case "DE" -> check(code.matches("\\d{5}"), field, "A German postcode has five digits, e.g. 10115");
+            case "AT", "CH" -> check(code.matches("\\d{4}"), field, "A postcode of " + land + " has four digits, e.g. 1010");
+            default -> optionalText(field, "Postcode", code, 20);
+        };
+    }
+
+    /** A phone number in E.164: a plus, the country code and at most 15 digits in all (spaces allowed). */
+    public Validation phone(String field, String label, String value) {
+        if (value == null || value.isBlank()) {
+            return reject(field, label + " is required");
+        }
+        return check(value.replace(" ", "").matches("\\+[1-9]\\d{6,14}"), field,
+                label + " must be an international number such as +49 30 1234560");
+    }
+
     public Validation check(boolean ok, String field, String message) {
         return ok ? this : reject(field, message);
     }

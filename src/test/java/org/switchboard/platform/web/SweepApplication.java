@@ -23,7 +23,17 @@ final class SweepApplication {
     }
 
     static ConfigurableApplicationContext start() {
+        return start(null);
+    }
+
+    /** With a clock of the test's (a {@code MutableClock} to close a month), or the real one when null. */
+    static ConfigurableApplicationContext start(java.time.Clock clock) {
         return new SpringApplicationBuilder(SwitchboardApplication.class)
+                .initializers(context -> {
+                    if (clock != null) {
+                        context.getBeanFactory().registerSingleton("testClock", clock);
+                    }
+                })
                 .initializers(context -> context.addBeanFactoryPostProcessor(factory -> {
                     BeanDefinitionRegistry registry = (BeanDefinitionRegistry) factory;
                     registry.removeBeanDefinition("passwordEncoder");
