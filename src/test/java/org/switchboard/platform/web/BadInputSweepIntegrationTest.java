@@ -119,6 +119,23 @@ class BadInputSweepIntegrationTest {
         assertThat(malformedPage.body()).doesNotContain("Apache Tomcat");
     }
 
+    @Test
+    void theDocumentDescribesWhatACallerSends() {
+        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> op : path.getValue().properties()) {
+                for (JsonNode parameter : op.getValue().path("parameters")) {
+                    JsonNode schema = resolve(parameter.path("schema"));
+                    assertThat(type(schema)).as(op.getKey() + " " + path.getKey() + " " + parameter.path("name"))
+                            .isNotEqualTo("object");
+                }
+            }
+        }
+        JsonNode creditNote = resolve(document.at("/paths/~1api~1v1~1invoices~1{id}~1credit-notes/post/requestBody/content")
+                .properties().iterator().next().getValue().path("schema"));
+        assertThat(creditNote.path("properties").has("reason")).as(creditNote.toString()).isTrue();
+        assertThat(creditNote.path("properties").has("subject")).as(creditNote.toString()).isFalse();
+    }
+
     private static void assertProblem(HttpResponse<String> answer, int status) {
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).as(answer.body())
