@@ -111,7 +111,9 @@ class BadInputSweepIntegrationTest {
         assertProblem(uuid, 400);
         assertThat(uuid.body()).contains("must be a UUID");
 
-        HttpResponse<String> page = send("GET", "/no-such-page", null, null, null);
+        // (an unknown page of the signed-in area sends a visitor to the login first; a public one is not there)
+        HttpResponse<String> page = send("GET", "/css/no-such-file.css", null, null, null);
+        assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         HttpResponse<String> malformedPage = send("GET", "/instances/%00", null, null, null);
         assertThat(malformedPage.statusCode()).isEqualTo(400);
