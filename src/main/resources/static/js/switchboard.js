@@ -13,6 +13,15 @@ document.addEventListener('click', function (event) {
   field.dispatchEvent(new Event('change', { bubbles: true }));
 });
 
+// A button that asks before it sends its form (a form asks with data-confirm on the form itself).
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('button[data-confirm]');
+  if (button && !window.confirm(button.getAttribute('data-confirm'))) {
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  }
+}, true);
+
 document.addEventListener('submit', function (event) {
   var question = event.target.getAttribute('data-confirm');
   if (question && !window.confirm(question)) {
