@@ -67,7 +67,7 @@ public final class InvoiceRunBenchmark {
         }
     }
 
-    static void generate(JdbcClient jdbc, YearMonth month, int customers, long calls) {
+    public static void generate(JdbcClient jdbc, YearMonth month, int customers, long calls) {
         long started = System.nanoTime();
         BillingCalendar calendar = new BillingCalendar(BERLIN);
         Instant activated = calendar.start(month).plus(Duration.ofDays(9)).plus(Duration.ofHours(10));

@@ -45,7 +45,7 @@ class TwoNodesIntegrationTest extends IntegrationTestBase {
         return new SpringApplicationBuilder(SwitchboardApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock)).properties(
                 "spring.datasource.url=" + url, "spring.datasource.username=postgres",
-                "spring.datasource.password=postgres", "server.port=0", "switchboard.demo.enabled=false",
+                "spring.datasource.password=" + ((HikariDataSource) dataSource).getPassword(), "server.port=0", "switchboard.demo.enabled=false",
                 "switchboard.scheduling.enabled=false", "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + MAIL.getSmtp().getPort(), "logging.level.root=WARN").run();
     }

@@ -9,6 +9,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -16,6 +18,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.switchboard.platform.web.ApiProblems;
+import org.switchboard.platform.web.WebHardening;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +47,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, PasswordAuthentication passwords) throws Exception {
         http.securityMatcher("/api/**")
-                .authenticationProvider(passwords)
+                .authenticationManager(only(passwords))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/v1/price-quote", "/api/v1/price-lists/**",
                                 "/api/v1/plans/**").permitAll()
@@ -53,6 +56,10 @@ class SecurityConfiguration {
                                 "/api/v1/password-resets/confirm").permitAll()
                         .requestMatchers("/api/v1/invitation-links/**").permitAll()
                         .requestMatchers("/api/v1/outbox/**").hasRole("OPERATOR")
+                        // Settings are the operator's, to read as to change; webinars are for partners.
+                        .requestMatchers("/api/v1/settings/**", "/api/v1/licensing/settings").hasRole("OPERATOR")
+                        .requestMatchers("/api/v1/webinars/**")
+                        .hasAnyRole("OPERATOR", "PARTNER_ADMIN", "PARTNER_MEMBER")
                         .requestMatchers(HttpMethod.GET, "/api/v1/sizing/occupancy").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/price-lists").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/sizing/occupancy/**").hasRole("OPERATOR")
@@ -61,6 +68,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(this::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> write(response, HttpStatus.FORBIDDEN,
                                 "Your role does not allow this.")))
+                .headers(WebHardening.headers())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -69,7 +77,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, PasswordAuthentication passwords) throws Exception {
-        http.authenticationProvider(passwords)
+        http.authenticationManager(only(passwords))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PAGES).permitAll()
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
@@ -79,8 +87,17 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", true)
                         .failureHandler(new LoginPage.FailureHandler())
                         .usernameParameter("email").passwordParameter("password").permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/?loggedOut").permitAll());
+                .logout(logout -> logout.logoutSuccessUrl("/?loggedOut").permitAll())
+                .headers(WebHardening.headers());
         return http.build();
+    }
+
+    /**
+     * The chain's own manager without a parent: a provider registered both in a chain and globally
+     * would be asked twice, and one wrong password counted twice.
+     */
+    private static AuthenticationManager only(PasswordAuthentication passwords) {
+        return new ProviderManager(passwords);
     }
 
     private void unauthorized(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,

@@ -69,6 +69,7 @@ class LicencePages {
     @PostMapping("/licensing/instances/{id}/holders/{subject}/release")
     String release(CurrentUser user, @PathVariable UUID id, @PathVariable String subject,
             @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        licences.visible(user, new InstanceId(id)); // another tenant's instance: 404, not a quiet redirect
         try {
             licences.forceRelease(user, new InstanceId(id), subject);
         } catch (NotFoundException e) {
