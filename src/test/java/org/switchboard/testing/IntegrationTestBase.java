@@ -19,6 +19,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "switchboard.embedded-db.ephemeral=true",
         "switchboard.demo.enabled=false",
+        "switchboard.sip.port=0",
+        "switchboard.sip.bind-address=127.0.0.1",
+        // sipp answers only the first challenge and knows MD5 alone; SHA-256 is tested with a client of our own
+        "switchboard.sip.challenge-order=MD5,SHA-256",
         "switchboard.admin.email=" + IntegrationTestBase.OPERATOR_EMAIL,
         "switchboard.admin.password=" + IntegrationTestBase.PASSWORD,
         "spring.mail.host=127.0.0.1",
