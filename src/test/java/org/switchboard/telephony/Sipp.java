@@ -53,12 +53,16 @@ public final class Sipp {
                 if (in == null) {
                     throw new IllegalArgumentException("no scenario " + scenario);
                 }
-                Files.copy(in, file);
+                // [$name] in a scenario is filled in here, so that scenarios need no global variables
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                for (Map.Entry<String, String> v : vars.entrySet()) {
+                    text = text.replace("[$" + v.getKey() + "]", v.getValue());
+                }
+                Files.writeString(file, text, java.nio.charset.StandardCharsets.ISO_8859_1);
             }
             Sipp s = new Sipp(dir);
             s.args.addAll(List.of("sipp", "-sf", file.toString(), "-i", "127.0.0.1", "-nostdin", "-trace_err", "-error_file", dir.resolve("errors.log").toString(), "-timeout", "40s",
                     "-timeout_error", "-recv_timeout", "20000", "-nd"));
-            vars.forEach((k, v) -> s.args.addAll(List.of("-set", k, v)));
             return s;
         } catch (IOException e) {
             throw new IllegalStateException(e);
