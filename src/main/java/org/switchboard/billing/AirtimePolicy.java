@@ -1,9 +1,9 @@
 package org.switchboard.billing;
 
-import org.switchboard.connector.CallRecord;
 import java.math.BigDecimal;
 
 import org.switchboard.connector.CallRecord.Direction;
+import org.switchboard.connector.CallRecord;
 
 /**
  * Which calls cost airtime and what: only answered outbound calls over the platform's trunk to a

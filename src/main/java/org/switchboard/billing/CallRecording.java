@@ -1,6 +1,5 @@
 package org.switchboard.billing;
 
-import org.switchboard.connector.CallRecord;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,21 +13,21 @@ import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.accounts.CustomerId;
 import org.switchboard.billing.AirtimePolicy.Outcome;
 import org.switchboard.billing.AirtimePolicy.RatedCall;
-import org.switchboard.billing.internal.CallRecords;
 import org.switchboard.billing.internal.CallRecords.StoredCall;
+import org.switchboard.billing.internal.CallRecords;
 import org.switchboard.billing.internal.SubscriptionTimelines;
+import org.switchboard.connector.CallBatchResult;
+import org.switchboard.connector.CallLedger;
+import org.switchboard.connector.CallRecord;
 import org.switchboard.instances.InstanceId;
 
 /**
  * Takes call records of an instance, rates them as they arrive and keeps them, each call id once.
- * Who may send them is decided by the caller (see {@code web.CallRecordSenders}).
+ * They arrive through the connector's port (an external phone system, the embedded SIP core, or an
+ * operator or customer admin sending them by hand), which decides who may send them.
  */
 @Service
-public class CallRecording {
-
-    /** What happened to a batch: every record is either stored now or a duplicate of one stored before. */
-    public record BatchResult(int received, int stored, int duplicates, Map<Outcome, Integer> outcomes) {
-    }
+public class CallRecording implements CallLedger {
 
     private final CallRecords calls;
     private final SubscriptionTimelines timelines;
@@ -42,26 +41,27 @@ public class CallRecording {
         this.clock = clock;
     }
 
+    @Override
     @Transactional
-    public BatchResult record(InstanceId instance, CustomerId customer, List<CallRecord> batch) {
+    public CallBatchResult record(InstanceId instance, CustomerId customer, List<CallRecord> batch) {
         Tariff tariff = tariffs.tariff();
         SubscriptionTimeline timeline = timelines.of(instance).orElse(null);
         Set<String> seen = new HashSet<>(calls.known(instance, batch.stream().map(CallRecord::callId).toList()));
         List<RatedCall> fresh = new ArrayList<>();
-        Map<Outcome, Integer> outcomes = new LinkedHashMap<>();
+        Map<String, Integer> outcomes = new LinkedHashMap<>();
         for (Outcome o : Outcome.values()) {
-            outcomes.put(o, 0);
+            outcomes.put(o.name(), 0);
         }
         for (CallRecord call : batch) {
             if (seen.add(call.callId())) {
                 RatedCall rated = AirtimePolicy.rate(call, tariff, timeline);
                 fresh.add(rated);
-                outcomes.merge(rated.outcome(), 1, Integer::sum);
+                outcomes.merge(rated.outcome().name(), 1, Integer::sum);
             }
         }
         int stored = calls.insert(instance, customer, fresh, clock.instant());
         // A record stored by a concurrent request between our look-up and insert is a duplicate too.
-        return new BatchResult(batch.size(), stored, batch.size() - stored, outcomes);
+        return new CallBatchResult(batch.size(), stored, batch.size() - stored, outcomes);
     }
 
     @Transactional(readOnly = true)

@@ -251,6 +251,12 @@ public class InstanceManagement {
                 .toList();
     }
 
+    /** An instance by id, for the platform's own parts that act for no user (the phone system's connector). */
+    @Transactional(readOnly = true)
+    public Optional<Instance> find(InstanceId id) {
+        return instances.find(id);
+    }
+
     /** The concurrent users licensed for an instance at an instant (0 for an unknown instance): the licence pool. */
     @Transactional(readOnly = true)
     public int licensedConcurrentUsers(InstanceId id, Instant at) {

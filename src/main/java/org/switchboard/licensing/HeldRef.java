@@ -1,8 +1,9 @@
 package org.switchboard.licensing;
 
-import org.switchboard.connector.Reason;
 import java.time.Instant;
 import java.util.Objects;
+
+import org.switchboard.connector.Reason;
 
 /** One desktop session, mobile pairing or outbound call the pool knows of, held or remembered. */
 public final class HeldRef {

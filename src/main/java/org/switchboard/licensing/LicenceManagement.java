@@ -1,12 +1,8 @@
 package org.switchboard.licensing;
 
-import org.switchboard.connector.Decision;
-import org.switchboard.connector.EventType;
-import org.switchboard.connector.LicenceEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,9 +10,14 @@ import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Service;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.accounts.Role;
+import org.switchboard.connector.ConnectorKey;
+import org.switchboard.connector.Decision;
+import org.switchboard.connector.EngineUnavailableException;
+import org.switchboard.connector.LicenceEngine;
+import org.switchboard.connector.LicenceEvent;
 import org.switchboard.instances.InstanceId;
-import org.switchboard.instances.InstanceManagement;
 import org.switchboard.instances.InstanceManagement.InstanceDetails;
+import org.switchboard.instances.InstanceManagement;
 import org.switchboard.licensing.internal.LicenceReads;
 import org.switchboard.licensing.internal.LicenceWriter;
 import org.switchboard.licensing.internal.PoolMutations;
@@ -30,18 +31,14 @@ import org.switchboard.platform.NotFoundException;
  * instance's licences, a forced release, and the operator's timeouts.
  */
 @Service
-public class LicenceManagement {
+public class LicenceManagement implements LicenceEngine {
 
     /** How far an event's own timestamp may lie from the platform's clock. */
     static final Duration MAX_PAST = Duration.ofHours(1);
     static final Duration MAX_FUTURE = Duration.ofMinutes(5);
-
-    /** The engine could not answer in time or could not store the event; answered 503. */
-    public static class EngineUnavailableException extends RuntimeException {
-        public EngineUnavailableException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
+    /** How long a caller waits for a queued event before it is withdrawn, and for a taken one to commit. */
+    static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
+    static final Duration COMMIT_WITHIN = Duration.ofSeconds(30);
 
     private final InstanceManagement instances;
     private final PoolStore pools;
@@ -61,29 +58,40 @@ public class LicenceManagement {
     }
 
     /**
-     * One report of the phone system holding {@code key}. The key was checked for this instance.
+     * One event of an instance's phone system, through the connector (an external phone system whose
+     * key was checked, or the embedded SIP core). An event the engine did not answer within
+     * {@link #ANSWER_WITHIN} is withdrawn unless the engine has taken it already: it is then either
+     * applied and answered, or not applied and refused with 503, never applied after a refusal.
      *
      * @throws InvalidInputException for an unknown subject, a reason the subject cannot have, a time too far off
      */
-    public Decision report(ConnectorKey key, EventType type, String subject, String ref, String destination,
-            Instant at) {
+    @Override
+    public Decision decide(InstanceId instance, LicenceEvent event) {
         Instant now = clock.instant();
-        Instant when = at == null ? now : at;
-        if (when.isBefore(now.minus(MAX_PAST)) || when.isAfter(now.plus(MAX_FUTURE))) {
+        if (event.at().isBefore(now.minus(MAX_PAST)) || event.at().isAfter(now.plus(MAX_FUTURE))) {
             throw new InvalidInputException("at", "at must lie between one hour before and five minutes after the"
                     + " platform's time (" + now + "); leave it out to use the time of arrival.");
         }
-        CompletableFuture<Decision> answer = writer.submit(key.instanceId().value(),
-                new LicenceEvent(type, subject, ref, destination, when));
+        LicenceWriter.Answer<Decision> answer = writer.submit(instance.value(), event);
         try {
-            return answer.get(10, TimeUnit.SECONDS);
+            try {
+                return answer.get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (answer.withdraw()) {
+                    throw new EngineUnavailableException("The licence engine did not answer in time; the event was not"
+                            + " applied: send it again.", e);
+                }
+                // Taken by the engine: its batch is being stored, and the answer follows the commit.
+                return answer.get(COMMIT_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r && !(r instanceof IllegalStateException)) {
                 throw r;
             }
             throw new EngineUnavailableException("The licence engine could not store the event; send it again.", e);
         } catch (TimeoutException e) {
-            throw new EngineUnavailableException("The licence engine did not answer in time; send the event again.", e);
+            throw new EngineUnavailableException("The licence engine is storing the event but did not finish in time;"
+                    + " sending it again changes nothing once it is stored.", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineUnavailableException("Interrupted", e);

@@ -1,11 +1,12 @@
 package org.switchboard.licensing;
 
-import org.switchboard.connector.Reason;
-import org.switchboard.connector.Verdict;
-import org.switchboard.connector.EmergencyNumbers;
-import org.switchboard.connector.EventType;
 import java.time.Duration;
 import java.time.Instant;
+
+import org.switchboard.connector.EmergencyNumbers;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.Reason;
+import org.switchboard.connector.Verdict;
 
 import com.google.i18n.phonenumbers.ShortNumberInfo;
 

@@ -1,9 +1,5 @@
 package org.switchboard.licensing;
 
-import org.switchboard.connector.Reason;
-import org.switchboard.connector.Verdict;
-import org.switchboard.connector.Decision;
-import org.switchboard.connector.LicenceEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +15,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.switchboard.connector.Decision;
+import org.switchboard.connector.LicenceEvent;
+import org.switchboard.connector.Reason;
+import org.switchboard.connector.Verdict;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.platform.InvalidInputException;
 

@@ -1,7 +1,8 @@
 package org.switchboard.licensing;
 
-import org.switchboard.connector.Reason;
 import java.time.Instant;
+
+import org.switchboard.connector.Reason;
 
 /**
  * One line of history: an admission, refusal or release of one reason of one subject.

@@ -1,6 +1,5 @@
 package org.switchboard.billing;
 
-import org.switchboard.connector.CallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.billing.BillingFixtures.activated;
 import static org.switchboard.billing.BillingFixtures.berlin;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.switchboard.billing.AirtimePolicy.Outcome;
 import org.switchboard.billing.AirtimePolicy.RatedCall;
 import org.switchboard.connector.CallRecord.Direction;
+import org.switchboard.connector.CallRecord;
 import org.switchboard.instances.InstanceId;
 
 class AirtimePolicyTest {

@@ -1,6 +1,5 @@
 package org.switchboard.billing;
 
-import org.switchboard.connector.CallRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -8,11 +7,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.switchboard.connector.CallRecord.Direction;
 import org.switchboard.billing.SubscriptionTimeline.Entry;
 import org.switchboard.billing.SubscriptionTimeline.Kind;
 import org.switchboard.catalog.Money;
 import org.switchboard.catalog.Plan;
+import org.switchboard.connector.CallRecord.Direction;
+import org.switchboard.connector.CallRecord;
 import org.switchboard.instances.InstanceId;
 
 /** Small builders for billing's domain tests. */

@@ -1,6 +1,5 @@
 package org.switchboard.billing;
 
-import org.switchboard.connector.CallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -15,15 +14,16 @@ import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.accounts.AccountFixtures.PartnerAccount;
+import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountManagement;
 import org.switchboard.accounts.Commands.UpdateBillingDetails;
 import org.switchboard.billing.internal.SubscriptionTimelines;
+import org.switchboard.connector.CallRecord;
 import org.switchboard.instances.InstanceLifecycle;
-import org.switchboard.testing.Api;
 import org.switchboard.testing.Api.Response;
+import org.switchboard.testing.Api;
 import org.switchboard.testing.IntegrationTestBase;
 import org.switchboard.testing.Mailbox;
 

@@ -1,6 +1,5 @@
 package org.switchboard.billing;
 
-import org.switchboard.connector.CallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.switchboard.connector.CallRecord.Incoming;
+import org.switchboard.connector.CallRecord;
 import org.switchboard.platform.InvalidInputException;
 
 class CallRecordTest {

@@ -1,6 +1,5 @@
 package org.switchboard.billing;
 
-import org.switchboard.connector.CallRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.switchboard.billing.BillingStoryIntegrationTest.amounts;
 import static org.switchboard.billing.BillingStoryIntegrationTest.berlin;
@@ -21,15 +20,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
+import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.billing.internal.SubscriptionTimelines;
 import org.switchboard.catalog.Money;
 import org.switchboard.catalog.Plan;
+import org.switchboard.connector.CallRecord;
 import org.switchboard.instances.InstanceEvents.SubscriptionUpgraded;
 import org.switchboard.instances.InstanceId;
-import org.switchboard.testing.Api;
 import org.switchboard.testing.Api.Response;
+import org.switchboard.testing.Api;
 import org.switchboard.testing.IntegrationTestBase;
 
 import tools.jackson.databind.JsonNode;

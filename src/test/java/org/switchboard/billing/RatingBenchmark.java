@@ -1,6 +1,5 @@
 package org.switchboard.billing;
 
-import org.switchboard.connector.CallRecord;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,11 +20,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import org.switchboard.connector.CallRecord.Direction;
 import org.switchboard.billing.SubscriptionTimeline.Entry;
 import org.switchboard.billing.SubscriptionTimeline.Kind;
 import org.switchboard.catalog.Money;
 import org.switchboard.catalog.Plan;
+import org.switchboard.connector.CallRecord.Direction;
+import org.switchboard.connector.CallRecord;
 import org.switchboard.instances.InstanceId;
 
 /**

@@ -1,12 +1,12 @@
 package org.switchboard.licensing;
 
-import org.switchboard.connector.EventType;
-import org.switchboard.connector.LicenceEvent;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceEvent;
 import org.switchboard.instances.InstanceId;
 
 /** Pools and events for domain tests, without a database. */

@@ -1,9 +1,5 @@
 package org.switchboard.licensing;
 
-import org.switchboard.connector.Reason;
-import org.switchboard.connector.Decision;
-import org.switchboard.connector.EventType;
-import org.switchboard.connector.LicenceEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -11,6 +7,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.switchboard.connector.Decision;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceEvent;
+import org.switchboard.connector.Reason;
 import org.switchboard.platform.InvalidInputException;
 
 import net.jqwik.api.Arbitraries;

@@ -1,9 +1,5 @@
 package org.switchboard.licensing;
 
-import org.switchboard.connector.Reason;
-import org.switchboard.connector.Verdict;
-import org.switchboard.connector.Decision;
-import org.switchboard.connector.LicenceEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.switchboard.connector.EventType.CALL_ENDED;
@@ -23,6 +19,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.connector.Decision;
+import org.switchboard.connector.LicenceEvent;
+import org.switchboard.connector.Reason;
+import org.switchboard.connector.Verdict;
 import org.switchboard.platform.InvalidInputException;
 
 class LicencePoolTest {

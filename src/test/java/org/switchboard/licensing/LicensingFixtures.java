@@ -10,9 +10,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.accounts.AccountFixtures.PartnerAccount;
+import org.switchboard.accounts.AccountFixtures;
+import org.switchboard.connector.ConnectorKeys;
 import org.switchboard.instances.InstanceCommands.CreateInstance;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;

@@ -36,21 +36,26 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
-    private final String user;
-    private final String password;
+    private final String authorization;
 
     public Api(int port) {
-        this("http://localhost:" + port, null, null);
+        this("http://localhost:" + port, null);
     }
 
+    /** Requests as this account, with HTTP Basic. */
     public Api as(String user, String password) {
-        return new Api(base, user, password);
+        return new Api(base, "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private Api(String base, String user, String password) {
+    /** Requests as a phone system with this connector key. */
+    public Api bearer(String key) {
+        return new Api(base, "Bearer " + key);
+    }
+
+    private Api(String base, String authorization) {
         this.base = base;
-        this.user = user;
-        this.password = password;
+        this.authorization = authorization;
     }
 
     public Response get(String path) {
@@ -73,9 +78,8 @@ public final class Api {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
         }
         return builder;
     }

@@ -5,17 +5,11 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,19 +19,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.accounts.CurrentUser;
-import org.switchboard.billing.AirtimePolicy.Outcome;
 import org.switchboard.billing.BillingSettings;
-import org.switchboard.connector.CallRecord;
 import org.switchboard.billing.CallRecording;
-import org.switchboard.billing.CallRecording.BatchResult;
 import org.switchboard.billing.CreditNotePolicy;
 import org.switchboard.billing.CreditNotes;
 import org.switchboard.billing.Invoice;
 import org.switchboard.billing.InvoiceDocuments;
 import org.switchboard.billing.InvoiceManagement;
 import org.switchboard.billing.InvoiceRun;
-import org.switchboard.billing.TariffManagement;
 import org.switchboard.billing.TariffManagement.ZoneCommand;
+import org.switchboard.billing.TariffManagement;
 import org.switchboard.billing.web.BillingJson.CallView;
 import org.switchboard.billing.web.BillingJson.InvoiceView;
 import org.switchboard.billing.web.BillingJson.PaymentView;
@@ -45,12 +36,9 @@ import org.switchboard.billing.web.BillingJson.PreviewView;
 import org.switchboard.billing.web.BillingJson.RunView;
 import org.switchboard.billing.web.BillingJson.ZoneView;
 import org.switchboard.instances.InstanceId;
-import org.switchboard.instances.InstanceManagement;
-import org.switchboard.licensing.ConnectorKeys;
 import org.switchboard.platform.ForbiddenException;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
-import org.switchboard.platform.web.ApiProblems;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -66,55 +54,27 @@ class BillingApi {
     record ReturnCommand(String reason) {
     }
 
-    record BatchAnswer(int received, int stored, int duplicates, int rated, int free, int notBillable, int unrated) {
-        static BatchAnswer of(BatchResult r) {
-            return new BatchAnswer(r.received(), r.stored(), r.duplicates(), r.outcomes().get(Outcome.RATED),
-                    r.outcomes().get(Outcome.FREE), r.outcomes().get(Outcome.NOT_BILLABLE), r.outcomes().get(Outcome.UNRATED));
-        }
-    }
-
     private final CallRecording recording;
     private final TariffManagement tariffs;
     private final InvoiceRun runs;
     private final InvoiceManagement invoices;
-    private final InstanceManagement instances;
     private final BillingSettings settings;
     private final InvoiceDocuments documents;
-    private final ConnectorKeys connectorKeys;
     private final CreditNotes creditNotes;
 
     BillingApi(CallRecording recording, TariffManagement tariffs, InvoiceRun runs, InvoiceManagement invoices,
-            InstanceManagement instances, BillingSettings settings, InvoiceDocuments documents,
-            ConnectorKeys connectorKeys, CreditNotes creditNotes) {
+            BillingSettings settings, InvoiceDocuments documents,
+            CreditNotes creditNotes) {
         this.creditNotes = creditNotes;
         this.documents = documents;
-        this.connectorKeys = connectorKeys;
         this.recording = recording;
         this.tariffs = tariffs;
         this.runs = runs;
         this.invoices = invoices;
-        this.instances = instances;
         this.settings = settings;
     }
 
     // ---- call records ---------------------------------------------------------------------------
-
-    @PostMapping("/instances/{id}/cdrs")
-    @Operation(summary = "A batch of up to 10,000 call records of an instance; a batch with any bad record is refused "
-            + "whole, call ids stored before are counted as duplicates and ignored")
-    ResponseEntity<Object> callRecords(Optional<CurrentUser> user,
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-            @PathVariable UUID id, @RequestBody List<CallRecord.Incoming> records) {
-        CallRecordSenders.Reporter reporter = CallRecordSenders.mayReport(user, authorization, connectorKeys, instances,
-                new InstanceId(id));
-        if (records != null && records.size() > CallRecord.MAX_BATCH) {
-            return ResponseEntity.status(HttpStatus.valueOf(413)).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ApiProblems.problem(HttpStatus.valueOf(413), "At most " + CallRecord.MAX_BATCH
-                            + " call records per batch, not " + records.size() + ": send smaller batches.", "records"));
-        }
-        List<CallRecord> checked = CallRecord.checkBatch(records);
-        return ResponseEntity.ok(BatchAnswer.of(recording.record(reporter.instance(), reporter.customer(), checked)));
-    }
 
     @GetMapping("/calls/unrated")
     @Operation(summary = "Operator: calls no tariff zone matched, newest first")
@@ -289,10 +249,4 @@ class BillingApi {
         }
     }
 
-    /** A phone system whose connector key is missing, unknown, revoked or of another instance. */
-    @ExceptionHandler(ConnectorKeys.KeyRejectedException.class)
-    ResponseEntity<ProblemDetail> rejected(ConnectorKeys.KeyRejectedException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(ApiProblems.problem(HttpStatus.UNAUTHORIZED, e.getMessage(), null));
-    }
 }

@@ -11,10 +11,10 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.switchboard.connector.Reason;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.licensing.Holder;
 import org.switchboard.licensing.LicenceState;
-import org.switchboard.connector.Reason;
 import org.switchboard.licensing.RecordAction;
 
 /** What pages and the API read: the state as committed, the history and the hourly figures. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -45,7 +46,25 @@ public class LicenceWriter implements SmartLifecycle {
     }
 
     /** One piece of work on one pool: an event of the phone system, or a reclaim. */
-    private record Task(UUID instanceId, Function<LicencePool, ?> work, CompletableFuture<Object> answer) {
+    /**
+     * The answer to a queued event. Either the writer takes the event to apply it, or the waiting
+     * caller withdraws it first, never both: an event given up by its caller is never applied later.
+     */
+    public static final class Answer<T> extends CompletableFuture<T> {
+
+        private final AtomicBoolean taken = new AtomicBoolean();
+
+        boolean take() {
+            return taken.compareAndSet(false, true);
+        }
+
+        /** Withdraws the event if the writer has not taken it yet; false when it is being applied or was. */
+        public boolean withdraw() {
+            return taken.compareAndSet(false, true);
+        }
+    }
+
+    private record Task(UUID instanceId, Function<LicencePool, ?> work, Answer<Object> answer) {
     }
 
     private record Cached(long version, LicencePool pool) {
@@ -80,7 +99,7 @@ public class LicenceWriter implements SmartLifecycle {
     }
 
     /** Queues an event; the answer completes after the batch holding it committed. */
-    public CompletableFuture<Decision> submit(UUID instanceId, LicenceEvent event) {
+    public Answer<Decision> submit(UUID instanceId, LicenceEvent event) {
         return enqueue(instanceId, pool -> pool.apply(event));
     }
 
@@ -100,8 +119,8 @@ public class LicenceWriter implements SmartLifecycle {
     }
 
     @SuppressWarnings("unchecked")
-    private <T> CompletableFuture<T> enqueue(UUID instanceId, Function<LicencePool, T> work) {
-        CompletableFuture<Object> answer = new CompletableFuture<>();
+    private <T> Answer<T> enqueue(UUID instanceId, Function<LicencePool, T> work) {
+        Answer<Object> answer = new Answer<>();
         if (!running) {
             answer.completeExceptionally(new IllegalStateException("The licence engine is not running"));
         } else {
@@ -110,7 +129,7 @@ public class LicenceWriter implements SmartLifecycle {
                 answer.completeExceptionally(new IllegalStateException("The licence engine is overloaded; try again"));
             }
         }
-        return (CompletableFuture<T>) answer;
+        return (Answer<T>) answer;
     }
 
     private final class Worker implements Runnable {
@@ -135,6 +154,10 @@ public class LicenceWriter implements SmartLifecycle {
                     }
                     batch.add(first);
                     queue.drainTo(batch, maxBatch - 1);
+                    batch.removeIf(t -> !t.answer().take()); // withdrawn by a caller that stopped waiting
+                    if (batch.isEmpty()) {
+                        continue;
+                    }
                     long started = System.nanoTime();
                     process(batch);
                     batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);

@@ -21,12 +21,12 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.switchboard.connector.Reason;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.licensing.HeldRef;
 import org.switchboard.licensing.Holder;
 import org.switchboard.licensing.LicencePool;
 import org.switchboard.licensing.LicenceRecord;
-import org.switchboard.connector.Reason;
 import org.switchboard.licensing.RecordAction;
 import org.switchboard.licensing.SubjectKind;
 

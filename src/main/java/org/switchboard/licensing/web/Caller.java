@@ -1,8 +1,10 @@
 package org.switchboard.licensing.web;
 
 import org.switchboard.accounts.CurrentUser;
-import org.switchboard.licensing.ConnectorKey;
 
-/** Who reads an instance's licence: a phone system with its connector key, or a signed-in person. */
-record Caller(ConnectorKey key, CurrentUser user, String authorization) {
+/**
+ * Who reads an instance's licence: a signed-in person ({@code user}), or a phone system whose
+ * {@code Authorization: Bearer} header is checked against the instance by the endpoint.
+ */
+record Caller(CurrentUser user, String authorization) {
 }

@@ -12,6 +12,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.switchboard.accounts.CurrentUser;
+import org.switchboard.connector.BearerToken;
 
 /**
  * Resolves a {@link Caller}: a request with a bearer key is a phone system (its key is checked
@@ -56,12 +57,12 @@ class CallerResolver implements HandlerMethodArgumentResolver, WebMvcConfigurer 
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binderFactory) throws Exception {
         String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return new Caller(null, null, authorization);
+        if (BearerToken.isBearer(authorization)) {
+            return new Caller(null, authorization);
         }
         HandlerMethodArgumentResolver users = resolvers.orderedStream()
                 .filter(r -> r != this && r.supportsParameter(CURRENT_USER)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("No resolver of the current user"));
-        return new Caller(null, (CurrentUser) users.resolveArgument(CURRENT_USER, mav, request, binderFactory), null);
+        return new Caller((CurrentUser) users.resolveArgument(CURRENT_USER, mav, request, binderFactory), null);
     }
 }

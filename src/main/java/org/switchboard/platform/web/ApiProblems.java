@@ -52,8 +52,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalid(InvalidInputException e) {
-        return badRequest(e.violations().stream()
-                .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+        return ResponseEntity.badRequest().body(invalidInput(e));
+    }
+
+    /** The 400 problem of invalid input: every field at fault with its message, the first as {@code field}. */
+    public static ProblemDetail invalidInput(InvalidInputException e) {
+        return (ProblemDetail) badRequest(e.violations().stream()
+                .map(v -> Map.of("field", v.field(), "message", v.message())).toList()).getBody();
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -17,10 +17,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.switchboard.instances.InstanceId;
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.EventType;
 import org.switchboard.connector.LicenceEvent;
+import org.switchboard.instances.InstanceId;
 import org.switchboard.licensing.LicencePool;
 import org.switchboard.licensing.SubjectKind;
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.switchboard.instances.InstanceId;
 import org.switchboard.connector.EventType;
 import org.switchboard.connector.LicenceEvent;
+import org.switchboard.instances.InstanceId;
 import org.switchboard.licensing.LicencePool;
 import org.switchboard.licensing.SubjectKind;
 

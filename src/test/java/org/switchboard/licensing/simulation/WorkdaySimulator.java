@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import org.switchboard.instances.InstanceId;
 import org.switchboard.connector.Decision;
+import org.switchboard.instances.InstanceId;
 import org.switchboard.licensing.LicencePool;
 import org.switchboard.licensing.SizingAdvicePolicy;
 import org.switchboard.licensing.SubjectKind;
-import org.switchboard.licensing.internal.Workdays;
 import org.switchboard.licensing.internal.Workdays.Timed;
+import org.switchboard.licensing.internal.Workdays;
 
 /**
  * Plays working days of a company against the licence engine and measures what it needs: the

@@ -1,4 +1,4 @@
-package org.switchboard.licensing.web;
+package org.switchboard.connector.web;
 
 import java.util.regex.Pattern;
 
@@ -9,11 +9,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.switchboard.connector.BearerToken;
 
 /**
  * Requests of a phone system to the connector API carry its key as {@code Authorization: Bearer};
- * this chain, ahead of the API's HTTP Basic chain, lets them through to the connector endpoints,
- * which check the key for the instance in the path. Requests with HTTP Basic take the API chain.
+ * this chain, ahead of the API's HTTP Basic chain, lets them through to the endpoints that take a
+ * key (licence events and reads, call records), which check the key for the instance in the path. Requests with HTTP Basic take the API chain.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectorSecurity {
@@ -22,8 +23,7 @@ class ConnectorSecurity {
     private static final Pattern CONNECTOR_PATHS = Pattern.compile("^/api/v1/instances/[^/]+/(licence(/.*)?|cdrs)$");
 
     static boolean isConnectorRequest(jakarta.servlet.http.HttpServletRequest request) {
-        String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        return BearerToken.isBearer(request.getHeader("Authorization"))
                 && CONNECTOR_PATHS.matcher(request.getRequestURI()).matches();
     }
 
@@ -38,31 +38,5 @@ class ConnectorSecurity {
                 .securityContext(context -> context.disable())
                 .csrf(csrf -> csrf.disable());
         return http.build();
-    }
-
-    /**
-     * Prometheus scrapes {@code /actuator/prometheus} without a login, from the same host or the
-     * private network only: the figures name instances by id, never customers.
-     */
-    @Bean
-    @Order(0)
-    SecurityFilterChain metrics(HttpSecurity http) throws Exception {
-        http.securityMatcher("/actuator/prometheus")
-                .authorizeHttpRequests(auth -> auth.anyRequest().access((authentication, context) ->
-                        new org.springframework.security.authorization.AuthorizationDecision(
-                                isInternal(context.getRequest().getRemoteAddr()))))
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable());
-        return http.build();
-    }
-
-    static boolean isInternal(String address) {
-        try {
-            // A literal address: no name is looked up.
-            java.net.InetAddress a = java.net.InetAddress.getByName(address);
-            return a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress();
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.switchboard.licensing;
+package org.switchboard.connector;
 
 import java.time.Instant;
 import java.util.UUID;

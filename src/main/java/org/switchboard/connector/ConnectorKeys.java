@@ -1,4 +1,4 @@
-package org.switchboard.licensing;
+package org.switchboard.connector;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,10 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.accounts.CurrentUser;
+import org.switchboard.connector.internal.KeyRevocations;
+import org.switchboard.connector.internal.Keys;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement.InstanceDetails;
-import org.switchboard.licensing.internal.KeyRevocations;
-import org.switchboard.licensing.internal.Keys;
+import org.switchboard.instances.InstanceManagement;
+import org.switchboard.platform.ForbiddenException;
 import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.Validation;
 
@@ -49,16 +51,16 @@ public class ConnectorKeys {
     }
 
     private final Keys keys;
-    private final LicenceManagement licences;
+    private final InstanceManagement instances;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
 
     private final KeyRevocations revocations;
 
-    ConnectorKeys(Keys keys, LicenceManagement licences, KeyRevocations revocations, Clock clock) {
+    ConnectorKeys(Keys keys, InstanceManagement instances, KeyRevocations revocations, Clock clock) {
         this.keys = keys;
-        this.licences = licences;
+        this.instances = instances;
         this.revocations = revocations;
         this.clock = clock;
         revocations.subscribe(id -> checked.values().removeIf(c -> c.key().id().equals(id)), checked::clear);
@@ -66,7 +68,7 @@ public class ConnectorKeys {
 
     @Transactional
     public CreatedKey create(CurrentUser viewer, InstanceId id, String label) {
-        InstanceDetails details = licences.managed(viewer, id);
+        InstanceDetails details = managed(viewer, id);
         new Validation().optionalText("label", "Label", label, 100).throwIfInvalid();
         StringBuilder secret = new StringBuilder(PREFIX);
         for (int i = 0; i < 40; i++) {
@@ -82,13 +84,13 @@ public class ConnectorKeys {
 
     @Transactional
     public List<ConnectorKey> keys(CurrentUser viewer, InstanceId id) {
-        licences.managed(viewer, id);
+        managed(viewer, id);
         return keys.of(id);
     }
 
     @Transactional
     public void revoke(CurrentUser viewer, InstanceId id, UUID keyId) {
-        licences.managed(viewer, id);
+        managed(viewer, id);
         ConnectorKey key = keys.find(id, keyId).orElseThrow(() -> new NotFoundException("There is no key " + keyId
                 + " for this instance."));
         keys.revoke(id, keyId, clock.instant(), viewer.email());
@@ -102,10 +104,10 @@ public class ConnectorKeys {
      * @throws KeyRejectedException otherwise
      */
     public ConnectorKey authenticate(String authorization, InstanceId instance) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        String token = BearerToken.of(authorization);
+        if (token == null) {
             throw new KeyRejectedException("Send the instance's connector key as 'Authorization: Bearer <key>'.");
         }
-        String token = authorization.substring(7).trim();
         long now = System.nanoTime();
         Checked c = checked.get(token);
         ConnectorKey key;
@@ -129,6 +131,15 @@ public class ConnectorKeys {
             throw new KeyRejectedException("This connector key belongs to another instance.");
         }
         return key;
+    }
+
+    /** The instance if the viewer may manage its keys: the customer's admins and operators (404 for others' instances). */
+    private InstanceDetails managed(CurrentUser viewer, InstanceId id) {
+        InstanceDetails details = instances.instance(viewer, id);
+        if (!viewer.isCustomerAdmin() && !viewer.isOperator()) {
+            throw new ForbiddenException("Only the customer's admins manage employees, function extensions and keys.");
+        }
+        return details;
     }
 
     static String hash(String key) {

@@ -1,4 +1,4 @@
-package org.switchboard.licensing.internal;
+package org.switchboard.connector.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -6,7 +6,6 @@ import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;

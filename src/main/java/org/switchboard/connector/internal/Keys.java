@@ -1,17 +1,20 @@
-package org.switchboard.licensing.internal;
+package org.switchboard.connector.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.switchboard.connector.ConnectorKey;
 import org.switchboard.instances.InstanceId;
-import org.switchboard.licensing.ConnectorKey;
 
+/** The connector keys of instances, each stored as the SHA-256 hash of its secret. */
 @Repository
 public class Keys {
 
@@ -25,7 +28,7 @@ public class Keys {
         jdbc.sql("insert into connector_keys (id, instance_id, customer_id, hash, hint, label, created_at, created_by)"
                 + " values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(key.id(), key.instanceId().value(), key.customerId(), hash, key.hint(), key.label(),
-                        PoolStore.utc(key.createdAt()), key.createdBy())
+                        key.createdAt().atOffset(ZoneOffset.UTC), key.createdBy())
                 .update();
     }
 
@@ -40,7 +43,7 @@ public class Keys {
 
     public boolean revoke(InstanceId instance, UUID id, Instant at, String by) {
         return jdbc.sql("update connector_keys set revoked_at = ?, revoked_by = ? where instance_id = ? and id = ?"
-                + " and revoked_at is null").params(PoolStore.utc(at), by, instance.value(), id).update() > 0;
+                + " and revoked_at is null").params(at.atOffset(ZoneOffset.UTC), by, instance.value(), id).update() > 0;
     }
 
     public Optional<ConnectorKey> find(InstanceId instance, UUID id) {
@@ -51,7 +54,12 @@ public class Keys {
     private static ConnectorKey key(ResultSet rs) throws SQLException {
         return new ConnectorKey(rs.getObject("id", UUID.class), new InstanceId(rs.getObject("instance_id", UUID.class)),
                 rs.getObject("customer_id", UUID.class), rs.getString("hint"), rs.getString("label"),
-                PoolStore.instant(rs, rs.findColumn("created_at")), rs.getString("created_by"),
-                PoolStore.instant(rs, rs.findColumn("revoked_at")));
+                instant(rs, "created_at"), rs.getString("created_by"),
+                instant(rs, "revoked_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 }

@@ -1,0 +1,27 @@
+package org.switchboard.connector;
+
+import java.util.List;
+
+import org.switchboard.instances.InstanceId;
+
+/**
+ * The one way a phone system talks to the platform. The embedded SIP core calls it in process;
+ * the connector API's HTTP endpoints call it for an external phone system once its key is
+ * checked. Both go through the same code, so a rule is never applied twice or differently.
+ */
+public interface PhoneSystemPort {
+
+    /**
+     * A licence event of the instance's phone system: a desktop session, a mobile pairing or a
+     * call. Answers the decision after it is stored.
+     *
+     * @throws org.switchboard.platform.InvalidInputException for an unknown subject, a reason the
+     *         subject cannot have, or a time too far from the platform's clock
+     * @throws EngineUnavailableException when the decision could not be stored; the event was not
+     *         applied and may be sent again
+     */
+    Decision report(InstanceId instance, LicenceEvent event);
+
+    /** Call records of the instance, idempotent by call id; each is rated and kept for its invoice. */
+    CallBatchResult record(InstanceId instance, List<CallRecord> calls);
+}
