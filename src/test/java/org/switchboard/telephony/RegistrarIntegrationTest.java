@@ -26,6 +26,7 @@ class RegistrarIntegrationTest extends IntegrationTestBase {
 
     @Test
     void aDeskPhoneRegistersWithDigestOverUdpAndTcp() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Sipp.available(), "sipp is not installed");
         Setup setup = fixtures.instance(2, 2, 0);
         Phone phone = fixtures.phone(setup, "100", DeviceKind.DESK_PHONE);
 
