@@ -921,10 +921,12 @@ public final class SipCore implements SipTransport.Handler {
         transport.send(a, b.target);
     }
 
+    /** Responses to the caller's requests go back with the caller's own CSeq (see carrier authentication). */
     private static void restoreCSeq(Call call, SipMessage response) {
         if (call.cseqShift > 0) {
             SipMessage.CSeq c = response.cseq();
-            if (c != null && c.method().equals("INVITE") && response.status() > 0) {
+            NameAddress from = response.from();
+            if (c != null && from != null && call.callerTag != null && call.callerTag.equals(from.tag())) {
                 response.set("CSeq", (c.number() - call.cseqShift) + " " + c.method());
             }
         }
