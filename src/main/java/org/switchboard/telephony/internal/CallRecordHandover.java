@@ -41,13 +41,25 @@ public class CallRecordHandover {
             pending.forEach(r -> byInstance.computeIfAbsent(r.instanceId(), k -> new java.util.ArrayList<>()).add(r));
             int n = 0;
             for (Map.Entry<InstanceId, List<CallRow>> e : byInstance.entrySet()) {
-                port.record(e.getKey(), e.getValue().stream().map(CallRecordHandover::record).toList());
+                List<CallRow> billable = e.getValue().stream().filter(CallRecordHandover::forBilling).toList();
+                if (!billable.isEmpty()) {
+                    port.record(e.getKey(), billable.stream().map(CallRecordHandover::record).toList());
+                }
                 calls.recorded(e.getKey(), e.getValue().stream().map(CallRow::callId).toList(), clock.instant());
-                n += e.getValue().size();
+                n += billable.size();
             }
             return n;
         });
         return taken == null ? 0 : taken;
+    }
+
+    /**
+     * Internal calls, and calls from the carrier routed by extension rather than by a public number,
+     * have no public number called: billing takes only records to a public (or emergency) number,
+     * so these stay in the call log alone, where the call history shows them.
+     */
+    static boolean forBilling(CallRow r) {
+        return r.direction() == org.switchboard.connector.CallRecord.Direction.OUTBOUND || r.to().startsWith("+");
     }
 
     static CallRecord record(CallRow r) {
