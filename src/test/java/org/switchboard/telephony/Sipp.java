@@ -32,8 +32,13 @@ public final class Sipp {
 
     /** A sipp client running {@code scenario} once against the core at {@code port}, from a free local port. */
     public static Sipp client(String scenario, int port, Map<String, String> vars) {
+        return client(scenario, port, vars, FreePort.udpAndTcp());
+    }
+
+    /** As {@link #client(String, int, Map)}, from {@code localPort} (where the phone later answers its calls). */
+    public static Sipp client(String scenario, int port, Map<String, String> vars, int localPort) {
         Sipp s = scenario(scenario, vars);
-        s.args.addAll(List.of("-m", "1", "-l", "1", "-p", String.valueOf(FreePort.udpAndTcp())));
+        s.args.addAll(List.of("-m", "1", "-l", "1", "-p", String.valueOf(localPort)));
         s.args.add("127.0.0.1:" + port);
         return s;
     }

@@ -379,6 +379,10 @@ public final class SipCore implements SipTransport.Handler {
     }
 
     private void fork(Call call, String requestUri, Flow target) {
+        fork(call, requestUri, target, null, null);
+    }
+
+    private void fork(Call call, String requestUri, Flow target, String authHeader, String credentials) {
         SipMessage f = call.invite.withRequestUri(requestUri);
         removeOurRoute(f);
         f.remove("Proxy-Authorization");
@@ -393,6 +397,9 @@ public final class SipCore implements SipTransport.Handler {
         if (call.cseqShift > 0) {
             SipMessage.CSeq c = f.cseq();
             f.set("CSeq", (c.number() + call.cseqShift) + " INVITE");
+        }
+        if (authHeader != null) {
+            f.set(authHeader, credentials);
         }
         Branch b = new Branch(branch, target, f);
         call.branches.put(branch, b);
@@ -751,10 +758,7 @@ public final class SipCore implements SipTransport.Handler {
                 + "\", uri=\"" + uri + "\", response=\"" + response + "\", algorithm=" + algorithm.token
                 + (qop == null ? "" : ", qop=auth, nc=00000001, cnonce=\"" + cnonce + "\"")
                 + (p.get("opaque") != null ? ", opaque=\"" + p.get("opaque") + "\"" : "");
-        fork(call, uri, b.target);
-        Branch again = call.branches.values().stream().reduce((x, y) -> y).orElseThrow();
-        again.request.set(challenge.status() == 407 ? "Proxy-Authorization" : "Authorization", credentials);
-        transport.send(again.request, again.target); // the copy with credentials supersedes the first send
+        fork(call, uri, b.target, challenge.status() == 407 ? "Proxy-Authorization" : "Authorization", credentials);
     }
 
     // ---- the end of a call -----------------------------------------------------------------------

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.switchboard.connector.PhoneSystemPort;
 import org.switchboard.telephony.SipSettings;
 import org.switchboard.telephony.sip.SipTransport;
 import org.switchboard.telephony.sip.SocketSipTransport;
@@ -40,12 +41,10 @@ class TelephonyConfiguration {
                 s.workers(), s.queue(), s.maxConnections(), s.retryAfterSeconds()));
     }
 
-    /** Until the connector port is wired, no call can be admitted: every attempt is refused 503. */
+    /** Licence events go to the connector port in process: the same code path as an external phone system's. */
     @Bean
-    LicenceReporter licenceReporter() {
-        return (instance, event) -> {
-            throw new IllegalStateException("The connector port is not wired yet");
-        };
+    LicenceReporter licenceReporter(PhoneSystemPort port) {
+        return port::report;
     }
 
     @Bean
@@ -73,14 +72,15 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    SipCoreRunner sipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, SipSettings s,
-            Nonces nonces, Clock clock, ScheduledExecutorService sipTimers) {
-        return new SipCoreRunner(transport, core, registrar, s, nonces, clock, sipTimers);
+    SipCoreRunner sipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, CallRecordHandover records,
+            SipSettings s, Nonces nonces, Clock clock, ScheduledExecutorService sipTimers) {
+        return new SipCoreRunner(transport, core, registrar, records, s, nonces, clock, sipTimers);
     }
 
     /** Starts the transport with the application, and the core's housekeeping: expiry, overdue calls. */
     static final class SipCoreRunner implements SmartLifecycle {
         private final Registrar registrar;
+        private final CallRecordHandover records;
         private final SipTransport transport;
         private final SipCore core;
         private final SipSettings settings;
@@ -89,9 +89,10 @@ class TelephonyConfiguration {
         private final ScheduledExecutorService timers;
         private volatile boolean running;
 
-        SipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, SipSettings settings, Nonces nonces,
-                Clock clock, ScheduledExecutorService timers) {
+        SipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, CallRecordHandover records,
+                SipSettings settings, Nonces nonces, Clock clock, ScheduledExecutorService timers) {
             this.registrar = registrar;
+            this.records = records;
             this.transport = transport;
             this.core = core;
             this.settings = settings;
@@ -111,6 +112,7 @@ class TelephonyConfiguration {
             timers.scheduleWithFixedDelay(() -> guarded(() -> registrar.expire(Instant.now(clock))), 2, 2,
                     TimeUnit.SECONDS);
             timers.scheduleWithFixedDelay(() -> guarded(core::endOverdue), 30, 30, TimeUnit.SECONDS);
+            timers.scheduleWithFixedDelay(() -> guarded(records::handOver), 1, 1, TimeUnit.SECONDS);
             timers.scheduleWithFixedDelay(() -> guarded(nonces::purge), 60, 60, TimeUnit.SECONDS);
         }
 

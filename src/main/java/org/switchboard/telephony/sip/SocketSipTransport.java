@@ -126,6 +126,9 @@ public final class SocketSipTransport implements SipTransport {
     @Override
     public void send(SipMessage message, Flow to) {
         byte[] bytes = message.encode();
+        if (log.isTraceEnabled()) {
+            log.trace("to {}:\n{}", to, message);
+        }
         try {
             if (to.transport() == Transport.UDP) {
                 udp.send(ByteBuffer.wrap(bytes), to.remote());
@@ -164,6 +167,9 @@ public final class SocketSipTransport implements SipTransport {
                 } catch (BadMessageException e) {
                     refuse(e, flow, length > SipParser.MAX_MESSAGE ? 513 : 400);
                     continue;
+                }
+                if (log.isTraceEnabled()) {
+                    log.trace("from {}:\n{}", flow, m);
                 }
                 dispatch(m, flow);
             } catch (IOException e) {
