@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.switchboard.accounts.internal.AccountTokens;
 import org.switchboard.accounts.internal.AccountTokens.Purpose;
 import org.switchboard.accounts.internal.UserRow;
 import org.switchboard.accounts.internal.Users;
@@ -30,15 +29,12 @@ public class EmployeeAccounts {
     static final Duration INVITATION_VALIDITY = Duration.ofDays(14);
 
     private final Users users;
-    private final AccountTokens tokens;
-    private final org.switchboard.platform.Links links;
+    private final AccountLinks links;
     private final Outbox outbox;
     private final Clock clock;
 
-    EmployeeAccounts(Users users, AccountTokens tokens, org.switchboard.platform.Links links, Outbox outbox,
-            Clock clock) {
+    EmployeeAccounts(Users users, AccountLinks links, Outbox outbox, Clock clock) {
         this.users = users;
-        this.tokens = tokens;
         this.links = links;
         this.outbox = outbox;
         this.clock = clock;
@@ -59,8 +55,7 @@ public class EmployeeAccounts {
         UserRow user = new UserRow(UUID.randomUUID(), email, name.trim(), null, Role.EMPLOYEE, null,
                 admin.customerId().value(), null, now);
         users.insert(user);
-        String link = links.to("/password/reset?token="
-                + tokens.issue(Purpose.SET_PASSWORD, user.id(), now, now.plus(INVITATION_VALIDITY)));
+        String link = links.issue(Purpose.SET_PASSWORD, user.id(), INVITATION_VALIDITY, "/password/reset");
         outbox.send(new OutgoingMail(email, "Your desktop client at Switchboard",
                 "Hello " + user.name() + ",\n\n" + admin.name() + " invited you to " + what
                         + ". Set your password here (valid for 14 days), then sign in and open the client:\n\n" + link
