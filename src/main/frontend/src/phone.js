@@ -2,6 +2,7 @@
 // signed-in employee's own device. The registration is the desktop session that holds a licence;
 // closing the page ends it.
 import JsSIP from 'jssip';
+import qrcode from 'qrcode-generator';
 
 const $ = (id) => document.getElementById(id);
 const csrf = () => ({
@@ -42,6 +43,32 @@ function registration(status, detail) {
   el.textContent = detail;
 }
 
+/**
+ * The WebSocket, watched: every answer to a REGISTER (the first, and each heartbeat refresh) says
+ * whether this client holds a licence; the registrar adds a Warning with the reason when it does not.
+ */
+class WatchedSocket extends JsSIP.WebSocketInterface {
+  set ondata(handler) {
+    this._handler = handler;
+  }
+
+  get ondata() {
+    return this._handler ? (data) => {
+      watchRegister(data);
+      this._handler(data);
+    } : null;
+  }
+}
+
+function watchRegister(data) {
+  if (typeof data !== 'string' || !data.startsWith('SIP/2.0 200') || !/\r\nCSeq:\s*\d+\s+REGISTER\r\n/i.test(data)) {
+    return;
+  }
+  if (!/\r\nContact:/i.test(data)) return; // the answer to the un-REGISTER
+  const w = /\r\nWarning:\s*399 \S+ "([^"]*)"/i.exec(data);
+  licence(!w, w ? w[1] : null);
+}
+
 async function start() {
   const settings = await (await fetch('/phone/me', { headers: { Accept: 'application/json' } })).json();
   state.settings = settings;
@@ -49,7 +76,7 @@ async function start() {
   text('my-extension', settings.extension);
   const url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + settings.webSocketPath;
   const ua = new JsSIP.UA({
-    sockets: [new JsSIP.WebSocketInterface(url)],
+    sockets: [new WatchedSocket(url)],
     uri: settings.sipUri,
     display_name: settings.name,
     register: true,
@@ -59,11 +86,7 @@ async function start() {
   });
   state.ua = ua;
   registration('connecting', 'Connecting…');
-  ua.on('registered', (e) => {
-    const reason = warning(e.response);
-    registration('registered', 'Registered as extension ' + settings.extension);
-    licence(reason === null, reason);
-  });
+  ua.on('registered', () => registration('registered', 'Registered as extension ' + settings.extension));
   ua.on('unregistered', () => registration('unregistered', 'Not registered'));
   ua.on('registrationFailed', (e) => registration('failed', 'Registration failed: ' + e.cause));
   ua.on('disconnected', () => registration('disconnected', 'Connection lost, reconnecting…'));
@@ -270,7 +293,51 @@ window.phoneStats = async function phoneStats() {
   return out;
 };
 
-window.phoneCsrf = csrf;
+// ---- mobile pairing ---------------------------------------------------------------------------------
+
+async function pairingCode() {
+  const r = await fetch('/phone/pairing-codes', { method: 'POST', headers: { Accept: 'application/json', ...csrf() } });
+  if (!r.ok) return;
+  const c = await r.json();
+  text('pairing-code', c.code);
+  text('pairing-expires', new Date(c.expiresAt).toLocaleTimeString());
+  // what the app scans: the mobile page with the code filled in
+  const qr = qrcode(0, 'M');
+  qr.addData(location.origin + '/mobile?code=' + c.code);
+  qr.make();
+  $('pairing-qr').innerHTML = qr.createSvgTag({ cellSize: 4, margin: 2 });
+  show('pairing-code-box', true);
+}
+
+async function mobiles() {
+  const r = await fetch('/phone/mobiles', { headers: { Accept: 'application/json' } });
+  if (!r.ok) return;
+  const list = await r.json();
+  $('mobiles').replaceChildren(...list.map((m) => {
+    const tr = document.createElement('tr');
+    tr.dataset.mobile = m.id;
+    const name = document.createElement('td');
+    name.textContent = m.name;
+    const since = document.createElement('td');
+    since.textContent = new Date(m.pairedAt).toLocaleString();
+    const action = document.createElement('td');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'small unpair';
+    b.textContent = 'Unpair';
+    b.addEventListener('click', async () => {
+      await fetch('/phone/mobiles/' + m.id, { method: 'DELETE', headers: csrf() });
+      mobiles();
+    });
+    action.append(b);
+    tr.append(name, since, action);
+    return tr;
+  }));
+}
+
+$('pairing-button').addEventListener('click', pairingCode);
+mobiles();
+setInterval(mobiles, 5000);
 
 wire();
 buttons();

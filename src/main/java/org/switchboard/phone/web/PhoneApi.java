@@ -2,9 +2,12 @@ package org.switchboard.phone.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -17,6 +20,10 @@ import org.switchboard.phone.Employee;
 import org.switchboard.phone.EmployeeManagement;
 import org.switchboard.phone.EmployeeManagement.Colleague;
 import org.switchboard.phone.EmployeeManagement.EmployeeView;
+import org.switchboard.phone.MobilePairing;
+import org.switchboard.phone.MobilePairing.Paired;
+import org.switchboard.phone.MobilePairing.PairedDevice;
+import org.switchboard.phone.MobilePairing.PairingCode;
 import org.switchboard.telephony.CallHistory.CallView;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,12 +48,17 @@ class PhoneApi {
         }
     }
 
+    record PairingRequest(String code, String deviceName) {
+    }
+
     private final EmployeeManagement employees;
     private final ClientSettings settings;
+    private final MobilePairing pairing;
 
-    PhoneApi(EmployeeManagement employees, ClientSettings settings) {
+    PhoneApi(EmployeeManagement employees, ClientSettings settings, MobilePairing pairing) {
         this.employees = employees;
         this.settings = settings;
+        this.pairing = pairing;
     }
 
     @Operation(summary = "Invite an employee of the phone system to the desktop client (customer admin)")
@@ -82,5 +94,41 @@ class PhoneApi {
     @GetMapping({ "/api/v1/phone/calls", "/phone/calls" })
     List<CallView> calls(CurrentUser user) {
         return employees.history(user);
+    }
+
+    @Operation(summary = "A one-time pairing code (ten minutes) for the employee's mobile app")
+    @PostMapping({ "/api/v1/phone/pairing-codes", "/phone/pairing-codes" })
+    ResponseEntity<PairingCode> pairingCode(CurrentUser user) {
+        return ResponseEntity.status(201).body(pairing.newCode(user));
+    }
+
+    @Operation(summary = "The employee's paired mobile devices")
+    @GetMapping({ "/api/v1/phone/mobiles", "/phone/mobiles" })
+    List<PairedDevice> mobiles(CurrentUser user) {
+        return pairing.paired(user);
+    }
+
+    @Operation(summary = "Unpair one of the employee's mobile devices (MOBILE_UNPAIRED)")
+    @DeleteMapping({ "/api/v1/phone/mobiles/{mobile}", "/phone/mobiles/{mobile}" })
+    ResponseEntity<Void> unpair(CurrentUser user, @PathVariable UUID mobile) {
+        pairing.unpair(user, mobile);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "The mobile app pairs with the code the client shows (MOBILE_PAIRED); 409 when no licence is free")
+    @PostMapping("/api/v1/mobile/pairings")
+    ResponseEntity<Paired> pair(@RequestBody PairingRequest body) {
+        Paired p = pairing.pair(body == null ? null : body.code(), body == null ? null : body.deviceName());
+        return ResponseEntity.created(URI.create("/api/v1/mobile/pairings/" + p.id())).body(p);
+    }
+
+    @Operation(summary = "The mobile app unpairs itself with its token (Authorization: Bearer)")
+    @DeleteMapping("/api/v1/mobile/pairings/{mobile}")
+    ResponseEntity<Void> unpairByApp(@PathVariable UUID mobile,
+            @RequestHeader(name = "Authorization", required = false) String authorization) {
+        String token = authorization != null && authorization.startsWith("Bearer ")
+                ? authorization.substring("Bearer ".length()).trim() : null;
+        pairing.unpairByApp(mobile, token);
+        return ResponseEntity.noContent().build();
     }
 }

@@ -40,6 +40,12 @@ class PhonePages {
         return "phone/client";
     }
 
+    /** Stands in for the mobile app: enter the client's pairing code and a device name. */
+    @GetMapping("/mobile")
+    String mobile() {
+        return "phone/mobile";
+    }
+
     @GetMapping("/instances/{id}/employees")
     String employees(CurrentUser user, @PathVariable UUID id, Model model) {
         InstanceId instance = new InstanceId(id);
