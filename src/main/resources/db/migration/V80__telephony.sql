@@ -16,6 +16,8 @@ create table sip_devices (
     ha1_sha256         char(64)     not null,
     created_at         timestamptz  not null,
     credentials_set_at timestamptz  not null,
+    -- a desktop client's open desktop session (its licence ref), from its first registration to its last
+    desktop_session    varchar(60),
     constraint sip_devices_user unique (instance_id, sip_user)
 );
 create index sip_devices_extension on sip_devices (instance_id, extension);

@@ -21,6 +21,7 @@ import org.switchboard.telephony.internal.Bindings;
 import org.switchboard.telephony.internal.Bindings.Reachable;
 import org.switchboard.telephony.internal.DeviceCredentials;
 import org.switchboard.telephony.internal.Devices;
+import org.switchboard.telephony.sip.SipTransport;
 
 /**
  * The devices of an instance's employees and function extensions, managed by the customer's
@@ -57,10 +58,12 @@ public class DeviceManagement {
     private final Devices devices;
     private final Bindings bindings;
     private final SipSettings settings;
+    private final SipTransport transport;
     private final Clock clock;
 
     DeviceManagement(InstanceManagement instances, SubjectManagement subjects, Devices devices, Bindings bindings,
-            SipSettings settings, Clock clock) {
+            SipSettings settings, SipTransport transport, Clock clock) {
+        this.transport = transport;
         this.instances = instances;
         this.subjects = subjects;
         this.devices = devices;
@@ -161,7 +164,8 @@ public class DeviceManagement {
     }
 
     private Provisioning provisioning(String realm, Device device) {
-        return new Provisioning(settings.advertisedHost(), settings.port(), List.of("UDP", "TCP"), realm,
+        int port = transport.port() > 0 ? transport.port() : settings.port();
+        return new Provisioning(settings.advertisedHost(), port, List.of("UDP", "TCP"), realm,
                 device.sipUser(), device.sipUser(), device.extension(), List.of("SHA-256", "MD5"));
     }
 

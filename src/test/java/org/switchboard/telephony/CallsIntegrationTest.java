@@ -33,6 +33,11 @@ class CallsIntegrationTest extends IntegrationTestBase {
     @Autowired
     CallRecordHandover records;
 
+    @org.junit.jupiter.api.BeforeEach
+    void sippInstalled() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Sipp.available(), "sipp is not installed");
+    }
+
     @Test
     void anInternalCallRingsAllDevicesOfTheCalleeTheFirstAnswerWinsAndByeReleasesTheLicence() {
         Setup setup = fixtures.instance(2, 2, 0);

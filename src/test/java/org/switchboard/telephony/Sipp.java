@@ -21,6 +21,8 @@ public final class Sipp {
         }
     }
 
+    private static final boolean INSTALLED = installed();
+
     private final List<String> args = new ArrayList<>();
     private final Path dir;
     private Process process;
@@ -134,6 +136,23 @@ public final class Sipp {
             b.append(e.getMessage());
         }
         return b.toString();
+    }
+
+    /** Whether sipp is on this machine; tests that need it are skipped (with a line saying so) when it is not. */
+    public static boolean available() {
+        if (!INSTALLED) {
+            System.err.println("sipp is not installed: the SIP core's sipp tests are skipped (apt-get install sip-tester)");
+        }
+        return INSTALLED;
+    }
+
+    private static boolean installed() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, "sipp"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A port free for UDP and TCP at once, for a sipp process to listen on. */

@@ -66,6 +66,16 @@ public class Devices {
                 .params(instance.value(), extension).query(Boolean.class).single();
     }
 
+    /** The desktop session a desktop client has open, if any. */
+    public Optional<String> desktopSession(UUID id) {
+        return jdbc.sql("select desktop_session from sip_devices where id = ?").param(id).query(String.class).optional()
+                .filter(java.util.Objects::nonNull);
+    }
+
+    public void desktopSession(UUID id, String ref) {
+        jdbc.sql("update sip_devices set desktop_session = ? where id = ?").params(ref, id).update();
+    }
+
     public boolean delete(InstanceId instance, UUID id) {
         return jdbc.sql("delete from sip_devices where instance_id = ? and id = ?").params(instance.value(), id)
                 .update() == 1;

@@ -34,10 +34,13 @@ final class Registrar {
     private final Tenants tenants;
     private final Authenticator auth;
     private final Bindings bindings;
+    private final Devices devices;
     private final LicenceReporter licences;
     private final SipSettings settings;
 
-    Registrar(Tenants tenants, Authenticator auth, Bindings bindings, LicenceReporter licences, SipSettings settings) {
+    Registrar(Tenants tenants, Authenticator auth, Bindings bindings, Devices devices, LicenceReporter licences,
+            SipSettings settings) {
+        this.devices = devices;
         this.tenants = tenants;
         this.auth = auth;
         this.bindings = bindings;
@@ -144,9 +147,19 @@ final class Registrar {
                 });
     }
 
+    /** Each desktop session has a ref of its own, kept with the device from opened to closed. */
     private Decision report(Tenant tenant, EventType type, String extension, UUID deviceId, Instant at) {
+        String open = devices.desktopSession(deviceId).orElse(null);
+        if (type == EventType.DESKTOP_HEARTBEAT && open == null) {
+            type = EventType.DESKTOP_OPENED;
+        }
+        if (type == EventType.DESKTOP_CLOSED && open == null) {
+            return null;
+        }
+        String ref = type == EventType.DESKTOP_OPENED ? "desktop-" + UUID.randomUUID() : open;
+        devices.desktopSession(deviceId, type == EventType.DESKTOP_CLOSED ? null : ref);
         try {
-            return licences.report(tenant.id(), new LicenceEvent(type, extension, "desktop-" + deviceId, null, at));
+            return licences.report(tenant.id(), new LicenceEvent(type, extension, ref, null, at));
         } catch (RuntimeException e) {
             log.warn("licence event {} of {} not reported: {}", type, extension, e.getMessage());
             return null;

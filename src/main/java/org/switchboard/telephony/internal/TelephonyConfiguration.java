@@ -58,9 +58,9 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    Registrar sipRegistrar(Tenants tenants, Authenticator auth, Bindings bindings, LicenceReporter licences,
-            SipSettings s) {
-        return new Registrar(tenants, auth, bindings, licences, s);
+    Registrar sipRegistrar(Tenants tenants, Authenticator auth, Bindings bindings, Devices devices,
+            LicenceReporter licences, SipSettings s) {
+        return new Registrar(tenants, auth, bindings, devices, licences, s);
     }
 
     @Bean
