@@ -34,7 +34,8 @@ function licence(held, reason) {
   el.className = held ? 'notice success' : 'notice warning';
   el.textContent = held
     ? 'Your client holds a licence: you can place and receive calls.'
-    : 'No licence is free (' + reason + '). You can receive calls only; emergency calls still go out.';
+    : 'No licence is free: you can receive calls only; emergency calls still go out. (' + reason + ')';
+  show('retry-licence', !held);
 }
 
 function registration(status, detail) {
@@ -207,6 +208,12 @@ function wire() {
       }
     }));
   $('call-button').addEventListener('click', () => call($('dial-input').value));
+  // a new desktop session asks for a licence again (the refused one keeps its answer)
+  $('retry-licence').addEventListener('click', () => {
+    if (!state.ua) return;
+    state.ua.unregister();
+    setTimeout(() => state.ua.register(), 500);
+  });
   $('dial-input').addEventListener('keydown', (e) => {
     if (e.key === 'Enter') call($('dial-input').value);
   });

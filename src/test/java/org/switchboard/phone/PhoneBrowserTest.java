@@ -72,6 +72,13 @@ class PhoneBrowserTest extends BrowserTestBase {
         licenceState(c, "refused");
         assertThat(c.findElement(By.id("licence-status")).getText()).contains("receive calls only");
 
+        // the customer admin's live view: whose client is open, with a licence or receiving only
+        logIn(office.setup().customer().email(), PASSWORD);
+        open("/licensing/instances/" + office.setup().instance().value());
+        waitForText(By.id("client-" + anna.extension()), "held by the client");
+        waitForText(By.id("client-" + ben.extension()), "held by the client");
+        waitForText(By.id("client-" + carl.extension()), "receives calls only");
+
         // Anna calls Ben: his client rings with her name and number; he answers; audio flows both ways
         dial(a, ben.extension());
         wait(b).until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
@@ -98,6 +105,24 @@ class PhoneBrowserTest extends BrowserTestBase {
         callState(b, "idle");
         // the call is in both histories
         wait(b).until(d -> !d.findElements(By.cssSelector("#history tr")).isEmpty());
+
+        // Anna pairs her mobile (this page stands in for the app) with the code her client shows, and unpairs it
+        a.findElement(By.id("pairing-button")).click();
+        wait(a).until(ExpectedConditions.visibilityOfElementLocated(By.id("pairing-code")));
+        String code = a.findElement(By.id("pairing-code")).getText();
+        assertThat(a.findElements(By.cssSelector("#pairing-qr svg"))).hasSize(1);
+        browser.manage().deleteAllCookies();
+        open("/mobile?code=" + code);
+        type("deviceName", "Anna's phone");
+        browser.findElement(By.id("pair-button")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.id("pair-status"),
+                "data-state", "paired"));
+        wait(a).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mobiles"), "Anna's phone"));
+        assertThat(holders(office)).anySatisfy(h -> assertThat(h.reasons()).contains(Reason.MOBILE_PAIRING,
+                Reason.DESKTOP_SESSION));
+        a.findElement(By.cssSelector("#mobiles button.unpair")).click();
+        wait(a).until(d -> d.findElements(By.cssSelector("#mobiles tr")).isEmpty());
+        assertThat(holders(office)).noneSatisfy(h -> assertThat(h.reasons()).contains(Reason.MOBILE_PAIRING));
 
         // Carl's client has no licence: his call is refused with the reason
         dial(c, anna.extension());
