@@ -148,6 +148,32 @@ class PhoneBrowserTest extends BrowserTestBase {
         callState(a, "idle");
     }
 
+    @Test
+    void anEmployeeCallsOutThroughTheCarrierWhichWithoutRtpengineHasNoMediaPathToTheBrowser() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.switchboard.telephony.Sipp.available(), "sipp is needed");
+        Office office = fixtures.office(1, 1);
+        EmployeeLogin anna = office.employees().get(0);
+        Map<String, String> vars = new java.util.HashMap<>();
+        vars.put("expect", "\\+4930123456");
+        vars.put("carrieruser", CARRIER_USER);
+        vars.put("carrierpassword", CARRIER_PASSWORD);
+        org.switchboard.telephony.Sipp carrier = org.switchboard.telephony.Sipp.server("carrier_answer.xml",
+                CARRIER_PORT, 1, vars).start();
+        WebDriver a = client(anna);
+        licenceState(a, "held");
+        dial(a, "030123456");
+        // the carrier is asked with the trunk's credentials and answers; its plain RTP offer has no ICE and no
+        // DTLS, which a browser cannot take without rtpengine in between: the client hangs up at once
+        org.switchboard.telephony.Sipp.Result result = carrier.await();
+        assertThat(result.passed()).as(result.output()).isTrue();
+        callState(a, "idle");
+        wait(a).until(d -> d.findElements(By.cssSelector("#history tr")).stream()
+                .anyMatch(tr -> tr.getText().contains("+4930123456")));
+        // the call's licence is given back; the open client keeps its own
+        assertThat(holders(office)).singleElement().satisfies(h -> assertThat(h.reasons())
+                .containsExactly(Reason.DESKTOP_SESSION));
+    }
+
     private List<Holder> holders(Office office) {
         return licences.state(office.setup().customer().admin(), office.setup().instance()).holders();
     }
