@@ -14,12 +14,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SipSettings(Boolean enabled, Integer port, String bindAddress, String advertisedHost, String domain,
         Integer workers, Integer queue, Integer maxConnections, Integer retryAfterSeconds, Integer minExpires,
         Integer maxExpires, Integer maxContacts, Duration nonceLifetime, Duration noAnswerTimeout,
-        Duration maxCallDuration, java.util.List<String> challengeOrder, Carrier carrier) {
+        Duration maxCallDuration, java.util.List<String> challengeOrder, Carrier carrier, Fraud fraud) {
 
     /** The platform's carrier trunk: where calls to the public network go, and how it knows us. */
     public record Carrier(String address, String transport, String username, String password) {
         public boolean configured() {
             return address != null && !address.isBlank();
+        }
+    }
+
+    /**
+     * Toll-fraud guards for calls to the public network: countries open besides each instance's home
+     * country, blocked premium-rate and service prefixes (E.164), calls a minute per device, calls
+     * to the public network at once per instance.
+     */
+    public record Fraud(java.util.List<String> allowedCountries, java.util.List<String> blockedPrefixes,
+            Integer callsPerMinutePerDevice, Integer concurrentOutboundPerInstance) {
+        public Fraud {
+            allowedCountries = allowedCountries == null ? java.util.List.of() : java.util.List.copyOf(allowedCountries);
+            blockedPrefixes = blockedPrefixes == null ? java.util.List.of("+49900", "+49137", "+49138", "+49180",
+                    "+49118", "+49190", "+43900", "+43901", "+43930", "+43939", "+41900", "+41901", "+41906")
+                    : java.util.List.copyOf(blockedPrefixes);
+            callsPerMinutePerDevice = callsPerMinutePerDevice == null ? 10 : callsPerMinutePerDevice;
+            concurrentOutboundPerInstance = concurrentOutboundPerInstance == null ? 50 : concurrentOutboundPerInstance;
         }
     }
 
@@ -42,6 +59,7 @@ public record SipSettings(Boolean enabled, Integer port, String bindAddress, Str
         challengeOrder = challengeOrder == null || challengeOrder.isEmpty() ? java.util.List.of("SHA-256", "MD5")
                 : java.util.List.copyOf(challengeOrder);
         carrier = carrier == null ? new Carrier(null, "udp", null, null) : carrier;
+        fraud = fraud == null ? new Fraud(null, null, null, null) : fraud;
     }
 
     /** The SIP domain of the instance reached under {@code subdomain}. */

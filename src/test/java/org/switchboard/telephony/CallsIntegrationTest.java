@@ -173,6 +173,23 @@ class CallsIntegrationTest extends IntegrationTestBase {
         await(() -> occupied(setup) == 0);
     }
 
+    @Test
+    void tollFraudGuardsRefuseForeignCountriesAndPremiumRatesAndSayWhyInTheCallsRecord() {
+        Setup setup = fixtures.instance(2, 1, 0);
+        Phone phone = fixtures.phone(setup, "100", DeviceKind.DESK_PHONE);
+
+        assertPassed(Sipp.client("uac_fail.xml", fixtures.sipPort(), status(vars(phone, "+33142685300", "0"), 403))
+                .with(phone.auth()).run());
+        assertPassed(Sipp.client("uac_fail.xml", fixtures.sipPort(), status(vars(phone, "09001234567", "0"), 403))
+                .with(phone.auth()).run());
+
+        assertThat(history.history(setup.customer().admin(), setup.instance(), "100"))
+                .extracting(CallView::to, CallView::endReason)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("+33142685300", "FRAUD_COUNTRY"),
+                        org.assertj.core.groups.Tuple.tuple("+499001234567", "FRAUD_BLOCKED_RANGE"));
+        assertThat(occupied(setup)).isZero();
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------
 
     private Sipp carrier(String expect) {

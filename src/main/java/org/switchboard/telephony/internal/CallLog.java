@@ -50,6 +50,18 @@ public class CallLog {
                 + "and ended_at is null").params(Devices.utc(at), reason, instance.value(), callId).update() == 1;
     }
 
+    /** Calls of the instance to the public network not ended yet, on any node. */
+    public int liveOutbound(InstanceId instance) {
+        return jdbc.sql("select count(*) from sip_calls where instance_id = ? and ended_at is null and direction = 'OUTBOUND'")
+                .param(instance.value()).query(Integer.class).single();
+    }
+
+    /** A call refused before it started (a fraud guard): kept with why, and recorded like any call. */
+    public void refused(CallRow c, Instant at, String reason) {
+        started(c);
+        ended(c.instanceId(), c.callId(), at, reason);
+    }
+
     public Optional<CallRow> live(String callId) {
         return jdbc.sql("select * from sip_calls where call_id = ? and ended_at is null").param(callId)
                 .query((rs, n) -> row(rs)).optional();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -129,6 +130,9 @@ public final class SipCore implements SipTransport.Handler {
                 }
             });
     private volatile InetSocketAddress carrier;
+    private final TollFraudPolicy.Guards guards;
+    /** Set-up times of each device's recent calls to the public network (this node's share). */
+    private final Map<UUID, java.util.ArrayDeque<Long>> recent = new ConcurrentHashMap<>();
 
     SipCore(SipTransport transport, SipSettings settings, Tenants tenants, Registrar registrar, Authenticator auth,
             Devices devices, Bindings bindings, CallLog callLog, LicenceReporter licences, InboundRouter inbound,
@@ -145,6 +149,33 @@ public final class SipCore implements SipTransport.Handler {
         this.inbound = inbound;
         this.clock = clock;
         this.timers = timers;
+        this.guards = new TollFraudPolicy.Guards(Set.copyOf(settings.fraud().allowedCountries()),
+                settings.fraud().blockedPrefixes(), settings.fraud().callsPerMinutePerDevice(),
+                settings.fraud().concurrentOutboundPerInstance());
+    }
+
+    private int recentCalls(UUID device, Instant now) {
+        java.util.ArrayDeque<Long> times = recent.get(device);
+        if (times == null) {
+            return 0;
+        }
+        synchronized (times) {
+            long since = now.toEpochMilli() - 60_000;
+            while (!times.isEmpty() && times.peekFirst() < since) {
+                times.pollFirst();
+            }
+            return times.size();
+        }
+    }
+
+    private void countCall(UUID device, Instant now) {
+        if (recent.size() > 100_000) {
+            recent.clear(); // bounded: forgetting the window is safer than growing without end
+        }
+        java.util.ArrayDeque<Long> times = recent.computeIfAbsent(device, d -> new java.util.ArrayDeque<>());
+        synchronized (times) {
+            times.addLast(now.toEpochMilli());
+        }
     }
 
     // ---- entry ---------------------------------------------------------------------------------
@@ -294,6 +325,20 @@ public final class SipCore implements SipTransport.Handler {
         }
         Instant now = clock.instant();
         boolean internal = route.kind() == CallRouting.Kind.INTERNAL;
+        if (route.kind() == CallRouting.Kind.EXTERNAL) {
+            UUID device = outcome.device().device().id();
+            var refusal = TollFraudPolicy.check(route.target(), tenant.country(), guards, recentCalls(device, now),
+                    callLog.liveOutbound(tenant.id()));
+            if (refusal.isPresent()) {
+                callLog.refused(new CallRow(tenant.id(), m.callId(), tenant.customerId(), caller, caller, route.target(),
+                        Direction.OUTBOUND, CallRecord.PLATFORM_TRUNK, false, now, null, null, null, null), now,
+                        refusal.get().code());
+                finalReply(m, from, reply(m, 403, "Forbidden").add("Warning", "399 " + tenant.domain() + " \""
+                        + refusal.get().sentence() + "\""));
+                return;
+            }
+            countCall(device, now);
+        }
         Decision decision;
         try {
             decision = licences.report(tenant.id(), new LicenceEvent(EventType.OUTBOUND_CALL_STARTED, caller,
@@ -876,10 +921,12 @@ public final class SipCore implements SipTransport.Handler {
         transport.send(a, b.target);
     }
 
+    /** Responses to the caller's requests go back with the caller's own CSeq (see carrier authentication). */
     private static void restoreCSeq(Call call, SipMessage response) {
         if (call.cseqShift > 0) {
             SipMessage.CSeq c = response.cseq();
-            if (c != null && c.method().equals("INVITE") && response.status() > 0) {
+            NameAddress from = response.from();
+            if (c != null && from != null && call.callerTag != null && call.callerTag.equals(from.tag())) {
                 response.set("CSeq", (c.number() - call.cseqShift) + " " + c.method());
             }
         }

@@ -255,7 +255,7 @@ public final class SocketSipTransport implements SipTransport {
     private void readTcp(Connection c) {
         Flow flow = new Flow(Transport.TCP, c.remote);
         try (InputStream in = new BufferedInputStream(c.socket.getInputStream(), 16 * 1024)) {
-            byte[] head = new byte[SipParser.MAX_MESSAGE];
+            byte[] head = new byte[4096]; // grown as needed up to the largest message, so idle connections stay small
             while (running) {
                 int length = 0;
                 // skip keep-alive CRLFs between messages, then read up to the blank line
@@ -268,7 +268,10 @@ public final class SocketSipTransport implements SipTransport {
                         continue;
                     }
                     if (length >= head.length) {
-                        return; // a head of 64 KB: not SIP, drop the connection
+                        if (head.length >= SipParser.MAX_MESSAGE) {
+                            return; // a head of 64 KB: not SIP, drop the connection
+                        }
+                        head = java.util.Arrays.copyOf(head, Math.min(head.length * 2, SipParser.MAX_MESSAGE));
                     }
                     head[length++] = (byte) b;
                     if (length >= 4 && head[length - 1] == '\n' && head[length - 2] == '\r' && head[length - 3] == '\n'
