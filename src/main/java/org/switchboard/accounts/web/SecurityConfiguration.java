@@ -16,7 +16,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.switchboard.platform.web.ApiProblems;
 import org.switchboard.platform.web.WebHardening;
 
@@ -26,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Two filter chains: the API under /api is stateless with HTTP Basic and answers problem+json;
  * the pages use a session with a login form and CSRF protection. Tenant checks are made by the
- * use cases themselves; these rules only sort callers by role.
+ * use cases themselves; these rules only sort callers by role. An employee (the desktop client's
+ * user) reaches its client, its own API under /api/v1/phone and who-am-I, and nothing else.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -35,6 +41,14 @@ class SecurityConfiguration {
             "/verify-email/**", "/password/**", "/invitations/**", "/css/**", "/js/**", "/webjars/**", "/error",
             "/favicon.ico", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
             "/directory/**" };
+
+    /** Paths of the desktop client: an employee's whole world. */
+    static final String[] EMPLOYEE_PAGES = { "/phone", "/phone/**", "/sip/ws" };
+
+    /** Signed in, and not an employee: an employee sees its client and nothing else. */
+    private static final AuthorizationManager<RequestAuthorizationContext> STAFF = AuthorizationManagers.allOf(
+            AuthenticatedAuthorizationManager.authenticated(),
+            AuthorizationManagers.not(AuthorityAuthorizationManager.hasRole("EMPLOYEE")));
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -63,7 +77,10 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/sizing/occupancy").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/price-lists").hasRole("OPERATOR")
                         .requestMatchers(HttpMethod.PUT, "/api/v1/sizing/occupancy/**").hasRole("OPERATOR")
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/v1/mobile/**").permitAll() // the mobile app: its own pairing token
+                        .requestMatchers("/api/v1/phone/**").hasRole("EMPLOYEE")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/me").authenticated()
+                        .anyRequest().access(STAFF))
                 .httpBasic(basic -> basic.realmName("Switchboard").authenticationEntryPoint(this::unauthorized))
                 .exceptionHandling(e -> e.authenticationEntryPoint(this::unauthorized)
                         .accessDeniedHandler((request, response, denied) -> write(response, HttpStatus.FORBIDDEN,
@@ -80,10 +97,13 @@ class SecurityConfiguration {
         http.authenticationManager(only(passwords))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers("/mobile").permitAll() // stands in for the mobile app
+                        .requestMatchers(EMPLOYEE_PAGES).hasRole("EMPLOYEE")
+                        .requestMatchers("/dashboard").authenticated() // sends an employee on to its client
                         .requestMatchers("/operator/**").hasRole("OPERATOR")
                         .requestMatchers("/partner/**").hasAnyRole("PARTNER_ADMIN", "PARTNER_MEMBER")
                         .requestMatchers("/customer/**").hasAnyRole("CUSTOMER_ADMIN", "CUSTOMER_MEMBER")
-                        .anyRequest().authenticated())
+                        .anyRequest().access(STAFF))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/dashboard", true)
                         .failureHandler(new LoginPage.FailureHandler())
                         .usernameParameter("email").passwordParameter("password").permitAll())

@@ -34,6 +34,18 @@ final class Authenticator {
     }
 
     Outcome authenticate(SipMessage request, Tenant tenant, boolean proxy) {
+        String vouched = request.authenticatedUser();
+        if (vouched != null) {
+            // the transport knows the device (a WebSocket of a signed-in employee): no digest to ask for
+            int at = vouched.lastIndexOf('@');
+            Optional<Secrets> device = at > 0 && vouched.substring(at + 1).equalsIgnoreCase(tenant.domain())
+                    ? devices.bySipUser(tenant.id(), vouched.substring(0, at)) : Optional.empty();
+            if (device.isPresent()) {
+                return new Outcome(device.get(), null);
+            }
+            return new Outcome(null, SipCore.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
+                    + " \"This connection belongs to another device\""));
+        }
         String header = request.headerOrNull(proxy ? "Proxy-Authorization" : "Authorization");
         if (header == null) {
             return challenge(request, tenant, proxy, false, null);

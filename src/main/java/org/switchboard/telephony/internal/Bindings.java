@@ -81,6 +81,12 @@ public class Bindings {
                 .params(instance.value(), Devices.utc(now)).query((rs, n) -> reachable(rs)).list();
     }
 
+    /** The bindings over a flow that is gone (a closed WebSocket) expire now; the registrar's expiry ends them. */
+    public int expireFlow(String flow, Instant now) {
+        return jdbc.sql("update sip_bindings set expires_at = ? where flow = ? and expires_at > ?")
+                .params(Devices.utc(now), flow, Devices.utc(now)).update();
+    }
+
     /** Takes the bindings past their expiry away, a batch at a time, and returns them (any node may do it). */
     public List<Reachable> takeExpired(Instant now, int limit) {
         return jdbc.sql("""

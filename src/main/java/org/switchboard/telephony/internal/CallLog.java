@@ -78,6 +78,13 @@ public class CallLog {
                 .params(instance.value(), subject, subject, limit).query((rs, n) -> row(rs)).list();
     }
 
+    /** Ended calls an extension placed or was called in, newest first. */
+    public List<CallRow> historyOfExtension(InstanceId instance, String extension, int limit) {
+        return jdbc.sql("select * from sip_calls where instance_id = ? and ended_at is not null "
+                + "and (subject = ? or to_number = ?) order by started_at desc limit ?")
+                .params(instance.value(), extension, extension, limit).query((rs, n) -> row(rs)).list();
+    }
+
     /** Live calls older than {@code before}: parties gone without a BYE. */
     public List<CallRow> liveSince(Instant before, int limit) {
         return jdbc.sql("select * from sip_calls where ended_at is null and started_at < ? order by started_at limit ?")

@@ -6,10 +6,23 @@ import java.net.InetSocketAddress;
 public record Flow(Transport transport, InetSocketAddress remote) {
 
     public enum Transport {
-        UDP, TCP;
+        UDP, TCP, WS, WSS;
 
         public static Transport of(String name) {
-            return name != null && name.equalsIgnoreCase("tcp") ? TCP : UDP;
+            if (name == null) {
+                return UDP;
+            }
+            return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "tcp" -> TCP;
+                case "ws" -> WS;
+                case "wss" -> WSS;
+                default -> UDP;
+            };
+        }
+
+        /** SIP over WebSocket (RFC 7118): the flow is the open socket, nothing else reaches the client. */
+        public boolean webSocket() {
+            return this == WS || this == WSS;
         }
     }
 

@@ -27,6 +27,7 @@ public final class SipMessage {
     private final String reason;
     private final List<String[]> headers = new ArrayList<>();
     private byte[] body;
+    private String authenticatedUser;
 
     private SipMessage(String method, String requestUri, int status, String reason) {
         this.method = method;
@@ -104,6 +105,20 @@ public final class SipMessage {
     public SipMessage body(String contentType, byte[] content) {
         this.body = content == null ? new byte[0] : content;
         set("Content-Type", contentType);
+        return this;
+    }
+
+    /**
+     * The device ({@code user@domain}) whose identity the transport itself established for this
+     * received message, e.g. a WebSocket opened in a signed-in session; {@code null} when the
+     * message must prove itself with digest credentials. Never read from the wire and never copied.
+     */
+    public String authenticatedUser() {
+        return authenticatedUser;
+    }
+
+    public SipMessage authenticatedUser(String userAtDomain) {
+        this.authenticatedUser = userAtDomain;
         return this;
     }
 

@@ -70,7 +70,7 @@ public final class CrashWorkload {
     static String[] arguments(Path data) {
         // As command-line arguments, so that they win over application.properties.
         return new String[] { "--switchboard.data=" + data, "--switchboard.demo.enabled=false",
-                "--switchboard.scheduling.enabled=false", "--server.port=0",
+                "--switchboard.scheduling.enabled=false", "--server.port=0", "--switchboard.sip.enabled=false",
                 "--switchboard.admin.email=crash@switchboard.test",
                 "--switchboard.admin.password=" + org.switchboard.testing.IntegrationTestBase.PASSWORD,
                 "--logging.level.root=WARN", "--logging.level.org.switchboard.platform.database=INFO",

@@ -41,7 +41,7 @@ final class SweepApplication {
                             () -> new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)))));
                 }))
                 .run("--switchboard.embedded-db.ephemeral=true", "--switchboard.demo.enabled=false",
-                        "--switchboard.scheduling.enabled=false", "--server.port=0",
+                        "--switchboard.scheduling.enabled=false", "--server.port=0", "--switchboard.sip.enabled=false",
                         "--switchboard.admin.email=" + IntegrationTestBase.OPERATOR_EMAIL,
                         "--switchboard.admin.password=" + IntegrationTestBase.PASSWORD, "--logging.level.root=WARN",
                         "--spring.main.banner-mode=off");
