@@ -12,9 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.licensing.LicenceManagement;
 import org.switchboard.licensing.LicensingFixtures.Setup;
+import org.switchboard.numbers.NumberFixtures;
 import org.switchboard.telephony.CallHistory.CallView;
 import org.switchboard.telephony.TelephonyFixtures.Phone;
 import org.switchboard.telephony.internal.CallRecordHandover;
+import org.switchboard.testing.Api.Response;
 import org.switchboard.testing.Api;
 import org.switchboard.testing.IntegrationTestBase;
 
@@ -188,6 +190,38 @@ class CallsIntegrationTest extends IntegrationTestBase {
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("+33142685300", "FRAUD_COUNTRY"),
                         org.assertj.core.groups.Tuple.tuple("+499001234567", "FRAUD_BLOCKED_RANGE"));
         assertThat(occupied(setup)).isZero();
+    }
+
+    @Test
+    void aCallFromTheCarrierToAPublicNumberRingsTheExtensionTheNumberRoutesTo() {
+        Setup setup = fixtures.instance(2, 2, 0);
+        Phone reception = fixtures.phone(setup, "101", DeviceKind.DESK_PHONE);
+        int receptionPort = registered(reception);
+        String number = "+49621" + NumberFixtures.freshSubscriber();
+        Response imported = NumberFixtures.importSingles(port, "Mannheim", number);
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        Map<String, Object> order = new HashMap<>(NumberFixtures.order("0621", "SINGLE", null));
+        order.put("rangeId", imported.json().get(0).path("id").asString());
+        Api admin = NumberFixtures.as(port, setup.customer().email());
+        String instance = "/api/v1/instances/" + setup.instance().value();
+        Response ordered = admin.post(instance + "/number-orders", order);
+        assertThat(ordered.status()).as(ordered.toString()).isEqualTo(201);
+        Response routed = admin.put(instance + "/numbers/" + number + "/route",
+                Map.of("target", "EXTENSION", "extensions", List.of("101")));
+        assertThat(routed.status()).as(routed.toString()).isEqualTo(200);
+
+        Sipp receiving = Sipp.server("uas_answer.xml", receptionPort, 1, Map.of("ring", "100")).start();
+        assertPassed(Sipp.client("carrier_call.xml", fixtures.sipPort(), vars(reception, number, "300"), CARRIER_PORT)
+                .run());
+        assertPassed(receiving.await());
+        await(() -> history.history(setup.customer().admin(), setup.instance(), "101").size() == 1);
+        assertThat(history.history(setup.customer().admin(), setup.instance(), "101")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.direction()).isEqualTo("INBOUND");
+                    assertThat(c.to()).isEqualTo(number);
+                    assertThat(c.answeredAt()).isNotNull();
+                });
+        assertThat(occupied(setup)).isZero(); // inbound calls never hold a licence
     }
 
     // ---- helpers ----------------------------------------------------------------------------------

@@ -4,13 +4,17 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.switchboard.numbers.InboundRoute;
+import org.switchboard.numbers.NumberRouting;
+import org.switchboard.telephony.Device;
 import org.switchboard.telephony.internal.Tenants.Tenant;
 import org.switchboard.telephony.sip.SipUri;
 
 /**
- * Where a call from the carrier goes: to the extension it names in an instance's SIP domain
- * ({@code sip:101@acme.sip.example}). Routing by the dialled public number comes from the numbers
- * module's number routing once it is there; this core keeps no number table of its own.
+ * Where a call from the carrier goes: to the public number it dials ({@code sip:+4989123456@...}),
+ * routed as the numbers module says (an extension, a group, or the main line: every extension of
+ * the instance with a device rings); or to the extension it names in an instance's SIP domain
+ * ({@code sip:101@acme.sip.example}). This core keeps no number table of its own.
  */
 @Component
 class InboundRouter {
@@ -21,10 +25,12 @@ class InboundRouter {
 
     private final Tenants tenants;
     private final Devices devices;
+    private final NumberRouting numbers;
 
-    InboundRouter(Tenants tenants, Devices devices) {
+    InboundRouter(Tenants tenants, Devices devices, NumberRouting numbers) {
         this.tenants = tenants;
         this.devices = devices;
+        this.numbers = numbers;
     }
 
     Optional<Target> target(SipUri requestUri) {
@@ -32,8 +38,21 @@ class InboundRouter {
             return Optional.empty();
         }
         String user = requestUri.user();
+        if (user.startsWith("+")) {
+            return numbers.inbound(user).flatMap(this::target);
+        }
         return tenants.ofDomain(requestUri.host())
                 .filter(t -> user.chars().allMatch(Character::isDigit) && devices.extensionHasDevices(t.id(), user))
                 .map(t -> new Target(t, user, List.of(user)));
+    }
+
+    private Optional<Target> target(InboundRoute route) {
+        List<String> extensions = route.target() == InboundRoute.Target.MAIN_LINE
+                ? devices.of(route.instance()).stream().map(Device::extension).distinct().sorted().toList()
+                : route.extensions();
+        if (extensions.isEmpty()) {
+            return Optional.empty();
+        }
+        return tenants.of(route.instance()).map(t -> new Target(t, route.number(), extensions));
     }
 }
