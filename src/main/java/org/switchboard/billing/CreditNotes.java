@@ -41,7 +41,7 @@ public class CreditNotes {
     /** Operator: issues a credit note against invoice {@code invoiceId}; answers it, finalised. */
     @Transactional
     public Invoice issue(CurrentUser user, UUID invoiceId, CreditNotePolicy.Request request) {
-        TariffManagement.requireOperator(user);
+        user.requireOperator("manage billing");
         if (!invoices.lockFinalised(invoiceId)) {
             throw new NotFoundException("There is no invoice " + invoiceId);
         }
@@ -77,7 +77,7 @@ public class CreditNotes {
     /** Operator: what is left to credit of each line of an invoice (line 1 first), for the credit-note form. */
     @Transactional(readOnly = true)
     public List<org.switchboard.catalog.Money> leftToCredit(CurrentUser user, UUID invoiceId) {
-        TariffManagement.requireOperator(user);
+        user.requireOperator("manage billing");
         Invoice invoice = management.invoice(user, invoiceId);
         var credited = invoices.credited(invoiceId);
         return java.util.stream.IntStream.rangeClosed(1, invoice.lines().size())

@@ -53,7 +53,7 @@ public class InvoiceDocuments {
     /** Operator: the pain.008 file of a run's direct debits. */
     @Transactional(readOnly = true)
     public Document directDebits(CurrentUser user, YearMonth month) {
-        TariffManagement.requireOperator(user);
+        user.requireOperator("manage billing");
         List<DirectDebitFile.Debit> debits = new ArrayList<>();
         for (Payment p : invoices.paymentsOfBatch(month)) {
             Invoice invoice = invoices.find(p.invoiceId()).orElseThrow();

@@ -104,7 +104,7 @@ public class InvoiceManagement {
     /** Operator: the invoices of one run's month. */
     @Transactional(readOnly = true)
     public List<Invoice> invoicesOfMonth(CurrentUser user, YearMonth month) {
-        TariffManagement.requireOperator(user);
+        user.requireOperator("manage billing");
         return invoices.ofMonth(month);
     }
 
@@ -175,7 +175,7 @@ public class InvoiceManagement {
     /** Operator: the bank reported the direct debit as collected. */
     @Transactional
     public Payment markCollected(CurrentUser user, UUID invoice) {
-        TariffManagement.requireOperator(user);
+        user.requireOperator("manage billing");
         change(invoice, "COLLECTED", null);
         return invoices.payment(invoice).orElseThrow();
     }
@@ -183,7 +183,7 @@ public class InvoiceManagement {
     /** Operator: the debit came back; the invoice is open again and the customer's admins are told. */
     @Transactional
     public Payment markReturned(CurrentUser user, UUID id, String reason) {
-        TariffManagement.requireOperator(user);
+        user.requireOperator("manage billing");
         String why = reason == null || reason.isBlank() ? "returned by the bank" : reason.trim();
         if (why.length() > 200) {
             throw new org.switchboard.platform.InvalidInputException("reason", "Reason must be at most 200 characters");

@@ -120,7 +120,7 @@ public class InvoiceRun {
 
     /** Operator: starts the run of a closed month (or resumes it) in the background. */
     public Progress start(CurrentUser user, YearMonth month) {
-        TariffManagement.requireOperator(user);
+        user.requireOperator("manage billing");
         Progress progress = create(month, user.email());
         worker.submit(() -> complete(month));
         return progress;

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.billing.internal.TariffZones;
-import org.switchboard.platform.ForbiddenException;
 import org.switchboard.platform.NotFoundException;
 
 /** The operator's tariff zones: list, add, change, remove. Calls are rated with the zones in force when they arrive. */
@@ -41,7 +40,7 @@ public class TariffManagement {
 
     @Transactional
     public TariffZone update(CurrentUser user, UUID id, ZoneCommand c) {
-        requireOperator(user);
+        user.requireOperator("manage billing");
         if (zones.all().stream().noneMatch(z -> z.id().equals(id))) {
             throw new NotFoundException("There is no tariff zone " + id);
         }
@@ -50,14 +49,14 @@ public class TariffManagement {
 
     @Transactional
     public void delete(CurrentUser user, UUID id) {
-        requireOperator(user);
+        user.requireOperator("manage billing");
         if (!zones.delete(id)) {
             throw new NotFoundException("There is no tariff zone " + id);
         }
     }
 
     private TariffZone save(CurrentUser user, UUID id, ZoneCommand c) {
-        requireOperator(user);
+        user.requireOperator("manage billing");
         zones.lock();
         List<TariffZone> others = zones.all().stream().filter(z -> !z.id().equals(id)).toList();
         Tariff.check(c.name(), c.prefixes(), c.pricePerMinute(), c.increment(), c.connectFee(), others);
@@ -66,11 +65,5 @@ public class TariffManagement {
                 Increment.byCode(c.increment()).orElseThrow(), c.connectFee().setScale(4));
         zones.save(zone, clock.instant());
         return zone;
-    }
-
-    static void requireOperator(CurrentUser user) {
-        if (!user.isOperator()) {
-            throw new ForbiddenException("Only operators manage billing.");
-        }
     }
 }

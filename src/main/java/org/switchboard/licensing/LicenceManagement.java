@@ -151,9 +151,7 @@ public class LicenceManagement implements LicenceEngine {
     }
 
     public Duration[] changeTimeouts(CurrentUser operator, Integer heartbeatSeconds, Integer callSeconds) {
-        if (!operator.isOperator()) {
-            throw new ForbiddenException("Only operators change the licence timeouts.");
-        }
+        operator.requireOperator("change the licence timeouts");
         org.switchboard.platform.Validation v = new org.switchboard.platform.Validation()
                 .check(heartbeatSeconds != null && heartbeatSeconds >= 10 && heartbeatSeconds <= 3600,
                         "heartbeatTimeoutSeconds", "The heartbeat timeout must be between 10 and 3600 seconds")

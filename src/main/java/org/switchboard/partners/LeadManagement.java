@@ -13,7 +13,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.switchboard.accounts.AccountManagement;
+import org.switchboard.accounts.CustomerInvitations;
 import org.switchboard.accounts.Commands.InviteCustomer;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.accounts.CustomerDirectory;
@@ -43,18 +43,18 @@ public class LeadManagement {
     private final Leads leads;
     private final Members members;
     private final CustomerDirectory directory;
-    private final AccountManagement accounts;
+    private final CustomerInvitations invitations;
     private final Outbox outbox;
     private final Links links;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    LeadManagement(Leads leads, Members members, CustomerDirectory directory, AccountManagement accounts, Outbox outbox,
+    LeadManagement(Leads leads, Members members, CustomerDirectory directory, CustomerInvitations invitations, Outbox outbox,
             Links links, TransactionTemplate tx, Clock clock) {
         this.leads = leads;
         this.members = members;
         this.directory = directory;
-        this.accounts = accounts;
+        this.invitations = invitations;
         this.outbox = outbox;
         this.links = links;
         this.tx = tx;
@@ -63,7 +63,7 @@ public class LeadManagement {
 
     @Transactional
     public Lead record(CurrentUser operator, RecordLead c) {
-        PartnerProgramme.requireOperator(operator);
+        operator.requireOperator("may do this");
         Validation v = new Validation()
                 .text("company", "Company", c.company(), 200)
                 .text("contactName", "Contact", c.contactName(), 200)
@@ -155,7 +155,7 @@ public class LeadManagement {
         if (lead.invitationId() != null) {
             throw new RefusedException("lead", lead.company() + " was invited on " + lead.invitedAt() + " already.");
         }
-        Invitation invitation = accounts.invite(user, new InviteCustomer(lead.company(), lead.contactEmail()));
+        Invitation invitation = invitations.invite(user, new InviteCustomer(lead.company(), lead.contactEmail()));
         leads.invited(id, invitation.id(), clock.instant());
         return leads.byId(id).orElseThrow();
     }
@@ -192,7 +192,7 @@ public class LeadManagement {
     /** The offers of a lead in order, for operators: partner name and outcome. */
     @Transactional(readOnly = true)
     public List<String> offerHistory(CurrentUser operator, UUID id) {
-        PartnerProgramme.requireOperator(operator);
+        operator.requireOperator("may do this");
         return leads.offers(id).stream().map(o -> directory.partner(new PartnerId(UUID.fromString(o[0])))
                 .map(Partner::name).orElse(o[0]) + ": " + (o[1] == null ? "open" : o[1].toLowerCase())).toList();
     }

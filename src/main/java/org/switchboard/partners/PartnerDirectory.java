@@ -43,17 +43,17 @@ public class PartnerDirectory {
 
     private final Members members;
     private final CustomerDirectory directory;
-    private final PartnerProgramme programme;
+    private final PartnerAccess access;
 
-    PartnerDirectory(Members members, CustomerDirectory directory, PartnerProgramme programme) {
+    PartnerDirectory(Members members, CustomerDirectory directory, PartnerAccess access) {
         this.members = members;
         this.directory = directory;
-        this.programme = programme;
+        this.access = access;
     }
 
     @Transactional
     public Member updateProfile(CurrentUser user, PartnerId id, UpdateProfile c) {
-        programme.visiblePartner(user, id);
+        access.visiblePartner(user, id);
         String text = c.text() == null ? null : c.text().strip();
         Validation v = new Validation().optionalText("text", "Directory text", text, TEXT_LIMIT);
         if (text != null && MARKUP.matcher(text).find()) {

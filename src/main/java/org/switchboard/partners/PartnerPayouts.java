@@ -40,7 +40,7 @@ public class PartnerPayouts {
     /** @return empty when no statement is waiting for a payout */
     @Transactional
     public Optional<PayoutBatch> createBatch(CurrentUser operator, LocalDate executionOn) {
-        PartnerProgramme.requireOperator(operator);
+        operator.requireOperator("may do this");
         if (executionOn == null || executionOn.isBefore(LocalDate.now(clock))) {
             throw new InvalidInputException("executionOn", "The execution date must be today or later");
         }
@@ -61,7 +61,7 @@ public class PartnerPayouts {
 
     @Transactional(readOnly = true)
     public String document(CurrentUser operator, UUID batch) {
-        PartnerProgramme.requireOperator(operator);
+        operator.requireOperator("may do this");
         return commissions.payoutDocument(batch).orElseThrow(() -> new NotFoundException("There is no payout batch " + batch));
     }
 }

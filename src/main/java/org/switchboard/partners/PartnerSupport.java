@@ -1,6 +1,5 @@
 package org.switchboard.partners;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -9,12 +8,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.accounts.Partner;
 import org.switchboard.accounts.PartnerId;
+import org.switchboard.mail.OutgoingMail;
+import org.switchboard.mail.Outbox;
+import org.switchboard.partners.internal.PartnerMedia;
+import org.switchboard.partners.internal.SupportRequests;
+import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.Validation;
 
@@ -44,25 +47,24 @@ public class PartnerSupport {
         }
     }
 
-    private final JdbcClient jdbc;
-    private final PartnerProgramme programme;
-    private final org.switchboard.accounts.CustomerDirectory directory;
+    private final PartnerMedia media;
+    private final SupportRequests requests;
+    private final PartnerAccess access;
     private final Clock clock;
-    private final org.switchboard.mail.Outbox outbox;
+    private final Outbox outbox;
 
-    PartnerSupport(JdbcClient jdbc, PartnerProgramme programme, org.switchboard.accounts.CustomerDirectory directory,
-            Clock clock, org.switchboard.mail.Outbox outbox) {
-        this.outbox = outbox;
-        this.jdbc = jdbc;
-        this.programme = programme;
-        this.directory = directory;
+    PartnerSupport(PartnerMedia media, SupportRequests requests, PartnerAccess access, Clock clock, Outbox outbox) {
+        this.media = media;
+        this.requests = requests;
+        this.access = access;
         this.clock = clock;
+        this.outbox = outbox;
     }
 
     @Transactional
     public MediaFile upload(CurrentUser operator, String kind, String title, String filename, String contentType,
             byte[] content) {
-        PartnerProgramme.requireOperator(operator);
+        operator.requireOperator("may do this");
         String k = kind == null ? "" : kind.trim().toUpperCase(Locale.ROOT);
         new Validation().text("title", "Title", title, 200)
                 .check(KINDS.contains(k), "kind", "Kind must be a price list, a flyer, the marketing pack or other")
@@ -71,22 +73,15 @@ public class PartnerSupport {
                 .throwIfInvalid();
         String name = filename == null || filename.isBlank() ? "file" : filename.replaceAll("[\\\\/\\r\\n\"]", "_");
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into partner_media (id, kind, title, filename, content_type, content, size, uploaded_at)
-                values (:id, :kind, :title, :name, :type, :content, :size, :at)""")
-                .param("id", id).param("kind", k).param("title", title.trim())
-                .param("name", name.length() > 200 ? name.substring(0, 200) : name)
-                .param("type", contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType)
-                .param("content", content).param("size", content.length).param("at", Timestamp.from(clock.instant()))
-                .update();
+        media.insert(id, k, title.trim(), name.length() > 200 ? name.substring(0, 200) : name,
+                contentType == null || contentType.isBlank() ? "application/octet-stream" : contentType, content,
+                clock.instant());
         return media().stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public List<MediaFile> media() {
-        return jdbc.sql("select id, kind, title, filename, content_type, size, uploaded_at from partner_media order by kind, title")
-                .query((rs, n) -> new MediaFile(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getInt(6), rs.getTimestamp(7).toInstant())).list();
+        return media.all();
     }
 
     /** Partners and operators download; customers have no access. */
@@ -95,73 +90,44 @@ public class PartnerSupport {
         if (!user.isOperator() && !user.isPartner()) {
             throw new NotFoundException("There is no file " + id);
         }
-        return jdbc.sql("select filename, content_type, content from partner_media where id = :id").param("id", id)
-                .query((rs, n) -> new Download(rs.getString(1), rs.getString(2), rs.getBytes(3))).optional()
-                .orElseThrow(() -> new NotFoundException("There is no file " + id));
+        return media.content(id).orElseThrow(() -> new NotFoundException("There is no file " + id));
     }
 
     @Transactional
     public Request request(CurrentUser user, String subject, String body) {
-        Partner partner = programme.visiblePartner(user, user.partnerId());
+        Partner partner = access.visiblePartner(user, user.partnerId());
         new Validation().text("subject", "Subject", subject, 200).text("body", "Your request", body, 5000).throwIfInvalid();
         String queue = LevelBenefits.partnerSupport(partner.level()) ? "PARTNER_SUPPORT" : "LICENCE_SUPPORT";
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                insert into support_requests (id, partner_id, queue, subject, body, created_by, created_at)
-                values (:id, :p, :q, :s, :b, :by, :at)""")
-                .param("id", id).param("p", partner.id().value()).param("q", queue).param("s", subject.trim())
-                .param("b", body.strip()).param("by", user.email()).param("at", Timestamp.from(clock.instant())).update();
-        return requests("where r.id = :id", id).get(0);
+        requests.insert(id, partner.id(), queue, subject.trim(), body.strip(), user.email(), clock.instant());
+        return requests.byId(id).orElseThrow();
     }
 
     /** An operator answers an open request; the partner user who asked gets the answer by e-mail. */
     @Transactional
     public Request answer(CurrentUser user, UUID id, String answer) {
-        if (!user.isOperator()) {
-            throw new org.switchboard.platform.ForbiddenException("Only operators answer support requests.");
-        }
+        user.requireOperator("answer support requests");
         new Validation().text("answer", "Answer", answer, 5000).throwIfInvalid();
-        Request request = requests("where r.id = :id", id).stream().findFirst()
-                .orElseThrow(() -> new org.switchboard.platform.NotFoundException("There is no support request " + id));
-        int answered = jdbc.sql("""
-                update support_requests set answer = :a, answered_by = :by, answered_at = :at
-                where id = :id and answered_at is null""")
-                .param("a", answer.strip()).param("by", user.email()).param("at", Timestamp.from(clock.instant()))
-                .param("id", id).update();
-        if (answered == 0) {
-            throw new org.switchboard.platform.ConflictException("answer", "This request was answered already, by "
+        Request request = requests.byId(id)
+                .orElseThrow(() -> new NotFoundException("There is no support request " + id));
+        if (!requests.answer(id, answer.strip(), user.email(), clock.instant())) {
+            throw new ConflictException("answer", "This request was answered already, by "
                     + request.answeredBy() + ".");
         }
-        outbox.send(new org.switchboard.mail.OutgoingMail(request.createdBy(), "Re: " + request.subject(),
+        outbox.send(new OutgoingMail(request.createdBy(), "Re: " + request.subject(),
                 "Hello,\n\nyour support request \"" + request.subject() + "\" was answered:\n\n" + answer.strip()
                         + "\n\nSwitchboard " + (request.queue().equals("PARTNER_SUPPORT") ? "partner support" : "licence support")
                         + "\n", List.of()));
-        return requests("where r.id = :id", id).get(0);
+        return requests.byId(id).orElseThrow();
     }
 
     /** Operators: one queue (PARTNER_SUPPORT or LICENCE_SUPPORT) or both; partners: their own. */
     @Transactional(readOnly = true)
     public List<Request> requests(CurrentUser user, Optional<String> queue) {
         if (user.isOperator()) {
-            return queue.map(q -> requests("where r.queue = :id", q.toUpperCase(Locale.ROOT)))
-                    .orElseGet(() -> requests("", null));
+            return queue.map(q -> requests.inQueue(q.toUpperCase(Locale.ROOT))).orElseGet(requests::all);
         }
-        programme.visiblePartner(user, user.partnerId());
-        return requests("where r.partner_id = :id", user.partnerId().value());
-    }
-
-    private List<Request> requests(String where, Object param) {
-        var sql = jdbc.sql("select r.* from support_requests r " + where + " order by r.created_at desc limit 500");
-        if (param != null) {
-            sql = sql.param("id", param);
-        }
-        return sql.query((rs, n) -> {
-                    PartnerId p = new PartnerId(rs.getObject("partner_id", UUID.class));
-                    return new Request(rs.getObject("id", UUID.class), p,
-                            directory.partner(p).map(Partner::name).orElse(""), rs.getString("queue"),
-                            rs.getString("subject"), rs.getString("body"), rs.getString("created_by"),
-                            rs.getTimestamp("created_at").toInstant(), rs.getString("answer"), rs.getString("answered_by"),
-                            rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant());
-                }).list();
+        access.visiblePartner(user, user.partnerId());
+        return requests.ofPartner(user.partnerId());
     }
 }

@@ -34,12 +34,14 @@ import org.switchboard.platform.Validation;
 public class PartnerTraining {
 
     private final TrainingRecords records;
-    private final PartnerProgramme programme;
+    private final PartnerAccess access;
+    private final MembershipManagement membership;
     private final Clock clock;
 
-    PartnerTraining(TrainingRecords records, PartnerProgramme programme, Clock clock) {
+    PartnerTraining(TrainingRecords records, PartnerAccess access, MembershipManagement membership, Clock clock) {
         this.records = records;
-        this.programme = programme;
+        this.access = access;
+        this.membership = membership;
         this.clock = clock;
     }
 
@@ -47,7 +49,7 @@ public class PartnerTraining {
 
     @Transactional
     public Training.Video addVideo(CurrentUser operator, String title, String url) {
-        PartnerProgramme.requireOperator(operator);
+        operator.requireOperator("may do this");
         new Validation().text("title", "Title", title, 200).text("url", "Address", url, 500)
                 .check(url == null || url.trim().matches("(?i)https?://[^\\s<>\"]+"), "url",
                         "Address must start with http:// or https://")
@@ -59,7 +61,7 @@ public class PartnerTraining {
 
     @Transactional
     public Training.Question addQuestion(CurrentUser operator, String text, List<String> options, Integer correct) {
-        PartnerProgramme.requireOperator(operator);
+        operator.requireOperator("may do this");
         List<String> cleaned = options == null ? List.of()
                 : options.stream().filter(o -> o != null && !o.isBlank()).map(String::trim).toList();
         new Validation().text("text", "Question", text, 1000)
@@ -75,7 +77,7 @@ public class PartnerTraining {
 
     @Transactional
     public void retireQuestion(CurrentUser operator, UUID id) {
-        PartnerProgramme.requireOperator(operator);
+        operator.requireOperator("may do this");
         records.deactivateQuestion(id);
     }
 
@@ -86,7 +88,7 @@ public class PartnerTraining {
 
     @Transactional(readOnly = true)
     public List<Training.Question> questionBank(CurrentUser operator) {
-        PartnerProgramme.requireOperator(operator);
+        operator.requireOperator("may do this");
         return records.activeQuestions();
     }
 
@@ -95,7 +97,7 @@ public class PartnerTraining {
     /** A new sitting with every active question of the bank in random order. */
     @Transactional
     public Training.Test startTest(CurrentUser user, PartnerId partner) {
-        programme.visiblePartner(user, partner);
+        access.visiblePartner(user, partner);
         Instant now = clock.instant();
         List<Sitting> sittings = records.sittingsOf(partner);
         if (sittings.stream().anyMatch(s -> Boolean.TRUE.equals(s.passed()))) {
@@ -145,7 +147,7 @@ public class PartnerTraining {
         Instant now = clock.instant();
         records.answer(testId, now, correct, passed);
         if (passed) {
-            programme.recordTraining(sitting.partnerId(), false, LocalDate.ofInstant(now, clock.getZone()));
+            membership.recordTraining(sitting.partnerId(), false, LocalDate.ofInstant(now, clock.getZone()));
         }
         return test(records.sitting(testId).orElseThrow(), sitting.questionIds().stream().map(byId::get).toList());
     }
@@ -162,7 +164,7 @@ public class PartnerTraining {
 
     @Transactional(readOnly = true)
     public List<Training.Test> tests(CurrentUser user, PartnerId partner) {
-        programme.visiblePartner(user, partner);
+        access.visiblePartner(user, partner);
         return records.sittingsOf(partner).stream().map(s -> test(s, List.of())).toList();
     }
 
@@ -178,7 +180,7 @@ public class PartnerTraining {
     @Transactional
     public Training.Webinar addWebinar(CurrentUser operator, String title, Instant startsAt, Integer seats,
             Money listPrice) {
-        PartnerProgramme.requireOperator(operator);
+        operator.requireOperator("may do this");
         new Validation().text("title", "Title", title, 200)
                 .check(startsAt != null && startsAt.isAfter(clock.instant()), "startsAt", "The webinar must start in the future")
                 .check(seats != null && seats >= 1 && seats <= 1000, "seats", "Seats must be between 1 and 1000")
@@ -201,7 +203,7 @@ public class PartnerTraining {
      */
     @Transactional
     public Training.Booking book(CurrentUser user, PartnerId partnerId, UUID webinarId) {
-        Partner partner = programme.visiblePartner(user, partnerId);
+        Partner partner = access.visiblePartner(user, partnerId);
         Training.Webinar w = records.lockWebinar(webinarId)
                 .orElseThrow(() -> new NotFoundException("There is no webinar " + webinarId));
         Instant now = clock.instant();
@@ -225,20 +227,20 @@ public class PartnerTraining {
 
     @Transactional(readOnly = true)
     public List<Training.Booking> bookings(CurrentUser user, PartnerId partner) {
-        programme.visiblePartner(user, partner);
+        access.visiblePartner(user, partner);
         return records.bookingsOf(partner);
     }
 
     /** The operator confirms the partner attended: the premium training counts from the webinar's day. */
     @Transactional
     public Training.Booking recordAttendance(CurrentUser operator, UUID bookingId) {
-        PartnerProgramme.requireOperator(operator);
+        operator.requireOperator("may do this");
         Training.Booking b = records.booking(bookingId).orElseThrow(() -> new NotFoundException("There is no booking " + bookingId));
         if (b.startsAt().isAfter(clock.instant())) {
             throw new RefusedException("booking", "Attendance can be recorded once the webinar has started.");
         }
         records.attended(bookingId, clock.instant());
-        programme.recordTraining(b.partnerId(), true, LocalDate.ofInstant(b.startsAt(), clock.getZone()));
+        membership.recordTraining(b.partnerId(), true, LocalDate.ofInstant(b.startsAt(), clock.getZone()));
         return records.booking(bookingId).orElseThrow();
     }
 

@@ -24,14 +24,16 @@ public class ProgrammeJobs {
     private static final Logger log = LoggerFactory.getLogger(ProgrammeJobs.class);
     static final String MONTHLY = "MONTHLY";
 
-    private final PartnerProgramme programme;
+    private final LevelReview review;
+    private final CommissionLedger ledger;
     private final LeadManagement leads;
     private final Runs runs;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ProgrammeJobs(PartnerProgramme programme, LeadManagement leads, Runs runs, TransactionTemplate tx, Clock clock) {
-        this.programme = programme;
+    ProgrammeJobs(LevelReview review, CommissionLedger ledger, LeadManagement leads, Runs runs, TransactionTemplate tx, Clock clock) {
+        this.review = review;
+        this.ledger = ledger;
         this.leads = leads;
         this.runs = runs;
         this.tx = tx;
@@ -52,7 +54,7 @@ public class ProgrammeJobs {
     public void runDue() {
         LocalDate today = LocalDate.now(clock);
         runMonthly(YearMonth.from(today), today);
-        tx.executeWithoutResult(s -> programme.reviewDue(today));
+        tx.executeWithoutResult(s -> review.reviewDue(today));
         leads.handOnExpired();
     }
 
@@ -62,8 +64,8 @@ public class ProgrammeJobs {
             if (!runs.claim(MONTHLY, month.toString())) {
                 return false;
             }
-            int statements = programme.issueStatements(month.minusMonths(1));
-            int changes = programme.evaluateAll(today);
+            int statements = ledger.issueStatements(month.minusMonths(1));
+            int changes = review.evaluateAll(today);
             runs.done(MONTHLY, month.toString(), clock.instant());
             log.info("Partner programme {}: {} statements issued, {} level decisions", month, statements, changes);
             return true;

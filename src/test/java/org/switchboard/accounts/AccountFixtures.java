@@ -42,13 +42,20 @@ public class AccountFixtures {
     }
 
     private final AccountManagement accounts;
+    private final Registration registration;
+    private final CustomerInvitations invitations;
+    private final InvitationAcceptance acceptance;
     private final Users users;
     private final PasswordEncoder passwords;
     private final Outbox outbox;
     private final Clock clock;
 
-    AccountFixtures(AccountManagement accounts, Users users, PasswordEncoder passwords, Outbox outbox, Clock clock) {
+    AccountFixtures(AccountManagement accounts, Registration registration, CustomerInvitations invitations,
+            InvitationAcceptance acceptance, Users users, PasswordEncoder passwords, Outbox outbox, Clock clock) {
         this.accounts = accounts;
+        this.registration = registration;
+        this.invitations = invitations;
+        this.acceptance = acceptance;
         this.users = users;
         this.passwords = passwords;
         this.outbox = outbox;
@@ -75,14 +82,14 @@ public class AccountFixtures {
 
     public PartnerAccount verifiedPartner(String company) {
         String email = uniqueEmail("partner");
-        PartnerId id = accounts.registerPartner(partnerRegistration(company, email));
-        CurrentUser admin = accounts.verifyEmail(token(link(email, "/verify-email?token=")));
+        PartnerId id = registration.registerPartner(partnerRegistration(company, email));
+        CurrentUser admin = registration.verifyEmail(token(link(email, "/verify-email?token=")));
         return new PartnerAccount(id, email, admin, company);
     }
 
     /** The link a partner's invitation mail carries, for a new company and address. */
     public String invitationLink(PartnerAccount partner, String company, String email) {
-        accounts.invite(partner.admin(), new InviteCustomer(company, email));
+        invitations.invite(partner.admin(), new InviteCustomer(company, email));
         return link(email, "/invitations/");
     }
 
@@ -94,7 +101,7 @@ public class AccountFixtures {
     public CustomerAccount invitedCustomer(PartnerAccount partner, String company, boolean withBillingAddress) {
         String email = uniqueEmail("customer");
         String secret = lastSegment(invitationLink(partner, company, email));
-        CustomerId id = accounts.acceptInvitation(secret, new AcceptInvitation("Carla Customer", PASSWORD, "DE"));
+        CustomerId id = acceptance.acceptInvitation(secret, new AcceptInvitation("Carla Customer", PASSWORD, "DE"));
         CurrentUser admin = users.byEmail(email).orElseThrow().asCurrentUser();
         if (withBillingAddress) {
             accounts.updateBillingDetails(admin, id,

@@ -22,6 +22,12 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
     AccountManagement accounts;
 
     @Autowired
+    Registration registration;
+
+    @Autowired
+    InvitationAcceptance acceptance;
+
+    @Autowired
     Users users;
 
     @Autowired
@@ -49,7 +55,7 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
         PartnerAccount partner = fixtures.verifiedPartner();
         String link = fixtures.invitationLink(partner, AccountFixtures.uniqueCompany("Used"),
                 AccountFixtures.uniqueEmail("used"));
-        accounts.acceptInvitation(AccountFixtures.lastSegment(link),
+        acceptance.acceptInvitation(AccountFixtures.lastSegment(link),
                 new AcceptInvitation("Uwe Used", AccountFixtures.PASSWORD, "DE"));
 
         Page invitation = new PageClient(port).get(path(link));
@@ -61,7 +67,7 @@ class AccountPagesIntegrationTest extends IntegrationTestBase {
     void openingAConfirmationLinkConfirmsNothingUntilTheButtonIsPressed() {
         String company = AccountFixtures.uniqueCompany("Scanned");
         String email = AccountFixtures.uniqueEmail("scanned");
-        accounts.registerPartner(AccountFixtures.partnerRegistration(company, email));
+        registration.registerPartner(AccountFixtures.partnerRegistration(company, email));
         String verification = path(fixtures.link(email, "/verify-email?token="));
         String token = AccountFixtures.token(verification);
 

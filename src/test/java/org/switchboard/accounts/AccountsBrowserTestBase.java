@@ -13,9 +13,6 @@ import org.switchboard.testing.BrowserTestBase;
 abstract class AccountsBrowserTestBase extends BrowserTestBase {
 
     @Autowired
-    AccountManagement accounts;
-
-    @Autowired
     AccountFixtures fixtures;
 
     @BeforeEach

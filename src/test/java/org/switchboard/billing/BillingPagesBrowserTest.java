@@ -27,7 +27,7 @@ class BillingPagesBrowserTest extends BrowserTestBase {
     @Autowired
     InvoiceRun run;
     @Autowired
-    org.switchboard.partners.PartnerProgramme programme;
+    org.switchboard.partners.MembershipManagement membership;
 
     @Test
     void anOperatorRunsAMonthAndTheCustomerAndPartnerSeeTheInvoice() {
@@ -111,7 +111,7 @@ class BillingPagesBrowserTest extends BrowserTestBase {
     void aCspPartnerReadsItsWholesaleInvoiceAndItsCustomerIsToldWhoInvoicesIt() {
         clock.set(berlin(2039, 1, 1, 0, 0));
         PartnerAccount partner = accounts.verifiedPartner("Pages CSP Partner");
-        programme.switchCsp(partner.admin(), partner.id(), true);
+        membership.switchCsp(partner.admin(), partner.id(), true);
         CustomerAccount customer = accounts.invitedCustomer(partner, "Pages CSP Kunde", true);
         String instance = SubscriptionFixtures.subscribe(port, customer, "Zentrale", 10);
         SubscriptionFixtures.awaitTimeline(timelines, instance, 1);

@@ -48,7 +48,7 @@ class BillingStoryIntegrationTest extends IntegrationTestBase {
     @Autowired
     InstanceLifecycle lifecycle;
     @Autowired
-    org.switchboard.partners.PartnerProgramme programme;
+    org.switchboard.partners.LevelReview review;
 
     static Instant berlin(int year, int month, int day, int hour, int minute) {
         return LocalDateTime.of(year, month, day, hour, minute).atZone(BERLIN).toInstant();
@@ -164,7 +164,7 @@ class BillingStoryIntegrationTest extends IntegrationTestBase {
 
         // The partner programme learns of the invoice: 360.17 of turnover for the partner's level.
         java.time.LocalDate december = java.time.LocalDate.of(2030, 12, 1);
-        await(() -> programme.figures(partner.id(), december).turnover().equals(org.switchboard.catalog.Money.euros("360.17")));
+        await(() -> review.figures(partner.id(), december).turnover().equals(org.switchboard.catalog.Money.euros("360.17")));
 
         // The debit comes back: the invoice is open again and the customer's admin is told.
         long mailsBefore = mails(customer.email());
@@ -174,7 +174,7 @@ class BillingStoryIntegrationTest extends IntegrationTestBase {
         assertThat(returned.text("status")).isEqualTo("RETURNED");
         await(() -> mails(customer.email()) > mailsBefore);
         // ... and the partner programme takes the returned invoice out of the turnover again.
-        await(() -> programme.figures(partner.id(), december).turnover().equals(org.switchboard.catalog.Money.euros("0.00")));
+        await(() -> review.figures(partner.id(), december).turnover().equals(org.switchboard.catalog.Money.euros("0.00")));
         assertThat(operator().post("/api/v1/invoices/" + invoiceId + "/payment/collected", Map.of()).status())
                 .isEqualTo(409);
 

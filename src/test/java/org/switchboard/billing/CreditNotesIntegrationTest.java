@@ -18,7 +18,8 @@ import org.switchboard.accounts.AccountFixtures.PartnerAccount;
 import org.switchboard.billing.internal.SubscriptionTimelines;
 import org.switchboard.catalog.Money;
 import org.switchboard.partners.CommissionLine;
-import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.CommissionLedger;
+import org.switchboard.partners.LevelReview;
 import org.switchboard.testing.Api;
 import org.switchboard.testing.Api.Response;
 import org.switchboard.testing.IntegrationTestBase;
@@ -40,7 +41,9 @@ class CreditNotesIntegrationTest extends IntegrationTestBase {
     @Autowired
     InvoiceRun run;
     @Autowired
-    PartnerProgramme programme;
+    org.switchboard.partners.CommissionLedger ledger;
+    @Autowired
+    org.switchboard.partners.LevelReview review;
 
     @Test
     void creditNotesTakeBackPartOfALineThenTheRestNeverMoreAndReverseTheCommission() {
@@ -145,9 +148,9 @@ class CreditNotesIntegrationTest extends IntegrationTestBase {
         assertThat(commission(partner, firstId).amount()).isEqualTo(Money.euros("-2.00"));
         assertThat(commission(partner, rest.json().path("id").asString()).amount()).isEqualTo(Money.euros("-15.80"));
         assertThat(commission(partner, rest.json().path("id").asString()).rate()).isEqualByComparingTo("0.10");
-        assertThat(programme.openLines(partner.admin(), partner.id()).stream().map(CommissionLine::amount)
+        assertThat(ledger.openLines(partner.admin(), partner.id()).stream().map(CommissionLine::amount)
                 .reduce(Money.euros("0"), Money::plus)).isEqualTo(Money.euros("0.00"));
-        assertThat(programme.figures(partner.id(), LocalDate.of(2036, 4, 9)).turnover()).isEqualTo(Money.euros("0.00"));
+        assertThat(review.figures(partner.id(), LocalDate.of(2036, 4, 9)).turnover()).isEqualTo(Money.euros("0.00"));
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -174,7 +177,7 @@ class CreditNotesIntegrationTest extends IntegrationTestBase {
     }
 
     CommissionLine commission(PartnerAccount partner, String invoiceId) {
-        return programme.openLines(partner.admin(), partner.id()).stream()
+        return ledger.openLines(partner.admin(), partner.id()).stream()
                 .filter(l -> l.invoiceId().toString().equals(invoiceId)).findFirst().orElse(null);
     }
 

@@ -26,7 +26,9 @@ import org.switchboard.accounts.Role;
 import org.switchboard.accounts.UserId;
 import org.switchboard.billing.internal.SubscriptionTimelines;
 import org.switchboard.catalog.Money;
-import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.CommissionLedger;
+import org.switchboard.partners.LevelReview;
+import org.switchboard.partners.MembershipManagement;
 import org.switchboard.partners.PartnerTraining;
 import org.switchboard.partners.Training;
 import org.switchboard.testing.Api;
@@ -52,7 +54,11 @@ class PartnerInvoicesIntegrationTest extends IntegrationTestBase {
     @Autowired
     SubscriptionTimelines timelines;
     @Autowired
-    PartnerProgramme programme;
+    org.switchboard.partners.CommissionLedger ledger;
+    @Autowired
+    org.switchboard.partners.LevelReview review;
+    @Autowired
+    org.switchboard.partners.MembershipManagement membership;
     @Autowired
     PartnerTraining training;
     @Autowired
@@ -75,7 +81,7 @@ class PartnerInvoicesIntegrationTest extends IntegrationTestBase {
         clock.set(berlin(2041, 5, 20, 9, 0));
         PartnerAccount partner = accounts.verifiedPartner("Wholesale Telefonie");
         accountManagement.changePartnerLevel(partner.id(), PartnerLevel.CERTIFIED);
-        programme.switchCsp(partner.admin(), partner.id(), true);
+        membership.switchCsp(partner.admin(), partner.id(), true);
         CustomerAccount adler = accounts.invitedCustomer(partner, "Adler KG", true);
         CustomerAccount huber = accounts.invitedCustomer(partner, "Huber GmbH", true);
 
@@ -154,8 +160,8 @@ class PartnerInvoicesIntegrationTest extends IntegrationTestBase {
 
         // The partner programme: 457.00 of turnover bought as CSP, no commission.
         LocalDate july = LocalDate.of(2041, 7, 1);
-        BillingStoryIntegrationTest.await(() -> programme.figures(partner.id(), july).turnover().equals(Money.euros("457.00")));
-        assertThat(programme.openLines(partner.admin(), partner.id())).isEmpty();
+        BillingStoryIntegrationTest.await(() -> review.figures(partner.id(), july).turnover().equals(Money.euros("457.00")));
+        assertThat(ledger.openLines(partner.admin(), partner.id())).isEmpty();
 
         // The partner's documents; nobody else's business.
         Response pdf = as(partner.email()).get("/api/v1/invoices/" + id + "/pdf");
@@ -258,7 +264,7 @@ class PartnerInvoicesIntegrationTest extends IntegrationTestBase {
                 .noneMatch(c -> c.partnerId().equals(partner.id())));
         assertThat(training.bookings(partner.admin(), partner.id())).extracting(Training.Booking::chargeStatus)
                 .containsOnly("INVOICED");
-        assertThat(programme.figures(partner.id(), LocalDate.of(2042, 3, 1)).turnover()).isEqualTo(Money.euros("0.00"));
+        assertThat(review.figures(partner.id(), LocalDate.of(2042, 3, 1)).turnover()).isEqualTo(Money.euros("0.00"));
 
         // The next month's run: nothing for this partner again.
         clock.set(berlin(2042, 4, 1, 0, 30));
@@ -281,7 +287,7 @@ class PartnerInvoicesIntegrationTest extends IntegrationTestBase {
         clock.set(berlin(2043, 3, 20, 9, 0));
         PartnerAccount partner = accounts.verifiedPartner("Spaet Telefonie");
         accountManagement.changePartnerLevel(partner.id(), PartnerLevel.CERTIFIED);
-        programme.switchCsp(partner.admin(), partner.id(), true);
+        membership.switchCsp(partner.admin(), partner.id(), true);
         CustomerAccount brunnen = accounts.invitedCustomer(partner, "Brunnen OHG", true);
         clock.set(berlin(2043, 4, 1, 0, 0));
         String shop = SubscriptionFixtures.subscribe(port, brunnen, "Shop", 10);
@@ -339,8 +345,8 @@ class PartnerInvoicesIntegrationTest extends IntegrationTestBase {
         assertThat(as(partner.email()).get("/api/v1/invoices/" + noteId + "/pdf").status()).isEqualTo(200);
         // Turnover bought as CSP: 151.33 less 10.00, no commission either way.
         LocalDate may9 = LocalDate.of(2043, 5, 9);
-        BillingStoryIntegrationTest.await(() -> programme.figures(partner.id(), may9).turnover().equals(Money.euros("141.33")));
-        assertThat(programme.openLines(partner.admin(), partner.id())).isEmpty();
+        BillingStoryIntegrationTest.await(() -> review.figures(partner.id(), may9).turnover().equals(Money.euros("141.33")));
+        assertThat(ledger.openLines(partner.admin(), partner.id())).isEmpty();
 
         clock.set(berlin(2043, 6, 1, 0, 30));
         run.create(YearMonth.of(2043, 5), "operator");

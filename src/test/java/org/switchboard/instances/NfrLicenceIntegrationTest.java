@@ -18,14 +18,14 @@ class NfrLicenceIntegrationTest extends IntegrationTestBase {
     AccountFixtures accounts;
 
     @Autowired
-    InstanceManagement instances;
+    NfrProvision provision;
 
     @Test
     void aPartnersNfrPhoneSystemFollowsItsLevelAndIsNeverSold() {
         PartnerAccount partner = accounts.verifiedPartner("Nfr Müller & Söhne");
         Api api = new Api(port).as(partner.email(), PASSWORD);
 
-        InstanceId id = instances.provideNfrLicence(partner.id(), 10).orElseThrow().instance().id();
+        InstanceId id = provision.provideNfrLicence(partner.id(), 10).orElseThrow().instance().id();
         Response nfr = api.get("/api/v1/instances/" + id);
         assertThat(nfr.status()).as(nfr.toString()).isEqualTo(200);
         assertThat(nfr.text("status")).isEqualTo("NFR");
@@ -40,17 +40,17 @@ class NfrLicenceIntegrationTest extends IntegrationTestBase {
         assertThat(sold.text("detail")).contains("not for resale");
 
         // the level rises: the same system grows
-        assertThat(instances.provideNfrLicence(partner.id(), 25).orElseThrow().instance().id()).isEqualTo(id);
+        assertThat(provision.provideNfrLicence(partner.id(), 25).orElseThrow().instance().id()).isEqualTo(id);
         assertThat(api.get("/api/v1/instances/" + id).json().path("concurrentUsers").asInt()).isEqualTo(25);
 
         // the level falls below Certified: withdrawn, kept for when it qualifies again
-        instances.provideNfrLicence(partner.id(), 0);
+        provision.provideNfrLicence(partner.id(), 0);
         Response withdrawn = api.get("/api/v1/instances/" + id);
         assertThat(withdrawn.text("status")).isEqualTo("DEACTIVATED");
         assertThat(withdrawn.json().path("concurrentUsers").asInt()).isZero();
         assertThat(withdrawn.json().path("deletionDueAt").isNull()).isTrue();
 
-        instances.provideNfrLicence(partner.id(), 10);
+        provision.provideNfrLicence(partner.id(), 10);
         assertThat(api.get("/api/v1/instances/" + id).text("status")).isEqualTo("NFR");
         assertThat(api.get("/api/v1/instances?status=NFR").json().size()).isEqualTo(1);
         assertThat(api.get("/api/v1/customers").body()).contains("\"ownUse\":true");
@@ -59,6 +59,6 @@ class NfrLicenceIntegrationTest extends IntegrationTestBase {
     @Test
     void aPartnerWithoutNfrLicenceGetsNothing() {
         PartnerAccount partner = accounts.verifiedPartner("No Nfr Partner");
-        assertThat(instances.provideNfrLicence(partner.id(), 0)).isEmpty();
+        assertThat(provision.provideNfrLicence(partner.id(), 0)).isEmpty();
     }
 }

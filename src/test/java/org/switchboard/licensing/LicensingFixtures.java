@@ -16,7 +16,7 @@ import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.connector.ConnectorKeys;
 import org.switchboard.instances.InstanceCommands.CreateInstance;
 import org.switchboard.instances.InstanceId;
-import org.switchboard.instances.InstanceManagement;
+import org.switchboard.instances.InstanceSales;
 import org.switchboard.licensing.SubjectManagement.NewSubject;
 import org.switchboard.testing.Api;
 
@@ -34,14 +34,14 @@ public class LicensingFixtures {
     }
 
     private final AccountFixtures accounts;
-    private final InstanceManagement instances;
+    private final InstanceSales sales;
     private final SubjectManagement subjects;
     private final ConnectorKeys keys;
 
-    LicensingFixtures(AccountFixtures accounts, InstanceManagement instances, SubjectManagement subjects,
+    LicensingFixtures(AccountFixtures accounts, InstanceSales sales, SubjectManagement subjects,
             ConnectorKeys keys) {
         this.accounts = accounts;
-        this.instances = instances;
+        this.sales = sales;
         this.subjects = subjects;
         this.keys = keys;
     }
@@ -50,7 +50,7 @@ public class LicensingFixtures {
     public Setup subscribed(int concurrentUsers, int employees, int functions) {
         PartnerAccount partner = accounts.verifiedPartner("Licence Partner");
         CustomerAccount customer = accounts.invitedCustomer(partner, "Huber GmbH", true);
-        InstanceId id = instances.create(customer.admin(), new CreateInstance("Head office",
+        InstanceId id = sales.create(customer.admin(), new CreateInstance("Head office",
                 "pbx-" + UUID.randomUUID().toString().substring(0, 8), "DE", false, "basic", concurrentUsers,
                 "DE89370400440532013000", "Huber GmbH", true)).instance().id();
         for (int i = 0; i < employees; i++) {

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.accounts.AccountFixtures.PartnerAccount;
 import org.switchboard.instances.InstanceCommands.CreateInstance;
-import org.switchboard.instances.InstanceManagement;
+import org.switchboard.instances.InstanceSales;
 import org.switchboard.testing.IntegrationTestBase;
 
 class InstanceEventsIntegrationTest extends IntegrationTestBase {
@@ -19,24 +19,24 @@ class InstanceEventsIntegrationTest extends IntegrationTestBase {
     @Autowired
     ProgrammeFixtures given;
     @Autowired
-    InstanceManagement instances;
+    InstanceSales sales;
     @Autowired
-    PartnerProgramme programme;
+    LevelReview review;
 
     @Test
     void aSubscriptionSoldToAPartnersCustomerCountsAsANewSubscription() throws InterruptedException {
         LocalDate day = LocalDate.of(2034, 2, 1);
         PartnerAccount partner = given.partnerRegisteredOn(day, "Listener Partner");
         CustomerAccount customer = given.customer(partner, "Listener Kunde");
-        instances.create(customer.admin(), new CreateInstance("Head office",
+        sales.create(customer.admin(), new CreateInstance("Head office",
                 "listener-" + Long.toHexString(System.nanoTime()), "DE", false, "basic", 12,
                 "DE89370400440532013000", "Listener Kunde GmbH", true));
 
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (programme.figures(partner.id(), day).newSubscriptions() == 0 && Instant.now().isBefore(deadline)) {
+        while (review.figures(partner.id(), day).newSubscriptions() == 0 && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
-        assertThat(programme.figures(partner.id(), day).newSubscriptions()).isEqualTo(1);
-        assertThat(programme.figures(partner.id(), day).turnover().amount()).isEqualByComparingTo("0");
+        assertThat(review.figures(partner.id(), day).newSubscriptions()).isEqualTo(1);
+        assertThat(review.figures(partner.id(), day).turnover().amount()).isEqualByComparingTo("0");
     }
 }

@@ -25,7 +25,13 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
     @Autowired
     ProgrammeFixtures given;
     @Autowired
-    PartnerProgramme programme;
+    CommissionLedger ledger;
+    @Autowired
+    LevelReview review;
+    @Autowired
+    MembershipManagement membership;
+    @Autowired
+    ProgrammeOverview overview;
     @Autowired
     ProgrammeJobs jobs;
     @Autowired
@@ -54,8 +60,8 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
                 given.customer(partner, "Praxis Dr. Lang"));
         given.today(day(2027, 1, 5));
         given.listingConfirmed(partner);
-        programme.recordTraining(partner.id(), false, day(2027, 1, 6));
-        programme.recordTraining(partner.id(), true, day(2027, 1, 20));
+        membership.recordTraining(partner.id(), false, day(2027, 1, 6));
+        membership.recordTraining(partner.id(), true, day(2027, 1, 20));
         for (int i = 0; i < 4; i++) {
             given.subscriptionSold(customers.get(i), day(2027, 1, 10 + i));
         }
@@ -66,7 +72,7 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
             given.invoiced(partner, c, day(2027, 1, 31), "1100.00", "25.00");
         }
         assertThat(level(partner)).isEqualTo(PartnerLevel.CERTIFIED);
-        LevelChange certified = programme.standing(partner.admin(), partner.id()).changes().get(0);
+        LevelChange certified = overview.standing(partner.admin(), partner.id()).changes().get(0);
         assertThat(certified.to()).isEqualTo(PartnerLevel.CERTIFIED);
         assertThat(certified.effectiveOn()).isEqualTo(day(2027, 1, 31));
         assertThat(certified.figures().turnover()).isEqualTo(Money.euros("2250.00"));
@@ -75,12 +81,12 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
 
         // 1 February: January's statement, all four invoices at the Registered rate they were finalised under.
         given.today(day(2027, 2, 1));
-        programme.issueStatements(YearMonth.of(2027, 1), partner.id());
-        Statement january = only(programme.statements(partner.admin(), partner.id()));
+        ledger.issueStatements(YearMonth.of(2027, 1), partner.id());
+        Statement january = only(ledger.statements(partner.admin(), partner.id()));
         assertThat(january.period()).isEqualTo(YearMonth.of(2027, 1));
         assertThat(january.issuedOn()).isEqualTo(day(2027, 2, 1));
         assertThat(january.number()).matches("PC-2027-\\d{6}");
-        january = programme.statement(partner.admin(), january.id());
+        january = ledger.statement(partner.admin(), january.id());
         assertThat(january.total()).isEqualTo(Money.euros("450.00"));
         assertThat(january.lines()).hasSize(4).allSatisfy(line -> {
             assertThat(line.subscriptionsNet()).isEqualTo(Money.euros("1100.00"));
@@ -92,28 +98,28 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
         // 28 February: 512.34 more, at the Certified rate; turnover passes 5,000 and the partner is Premium.
         UUID february = given.invoiced(partner, customers.get(0), day(2027, 2, 28), "500.00", "12.34");
         assertThat(level(partner)).isEqualTo(PartnerLevel.PREMIUM);
-        LevelChange premium = programme.standing(partner.admin(), partner.id()).changes().get(0);
+        LevelChange premium = overview.standing(partner.admin(), partner.id()).changes().get(0);
         assertThat(premium.figures().turnover()).isEqualTo(Money.euros("5012.34"));
         assertThat(premium.figures().premiumTraining()).isTrue();
         assertThat(nfrConcurrentUsers(partner)).isEqualTo(25);
         given.today(day(2027, 3, 1));
-        programme.issueStatements(YearMonth.of(2027, 2), partner.id());
-        Statement feb = programme.statement(partner.admin(), newest(partner).id());
+        ledger.issueStatements(YearMonth.of(2027, 2), partner.id());
+        Statement feb = ledger.statement(partner.admin(), newest(partner).id());
         assertThat(feb.total()).isEqualTo(Money.euros("76.85")); // 512.34 x 15% = 76.851
         assertThat(only(feb.lines()).rate()).isEqualByComparingTo("0.15");
 
         // March: 1,107.77 at the Premium rate; February's direct debit comes back on 10 March and is reversed.
         given.invoiced(partner, customers.get(1), day(2027, 3, 31), "1100.00", "7.77");
-        assertThat(programme.recordDirectDebitReturned(february, day(2027, 3, 10))).isTrue();
-        assertThat(programme.recordDirectDebitReturned(february, day(2027, 3, 11))).isFalse();
+        assertThat(ledger.recordDirectDebitReturned(february, day(2027, 3, 10))).isTrue();
+        assertThat(ledger.recordDirectDebitReturned(february, day(2027, 3, 11))).isFalse();
         given.today(day(2027, 4, 1));
-        programme.issueStatements(YearMonth.of(2027, 3), partner.id());
-        Statement march = programme.statement(partner.admin(), newest(partner).id());
+        ledger.issueStatements(YearMonth.of(2027, 3), partner.id());
+        Statement march = ledger.statement(partner.admin(), newest(partner).id());
         assertThat(march.lines()).extracting(CommissionLine::kind, CommissionLine::amount).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(CommissionLine.Kind.REVERSAL, Money.euros("-76.85")),
                 org.assertj.core.groups.Tuple.tuple(CommissionLine.Kind.COMMISSION, Money.euros("221.55")));
         assertThat(march.total()).isEqualTo(Money.euros("144.70"));
-        try (var pdf = org.apache.pdfbox.Loader.loadPDF(programme.statementPdf(partner.admin(), march.id()))) {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(ledger.statementPdf(partner.admin(), march.id()))) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
             assertThat(text).contains("Credit note " + march.number(), "Alpenfunk IT", "2027-03",
                     "-76.85 EUR", "221.55 EUR", "Total credited to you: 144.70 EUR");
@@ -121,14 +127,14 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
             throw new AssertionError(e);
         }
         // The returned invoice no longer counts as turnover.
-        assertThat(programme.figures(partner.id(), day(2027, 4, 1)).turnover()).isEqualTo(Money.euros("5607.77"));
-        assertThat(programme.standing(partner.admin(), partner.id()).commissionThisYear()).isEqualTo(Money.euros("671.55"));
+        assertThat(review.figures(partner.id(), day(2027, 4, 1)).turnover()).isEqualTo(Money.euros("5607.77"));
+        assertThat(overview.standing(partner.admin(), partner.id()).commissionThisYear()).isEqualTo(Money.euros("671.55"));
 
         // Another partner sees none of it.
         PartnerAccount other = given.partnerRegisteredOn(day(2027, 4, 1), "Nordlicht Telekom");
         UUID marchId = march.id();
-        assertThatThrownBy(() -> programme.statement(other.admin(), marchId)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> programme.statements(other.admin(), partner.id())).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ledger.statement(other.admin(), marchId)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> ledger.statements(other.admin(), partner.id())).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -151,7 +157,7 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
             pool.shutdown();
         }
         assertThat(jobs.runMonthly(YearMonth.of(2037, 1), day(2037, 1, 1))).isFalse();
-        Statement december = only(programme.statements(partner.admin(), partner.id()));
+        Statement december = only(ledger.statements(partner.admin(), partner.id()));
         assertThat(december.period()).isEqualTo(YearMonth.of(2036, 12));
         assertThat(december.total()).isEqualTo(Money.euros("100.00"));
     }
@@ -162,8 +168,8 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
         PartnerAccount b = given.partnerRegisteredOn(day(2027, 5, 1), "Gapless B");
         given.invoiced(a, given.customer(a, "Kunde A"), day(2027, 5, 10), "100.00", "0.00");
         given.invoiced(b, given.customer(b, "Kunde B"), day(2027, 5, 11), "200.00", "0.00");
-        programme.issueStatements(YearMonth.of(2027, 5), a.id());
-        programme.issueStatements(YearMonth.of(2027, 5), b.id());
+        ledger.issueStatements(YearMonth.of(2027, 5), a.id());
+        ledger.issueStatements(YearMonth.of(2027, 5), b.id());
         List<Integer> numbers = jdbc.sql("select number from commission_statements where number like 'PC-2027-%' order by number")
                 .query(String.class).list().stream().map(n -> Integer.parseInt(n.substring(8))).toList();
         for (int i = 0; i < numbers.size(); i++) {
@@ -176,20 +182,20 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
         PartnerAccount partner = given.partnerRegisteredOn(day(2030, 1, 1), "Seewind Systeme");
         CustomerAccount customer = given.customer(partner, "Hotel Seeblick");
         given.listingConfirmed(partner);
-        programme.recordTraining(partner.id(), false, day(2030, 1, 2));
+        membership.recordTraining(partner.id(), false, day(2030, 1, 2));
         given.subscriptionSold(customer, day(2030, 1, 10));
         given.invoiced(partner, customer, day(2030, 1, 15), "2000.00", "0.00");
         assertThat(level(partner)).isEqualTo(PartnerLevel.CERTIFIED);
 
         // Still within twelve months of the sale: nothing happens.
         given.today(day(2031, 1, 1));
-        programme.evaluateAll(day(2031, 1, 1), partner.id());
-        assertThat(programme.standing(partner.admin(), partner.id()).notice()).isEmpty();
+        review.evaluateAll(day(2031, 1, 1), partner.id());
+        assertThat(overview.standing(partner.admin(), partner.id()).notice()).isEmpty();
 
         // 1 February 2031: the figures no longer qualify; notice for the review on 1 January 2032.
         given.today(day(2031, 2, 1));
-        programme.evaluateAll(day(2031, 2, 1), partner.id());
-        LevelNotice notice = programme.standing(partner.admin(), partner.id()).notice().orElseThrow();
+        review.evaluateAll(day(2031, 2, 1), partner.id());
+        LevelNotice notice = overview.standing(partner.admin(), partner.id()).notice().orElseThrow();
         assertThat(notice.reviewOn()).isEqualTo(day(2032, 1, 1));
         assertThat(notice.expectedLevel()).isEqualTo(PartnerLevel.REGISTERED);
         assertThat(given.accounts.mailTo(partner.email(), "Notice: your partner level will be reviewed on 2032-01-01")
@@ -197,13 +203,13 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
         assertThat(level(partner)).isEqualTo(PartnerLevel.CERTIFIED);
 
         given.today(day(2031, 12, 31));
-        programme.reviewDue(day(2031, 12, 31));
+        review.reviewDue(day(2031, 12, 31));
         assertThat(level(partner)).isEqualTo(PartnerLevel.CERTIFIED);
 
         given.today(day(2032, 1, 1));
-        programme.reviewDue(day(2032, 1, 1));
+        review.reviewDue(day(2032, 1, 1));
         assertThat(level(partner)).isEqualTo(PartnerLevel.REGISTERED);
-        LevelChange fall = programme.standing(partner.admin(), partner.id()).changes().get(0);
+        LevelChange fall = overview.standing(partner.admin(), partner.id()).changes().get(0);
         assertThat(fall.reason()).isEqualTo("FALL");
         assertThat(fall.effectiveOn()).isEqualTo(day(2032, 1, 1));
         assertThat(fall.figures().turnover()).isEqualTo(Money.euros("0.00"));
@@ -217,32 +223,32 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
     void aCspPartnersCustomersGetWholesaleTermsAndNoCommission() {
         PartnerAccount partner = given.partnerRegisteredOn(day(2028, 1, 1), "Wholesale Works");
         CustomerAccount customer = given.customer(partner, "Brauerei Weiss");
-        assertThat(programme.wholesaleTermsFor(customer.id())).isEmpty();
+        assertThat(membership.wholesaleTermsFor(customer.id())).isEmpty();
 
         UUID early = given.invoiced(partner, customer, day(2028, 1, 31), "300.00", "0.00");
         given.today(day(2028, 2, 1));
-        programme.issueStatements(YearMonth.of(2028, 1), partner.id());
+        ledger.issueStatements(YearMonth.of(2028, 1), partner.id());
         // January's statement is not paid out yet: switching on is refused, nothing changes.
-        assertThatThrownBy(() -> programme.switchCsp(partner.admin(), partner.id(), true))
+        assertThatThrownBy(() -> membership.switchCsp(partner.admin(), partner.id(), true))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("not paid out yet");
-        assertThat(programme.member(partner.id()).csp()).isFalse();
+        assertThat(membership.member(partner.id()).csp()).isFalse();
 
-        programme.setPayoutAccount(partner.admin(), partner.id(), "DE89 3704 0044 0532 0130 00", "Wholesale Works GmbH");
+        membership.setPayoutAccount(partner.admin(), partner.id(), "DE89 3704 0044 0532 0130 00", "Wholesale Works GmbH");
         PayoutBatch batch = payouts.createBatch(ProgrammeFixtures.OPERATOR, day(2028, 2, 5)).orElseThrow();
         assertThat(batch.document()).contains("<IBAN>DE89370400440532013000</IBAN>", "pain.001.001.03",
                 "<ReqdExctnDt>2028-02-05</ReqdExctnDt>", "<InstdAmt Ccy=\"EUR\">30.00</InstdAmt>",
                 "<Nm>Wholesale Works GmbH</Nm>");
-        programme.switchCsp(partner.admin(), partner.id(), true);
-        WholesaleTerms terms = programme.wholesaleTermsFor(customer.id()).orElseThrow();
+        membership.switchCsp(partner.admin(), partner.id(), true);
+        WholesaleTerms terms = membership.wholesaleTermsFor(customer.id()).orElseThrow();
         assertThat(terms.discountRate()).isEqualByComparingTo("0.10");
         assertThat(terms.wholesale(Money.euros("89.00"))).isEqualTo(Money.euros("80.10"));
 
         // A wholesale invoice counts as turnover but earns no commission.
         given.today(day(2028, 2, 29));
-        programme.recordCustomerInvoice(new CustomerInvoice(UUID.randomUUID(), customer.id(), partner.id(),
+        ledger.recordCustomerInvoice(new CustomerInvoice(UUID.randomUUID(), customer.id(), partner.id(),
                 day(2028, 2, 29), Money.euros("270.00"), Money.euros("0.00"), true));
-        assertThat(programme.openLines(partner.admin(), partner.id())).isEmpty();
-        assertThat(programme.figures(partner.id(), day(2028, 3, 1)).turnover()).isEqualTo(Money.euros("570.00"));
+        assertThat(ledger.openLines(partner.admin(), partner.id())).isEmpty();
+        assertThat(review.figures(partner.id(), day(2028, 3, 1)).turnover()).isEqualTo(Money.euros("570.00"));
         assertThat(early).isNotNull();
     }
 
@@ -254,41 +260,41 @@ class PartnerProgrammeIntegrationTest extends IntegrationTestBase {
         // 100.00 invoiced (10.00 commission at 10%), 30.00 of it credited (-3.00), then the debit comes back.
         UUID invoice = given.invoiced(partner, customer, day(2029, 1, 10), "90.00", "10.00");
         given.today(day(2029, 1, 12));
-        assertThat(programme.recordCustomerInvoice(new CustomerInvoice(UUID.randomUUID(), customer.id(), partner.id(),
+        assertThat(ledger.recordCustomerInvoice(new CustomerInvoice(UUID.randomUUID(), customer.id(), partner.id(),
                 day(2029, 1, 12), Money.euros("-30.00"), Money.euros("0.00"), false), invoice)).isTrue();
-        assertThat(programme.figures(partner.id(), day(2029, 1, 20)).turnover()).isEqualTo(Money.euros("70.00"));
-        assertThat(programme.recordDirectDebitReturned(invoice, day(2029, 1, 20))).isTrue();
-        assertThat(programme.openLines(partner.admin(), partner.id()))
+        assertThat(review.figures(partner.id(), day(2029, 1, 20)).turnover()).isEqualTo(Money.euros("70.00"));
+        assertThat(ledger.recordDirectDebitReturned(invoice, day(2029, 1, 20))).isTrue();
+        assertThat(ledger.openLines(partner.admin(), partner.id()))
                 .extracting(CommissionLine::kind, CommissionLine::amount).containsExactlyInAnyOrder(
                         org.assertj.core.groups.Tuple.tuple(CommissionLine.Kind.COMMISSION, Money.euros("10.00")),
                         org.assertj.core.groups.Tuple.tuple(CommissionLine.Kind.COMMISSION, Money.euros("-3.00")),
                         org.assertj.core.groups.Tuple.tuple(CommissionLine.Kind.REVERSAL, Money.euros("-7.00")));
         // Neither the invoice nor its credit note counts as turnover any more.
-        assertThat(programme.figures(partner.id(), day(2029, 1, 21)).turnover()).isEqualTo(Money.euros("0.00"));
+        assertThat(review.figures(partner.id(), day(2029, 1, 21)).turnover()).isEqualTo(Money.euros("0.00"));
 
         // A credit note issued after the return takes nothing back a second time.
         given.today(day(2029, 1, 25));
-        assertThat(programme.recordCustomerInvoice(new CustomerInvoice(UUID.randomUUID(), customer.id(), partner.id(),
+        assertThat(ledger.recordCustomerInvoice(new CustomerInvoice(UUID.randomUUID(), customer.id(), partner.id(),
                 day(2029, 1, 25), Money.euros("-60.00"), Money.euros("-10.00"), false), invoice)).isTrue();
-        assertThat(programme.openLines(partner.admin(), partner.id())).hasSize(3);
-        assertThat(programme.figures(partner.id(), day(2029, 1, 26)).turnover()).isEqualTo(Money.euros("0.00"));
+        assertThat(ledger.openLines(partner.admin(), partner.id())).hasSize(3);
+        assertThat(review.figures(partner.id(), day(2029, 1, 26)).turnover()).isEqualTo(Money.euros("0.00"));
     }
 
     @Test
     void aPayoutIbanThatFailsTheCheckIsRefused() {
         PartnerAccount partner = given.partnerRegisteredOn(day(2028, 3, 1), "Typo Telecom");
-        assertThatThrownBy(() -> programme.setPayoutAccount(partner.admin(), partner.id(), "DE89 3704 0044 0532 0130 01", "Typo"))
+        assertThatThrownBy(() -> membership.setPayoutAccount(partner.admin(), partner.id(), "DE89 3704 0044 0532 0130 01", "Typo"))
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(((InvalidInputException) e).messageFor("iban")).contains("check digits"));
-        assertThat(programme.member(partner.id()).payoutIban()).isNull();
+        assertThat(membership.member(partner.id()).payoutIban()).isNull();
     }
 
     private Statement newest(PartnerAccount partner) {
-        return programme.statements(partner.admin(), partner.id()).get(0);
+        return ledger.statements(partner.admin(), partner.id()).get(0);
     }
 
     private PartnerLevel level(PartnerAccount partner) {
-        return programme.standing(partner.admin(), partner.id()).partner().level();
+        return overview.standing(partner.admin(), partner.id()).partner().level();
     }
 
     private static <T> T only(List<T> list) {

@@ -29,15 +29,19 @@ class ProgrammeFixtures {
             "Olga Operator", Role.OPERATOR, null, null);
 
     final AccountFixtures accounts;
-    final PartnerProgramme programme;
+    final CommissionLedger ledger;
+    final LevelReview review;
+    final MembershipManagement membership;
     /** The tests' clock; absent where the application runs with its own (the benchmarks). */
     final ObjectProvider<MutableClock> clock;
     final PartnerDirectory directory;
 
-    ProgrammeFixtures(AccountFixtures accounts, PartnerProgramme programme, ObjectProvider<MutableClock> clock,
+    ProgrammeFixtures(AccountFixtures accounts, CommissionLedger ledger, LevelReview review, MembershipManagement membership, ObjectProvider<MutableClock> clock,
             PartnerDirectory directory) {
         this.accounts = accounts;
-        this.programme = programme;
+        this.ledger = ledger;
+        this.review = review;
+        this.membership = membership;
         this.clock = clock;
         this.directory = directory;
     }
@@ -61,13 +65,13 @@ class ProgrammeFixtures {
     }
 
     void listingConfirmed(PartnerAccount partner) {
-        programme.submitListing(partner.admin(), partner.id(), "https://reseller.example.com/switchboard");
-        programme.confirmListing(OPERATOR, partner.id());
+        membership.submitListing(partner.admin(), partner.id(), "https://reseller.example.com/switchboard");
+        membership.confirmListing(OPERATOR, partner.id());
     }
 
     void subscriptionSold(CustomerAccount customer, LocalDate day) {
         today(day);
-        programme.recordSubscriptionActivated(new SubscriptionActivated(InstanceId.random(), customer.id(), Plan.BASIC,
+        review.recordSubscriptionActivated(new SubscriptionActivated(InstanceId.random(), customer.id(), Plan.BASIC,
                 10, Money.euros("89.00"), at(day), at(day.plusYears(1)), true));
     }
 
@@ -76,10 +80,10 @@ class ProgrammeFixtures {
             java.util.List<String> regions, String directoryText) {
         PartnerAccount partner = partnerRegisteredOn(day, name);
         listingConfirmed(partner);
-        programme.recordTraining(partner.id(), false, day);
+        membership.recordTraining(partner.id(), false, day);
         boolean premium = level.compareTo(org.switchboard.accounts.PartnerLevel.PREMIUM) >= 0;
         if (premium) {
-            programme.recordTraining(partner.id(), true, day);
+            membership.recordTraining(partner.id(), true, day);
         }
         CustomerAccount customer = customer(partner, name + " Kunde");
         int subscriptions = switch (level) {
@@ -106,7 +110,7 @@ class ProgrammeFixtures {
             String airtime) {
         today(day);
         UUID id = UUID.randomUUID();
-        programme.recordCustomerInvoice(new CustomerInvoice(id, customer.id(), partner.id(), day,
+        ledger.recordCustomerInvoice(new CustomerInvoice(id, customer.id(), partner.id(), day,
                 Money.euros(subscriptions), Money.euros(airtime), false));
         return id;
     }

@@ -26,7 +26,9 @@ class TrainingIntegrationTest extends IntegrationTestBase {
     @Autowired
     PartnerTraining training;
     @Autowired
-    PartnerProgramme programme;
+    LevelReview review;
+    @Autowired
+    MembershipManagement membership;
 
     @Test
     void theOnlineTestIsPassedWithEightyPercentAnsweredOnceAndRetakenAfterADay() {
@@ -47,7 +49,7 @@ class TrainingIntegrationTest extends IntegrationTestBase {
         assertThat(failed.passed()).isFalse();
         assertThatThrownBy(() -> training.answerTest(partner.admin(), first.id(), key))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("answered already");
-        assertThat(programme.member(partner.id()).basicTrainingOn()).isNull();
+        assertThat(membership.member(partner.id()).basicTrainingOn()).isNull();
 
         clock.advance(Duration.ofHours(23));
         assertThatThrownBy(() -> training.startTest(partner.admin(), partner.id()))
@@ -55,7 +57,7 @@ class TrainingIntegrationTest extends IntegrationTestBase {
         clock.advance(Duration.ofHours(1));
         Training.Test second = training.startTest(partner.admin(), partner.id());
         assertThat(training.answerTest(partner.admin(), second.id(), key).passed()).isTrue();
-        assertThat(programme.figures(partner.id(), LocalDate.of(2031, 1, 2)).basicTraining()).isTrue();
+        assertThat(review.figures(partner.id(), LocalDate.of(2031, 1, 2)).basicTraining()).isTrue();
     }
 
     @Test
@@ -93,6 +95,6 @@ class TrainingIntegrationTest extends IntegrationTestBase {
 
         given.today(LocalDate.of(2031, 3, 3));
         training.recordAttendance(OPERATOR, half.id());
-        assertThat(programme.member(early.id()).premiumTrainingOn()).isEqualTo(LocalDate.of(2031, 3, 3));
+        assertThat(membership.member(early.id()).premiumTrainingOn()).isEqualTo(LocalDate.of(2031, 3, 3));
     }
 }

@@ -16,6 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.accounts.AccountManagement;
+import org.switchboard.accounts.CredentialManagement;
+import org.switchboard.accounts.CustomerInvitations;
+import org.switchboard.accounts.InvitationAcceptance;
+import org.switchboard.accounts.Registration;
 import org.switchboard.accounts.Address;
 import org.switchboard.accounts.Commands;
 import org.switchboard.accounts.CurrentUser;
@@ -77,10 +81,19 @@ class AccountsApi {
     }
 
     private final AccountManagement accounts;
+    private final Registration registration;
+    private final CredentialManagement credentials;
+    private final CustomerInvitations invitations;
+    private final InvitationAcceptance acceptance;
     private final java.time.Clock clock;
 
-    AccountsApi(AccountManagement accounts, java.time.Clock clock) {
+    AccountsApi(AccountManagement accounts, Registration registration, CredentialManagement credentials,
+            CustomerInvitations invitations, InvitationAcceptance acceptance, java.time.Clock clock) {
         this.accounts = accounts;
+        this.registration = registration;
+        this.credentials = credentials;
+        this.invitations = invitations;
+        this.acceptance = acceptance;
         this.clock = clock;
     }
 
@@ -97,7 +110,7 @@ class AccountsApi {
     @PostMapping("/partner-registrations")
     @Operation(summary = "Register free as a partner; the partner is Registered once the e-mail is verified")
     ResponseEntity<Registered> registerPartner(@RequestBody Commands.RegisterPartner command) {
-        PartnerId id = accounts.registerPartner(command);
+        PartnerId id = registration.registerPartner(command);
         return ResponseEntity.status(HttpStatus.CREATED).body(new Registered(id.value(), "PENDING_VERIFICATION",
                 "Follow the link we sent to " + command.email().trim() + " to finish the registration."));
     }
@@ -105,7 +118,7 @@ class AccountsApi {
     @PostMapping("/customer-signups")
     @Operation(summary = "A customer signs up without a partner")
     ResponseEntity<Registered> signUp(@RequestBody Commands.SignUpCustomer command) {
-        CustomerId id = accounts.signUpCustomer(command);
+        CustomerId id = registration.signUpCustomer(command);
         return ResponseEntity.status(HttpStatus.CREATED).body(new Registered(id.value(), "PENDING_VERIFICATION",
                 "Follow the link we sent to " + command.email().trim() + " to confirm the e-mail address."));
     }
@@ -113,33 +126,33 @@ class AccountsApi {
     @PostMapping("/email-verifications")
     @Operation(summary = "Confirm an e-mail address with the token from the mailed link")
     Me verify(@RequestBody TokenRequest request) {
-        return me(accounts.verifyEmail(request.token()));
+        return me(registration.verifyEmail(request.token()));
     }
 
     @PostMapping("/password-resets")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(summary = "Mail a password reset link, if the address has an account (the answer is the same either way)")
     void requestReset(@RequestBody EmailRequest request) {
-        accounts.requestPasswordReset(request.email());
+        credentials.requestPasswordReset(request.email());
     }
 
     @PostMapping("/password-resets/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Set a new password with the token from the mailed link")
     void reset(@RequestBody Commands.ResetPassword command) {
-        accounts.resetPassword(command);
+        credentials.resetPassword(command);
     }
 
     @GetMapping("/invitation-links/{token}")
     @Operation(summary = "What an invitation link is for, while it can be accepted")
     InvitationView invitationLink(@PathVariable String token) {
-        return InvitationView.of(accounts.openInvitation(token), clock.instant());
+        return InvitationView.of(acceptance.openInvitation(token), clock.instant());
     }
 
     @PostMapping("/invitation-links/{token}/acceptance")
     @Operation(summary = "Accept an invitation: creates the customer, linked to the inviting partner, and its admin")
     ResponseEntity<Registered> accept(@PathVariable String token, @RequestBody Commands.AcceptInvitation command) {
-        CustomerId id = accounts.acceptInvitation(token, command);
+        CustomerId id = acceptance.acceptInvitation(token, command);
         return ResponseEntity.created(URI.create("/api/v1/customers/" + id.value()))
                 .body(new Registered(id.value(), "ACTIVE", "The account is ready: log in with your e-mail and password."));
     }
@@ -149,7 +162,7 @@ class AccountsApi {
     @PostMapping("/invitations")
     @Operation(summary = "A partner invites a customer by company name and contact e-mail")
     ResponseEntity<InvitationView> invite(CurrentUser user, @RequestBody Commands.InviteCustomer command) {
-        Invitation invitation = accounts.invite(user, command);
+        Invitation invitation = invitations.invite(user, command);
         return ResponseEntity.status(HttpStatus.CREATED).body(InvitationView.of(invitation, clock.instant()));
     }
 
@@ -157,7 +170,7 @@ class AccountsApi {
     @Operation(summary = "The partner's invitations, newest first")
     List<InvitationView> invitations(CurrentUser user) {
         Instant now = clock.instant();
-        return accounts.invitations(user).stream().map(i -> InvitationView.of(i, now)).toList();
+        return invitations.invitations(user).stream().map(i -> InvitationView.of(i, now)).toList();
     }
 
     @GetMapping("/customers")
@@ -187,7 +200,7 @@ class AccountsApi {
     @PostMapping("/partners")
     @Operation(summary = "An operator creates a partner; its first admin is invited by e-mail to set a password")
     ResponseEntity<PartnerView> createPartner(CurrentUser user, @RequestBody Commands.CreatePartner command) {
-        PartnerId id = accounts.createPartner(user, command);
+        PartnerId id = registration.createPartner(user, command);
         return ResponseEntity.created(URI.create("/api/v1/partners/" + id.value()))
                 .body(PartnerView.of(accounts.partner(user, id)));
     }

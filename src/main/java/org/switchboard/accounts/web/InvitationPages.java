@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.switchboard.accounts.AccountManagement;
+import org.switchboard.accounts.InvitationAcceptance;
 import org.switchboard.accounts.Commands.AcceptInvitation;
 import org.switchboard.accounts.Invitation;
 
@@ -16,10 +16,10 @@ import org.switchboard.accounts.Invitation;
 @WebPage
 class InvitationPages {
 
-    private final AccountManagement accounts;
+    private final InvitationAcceptance acceptance;
 
-    InvitationPages(AccountManagement accounts) {
-        this.accounts = accounts;
+    InvitationPages(InvitationAcceptance acceptance) {
+        this.acceptance = acceptance;
     }
 
     @GetMapping("/invitations/{token}")
@@ -30,8 +30,8 @@ class InvitationPages {
     @PostMapping("/invitations/{token}")
     String accept(@PathVariable String token, @ModelAttribute("form") AcceptInvitation form, Model model,
             RedirectAttributes redirect) {
-        Invitation invitation = accounts.openInvitation(token);
-        if (!FormErrors.submit(model, () -> accounts.acceptInvitation(token, form))) {
+        Invitation invitation = acceptance.openInvitation(token);
+        if (!FormErrors.submit(model, () -> acceptance.acceptInvitation(token, form))) {
             return invitationPage(token, model);
         }
         redirect.addFlashAttribute("invitation", invitation);
@@ -44,7 +44,7 @@ class InvitationPages {
     }
 
     private String invitationPage(String token, Model model) {
-        model.addAttribute("invitation", accounts.openInvitation(token));
+        model.addAttribute("invitation", acceptance.openInvitation(token));
         model.addAttribute("token", token);
         return "accounts/invitation";
     }

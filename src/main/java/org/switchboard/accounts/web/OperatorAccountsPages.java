@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.switchboard.accounts.AccountManagement;
+import org.switchboard.accounts.Registration;
 import org.switchboard.accounts.Commands.CreatePartner;
 import org.switchboard.accounts.CurrentUser;
 
@@ -16,9 +17,11 @@ import org.switchboard.accounts.CurrentUser;
 class OperatorAccountsPages {
 
     private final AccountManagement accounts;
+    private final Registration registration;
 
-    OperatorAccountsPages(AccountManagement accounts) {
+    OperatorAccountsPages(AccountManagement accounts, Registration registration) {
         this.accounts = accounts;
+        this.registration = registration;
     }
 
     @GetMapping("/operator/partners")
@@ -29,7 +32,7 @@ class OperatorAccountsPages {
     @PostMapping("/operator/partners")
     String createPartner(CurrentUser user, @ModelAttribute("form") CreatePartner form, Model model,
             RedirectAttributes redirect) {
-        if (!FormErrors.submit(model, () -> accounts.createPartner(user, form))) {
+        if (!FormErrors.submit(model, () -> registration.createPartner(user, form))) {
             return partnersPage(user, model);
         }
         redirect.addFlashAttribute("created", form);

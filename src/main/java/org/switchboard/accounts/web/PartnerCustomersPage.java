@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.switchboard.accounts.AccountManagement;
+import org.switchboard.accounts.CustomerInvitations;
 import org.switchboard.accounts.Commands.InviteCustomer;
 import org.switchboard.accounts.CurrentUser;
 
@@ -18,10 +19,12 @@ import org.switchboard.accounts.CurrentUser;
 class PartnerCustomersPage {
 
     private final AccountManagement accounts;
+    private final CustomerInvitations invitations;
     private final Clock clock;
 
-    PartnerCustomersPage(AccountManagement accounts, Clock clock) {
+    PartnerCustomersPage(AccountManagement accounts, CustomerInvitations invitations, Clock clock) {
         this.accounts = accounts;
+        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -33,7 +36,7 @@ class PartnerCustomersPage {
     @PostMapping("/partner/customers/invitations")
     String invite(CurrentUser user, @ModelAttribute("form") InviteCustomer form, Model model,
             RedirectAttributes redirect) {
-        if (!FormErrors.submit(model, () -> accounts.invite(user, form))) {
+        if (!FormErrors.submit(model, () -> invitations.invite(user, form))) {
             return page(user, model);
         }
         redirect.addFlashAttribute("invited", form);
@@ -42,7 +45,7 @@ class PartnerCustomersPage {
 
     private String page(CurrentUser user, Model model) {
         model.addAttribute("customers", accounts.customers(user));
-        model.addAttribute("invitations", accounts.invitations(user));
+        model.addAttribute("invitations", invitations.invitations(user));
         model.addAttribute("now", clock.instant());
         return "accounts/partner-customers";
     }

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.switchboard.accounts.AccountManagement;
+import org.switchboard.accounts.CredentialManagement;
 import org.switchboard.accounts.Commands.ResetPassword;
 
 /**
@@ -17,10 +17,10 @@ import org.switchboard.accounts.Commands.ResetPassword;
 @WebPage
 class PasswordPages {
 
-    private final AccountManagement accounts;
+    private final CredentialManagement credentials;
 
-    PasswordPages(AccountManagement accounts) {
-        this.accounts = accounts;
+    PasswordPages(CredentialManagement credentials) {
+        this.credentials = credentials;
     }
 
     @GetMapping("/password/forgot")
@@ -32,7 +32,7 @@ class PasswordPages {
     @PostMapping("/password/forgot")
     String forgot(@RequestParam(required = false) String email, Model model, RedirectAttributes redirect) {
         model.addAttribute("email", email);
-        if (!FormErrors.submit(model, () -> accounts.requestPasswordReset(email))) {
+        if (!FormErrors.submit(model, () -> credentials.requestPasswordReset(email))) {
             return "accounts/password-forgot";
         }
         redirect.addFlashAttribute("email", email.trim());
@@ -52,7 +52,7 @@ class PasswordPages {
     @PostMapping("/password/reset")
     String reset(@RequestParam(required = false) String token, @RequestParam(required = false) String password,
             Model model) {
-        if (!FormErrors.submit(model, () -> accounts.resetPassword(new ResetPassword(token, password)))) {
+        if (!FormErrors.submit(model, () -> credentials.resetPassword(new ResetPassword(token, password)))) {
             return resetPage(token, model);
         }
         return "redirect:/password/changed";
@@ -64,7 +64,7 @@ class PasswordPages {
     }
 
     private String resetPage(String token, Model model) {
-        model.addAttribute("email", accounts.passwordLinkEmail(token));
+        model.addAttribute("email", credentials.passwordLinkEmail(token));
         model.addAttribute("token", token);
         return "accounts/password-reset";
     }

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.switchboard.accounts.AccountManagement;
+import org.switchboard.accounts.Registration;
 import org.switchboard.accounts.Commands.RegisterPartner;
 import org.switchboard.accounts.Commands.SignUpCustomer;
 import org.switchboard.accounts.CurrentUser;
@@ -18,9 +19,11 @@ import org.switchboard.accounts.CurrentUser;
 class SignUpPages {
 
     private final AccountManagement accounts;
+    private final Registration registration;
 
-    SignUpPages(AccountManagement accounts) {
+    SignUpPages(AccountManagement accounts, Registration registration) {
         this.accounts = accounts;
+        this.registration = registration;
     }
 
     @GetMapping("/signup")
@@ -30,7 +33,7 @@ class SignUpPages {
 
     @PostMapping("/signup")
     String signUp(@ModelAttribute("form") SignUpCustomer form, Model model, RedirectAttributes redirect) {
-        if (!FormErrors.submit(model, () -> accounts.signUpCustomer(form))) {
+        if (!FormErrors.submit(model, () -> registration.signUpCustomer(form))) {
             return "accounts/signup";
         }
         redirect.addFlashAttribute("email", form.email().trim());
@@ -50,7 +53,7 @@ class SignUpPages {
 
     @PostMapping("/partners/register")
     String register(@ModelAttribute("form") RegisterPartner form, Model model, RedirectAttributes redirect) {
-        if (!FormErrors.submit(model, () -> accounts.registerPartner(form))) {
+        if (!FormErrors.submit(model, () -> registration.registerPartner(form))) {
             return "accounts/partner-register";
         }
         redirect.addFlashAttribute("email", form.email().trim());
@@ -69,7 +72,7 @@ class SignUpPages {
      */
     @GetMapping("/verify-email")
     String confirmForm(@RequestParam(required = false) String token, Model model) {
-        model.addAttribute("email", accounts.confirmationLinkEmail(token));
+        model.addAttribute("email", registration.confirmationLinkEmail(token));
         model.addAttribute("token", token);
         return "accounts/verify-email";
     }
@@ -77,7 +80,7 @@ class SignUpPages {
     /** The button: the account is ready, and a partner is Registered from today. */
     @PostMapping("/verify-email")
     String verify(@RequestParam(required = false) String token, RedirectAttributes redirect) {
-        CurrentUser user = accounts.verifyEmail(token);
+        CurrentUser user = registration.verifyEmail(token);
         redirect.addFlashAttribute("user", user);
         if (user.isPartner()) {
             redirect.addFlashAttribute("partner", accounts.partner(user, user.partnerId()));

@@ -36,7 +36,6 @@ import org.switchboard.billing.web.BillingJson.PreviewView;
 import org.switchboard.billing.web.BillingJson.RunView;
 import org.switchboard.billing.web.BillingJson.ZoneView;
 import org.switchboard.instances.InstanceId;
-import org.switchboard.platform.ForbiddenException;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
 
@@ -79,7 +78,7 @@ class BillingApi {
     @GetMapping("/calls/unrated")
     @Operation(summary = "Operator: calls no tariff zone matched, newest first")
     Map<String, Object> unrated(CurrentUser user, @RequestParam(defaultValue = "100") int limit) {
-        operator(user);
+        user.requireOperator("see this");
         return Map.of("count", recording.countUnrated(),
                 "calls", recording.unrated(Math.max(1, Math.min(limit, 1000))).stream().map(CallView::of).toList());
     }
@@ -87,7 +86,7 @@ class BillingApi {
     @PostMapping("/calls/unrated/rerate")
     @Operation(summary = "Operator: rate the unrated calls again with the zones in force now")
     Map<String, Integer> rerate(CurrentUser user) {
-        operator(user);
+        user.requireOperator("see this");
         return Map.of("rated", recording.rerateUnrated());
     }
 
@@ -129,13 +128,13 @@ class BillingApi {
 
     @GetMapping("/invoice-runs")
     List<RunView> runs(CurrentUser user) {
-        operator(user);
+        user.requireOperator("see this");
         return runs.all().stream().map(RunView::of).toList();
     }
 
     @GetMapping("/invoice-runs/{month}")
     RunView run(CurrentUser user, @PathVariable String month) {
-        operator(user);
+        user.requireOperator("see this");
         return runs.progress(month(month)).map(RunView::of)
                 .orElseThrow(() -> new NotFoundException("There is no invoice run for " + month));
     }
@@ -223,7 +222,7 @@ class BillingApi {
 
     @GetMapping("/settings/billing")
     BillingSettings.Settings settings(CurrentUser user) {
-        operator(user);
+        user.requireOperator("see this");
         return settings.current();
     }
 
@@ -240,12 +239,6 @@ class BillingApi {
             return YearMonth.parse(value);
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("month", "Month must be given as YYYY-MM, e.g. 2026-11");
-        }
-    }
-
-    static void operator(CurrentUser user) {
-        if (!user.isOperator()) {
-            throw new ForbiddenException("Only operators see this.");
         }
     }
 

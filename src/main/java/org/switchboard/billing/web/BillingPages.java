@@ -59,7 +59,7 @@ class BillingPages {
 
     @GetMapping("/operator/billing")
     String operator(CurrentUser user, Model model) {
-        BillingApi.operator(user);
+        user.requireOperator("see this");
         model.addAttribute("runs", runs.all());
         model.addAttribute("zones", tariffs.tariff().zones());
         model.addAttribute("unratedCount", recording.countUnrated());
@@ -69,7 +69,7 @@ class BillingPages {
 
     @GetMapping("/operator/billing/runs/{month}/progress")
     String progress(CurrentUser user, @PathVariable String month, Model model) {
-        BillingApi.operator(user);
+        user.requireOperator("see this");
         model.addAttribute("run", runs.progress(BillingApi.month(month)).orElseThrow());
         return "billing/operator :: progress";
     }
@@ -87,7 +87,7 @@ class BillingPages {
 
     @GetMapping(value = "/operator/billing/runs/{month}/invoices.csv", produces = "text/csv")
     ResponseEntity<byte[]> invoicesCsv(CurrentUser user, @PathVariable String month) {
-        BillingApi.operator(user);
+        user.requireOperator("see this");
         YearMonth m = BillingApi.month(month);
         StringBuilder csv = new StringBuilder(
                 "number,kind,customer_id,customer,issued_on,net_subscriptions,net_airtime,net,vat_treatment,vat,gross\r\n");
@@ -104,7 +104,7 @@ class BillingPages {
 
     @GetMapping(value = "/operator/billing/unrated.csv", produces = "text/csv")
     ResponseEntity<byte[]> unratedCsv(CurrentUser user) {
-        BillingApi.operator(user);
+        user.requireOperator("see this");
         StringBuilder csv = new StringBuilder("instance_id,call_id,subject,from,to,start,answer,end,reason\r\n");
         for (StoredCall c : recording.unrated(Integer.MAX_VALUE)) {
             csv.append(String.join(",", c.instanceId().toString(), Csv.quote(c.callId()), Csv.quote(c.subject()), c.from(),

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.switchboard.catalog.Money;
 import org.switchboard.instances.Instance;
 import org.switchboard.instances.InstanceChange;
-import org.switchboard.instances.InstanceManagement.ChangePreview;
+import org.switchboard.instances.SubscriptionAmendment.ChangePreview;
 import org.switchboard.instances.InstanceManagement.InstanceDetails;
 import org.switchboard.instances.InstanceStatus;
 import org.switchboard.instances.ScheduledChange;

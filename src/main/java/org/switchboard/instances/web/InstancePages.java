@@ -20,7 +20,9 @@ import org.switchboard.instances.InstanceCommands.CreateInstance;
 import org.switchboard.instances.InstanceCommands.Subscribe;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;
-import org.switchboard.instances.InstanceManagement.ChangeOutcome;
+import org.switchboard.instances.InstanceSales;
+import org.switchboard.instances.SubscriptionAmendment;
+import org.switchboard.instances.SubscriptionAmendment.ChangeOutcome;
 import org.switchboard.instances.InstanceManagement.InstanceDetails;
 import org.switchboard.instances.InstanceStatus;
 import org.switchboard.platform.InvalidInputException;
@@ -62,10 +64,14 @@ class InstancePages {
     }
 
     private final InstanceManagement instances;
+    private final InstanceSales sales;
+    private final SubscriptionAmendment amendment;
     private final Catalog catalog;
 
-    InstancePages(InstanceManagement instances, Catalog catalog) {
+    InstancePages(InstanceManagement instances, InstanceSales sales, SubscriptionAmendment amendment, Catalog catalog) {
         this.instances = instances;
+        this.sales = sales;
+        this.amendment = amendment;
         this.catalog = catalog;
     }
 
@@ -92,7 +98,7 @@ class InstancePages {
     @PostMapping("/instances")
     String create(CurrentUser user, @ModelAttribute("form") NewInstanceForm form, Model model) {
         InstanceDetails[] created = new InstanceDetails[1];
-        if (FormErrors.submit(model, () -> created[0] = instances.create(user, form.command()))) {
+        if (FormErrors.submit(model, () -> created[0] = sales.create(user, form.command()))) {
             return "redirect:/instances/" + created[0].instance().id();
         }
         return list(user, Optional.empty(), Optional.empty(), model);
@@ -128,14 +134,14 @@ class InstancePages {
 
     private void preview(CurrentUser user, UUID id, Integer count, Model model) {
         FormErrors.submit(model, () -> model.addAttribute("preview",
-                InstanceJson.ChangeView.of(instances.previewChange(user, new InstanceId(id),
+                InstanceJson.ChangeView.of(amendment.previewChange(user, new InstanceId(id),
                         new ChangeSubscription(count, null)))));
     }
 
     @PostMapping("/instances/{id}/subscription")
     String subscribe(CurrentUser user, @PathVariable UUID id, @ModelAttribute("subscribeForm") SubscribeForm form,
             Model model, RedirectAttributes redirect) {
-        if (FormErrors.submit(model, () -> instances.subscribe(user, new InstanceId(id), form.command()))) {
+        if (FormErrors.submit(model, () -> sales.subscribe(user, new InstanceId(id), form.command()))) {
             redirect.addFlashAttribute("notice", "Subscribed: the instance now runs on an annual subscription.");
             return "redirect:/instances/" + id;
         }
@@ -146,7 +152,7 @@ class InstancePages {
     String change(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String concurrentUsers,
             Model model, RedirectAttributes redirect) {
         ChangeOutcome[] outcome = new ChangeOutcome[1];
-        if (FormErrors.submit(model, () -> outcome[0] = instances.change(user, new InstanceId(id),
+        if (FormErrors.submit(model, () -> outcome[0] = amendment.change(user, new InstanceId(id),
                 new ChangeSubscription(parseCount(concurrentUsers), null)))) {
             redirect.addFlashAttribute("notice", outcome[0].kind() == Instance.ChangeKind.UPGRADE
                     ? "Upgraded: " + concurrentUsers + " concurrent users from now on."
@@ -158,14 +164,14 @@ class InstancePages {
 
     @PostMapping("/instances/{id}/cancellation")
     String cancel(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        instances.cancel(user, new InstanceId(id));
+        amendment.cancel(user, new InstanceId(id));
         redirect.addFlashAttribute("notice", "Cancelled: the instance runs until the end of its term.");
         return "redirect:/instances/" + id;
     }
 
     @PostMapping("/instances/{id}/scheduled-change/withdrawal")
     String withdraw(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        instances.withdrawScheduledChange(user, new InstanceId(id));
+        amendment.withdrawScheduledChange(user, new InstanceId(id));
         redirect.addFlashAttribute("notice", "The scheduled change was withdrawn.");
         return "redirect:/instances/" + id;
     }

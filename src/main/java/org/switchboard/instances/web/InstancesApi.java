@@ -24,7 +24,9 @@ import org.switchboard.instances.InstanceCommands.CreateInstance;
 import org.switchboard.instances.InstanceCommands.Subscribe;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;
-import org.switchboard.instances.InstanceManagement.ChangeOutcome;
+import org.switchboard.instances.InstanceSales;
+import org.switchboard.instances.SubscriptionAmendment;
+import org.switchboard.instances.SubscriptionAmendment.ChangeOutcome;
 import org.switchboard.instances.InstanceStatus;
 import org.switchboard.instances.web.InstanceJson.ChangeView;
 import org.switchboard.instances.web.InstanceJson.HistoryView;
@@ -46,15 +48,19 @@ class InstancesApi {
     }
 
     private final InstanceManagement instances;
+    private final InstanceSales sales;
+    private final SubscriptionAmendment amendment;
 
-    InstancesApi(InstanceManagement instances) {
+    InstancesApi(InstanceManagement instances, InstanceSales sales, SubscriptionAmendment amendment) {
         this.instances = instances;
+        this.sales = sales;
+        this.amendment = amendment;
     }
 
     @PostMapping("/instances")
     @Operation(summary = "Create an instance: a 30-day trial ({trial: true}) or directly a subscription with billing details")
     ResponseEntity<InstanceView> create(CurrentUser user, @RequestBody CreateInstance command) {
-        InstanceView view = InstanceView.of(instances.create(user, command));
+        InstanceView view = InstanceView.of(sales.create(user, command));
         return ResponseEntity.created(URI.create("/api/v1/instances/" + view.id())).body(view);
     }
 
@@ -78,21 +84,21 @@ class InstancesApi {
     @PostMapping("/instances/{id}/subscription")
     @Operation(summary = "Subscribe: plan, concurrent users, IBAN, account holder and the accepted SEPA mandate")
     InstanceView subscribe(CurrentUser user, @PathVariable UUID id, @RequestBody Subscribe command) {
-        return InstanceView.of(instances.subscribe(user, new InstanceId(id), command));
+        return InstanceView.of(sales.subscribe(user, new InstanceId(id), command));
     }
 
     @GetMapping("/instances/{id}/subscription/changes/preview")
     @Operation(summary = "What a new count (and plan) would cost and when it would apply, without changing anything")
     ChangeView preview(CurrentUser user, @PathVariable UUID id, @RequestParam Integer concurrentUsers,
             @RequestParam Optional<String> plan) {
-        return ChangeView.of(instances.previewChange(user, new InstanceId(id),
+        return ChangeView.of(amendment.previewChange(user, new InstanceId(id),
                 new ChangeSubscription(concurrentUsers, plan.orElse(null))));
     }
 
     @PostMapping("/instances/{id}/subscription/changes")
     @Operation(summary = "Change the concurrent users: an increase applies at once, a decrease at the term end")
     ChangeAnswer change(CurrentUser user, @PathVariable UUID id, @RequestBody ChangeSubscription command) {
-        ChangeOutcome outcome = instances.change(user, new InstanceId(id), command);
+        ChangeOutcome outcome = amendment.change(user, new InstanceId(id), command);
         String message = outcome.kind() == org.switchboard.instances.Instance.ChangeKind.UPGRADE
                 ? "Upgraded at once to " + command.concurrentUsers() + " concurrent users."
                 : "Downgrade to " + command.concurrentUsers() + " concurrent users scheduled for the term end, "
@@ -104,13 +110,13 @@ class InstancesApi {
     @DeleteMapping("/instances/{id}/subscription/changes")
     @Operation(summary = "Withdraw a scheduled downgrade or cancellation")
     InstanceView withdraw(CurrentUser user, @PathVariable UUID id) {
-        return InstanceView.of(instances.withdrawScheduledChange(user, new InstanceId(id)));
+        return InstanceView.of(amendment.withdrawScheduledChange(user, new InstanceId(id)));
     }
 
     @DeleteMapping("/instances/{id}/subscription")
     @Operation(summary = "Cancel at the end of the term; the instance runs until then")
     InstanceView cancel(CurrentUser user, @PathVariable UUID id) {
-        return InstanceView.of(instances.cancel(user, new InstanceId(id)));
+        return InstanceView.of(amendment.cancel(user, new InstanceId(id)));
     }
 
     @GetMapping("/settings/instances")

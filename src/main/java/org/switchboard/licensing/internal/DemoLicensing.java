@@ -17,7 +17,7 @@ import org.switchboard.accounts.Role;
 import org.switchboard.accounts.UserId;
 import org.switchboard.instances.InstanceCommands.CreateInstance;
 import org.switchboard.instances.InstanceId;
-import org.switchboard.instances.InstanceManagement;
+import org.switchboard.instances.InstanceSales;
 import org.switchboard.licensing.SubjectManagement;
 import org.switchboard.licensing.SubjectManagement.NewSubject;
 import org.switchboard.platform.InvalidInputException;
@@ -35,13 +35,13 @@ class DemoLicensing {
     static final int[] COMPANY = { 5, 10, 5, 10 };
     static final int FIRST_EXTENSION = 201;
 
-    private final InstanceManagement instances;
+    private final InstanceSales sales;
     private final SubjectManagement subjects;
     private final PoolMutations mutations;
     private final Clock clock;
 
-    DemoLicensing(InstanceManagement instances, SubjectManagement subjects, PoolMutations mutations, Clock clock) {
-        this.instances = instances;
+    DemoLicensing(InstanceSales sales, SubjectManagement subjects, PoolMutations mutations, Clock clock) {
+        this.sales = sales;
         this.subjects = subjects;
         this.mutations = mutations;
         this.clock = clock;
@@ -52,7 +52,7 @@ class DemoLicensing {
         // Acting as the busy demo customer's admin, as the demo's first steps would.
         CurrentUser admin = new CurrentUser(UserId.random(), demo.busyCustomerAdminEmail(), "Olga Office",
                 Role.CUSTOMER_ADMIN, null, demo.busyCustomer());
-        InstanceId id = instances.create(admin, new CreateInstance("Head office (16 concurrent users)",
+        InstanceId id = sales.create(admin, new CreateInstance("Head office (16 concurrent users)",
                 "demo-licensing", "DE", false, "basic", 16, "DE89370400440532013000", "Demo Office KG", true))
                 .instance().id();
         String[] names = { "Maria Manager", "Felix Field", "Sandra Sales", "Martin Mobile", "Lena Leitung" };

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import org.switchboard.billing.DirectDebitReturned;
 import org.switchboard.billing.InvoiceFinalised;
 import org.switchboard.partners.CustomerInvoice;
-import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.CommissionLedger;
 import org.switchboard.partners.PartnerTraining;
 
 /**
@@ -18,11 +18,11 @@ import org.switchboard.partners.PartnerTraining;
 @Component
 class BillingEventListener {
 
-    private final PartnerProgramme programme;
+    private final CommissionLedger ledger;
     private final PartnerTraining training;
 
-    BillingEventListener(PartnerProgramme programme, PartnerTraining training) {
-        this.programme = programme;
+    BillingEventListener(CommissionLedger ledger, PartnerTraining training) {
+        this.ledger = ledger;
         this.training = training;
     }
 
@@ -36,7 +36,7 @@ class BillingEventListener {
             return; // only the partner's own charges (webinar seats): no turnover
         }
         // An invoice to a customer is never wholesale: a CSP partner's customers get none from the platform.
-        programme.recordCustomerInvoice(new CustomerInvoice(invoice.invoiceId(), invoice.customerId(),
+        ledger.recordCustomerInvoice(new CustomerInvoice(invoice.invoiceId(), invoice.customerId(),
                 invoice.partnerId(), invoice.issuedOn(), invoice.netSubscriptions(), invoice.netAirtime(),
                 invoice.wholesale()), invoice.corrects());
     }
@@ -44,7 +44,7 @@ class BillingEventListener {
     @ApplicationModuleListener
     void on(DirectDebitReturned returned) {
         if (returned.partnerId() != null) {
-            programme.recordDirectDebitReturned(returned.invoiceId(), returned.returnedOn());
+            ledger.recordDirectDebitReturned(returned.invoiceId(), returned.returnedOn());
         }
     }
 }

@@ -12,7 +12,7 @@ import org.switchboard.billing.PartnerChargeProvider;
 import org.switchboard.billing.WholesaleTermsProvider;
 import org.switchboard.partners.LevelBenefits;
 import org.switchboard.partners.Member;
-import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.MembershipManagement;
 import org.switchboard.partners.WholesaleTerms;
 import org.switchboard.partners.PartnerTraining;
 
@@ -26,14 +26,14 @@ class BillingProviders implements WholesaleTermsProvider, PartnerChargeProvider 
 
     private final Members members;
     private final CustomerDirectory directory;
-    private final PartnerProgramme programme;
+    private final MembershipManagement membership;
     private final PartnerTraining training;
 
-    BillingProviders(Members members, CustomerDirectory directory, PartnerProgramme programme,
+    BillingProviders(Members members, CustomerDirectory directory, MembershipManagement membership,
             PartnerTraining training) {
         this.members = members;
         this.directory = directory;
-        this.programme = programme;
+        this.membership = membership;
         this.training = training;
     }
 
@@ -50,7 +50,7 @@ class BillingProviders implements WholesaleTermsProvider, PartnerChargeProvider 
     @Override
     @Transactional(readOnly = true)
     public Optional<WholesaleBuyer> wholesaleBuyerOf(CustomerId customer) {
-        return programme.wholesaleTermsFor(customer).map(WholesaleTerms::buyer);
+        return membership.wholesaleTermsFor(customer).map(WholesaleTerms::buyer);
     }
 
     @Override

@@ -21,7 +21,8 @@ import org.switchboard.accounts.PartnerId;
 import org.switchboard.catalog.Money;
 import org.switchboard.partners.LeadManagement;
 import org.switchboard.partners.PartnerPayouts;
-import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.MembershipManagement;
+import org.switchboard.partners.ProgrammeOverview;
 import org.switchboard.partners.PartnerTraining;
 import org.switchboard.partners.ProgrammeCommands.RecordLead;
 import org.switchboard.partners.Regions;
@@ -33,17 +34,20 @@ import org.switchboard.platform.web.WebPage;
 @WebPage
 class OperatorProgrammePages {
 
-    private final PartnerProgramme programme;
+    private final ProgrammeOverview overview;
+    private final MembershipManagement membership;
     private final LeadManagement leads;
     private final PartnerTraining training;
     private final PartnerPayouts payouts;
     private final java.time.Clock clock;
     private final org.switchboard.partners.PartnerSupport support;
 
-    OperatorProgrammePages(PartnerProgramme programme, LeadManagement leads, PartnerTraining training,
+    OperatorProgrammePages(ProgrammeOverview overview, MembershipManagement membership,
+            LeadManagement leads, PartnerTraining training,
             PartnerPayouts payouts, java.time.Clock clock, org.switchboard.partners.PartnerSupport support) {
         this.support = support;
-        this.programme = programme;
+        this.overview = overview;
+        this.membership = membership;
         this.leads = leads;
         this.training = training;
         this.payouts = payouts;
@@ -52,7 +56,7 @@ class OperatorProgrammePages {
 
     @GetMapping("/operator/programme")
     String page(CurrentUser user, @ModelAttribute("lead") RecordLead lead, Model model) {
-        var standings = programme.standings(user);
+        var standings = overview.standings(user);
         model.addAttribute("standings", standings);
         java.util.Map<PartnerId, String> names = new java.util.HashMap<>();
         standings.forEach(st -> names.put(st.partner().id(), st.partner().name()));
@@ -70,7 +74,7 @@ class OperatorProgrammePages {
 
     @PostMapping("/operator/programme/partners/{id}/listing-confirmation")
     String confirm(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
-        programme.confirmListing(user, new PartnerId(id));
+        membership.confirmListing(user, new PartnerId(id));
         redirect.addFlashAttribute("done", "Website listing confirmed.");
         return "redirect:/operator/programme";
     }

@@ -23,7 +23,9 @@ import org.switchboard.catalog.Money;
 import org.switchboard.partners.LeadManagement;
 import org.switchboard.partners.PartnerDirectory;
 import org.switchboard.partners.PartnerPayouts;
-import org.switchboard.partners.PartnerProgramme;
+import org.switchboard.partners.CommissionLedger;
+import org.switchboard.partners.MembershipManagement;
+import org.switchboard.partners.ProgrammeOverview;
 import org.switchboard.partners.PartnerTraining;
 import org.switchboard.partners.ProgrammeCommands.PayoutAccount;
 import org.switchboard.partners.ProgrammeCommands.RecordLead;
@@ -66,15 +68,20 @@ class ProgrammeApi {
     record PayoutView(UUID id, String messageId, LocalDate executionOn, int transfers, BigDecimal total) {
     }
 
-    private final PartnerProgramme programme;
+    private final ProgrammeOverview overview;
+    private final CommissionLedger ledger;
+    private final MembershipManagement membership;
     private final LeadManagement leads;
     private final PartnerDirectory directory;
     private final PartnerTraining training;
     private final PartnerPayouts payouts;
 
-    ProgrammeApi(PartnerProgramme programme, LeadManagement leads, PartnerDirectory directory, PartnerTraining training,
+    ProgrammeApi(ProgrammeOverview overview, CommissionLedger ledger, MembershipManagement membership,
+            LeadManagement leads, PartnerDirectory directory, PartnerTraining training,
             PartnerPayouts payouts) {
-        this.programme = programme;
+        this.overview = overview;
+        this.ledger = ledger;
+        this.membership = membership;
         this.leads = leads;
         this.directory = directory;
         this.training = training;
@@ -84,30 +91,30 @@ class ProgrammeApi {
     @GetMapping("/partners/{id}/programme")
     @Operation(summary = "Level, figures of the last twelve months, the next level's requirements, notice, statements")
     StandingView standing(CurrentUser user, @PathVariable UUID id) {
-        return StandingView.of(programme.standing(user, new PartnerId(id)));
+        return StandingView.of(overview.standing(user, new PartnerId(id)));
     }
 
     @PostMapping("/partners/{id}/programme/evaluation")
     @Operation(summary = "Evaluate the level now: a partner that qualifies rises at once")
     StandingView evaluate(CurrentUser user, @PathVariable UUID id) {
-        return StandingView.of(programme.evaluate(user, new PartnerId(id)));
+        return StandingView.of(overview.evaluate(user, new PartnerId(id)));
     }
 
     @GetMapping("/partners/{id}/statements")
     List<StatementView> statements(CurrentUser user, @PathVariable UUID id) {
-        return programme.statements(user, new PartnerId(id)).stream().map(StatementView::of).toList();
+        return ledger.statements(user, new PartnerId(id)).stream().map(StatementView::of).toList();
     }
 
     @GetMapping("/statements/{id}")
     @Operation(summary = "A commission statement (credit note) with its lines")
     StatementView statement(CurrentUser user, @PathVariable UUID id) {
-        return StatementView.of(programme.statement(user, id));
+        return StatementView.of(ledger.statement(user, id));
     }
 
     @GetMapping(value = "/statements/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The statement as a PDF credit note")
     byte[] statementPdf(CurrentUser user, @PathVariable UUID id) {
-        return programme.statementPdf(user, id);
+        return ledger.statementPdf(user, id);
     }
 
     @PutMapping("/partners/{id}/csp")
@@ -116,23 +123,23 @@ class ProgrammeApi {
         if (body.enabled() == null) {
             throw new InvalidInputException("enabled", "enabled is required: true or false");
         }
-        return MemberView.of(programme.switchCsp(user, new PartnerId(id), body.enabled()));
+        return MemberView.of(membership.switchCsp(user, new PartnerId(id), body.enabled()));
     }
 
     @PutMapping("/partners/{id}/payout-account")
     MemberView payoutAccount(CurrentUser user, @PathVariable UUID id, @RequestBody PayoutAccount body) {
-        return MemberView.of(programme.setPayoutAccount(user, new PartnerId(id), body.iban(), body.accountHolder()));
+        return MemberView.of(membership.setPayoutAccount(user, new PartnerId(id), body.iban(), body.accountHolder()));
     }
 
     @PutMapping("/partners/{id}/listing")
     @Operation(summary = "The page where the partner presents the product; an operator confirms it")
     MemberView listing(CurrentUser user, @PathVariable UUID id, @RequestBody Listing body) {
-        return MemberView.of(programme.submitListing(user, new PartnerId(id), body.url()));
+        return MemberView.of(membership.submitListing(user, new PartnerId(id), body.url()));
     }
 
     @PostMapping("/partners/{id}/listing/confirmation")
     MemberView confirmListing(CurrentUser user, @PathVariable UUID id) {
-        return MemberView.of(programme.confirmListing(user, new PartnerId(id)));
+        return MemberView.of(membership.confirmListing(user, new PartnerId(id)));
     }
 
     @PutMapping("/partners/{id}/profile")

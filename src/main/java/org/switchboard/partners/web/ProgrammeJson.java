@@ -12,7 +12,7 @@ import org.switchboard.partners.Lead;
 import org.switchboard.partners.LevelChange;
 import org.switchboard.partners.LevelFigures;
 import org.switchboard.partners.Member;
-import org.switchboard.partners.PartnerProgramme.Standing;
+import org.switchboard.partners.Standing;
 import org.switchboard.partners.Statement;
 import org.switchboard.partners.Training;
 

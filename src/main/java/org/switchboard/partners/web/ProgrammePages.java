@@ -1,12 +1,9 @@
 package org.switchboard.partners.web;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.ui.Model;
@@ -16,20 +13,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.switchboard.accounts.CurrentUser;
-import org.switchboard.catalog.Catalog;
-import org.switchboard.catalog.Money;
-import org.switchboard.catalog.Plan;
-import org.switchboard.instances.InstanceManagement;
-import org.switchboard.instances.InstanceStatus;
 import org.switchboard.partners.LeadManagement;
 import org.switchboard.partners.LevelBenefits;
 import org.switchboard.partners.PartnerDirectory;
-import org.switchboard.partners.PartnerProgramme;
-import org.switchboard.partners.WholesaleTerms;
+import org.switchboard.partners.MembershipManagement;
+import org.switchboard.partners.ProgrammeOverview;
 import org.switchboard.partners.PartnerSupport;
 import org.switchboard.partners.PartnerTraining;
 import org.switchboard.partners.ProgrammeCommands.UpdateProfile;
-import org.switchboard.partners.Regions;
 import org.switchboard.partners.Training;
 import org.switchboard.platform.web.FormErrors;
 import org.switchboard.platform.web.WebPage;
@@ -38,26 +29,23 @@ import org.switchboard.platform.web.WebPage;
 @WebPage
 class ProgrammePages {
 
-    private final PartnerProgramme programme;
+    private final ProgrammeOverview overview;
+    private final MembershipManagement membership;
     private final PartnerDirectory directory;
     private final LeadManagement leads;
     private final PartnerTraining training;
-    private final InstanceManagement instances;
-    private final Catalog catalog;
-    private final Clock clock;
     private final PartnerSupport support;
+    private final ProgrammePageModel pageModel;
 
-    ProgrammePages(PartnerProgramme programme, PartnerDirectory directory, LeadManagement leads,
-            PartnerTraining training, InstanceManagement instances, Catalog catalog, Clock clock,
-            PartnerSupport support) {
-        this.support = support;
-        this.clock = clock;
-        this.programme = programme;
+    ProgrammePages(ProgrammeOverview overview, MembershipManagement membership, PartnerDirectory directory,
+            LeadManagement leads, PartnerTraining training, PartnerSupport support, ProgrammePageModel pageModel) {
+        this.overview = overview;
+        this.membership = membership;
         this.directory = directory;
         this.leads = leads;
         this.training = training;
-        this.instances = instances;
-        this.catalog = catalog;
+        this.support = support;
+        this.pageModel = pageModel;
     }
 
     @GetMapping("/partner/programme")
@@ -72,7 +60,7 @@ class ProgrammePages {
 
     @PostMapping("/partner/programme/evaluation")
     String evaluate(CurrentUser user, RedirectAttributes redirect) {
-        programme.evaluate(user, user.partnerId());
+        overview.evaluate(user, user.partnerId());
         redirect.addFlashAttribute("done", "Your figures were evaluated just now.");
         return "redirect:/partner/programme";
     }
@@ -80,7 +68,7 @@ class ProgrammePages {
     @PostMapping("/partner/programme/listing")
     String listing(CurrentUser user, @RequestParam(required = false) String listingUrl, Model model,
             RedirectAttributes redirect) {
-        return submit(user, model, redirect, () -> programme.submitListing(user, user.partnerId(), listingUrl),
+        return submit(user, model, redirect, () -> membership.submitListing(user, user.partnerId(), listingUrl),
                 "The page address was sent; an operator will confirm it.");
     }
 
@@ -101,13 +89,13 @@ class ProgrammePages {
     String payout(CurrentUser user, @RequestParam(required = false) String iban,
             @RequestParam(required = false) String accountHolder, Model model, RedirectAttributes redirect) {
         return submit(user, model, redirect,
-                () -> programme.setPayoutAccount(user, user.partnerId(), iban, accountHolder),
+                () -> membership.setPayoutAccount(user, user.partnerId(), iban, accountHolder),
                 "Your payout account was saved.");
     }
 
     @PostMapping("/partner/programme/csp")
     String csp(CurrentUser user, @RequestParam boolean enabled, Model model, RedirectAttributes redirect) {
-        return submit(user, model, redirect, () -> programme.switchCsp(user, user.partnerId(), enabled),
+        return submit(user, model, redirect, () -> membership.switchCsp(user, user.partnerId(), enabled),
                 enabled ? "The CSP option is on." : "The CSP option is off.");
     }
 
@@ -123,26 +111,13 @@ class ProgrammePages {
         return "redirect:/partner/programme#leads";
     }
 
-    @GetMapping("/partner/statements/{id}")
-    String statement(CurrentUser user, @PathVariable UUID id, Model model) {
-        model.addAttribute("statement", programme.statement(user, id));
-        return "partners/statement";
-    }
-
-    @GetMapping("/partner/statements/{id}.pdf")
-    org.springframework.http.ResponseEntity<byte[]> statementPdf(CurrentUser user, @PathVariable UUID id) {
-        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-                .header("Content-Disposition", "inline; filename=\"statement-" + id + ".pdf\"")
-                .body(programme.statementPdf(user, id));
-    }
-
     @PostMapping("/partner/support")
     String support(CurrentUser user, @RequestParam(required = false) String subject,
             @RequestParam(required = false) String body, Model model, RedirectAttributes redirect) {
         model.addAttribute("supportSubject", subject);
         model.addAttribute("supportBody", body);
         return submit(user, model, redirect, () -> support.request(user, subject, body),
-                "Your request was sent to " + (LevelBenefits.partnerSupport(programme.standing(user, user.partnerId())
+                "Your request was sent to " + (LevelBenefits.partnerSupport(overview.standing(user, user.partnerId())
                         .partner().level()) ? "partner support." : "licence support."));
     }
 
@@ -201,35 +176,6 @@ class ProgrammePages {
     }
 
     private String page(CurrentUser user, Model model) {
-        PartnerProgramme.Standing s = programme.standing(user, user.partnerId());
-        model.addAttribute("s", s);
-        model.addAttribute("leads", leads.leads(user));
-        model.addAttribute("regions", Regions.all());
-        if (!model.containsAttribute("profileText")) {
-            model.addAttribute("profileText", s.member().directoryText());
-            model.addAttribute("profileRegions", String.join(", ", s.member().regions()));
-        }
-        model.addAttribute("expiringTrials", instances.instances(user, Optional.of(InstanceStatus.TRIAL)).stream()
-                .filter(i -> i.trialDaysLeft() <= 7).toList());
-        model.addAttribute("videos", training.videos());
-        model.addAttribute("tests", training.tests(user, user.partnerId()));
-        model.addAttribute("webinars", training.webinars().stream()
-                .filter(w -> w.startsAt().isAfter(java.time.Instant.now(clock))).toList());
-        model.addAttribute("bookings", training.bookings(user, user.partnerId()));
-        model.addAttribute("rate", s.commissionRate());
-        model.addAttribute("ratePercent", LevelBenefits.percent(s.commissionRate()));
-        WholesaleTerms terms = new WholesaleTerms(s.partner().id(), s.partner().level(), s.commissionRate());
-        model.addAttribute("prices", catalog.priceListInForce(Plan.BASIC, LocalDate.now(clock))
-                .map(p -> p.tiers().stream()
-                        .map(t -> new PriceRow(t.range(), p.unitPrice(t), terms.wholesale(p.unitPrice(t)))).toList())
-                .orElse(List.of()));
-        model.addAttribute("partnerSupport", LevelBenefits.partnerSupport(s.partner().level()));
-        model.addAttribute("media", support.media());
-        model.addAttribute("supportRequests", support.requests(user, Optional.empty()));
-        return "partners/programme";
-    }
-
-    /** A volume tier with the retail unit price and what a CSP partner of this level pays. */
-    record PriceRow(String range, Money retail, Money wholesale) {
+        return pageModel.render(user, model);
     }
 }
