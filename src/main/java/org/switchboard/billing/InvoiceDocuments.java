@@ -67,7 +67,21 @@ public class InvoiceDocuments {
         return new Document("direct-debits-" + month + ".xml", xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /**
+     * A credit note is refunded to the account of the corrected invoice's direct debit while that
+     * debit stands (submitted or collected), a run's credit note to the account of the customer's
+     * latest debit; otherwise it is set off (see {@code documents.PaymentInstructions}).
+     */
     private EInvoices.Context context(Invoice invoice, List<StoredCall> calls) {
-        return new EInvoices.Context(settings.current(), invoices.payment(invoice.id()).orElse(null), calls, clock.getZone());
+        EInvoices.Context context = new EInvoices.Context(settings.current(), invoices.payment(invoice.id()).orElse(null),
+                calls, clock.getZone());
+        if (invoice.kind() != Invoice.Kind.CREDIT_NOTE) {
+            return context;
+        }
+        java.util.Optional<Payment> refund = invoice.corrects() != null
+                ? invoices.payment(invoice.corrects().invoiceId())
+                        .filter(p -> p.status().equals("SUBMITTED") || p.status().equals("COLLECTED"))
+                : invoice.toPartner() ? java.util.Optional.empty() : invoices.latestDebitOf(invoice.customerId().value());
+        return refund.map(context::refundingTo).orElse(context);
     }
 }

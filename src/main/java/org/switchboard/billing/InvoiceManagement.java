@@ -3,6 +3,7 @@ package org.switchboard.billing;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -49,13 +50,14 @@ public class InvoiceManagement {
     private final CustomerDirectory directory;
     private final InstanceManagement instances;
     private final Outbox outbox;
+    private final InvoiceComposer composer;
     private final Clock clock;
     private final BillingCalendar calendar;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<WholesaleTermsProvider> wholesaleTerms;
 
     InvoiceManagement(Invoices invoices, SubscriptionTimelines timelines, CallRecords calls, AccountManagement accounts,
-            CustomerDirectory directory, InstanceManagement instances, Outbox outbox, Clock clock,
+            CustomerDirectory directory, InstanceManagement instances, Outbox outbox, InvoiceComposer composer, Clock clock,
             org.springframework.context.ApplicationEventPublisher events,
             org.springframework.beans.factory.ObjectProvider<WholesaleTermsProvider> wholesaleTerms) {
         this.wholesaleTerms = wholesaleTerms;
@@ -67,6 +69,7 @@ public class InvoiceManagement {
         this.directory = directory;
         this.instances = instances;
         this.outbox = outbox;
+        this.composer = composer;
         this.clock = clock;
         this.calendar = new BillingCalendar(clock.getZone());
     }
@@ -146,21 +149,20 @@ public class InvoiceManagement {
         YearMonth open = calendar.monthOf(clock.instant());
         List<SubscriptionTimeline> own = timelines.of(id).map(List::of).orElse(List.of());
         List<AirtimeSummary> airtime = calls.unbilled(customer.id(), id, calendar.end(open), calendar.zone());
-        List<InvoiceLine> lines = InvoicePolicy.compose(open, calendar, own, airtime);
+        List<InvoiceLine> lines = composer.lines(open, own, Map.of(id, airtime));
         Optional<WholesaleTermsProvider.WholesaleBuyer> buyer = wholesaleTerms
                 .getIfAvailable(() -> WholesaleTermsProvider.NONE).wholesaleBuyerOf(customer.id());
         if (buyer.isEmpty()) {
-            return new Preview(id, open, lines, InvoiceTotals.of(lines,
-                    VatPolicy.treatment(customer.billingAddress().country(), customer.vatId())), "CUSTOMER", null);
+            return new Preview(id, open, lines, InvoiceTotals.of(lines, composer.recipient(customer).treatment()),
+                    "CUSTOMER", null);
         }
         org.switchboard.accounts.Partner partner = directory.partner(buyer.get().partnerId()).orElseThrow();
-        VatPolicy.Treatment partnerVat = VatPolicy.treatment(partner.address().country(), partner.vatId());
+        VatPolicy.Treatment partnerVat = composer.recipient(partner).treatment();
         if (user.isCustomer()) {
             return new Preview(id, open, List.of(), InvoiceTotals.of(List.of(), partnerVat), "PARTNER",
                     partner.name() + " invoices this phone system to you; the platform sends you no invoice for it.");
         }
-        List<InvoiceLine> wholesale = PartnerInvoicePolicy.wholesale(buyer.get(),
-                new PartnerInvoicePolicy.CustomerLines(customer.id(), customer.name(), lines));
+        List<InvoiceLine> wholesale = composer.wholesale(buyer.get(), customer, lines);
         return new Preview(id, open, wholesale, InvoiceTotals.of(wholesale, partnerVat), "PARTNER",
                 "Bought by " + partner.name() + " as CSP partner at the retail price less "
                         + PartnerInvoicePolicy.percent(buyer.get().discountRate()) + ", on its monthly invoice.");

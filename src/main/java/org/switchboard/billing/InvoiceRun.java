@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.accounts.CurrentUser;
-import org.switchboard.accounts.Customer;
 import org.switchboard.accounts.CustomerDirectory;
 import org.switchboard.accounts.CustomerId;
-import org.switchboard.accounts.Partner;
 import org.switchboard.accounts.PartnerId;
-import org.switchboard.billing.Invoice.BillTo;
 import org.switchboard.billing.internal.CallRecords;
 import org.switchboard.billing.internal.InvoiceRuns;
 import org.switchboard.billing.internal.InvoiceRuns.Run;
@@ -73,6 +69,7 @@ public class InvoiceRun {
     private final SubscriptionTimelines timelines;
     private final CallRecords calls;
     private final CustomerDirectory customers;
+    private final InvoiceComposer composer;
     private final BillingSettings settings;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
@@ -87,7 +84,7 @@ public class InvoiceRun {
     });
 
     InvoiceRun(InvoiceRuns runs, Invoices invoices, SubscriptionTimelines timelines, CallRecords calls,
-            CustomerDirectory customers, BillingSettings settings,
+            CustomerDirectory customers, InvoiceComposer composer, BillingSettings settings,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
             ObjectProvider<WholesaleTermsProvider> wholesaleTerms, ObjectProvider<PartnerChargeProvider> partnerCharges) {
         this.wholesaleTerms = wholesaleTerms;
@@ -97,6 +94,7 @@ public class InvoiceRun {
         this.timelines = timelines;
         this.calls = calls;
         this.customers = customers;
+        this.composer = composer;
         this.settings = settings;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
@@ -222,23 +220,18 @@ public class InvoiceRun {
             }
             // What this batch bills is marked as billed by this run before anything is composed from it.
             Instant end = calendar.end(month);
-            Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.billFor(month, claimed, end);
-            Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = calls
-                    .billFor(month, claimed, end, calendar.zone())
-                    .stream().collect(Collectors.groupingBy(AirtimeSummary::instanceId));
+            Map<UUID, List<InvoiceLine>> lines = composer.customerLines(month, claimed,
+                    timelines.billFor(month, claimed, end), calls.billFor(month, claimed, end, calendar.zone()));
             Instant now = clock.instant();
             LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
             int daysUntilDue = settings.current().daysUntilDue();
             Map<UUID, Mandate> mandates = timelines.mandates(claimed);
             List<Invoice> drafts = new ArrayList<>();
             for (UUID customer : claimed) {
-                List<SubscriptionTimeline> own = byCustomer.getOrDefault(customer, List.of());
-                List<AirtimeSummary> ownAirtime = own.stream()
-                        .flatMap(t -> airtime.getOrDefault(t.instanceId(), List.of()).stream()).toList();
-                List<InvoiceLine> lines = InvoicePolicy.compose(month, calendar, own, ownAirtime);
-                Invoice draft = lines.isEmpty() ? null
-                        : draft(new CustomerId(customer), month, lines, mandates.get(customer), issuedOn, now,
-                                daysUntilDue);
+                List<InvoiceLine> own = lines.get(customer);
+                Invoice draft = own == null ? null
+                        : draft(composer.customerDraft(new CustomerId(customer), month, own), mandates.get(customer),
+                                issuedOn, now, daysUntilDue);
                 if (draft != null) {
                     drafts.add(draft);
                 }
@@ -263,29 +256,16 @@ public class InvoiceRun {
         for (InvoiceRuns.PartnerItem item : claimed) {
             WholesaleTermsProvider.WholesaleBuyer buyer = item.discountRate() == null ? null
                     : new WholesaleTermsProvider.WholesaleBuyer(item.partnerId(), item.discountRate());
-            List<PartnerInvoicePolicy.CustomerLines> bought = new ArrayList<>();
+            Map<UUID, List<InvoiceLine>> bought = Map.of();
             if (buyer != null) {
                 // The partner's invoice bills its customers' calls and changes not billed yet, late ones
                 // too: marked as billed by this run first, exactly as a customer's batch does.
                 List<UUID> ofPartner = runs.customersBoughtBy(month, item.partnerId());
-                Map<UUID, List<SubscriptionTimeline>> byCustomer = timelines.billFor(month, ofPartner, end);
-                Map<org.switchboard.instances.InstanceId, List<AirtimeSummary>> airtime = calls
-                        .billFor(month, ofPartner, end, calendar.zone())
-                        .stream().collect(Collectors.groupingBy(AirtimeSummary::instanceId));
-                for (UUID customer : ofPartner) {
-                    List<SubscriptionTimeline> own = byCustomer.getOrDefault(customer, List.of());
-                    List<AirtimeSummary> ownAirtime = own.stream()
-                            .flatMap(t -> airtime.getOrDefault(t.instanceId(), List.of()).stream()).toList();
-                    List<InvoiceLine> retail = InvoicePolicy.compose(month, calendar, own, ownAirtime);
-                    if (!retail.isEmpty()) {
-                        CustomerId id = new CustomerId(customer);
-                        String name = customers.find(id).map(Customer::name).orElse("");
-                        bought.add(new PartnerInvoicePolicy.CustomerLines(id, name, retail));
-                    }
-                }
+                bought = composer.customerLines(month, ofPartner, timelines.billFor(month, ofPartner, end),
+                        calls.billFor(month, ofPartner, end, calendar.zone()));
             }
             List<PartnerChargeProvider.PartnerCharge> charges = runs.charges(month, item.partnerId());
-            List<PartnerInvoicePolicy.PartnerLine> lines = PartnerInvoicePolicy.compose(buyer, bought, charges);
+            List<PartnerInvoicePolicy.PartnerLine> lines = composer.partnerLines(buyer, bought, charges);
             Invoice draft = lines.isEmpty() ? null : partnerDraft(item.partnerId(), month, lines);
             if (draft != null) {
                 drafts.add(draft);
@@ -297,38 +277,21 @@ public class InvoiceRun {
         return claimed.size();
     }
 
-    /** An invoice to the partner, VAT by its country and VAT ID; it pays by bank transfer (no direct debit). */
+    /** Writes the partner's draft (no number yet) with the customer each line was bought for. */
     private Invoice partnerDraft(PartnerId partnerId, YearMonth month, List<PartnerInvoicePolicy.PartnerLine> parts) {
-        Partner partner = customers.partner(partnerId).orElseThrow();
-        var address = partner.address();
-        List<InvoiceLine> lines = parts.stream().map(PartnerInvoicePolicy.PartnerLine::line).toList();
-        InvoiceTotals totals = InvoiceTotals.of(lines, VatPolicy.treatment(address.country(), partner.vatId()));
-        Invoice.Kind kind = totals.net().amount().signum() < 0 ? Invoice.Kind.CREDIT_NOTE : Invoice.Kind.INVOICE;
-        Invoice invoice = new Invoice(UUID.randomUUID(), null, partnerId, month, kind, null, null, null,
-                new BillTo(partner.name(), address.street(), address.postcode(), address.city(), address.country(),
-                        partner.vatId()),
-                lines, totals);
+        Invoice invoice = composer.partnerDraft(partnerId, month,
+                parts.stream().map(PartnerInvoicePolicy.PartnerLine::line).toList());
         invoices.insertDraft(invoice, parts.stream().map(PartnerInvoicePolicy.PartnerLine::customerId).toList(), null);
         return invoice;
     }
 
     /** Writes the draft (no number yet) and its direct debit. */
-    private Invoice draft(CustomerId customerId, YearMonth month, List<InvoiceLine> lines, Mandate mandate,
-            LocalDate issuedOn, Instant now, int daysUntilDue) {
-        Customer customer = customers.find(customerId).orElseThrow();
-        var address = customer.billingAddress();
-        VatPolicy.Treatment treatment = VatPolicy.treatment(address.country(), customer.vatId());
-        InvoiceTotals totals = InvoiceTotals.of(lines, treatment);
-        Invoice.Kind kind = totals.net().amount().signum() < 0 ? Invoice.Kind.CREDIT_NOTE : Invoice.Kind.INVOICE;
-        Invoice invoice = new Invoice(UUID.randomUUID(), customerId, customer.partnerId(), month, kind, null, null, null,
-                new BillTo(customer.name(), address.street(), address.postcode(), address.city(), address.country(),
-                        customer.vatId()),
-                lines, totals);
+    private Invoice draft(Invoice invoice, Mandate mandate, LocalDate issuedOn, Instant now, int daysUntilDue) {
         invoices.insertDraft(invoice);
-        if (kind == Invoice.Kind.INVOICE && totals.gross().isPositive() && mandate != null) {
-            invoices.insertPayment(new Payment(invoice.id(), customerId.value(), "SUBMITTED", mandate.reference(),
+        if (invoice.kind() == Invoice.Kind.INVOICE && invoice.totals().gross().isPositive() && mandate != null) {
+            invoices.insertPayment(new Payment(invoice.id(), invoice.customerId().value(), "SUBMITTED", mandate.reference(),
                     mandate.signedOn(), mandate.account().ibanForPayment(), mandate.account().accountHolder(),
-                    invoices.sequenceTypeFor(mandate.reference()), issuedOn.plusDays(daysUntilDue), month.toString(),
+                    invoices.sequenceTypeFor(mandate.reference()), issuedOn.plusDays(daysUntilDue), invoice.month().toString(),
                     null), now);
         }
         return invoice;

@@ -43,13 +43,17 @@ public final class Tariff {
         return zones;
     }
 
-    /** The zone of the longest prefix matching the number (digits, with or without a leading +). */
+    /**
+     * The zone of the longest prefix matching the number (digits, with or without a leading +); none
+     * for a number in a special range ({@link ServiceRanges}) unless the prefix names that range.
+     */
     public Optional<TariffZone> zoneFor(String e164) {
         String digits = e164.startsWith("+") ? e164.substring(1) : e164;
+        int special = ServiceRanges.rangeOf(digits).map(r -> r.prefix().length()).orElse(0);
         for (int length = Math.min(longestPrefix, digits.length()); length > 0; length--) {
             TariffZone zone = byPrefix.get(digits.substring(0, length));
             if (zone != null) {
-                return Optional.of(zone);
+                return length >= special ? Optional.of(zone) : Optional.empty();
             }
         }
         return Optional.empty();

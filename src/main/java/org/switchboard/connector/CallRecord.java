@@ -22,6 +22,11 @@ public record CallRecord(String callId, String subject, String from, String to, 
     public static final int MAX_BATCH = 10_000;
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
+    /**
+     * A short number dialled without a country code, which may be an emergency number of the phone
+     * system's country: the receiver, who knows the country, decides (see {@link EmergencyNumbers}).
+     */
+    private static final Pattern SHORT = Pattern.compile("[0-9]{2,6}");
     /** Dialled without a country code; never rated, always connected. */
     private static final Pattern TEXT = Pattern.compile("[\\p{Graph} ]{1,100}");
 
@@ -118,7 +123,7 @@ public record CallRecord(String callId, String subject, String from, String to, 
     private static void number(Validation v, String field, String value, boolean emergencyAllowed) {
         if (value == null || value.isBlank()) {
             v.reject(field, field.substring(field.indexOf('.') + 1) + " is required");
-        } else if (!E164.matcher(value).matches() && !(emergencyAllowed && EmergencyNumbers.isEmergency(value, null))) {
+        } else if (!E164.matcher(value).matches() && !(emergencyAllowed && SHORT.matcher(value).matches())) {
             v.reject(field, "'" + (value.length() > 20 ? value.substring(0, 20) + "..." : value)
                     + "' is not an E.164 number (a + and 2 to 15 digits, e.g. +4930123456)");
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,9 +27,15 @@ import org.switchboard.platform.Validation;
 @Service
 public class SubscriptionAmendment {
 
-    /** What a change of the subscription would cost and when it would apply. */
+    /**
+     * What a change of the subscription would cost and when it would apply. {@code proRataThisMonth}:
+     * for an upgrade, what the rest of this month costs at the new net (negative when the new
+     * count's net is lower, see docs/instances.md), on the next invoice; null for a downgrade, which
+     * applies at the term end, or when no module provides the pro-rata rule.
+     */
     public record ChangePreview(Instance.ChangeKind kind, Plan plan, int concurrentUsers, Instant effectiveAt,
-            Money currentMonthlyNet, Money newMonthlyNet, Money monthlyDifference, PriceQuote quote) {
+            Money currentMonthlyNet, Money newMonthlyNet, Money monthlyDifference, PriceQuote quote,
+            Money proRataThisMonth) {
     }
 
     public record ChangeOutcome(Instance.ChangeKind kind, Instant effectiveAt, InstanceDetails instance) {
@@ -39,9 +46,11 @@ public class SubscriptionAmendment {
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<ProRataQuote> proRata;
 
     SubscriptionAmendment(InstanceRepository instances, InstanceAccess access, Catalog catalog,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, ObjectProvider<ProRataQuote> proRata) {
+        this.proRata = proRata;
         this.instances = instances;
         this.access = access;
         this.catalog = catalog;
@@ -76,8 +85,11 @@ public class SubscriptionAmendment {
                 : catalog.quote(plan, c.concurrentUsers(), kind == Instance.ChangeKind.UPGRADE ? LocalDate.now(clock)
                         : current.termEnd().atZone(clock.getZone()).toLocalDate());
         Instant effective = kind == Instance.ChangeKind.UPGRADE ? clock.instant() : current.termEnd();
+        // An upgrade applies now: the rest of this month is charged (or, if the net falls, credited) pro rata.
+        Money thisMonth = kind != Instance.ChangeKind.UPGRADE ? null : proRata.stream().findFirst()
+                .map(q -> q.restOfMonth(current.monthlyNet(), quote.monthlyNet(), effective)).orElse(null);
         return new ChangePreview(kind, plan, c.concurrentUsers(), effective, current.monthlyNet(), quote.monthlyNet(),
-                quote.monthlyNet().minus(current.monthlyNet()), quote);
+                quote.monthlyNet().minus(current.monthlyNet()), quote, thisMonth);
     }
 
     /** More concurrent users (or a higher plan) apply at once; fewer (or a lower plan) at the term end. */

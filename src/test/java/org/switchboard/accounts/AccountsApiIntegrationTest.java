@@ -108,7 +108,7 @@ class AccountsApiIntegrationTest extends IntegrationTestBase {
         Response customer = as(email).get("/api/v1/customers/" + customerId);
         assertThat(customer.text("partnerName")).isEqualTo("Invite Partner");
         assertThat(customer.json().path("validated").asBoolean()).isFalse();
-        assertThat(as(partner.email()).get("/api/v1/customers").body()).contains(customerId);
+        assertThat(as(partner.email()).get("/api/v1/customers").json().findValuesAsString("id")).contains(customerId);
 
         Response reused = anonymous().post("/api/v1/invitation-links/" + token + "/acceptance",
                 Map.of("adminName", "Hans Huber", "password", PASSWORD, "country", "DE"));
@@ -179,13 +179,14 @@ class AccountsApiIntegrationTest extends IntegrationTestBase {
         PartnerAccount partner = fixtures.verifiedPartner("Validation Partner");
         CustomerAccount customer = fixtures.invitedCustomer(partner, "Pending GmbH", false);
         String path = "/api/v1/customers/" + customer.id().value();
-        assertThat(as(customer.email()).get(path).json().path("missingForValidation").toString()).contains("billing address");
+        assertThat(as(customer.email()).get(path).json().path("missingForValidation").valueStream().map(n -> n.asString()))
+                .anySatisfy(m -> assertThat(m).contains("billing address"));
 
         Response bad = as(customer.email()).put(path + "/billing-details",
                 Map.of("companyName", "Pending GmbH", "street", "", "postcode", "80331", "city", "München",
                         "country", "XX", "vatId", "not a vat id"));
         assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.json().path("errors").toString()).contains("street", "country", "vatId");
+        assertThat(bad.errorFields()).contains("street", "country", "vatId");
         assertThat(as(customer.email()).get(path).json().path("validated").asBoolean()).isFalse();
 
         Response good = as(customer.email()).put(path + "/billing-details",
@@ -218,7 +219,7 @@ class AccountsApiIntegrationTest extends IntegrationTestBase {
 
         assertProblem(anonymous().post("/api/v1/partner-registrations", "{not json"), 400, null);
         // none of these left an account behind
-        assertThat(as(OPERATOR_EMAIL).get("/api/v1/outbox").body()).doesNotContain(email);
+        assertThat(as(OPERATOR_EMAIL).get("/api/v1/outbox").json().findValuesAsString("to")).doesNotContain(email);
 
         assertThat(anonymous().post("/api/v1/partner-registrations", registration(email)).status()).isEqualTo(201);
         Response duplicate = anonymous().post("/api/v1/customer-signups", Map.of("companyName", "Dup AG",

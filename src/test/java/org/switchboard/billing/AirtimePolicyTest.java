@@ -99,6 +99,60 @@ class AirtimePolicyTest {
         assertThat(AirtimePolicy.rate(outbound("+4930901820", NOV_20, 61), TARIFF, null).outcome()).isEqualTo(Outcome.FREE);
     }
 
+    @Test
+    void emergencyCallsOfTheInstancesCountryAreNeverBilledShortOrE164() {
+        for (String dialled : List.of("133", "144", "122", "112", "+43133", "+43144")) {
+            RatedCall call = AirtimePolicy.rate(outbound(dialled, NOV_20, 61), TARIFF, SUBSCRIBED, "AT");
+            assertThat(call.outcome()).as(dialled).isEqualTo(Outcome.NOT_BILLABLE);
+            assertThat(call.reason()).isEqualTo("emergency call");
+        }
+        for (String dialled : List.of("+49112", "+49110", "112", "110")) {
+            assertThat(AirtimePolicy.rate(outbound(dialled, NOV_20, 61), TARIFF, SUBSCRIBED, "DE").outcome())
+                    .as(dialled).isEqualTo(Outcome.NOT_BILLABLE);
+        }
+        // +49112 was rated as a German fixed-line call before; another country's E.164 emergency number is a call
+        assertThat(AirtimePolicy.rate(outbound("+43133", NOV_20, 61), TARIFF, SUBSCRIBED, "DE").outcome())
+                .isEqualTo(Outcome.UNRATED);
+        assertThat(rate(outbound("+49112", NOV_20, 61)).outcome()).isEqualTo(Outcome.NOT_BILLABLE);
+    }
+
+    @Test
+    void premiumRateAndServiceNumbersAreNotRatedByAShorterPrefix() {
+        for (String dialled : List.of("+499001234567", "+491371234567", "+4911833", "+497001234567", "+4980012345678")) {
+            RatedCall call = rate(outbound(dialled, NOV_20, 61));
+            assertThat(call.outcome()).as(dialled).isEqualTo(Outcome.UNRATED);
+            assertThat(call.charge()).isEqualByComparingTo(BigDecimal.ZERO);
+        }
+        assertThat(rate(outbound("+499001234567", NOV_20, 61)).reason())
+                .isEqualTo("premium-rate (0900) number: rated only by a zone with the prefix 49900");
+        // a zone that names the range rates it (49180 above); ordinary numbers keep their zone
+        assertThat(rate(outbound("+491801234567", NOV_20, 61)).zone().name()).isEqualTo("Service");
+        assertThat(rate(outbound("+4990123456", NOV_20, 61)).zone().name()).isEqualTo("German fixed");
+        Tariff premium = new Tariff(List.of(zone("German fixed", "60/60", "0.0190", "0", "49"),
+                zone("German premium", "60/60", "1.9900", "0", "49900")));
+        assertThat(AirtimePolicy.rate(outbound("+499001234567", NOV_20, 61), premium, SUBSCRIBED).zone().name())
+                .isEqualTo("German premium");
+    }
+
+    @Test
+    void aStartedSecondCountsAsASecondBeforeTheIncrement() {
+        CallRecord base = outbound("+491701234567", NOV_20, 60);
+        // 60.2 s on 60/1: 61 s billed, 61 x 0.0890 / 60 = 0.0905
+        CallRecord longer = new CallRecord(base.callId(), base.subject(), base.from(), base.to(), base.start(),
+                base.answer(), base.end().plusMillis(200), base.direction(), base.trunk());
+        assertThat(rate(longer).billedSeconds()).isEqualTo(61);
+        assertThat(rate(longer).charge()).isEqualByComparingTo("0.0905");
+        // 0.4 s on 1/1: 1 s, connect fee plus 1 x 0.0490 / 60 = 0.0150 + 0.000817 -> 0.0158
+        CallRecord blip = outbound("+491801234567", NOV_20, 0);
+        CallRecord short1 = new CallRecord(blip.callId(), blip.subject(), blip.from(), blip.to(), blip.start(),
+                blip.answer(), blip.end().plusMillis(400), blip.direction(), blip.trunk());
+        assertThat(rate(short1).billedSeconds()).isEqualTo(1);
+        assertThat(rate(short1).charge()).isEqualByComparingTo("0.0158");
+        // exactly 0 s answered: 0 s billed, the connect fee only (see docs/billing.md)
+        assertThat(rate(blip).billedSeconds()).isZero();
+        assertThat(rate(blip).charge()).isEqualByComparingTo("0.0150");
+    }
+
     static CallRecord with(CallRecord c, Direction direction, Instant answer, String trunk) {
         return new CallRecord(c.callId(), c.subject(), c.from(), c.to(), c.start(), answer, c.end(), direction, trunk);
     }

@@ -12,17 +12,13 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.accounts.AccountFixtures.PartnerAccount;
-import org.switchboard.billing.internal.SubscriptionTimelines;
 import org.switchboard.catalog.Money;
 import org.switchboard.partners.CommissionLine;
 import org.switchboard.partners.CommissionLedger;
 import org.switchboard.partners.LevelReview;
-import org.switchboard.testing.Api;
 import org.switchboard.testing.Api.Response;
-import org.switchboard.testing.IntegrationTestBase;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,14 +28,8 @@ import tools.jackson.databind.JsonNode;
  * March 2036: 10 CU x 8.90 = 89.00 for March (from its first instant) and 89.00 for April in
  * advance, net 178.00, VAT 33.82, gross 211.82, collected by direct debit.
  */
-class CreditNotesIntegrationTest extends IntegrationTestBase {
+class CreditNotesIntegrationTest extends BillingIntegrationTestBase {
 
-    @Autowired
-    AccountFixtures accounts;
-    @Autowired
-    SubscriptionTimelines timelines;
-    @Autowired
-    InvoiceRun run;
     @Autowired
     org.switchboard.partners.CommissionLedger ledger;
     @Autowired
@@ -49,12 +39,9 @@ class CreditNotesIntegrationTest extends IntegrationTestBase {
     void creditNotesTakeBackPartOfALineThenTheRestNeverMoreAndReverseTheCommission() {
         PartnerAccount partner = accounts.verifiedPartner("Credit Partner");
         CustomerAccount customer = accounts.invitedCustomer(partner, "Gutschrift GmbH", true);
-        clock.set(berlin(2036, 3, 1, 0, 0));
-        String instance = SubscriptionFixtures.subscribe(port, customer, "Head office", 10);
-        SubscriptionFixtures.awaitTimeline(timelines, instance, 1);
+        sold(customer, "Head office", 10, berlin(2036, 3, 1, 0, 0));
         clock.set(berlin(2036, 4, 1, 0, 30));
-        run.create(YearMonth.of(2036, 3), "operator");
-        run.complete(YearMonth.of(2036, 3));
+        runMonth(YearMonth.of(2036, 3));
         JsonNode invoice = only(customer, "INVOICE");
         String invoiceId = invoice.path("id").asString();
         String number = invoice.path("number").asString();
@@ -79,16 +66,16 @@ class CreditNotesIntegrationTest extends IntegrationTestBase {
         Response malformed = operator().post(path, Map.of("reason", " ", "lines", List.of()));
         assertThat(malformed.status()).as(malformed.toString()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
-        assertThat(malformed.body()).contains("reason").contains("lines");
+        assertThat(malformed.errorFields()).contains("reason", "lines");
         Response cents = operator().post(path, Map.of("reason", "x", "lines", List.of(Map.of("line", 2, "amount", 1.234))));
         assertThat(cents.status()).isEqualTo(400);
-        assertThat(cents.body()).contains("lines[0].amount").contains("two decimals");
+        assertThat(cents.errorMessage("lines[0].amount")).contains("two decimals");
         // More than the line: 422 with the limit.
         Response tooMuch = operator().post(path, Map.of("reason", "x", "lines", List.of(Map.of("line", 2, "amount", 89.01))));
         assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(422);
         assertThat(tooMuch.contentType()).startsWith("application/problem+json");
         assertThat(tooMuch.text("field")).isEqualTo("lines[0].amount");
-        assertThat(tooMuch.body()).contains("can be credited by at most 89.00 EUR");
+        assertThat(tooMuch.text("detail")).contains("can be credited by at most 89.00 EUR");
 
         // 20.00 of April's fee: -20.00 net, VAT -3.80, gross -23.80, refunded by bank transfer.
         Response first = operator().post(path, outage);
@@ -114,7 +101,7 @@ class CreditNotesIntegrationTest extends IntegrationTestBase {
         // 69.00 are left of line 2 now.
         Response over = operator().post(path, Map.of("reason", "x", "lines", List.of(Map.of("line", 2, "amount", 69.01))));
         assertThat(over.status()).isEqualTo(422);
-        assertThat(over.body()).contains("at most 69.00 EUR (89.00 invoiced, 20.00 credited before)");
+        assertThat(over.text("detail")).contains("at most 69.00 EUR (89.00 invoiced, 20.00 credited before)");
         // A credit note is not credited.
         assertThat(operator().post("/api/v1/invoices/" + firstId + "/credit-notes",
                 Map.of("reason", "x", "whole", true)).status()).isEqualTo(422);
@@ -128,10 +115,10 @@ class CreditNotesIntegrationTest extends IntegrationTestBase {
         assertThat(sequence(rest.json().path("number").asString())).isEqualTo(sequence(note.path("number").asString()) + 1);
         Response nothingLeft = operator().post(path, Map.of("reason", "Again", "whole", true));
         assertThat(nothingLeft.status()).isEqualTo(422);
-        assertThat(nothingLeft.body()).contains("credited in full already");
+        assertThat(nothingLeft.text("detail")).contains("credited in full already");
 
         // The customer sees both in its invoice list, with their documents; no direct debit for them.
-        List<JsonNode> notes = customerInvoices(customer).stream()
+        List<JsonNode> notes = invoices(customer).stream()
                 .filter(i -> i.path("kind").asString().equals("CREDIT_NOTE")).toList();
         assertThat(notes).hasSize(2).allSatisfy(n -> assertThat(n.path("corrects").path("number").asString()).isEqualTo(number));
         assertThat(as(customer.email()).get(path).json().size()).isEqualTo(2);
@@ -140,7 +127,10 @@ class CreditNotesIntegrationTest extends IntegrationTestBase {
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.body()).startsWith("%PDF");
         assertThat(as(customer.email()).get("/api/v1/invoices/" + firstId + "/xrechnung").body())
-                .contains("<ram:TypeCode>381</ram:TypeCode>").contains(number);
+                .contains("<ram:TypeCode>381</ram:TypeCode>").contains(number)
+                // BR-DE-1: the refund by credit transfer (58) to the account the invoice was debited from
+                .contains("<ram:TypeCode>58</ram:TypeCode>").contains("DE89370400440532013000")
+                .contains("We refund the credited 23.80 EUR by bank transfer to the account ending 3000");
 
         // The partner programme takes the commission back at the invoice's rate, and the turnover.
         SubscriptionFixtures.await(() -> commission(partner, firstId) != null
@@ -154,27 +144,6 @@ class CreditNotesIntegrationTest extends IntegrationTestBase {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
-
-    Api as(String email) {
-        return new Api(port).as(email, PASSWORD);
-    }
-
-    Api operator() {
-        return as(OPERATOR_EMAIL);
-    }
-
-    List<JsonNode> customerInvoices(CustomerAccount customer) {
-        List<JsonNode> found = new java.util.ArrayList<>();
-        as(customer.email()).get("/api/v1/invoices").json().forEach(found::add);
-        return found;
-    }
-
-    JsonNode only(CustomerAccount customer, String kind) {
-        List<JsonNode> ofKind = customerInvoices(customer).stream().filter(i -> i.path("kind").asString().equals(kind))
-                .toList();
-        assertThat(ofKind).hasSize(1);
-        return as(customer.email()).get("/api/v1/invoices/" + ofKind.get(0).path("id").asString()).json();
-    }
 
     CommissionLine commission(PartnerAccount partner, String invoiceId) {
         return ledger.openLines(partner.admin(), partner.id()).stream()

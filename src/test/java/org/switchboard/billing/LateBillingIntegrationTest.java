@@ -21,16 +21,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
-import org.switchboard.accounts.AccountFixtures;
-import org.switchboard.billing.internal.SubscriptionTimelines;
 import org.switchboard.catalog.Money;
 import org.switchboard.catalog.Plan;
 import org.switchboard.connector.CallRecord;
 import org.switchboard.instances.InstanceEvents.SubscriptionUpgraded;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.testing.Api.Response;
-import org.switchboard.testing.Api;
-import org.switchboard.testing.IntegrationTestBase;
 
 import tools.jackson.databind.JsonNode;
 
@@ -40,14 +36,8 @@ import tools.jackson.databind.JsonNode;
  * record stored while its month's run works. Every amount to the cent; 10 CU cost 8.90 x 10 = 89.00
  * a month, 16 CU 8.01 x 16 = 128.16, 30 CU 7.57 x 30 = 227.10.
  */
-class LateBillingIntegrationTest extends IntegrationTestBase {
+class LateBillingIntegrationTest extends BillingIntegrationTestBase {
 
-    @Autowired
-    AccountFixtures accounts;
-    @Autowired
-    SubscriptionTimelines timelines;
-    @Autowired
-    InvoiceRun run;
     @Autowired
     CallRecording recording;
     @Autowired
@@ -58,9 +48,7 @@ class LateBillingIntegrationTest extends IntegrationTestBase {
     @Test
     void callRecordsOfOctoberSentAfterOctobersRunAreOnNovembersInvoiceOnce() throws Exception {
         CustomerAccount customer = accounts.invitedCustomer(accounts.verifiedPartner("Late Partner"), "Late Calls GmbH", true);
-        clock.set(berlin(2033, 10, 1, 0, 0));
-        String id = SubscriptionFixtures.subscribe(port, customer, "Head office", 10);
-        SubscriptionFixtures.awaitTimeline(timelines, id, 1);
+        String id = sold(customer, "Head office", 10, berlin(2033, 10, 1, 0, 0));
         clock.set(berlin(2033, 10, 21, 9, 0));
         // German fixed, 60/60: 61 s are 2 minutes x 0.0190 = 0.0380
         Map<String, Object> c1 = call("c1", "+4930901820", berlin(2033, 10, 20, 10, 0), 61, "OUTBOUND", "platform");
@@ -152,9 +140,7 @@ class LateBillingIntegrationTest extends IntegrationTestBase {
     @Test
     void anUpgradeRecordedAfterNovembersRunIsOnDecembersInvoiceOnce() {
         CustomerAccount customer = accounts.invitedCustomer(accounts.verifiedPartner("Late Partner"), "Late Upgrade GmbH", true);
-        clock.set(berlin(2034, 11, 10, 10, 0));
-        String id = SubscriptionFixtures.subscribe(port, customer, "Head office", 16);
-        SubscriptionFixtures.awaitTimeline(timelines, id, 1);
+        String id = sold(customer, "Head office", 16, berlin(2034, 11, 10, 10, 0));
 
         clock.set(berlin(2034, 12, 1, 0, 30));
         runMonth(YearMonth.of(2034, 11));
@@ -196,33 +182,4 @@ class LateBillingIntegrationTest extends IntegrationTestBase {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    Api as(String email) {
-        return new Api(port).as(email, PASSWORD);
-    }
-
-    Response cdrs(CustomerAccount customer, String instance, List<Map<String, Object>> calls) {
-        Response r = as(customer.email()).post("/api/v1/instances/" + instance + "/cdrs", calls);
-        assertThat(r.status()).as(r.toString()).isEqualTo(200);
-        return r;
-    }
-
-    void runMonth(YearMonth month) {
-        run.create(month, "operator");
-        assertThat(run.complete(month).finishedAt()).isNotNull();
-    }
-
-    List<JsonNode> invoices(CustomerAccount customer) {
-        List<JsonNode> found = new java.util.ArrayList<>();
-        as(customer.email()).get("/api/v1/invoices").json().forEach(found::add);
-        return found;
-    }
-
-    JsonNode invoice(CustomerAccount customer, String month) {
-        for (JsonNode i : invoices(customer)) {
-            if (i.path("month").asString().equals(month) && !i.path("corrects").isObject()) {
-                return as(customer.email()).get("/api/v1/invoices/" + i.path("id").asString()).json();
-            }
-        }
-        throw new AssertionError("no invoice for " + month);
-    }
 }

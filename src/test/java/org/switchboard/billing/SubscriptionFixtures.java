@@ -24,10 +24,16 @@ final class SubscriptionFixtures {
 
     /** A new instance sold directly as a Basic subscription (no trial) at the clock's instant; answers its id. */
     static String subscribe(int port, CustomerAccount customer, String instanceName, int concurrentUsers) {
+        return subscribe(port, customer, instanceName, concurrentUsers, "DE");
+    }
+
+    /** The same, for a phone system in {@code country}. */
+    static String subscribe(int port, CustomerAccount customer, String instanceName, int concurrentUsers,
+            String country) {
         Map<String, Object> body = new HashMap<>(Map.of("plan", "basic", "concurrentUsers", concurrentUsers,
                 "iban", IBAN, "accountHolder", "Account holder", "mandateAccepted", true));
         body.putAll(Map.of("name", instanceName, "subdomain", "bill-" + UUID.randomUUID().toString().substring(0, 8),
-                "country", "DE", "trial", false));
+                "country", country, "trial", false));
         Response created = new Api(port).as(customer.email(), IntegrationTestBase.PASSWORD).post("/api/v1/instances", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.text("id");

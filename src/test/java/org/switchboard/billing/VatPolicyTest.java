@@ -39,4 +39,34 @@ class VatPolicyTest {
         assertThat(totals.gross()).isEqualTo(eur("1.25"));
         assertThat(InvoiceTotals.of(List.of(line), Treatment.REVERSE_CHARGE).vat()).isEqualTo(eur("0.00"));
     }
+
+    static InvoiceTotals totals(String net) {
+        return InvoiceTotals.of(List.of(new InvoiceLine(null, InvoiceLine.Kind.SUBSCRIPTION_FEE, "x", null, null, "",
+                eur(net))), Treatment.STANDARD);
+    }
+
+    @Test
+    void aCreditNotesVatIsOnItsOwnNetAndLeavesTheRemainingVatAtMostOneCentOff() {
+        // 19.01 - 9.51 = 9.50 = 19% of the remaining 50.00
+        assertThat(totals("100.05").vat().minus(totals("50.05").vat())).isEqualTo(totals("50.00").vat());
+        // 1.91 - 0.95 = 0.96, one cent above 19% of the remaining 5.02 = 0.9538 -> 0.95
+        assertThat(totals("10.03").vat()).isEqualTo(eur("1.91"));
+        assertThat(totals("5.01").vat()).isEqualTo(eur("0.95"));
+        assertThat(totals("5.02").vat()).isEqualTo(eur("0.95"));
+        // the credit note's own VAT agrees with its own net (EN 16931 BR-CO-14), as each document's does
+        assertThat(totals("-5.01").vat()).isEqualTo(eur("-0.95"));
+    }
+
+    @net.jqwik.api.Property(tries = 2000)
+    void invoiceVatMinusCreditNoteVatIsTheRemainingVatToTheCent(
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 100_000) long invoiceCents,
+            @net.jqwik.api.ForAll @net.jqwik.api.constraints.LongRange(min = 1, max = 100_000) long creditCents) {
+        net.jqwik.api.Assume.that(creditCents <= invoiceCents);
+        java.math.BigDecimal invoice = java.math.BigDecimal.valueOf(invoiceCents, 2);
+        java.math.BigDecimal credit = java.math.BigDecimal.valueOf(creditCents, 2);
+        java.math.BigDecimal left = totals(invoice.toPlainString()).vat()
+                .plus(totals(credit.negate().toPlainString()).vat()).amount();
+        java.math.BigDecimal remaining = totals(invoice.subtract(credit).toPlainString()).vat().amount();
+        assertThat(left.subtract(remaining).abs()).isLessThanOrEqualTo(new java.math.BigDecimal("0.01"));
+    }
 }

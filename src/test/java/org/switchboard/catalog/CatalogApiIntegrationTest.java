@@ -2,6 +2,7 @@ package org.switchboard.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -43,19 +44,23 @@ class CatalogApiIntegrationTest extends IntegrationTestBase {
     void amountsKeepTwoDecimalsAndTheCheaperCountIsNamed() {
         Api.Response ten = api().get("/api/v1/price-quote?plan=basic&concurrentUsers=10");
 
-        assertThat(ten.body()).contains("\"monthlyNet\":89.00", "\"unitPrice\":8.90", "\"annualNet\":1068.00",
-                "\"cheaperAlternative\":{\"concurrentUsers\":11,\"monthlyNet\":88.11}");
+        assertThat(ten.number("/monthlyNet")).isEqualTo("89.00");
+        assertThat(ten.number("/unitPrice")).isEqualTo("8.90");
+        assertThat(ten.number("/annualNet")).isEqualTo("1068.00");
+        assertThat(ten.json().path("cheaperAlternative").path("concurrentUsers").asInt()).isEqualTo(11);
+        assertThat(ten.number("/cheaperAlternative/monthlyNet")).isEqualTo("88.11");
 
         Api.Response thousand = api().get("/api/v1/price-quote?concurrentUsers=1000");
 
-        assertThat(thousand.body()).contains("\"monthlyNet\":3560.00",
-                "\"cheaperAlternative\":{\"concurrentUsers\":1001,\"monthlyNet\":2672.67}");
+        assertThat(thousand.number("/monthlyNet")).isEqualTo("3560.00");
+        assertThat(thousand.json().path("cheaperAlternative").path("concurrentUsers").asInt()).isEqualTo(1001);
+        assertThat(thousand.number("/cheaperAlternative/monthlyNet")).isEqualTo("2672.67");
     }
 
     @Test
     void planIsBasicWhenNotGivenAndReadRegardlessOfCase() {
         assertThat(api().get("/api/v1/price-quote?concurrentUsers=26").text("plan")).isEqualTo("basic");
-        assertThat(api().get("/api/v1/price-quote?plan=BASIC&concurrentUsers=26").body()).contains("\"unitPrice\":7.57");
+        assertThat(api().get("/api/v1/price-quote?plan=BASIC&concurrentUsers=26").number("/unitPrice")).isEqualTo("7.57");
     }
 
     @Test
@@ -127,10 +132,19 @@ class CatalogApiIntegrationTest extends IntegrationTestBase {
         assertThat(basic.path("plan").asString()).isEqualTo("basic");
         assertThat(basic.path("tiers")).hasSize(9);
         assertThat(basic.path("tiers").findValuesAsString("unitPrice")).isNotNull();
-        assertThat(response.body()).contains(
-                "{\"fromConcurrentUsers\":1,\"toConcurrentUsers\":10,\"discountPercent\":0,\"unitPrice\":8.90}",
-                "{\"fromConcurrentUsers\":26,\"toConcurrentUsers\":50,\"discountPercent\":15,\"unitPrice\":7.57}",
-                "{\"fromConcurrentUsers\":1001,\"toConcurrentUsers\":null,\"discountPercent\":70,\"unitPrice\":2.67}");
+        JsonNode first = basic.path("tiers").get(0);
+        assertThat(List.of(first.path("fromConcurrentUsers").asInt(), first.path("toConcurrentUsers").asInt(),
+                first.path("discountPercent").asInt())).containsExactly(1, 10, 0);
+        assertThat(response.number("/0/tiers/0/unitPrice")).isEqualTo("8.90");
+        JsonNode third = basic.path("tiers").get(2);
+        assertThat(List.of(third.path("fromConcurrentUsers").asInt(), third.path("toConcurrentUsers").asInt(),
+                third.path("discountPercent").asInt())).containsExactly(26, 50, 15);
+        assertThat(response.number("/0/tiers/2/unitPrice")).isEqualTo("7.57");
+        JsonNode last = basic.path("tiers").get(8);
+        assertThat(last.path("fromConcurrentUsers").asInt()).isEqualTo(1001);
+        assertThat(last.path("toConcurrentUsers").isNull()).isTrue();
+        assertThat(last.path("discountPercent").asInt()).isEqualTo(70);
+        assertThat(response.number("/0/tiers/8/unitPrice")).isEqualTo("2.67");
     }
 
     @Test
@@ -151,10 +165,17 @@ class CatalogApiIntegrationTest extends IntegrationTestBase {
         assertThat(sizing.path("employees").asInt()).isEqualTo(30);
         assertThat(sizing.path("concurrentUsers").asInt()).isEqualTo(16);
         assertThat(sizing.path("breakdown")).hasSize(4);
-        assertThat(response.body()).contains(
-                "{\"type\":1,\"field\":\"type1\",\"name\":\"Managers & field sales\",\"count\":5,\"occupancyPercent\":100,\"share\":5}",
-                "{\"type\":4,\"field\":\"type4\",\"name\":\"Function extensions\",\"count\":10,\"occupancyPercent\":10,\"share\":1}",
-                "\"monthlyNet\":128.16", "\"annualNet\":1537.92");
+        JsonNode managers = sizing.path("breakdown").get(0);
+        assertThat(List.of(managers.path("type").asInt(), managers.path("count").asInt(),
+                managers.path("occupancyPercent").asInt(), managers.path("share").asInt())).containsExactly(1, 5, 100, 5);
+        assertThat(managers.path("field").asString()).isEqualTo("type1");
+        assertThat(managers.path("name").asString()).isEqualTo("Managers & field sales");
+        JsonNode functions = sizing.path("breakdown").get(3);
+        assertThat(List.of(functions.path("type").asInt(), functions.path("count").asInt(),
+                functions.path("occupancyPercent").asInt(), functions.path("share").asInt())).containsExactly(4, 10, 10, 1);
+        assertThat(functions.path("name").asString()).isEqualTo("Function extensions");
+        assertThat(response.number("/quote/monthlyNet")).isEqualTo("128.16");
+        assertThat(response.number("/quote/annualNet")).isEqualTo("1537.92");
         assertThat(sizing.path("quote").path("concurrentUsers").asInt()).isEqualTo(16);
         assertThat(sizing.path("quote").path("plan").asString()).isEqualTo("basic");
     }
@@ -163,8 +184,12 @@ class CatalogApiIntegrationTest extends IntegrationTestBase {
     void sizingShowsExactSharesAndRoundsUp() {
         Api.Response response = api().post("/api/v1/sizing", Map.of("type3", 3, "type4", 1));
 
-        assertThat(response.body()).contains("\"share\":1.2", "\"share\":0.1", "\"exactConcurrentUsers\":1.3",
-                "\"concurrentUsers\":2");
+        JsonNode sizing = response.json();
+        assertThat(sizing.path("breakdown").findValues("share")).extracting(JsonNode::decimalValue)
+                .usingElementComparator(java.math.BigDecimal::compareTo)
+                .contains(new java.math.BigDecimal("1.2"), new java.math.BigDecimal("0.1"));
+        assertThat(sizing.path("exactConcurrentUsers").decimalValue()).isEqualByComparingTo("1.3");
+        assertThat(sizing.path("concurrentUsers").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -164,7 +164,7 @@ class TwoNodesIntegrationTest extends IntegrationTestBase {
                 answer = two.send("DESKTOP_OPENED", "101", "d-101");
             }
             assertThat(answer.status()).as(answer.toString()).isEqualTo(401);
-            assertThat(answer.body()).contains("revoked");
+            assertThat(answer.text("detail")).contains("revoked");
         }
     }
 

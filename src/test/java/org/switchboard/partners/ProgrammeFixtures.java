@@ -36,7 +36,8 @@ class ProgrammeFixtures {
     final ObjectProvider<MutableClock> clock;
     final PartnerDirectory directory;
 
-    ProgrammeFixtures(AccountFixtures accounts, CommissionLedger ledger, LevelReview review, MembershipManagement membership, ObjectProvider<MutableClock> clock,
+    ProgrammeFixtures(AccountFixtures accounts, CommissionLedger ledger, LevelReview review,
+            MembershipManagement membership, ObjectProvider<MutableClock> clock,
             PartnerDirectory directory) {
         this.accounts = accounts;
         this.ledger = ledger;

@@ -1,6 +1,7 @@
 package org.switchboard.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,14 @@ class ValidationTest {
 
     @Test
     void acceptsGoodInput() {
-        new Validation().text("name", "Name", "Ada", 10).email("email", " Ada.Lovelace+work@example.co.uk ")
-                .country("country", "at").optionalText("note", "Note", null, 10).throwIfInvalid();
+        Validation v = new Validation().text("name", "Name", " Ada ", 10).text("exact", "Exact", "x".repeat(10), 10)
+                .email("email", " Ada.Lovelace+work@example.co.uk ").country("country", "at")
+                .optionalText("note", "Note", null, 10).optionalText("blank", "Blank", "  ", 10)
+                .check(true, "terms", "Accept the terms");
+        assertThat(v.hasErrors()).isFalse();
+        assertThatCode(v::throwIfInvalid).doesNotThrowAnyException();
         assertThat(Validation.normalizeEmail(" Ada@Example.COM ")).isEqualTo("ada@example.com");
+        assertThat(Validation.trimToNull("  ")).isNull();
     }
 
     @Test

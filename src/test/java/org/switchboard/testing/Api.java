@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A small HTTP client for API tests: what a script would send, with HTTP Basic when a user is given. */
@@ -19,6 +21,35 @@ public final class Api {
 
         public JsonNode json() {
             return JSON.readTree(body);
+        }
+
+        /**
+         * The number at a JSON pointer ({@code /quote/monthlyNet}) as written on the wire, so that
+         * an amount promised with two decimals reads "89.00", not 89.0.
+         */
+        public String number(String pointer) {
+            JsonNode node = EXACT.readTree(body).at(pointer);
+            if (!node.isNumber()) {
+                throw new AssertionError(pointer + " is not a number in " + body);
+            }
+            return node.decimalValue().toPlainString();
+        }
+
+        /** The fields a problem+json answer names in its {@code errors}, in order. */
+        public java.util.List<String> errorFields() {
+            java.util.List<String> fields = new java.util.ArrayList<>();
+            json().path("errors").forEach(e -> fields.add(e.path("field").asString()));
+            return fields;
+        }
+
+        /** What a problem+json answer says about {@code field}; null when it names no such field. */
+        public String errorMessage(String field) {
+            for (JsonNode e : json().path("errors")) {
+                if (e.path("field").asString().equals(field)) {
+                    return e.path("message").asString();
+                }
+            }
+            return null;
         }
 
         public String text(String field) {
@@ -33,6 +64,9 @@ public final class Api {
     }
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads numbers as written: decimals as BigDecimal with their scale. */
+    static final JsonMapper EXACT = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;

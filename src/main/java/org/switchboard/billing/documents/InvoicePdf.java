@@ -26,7 +26,6 @@ import org.switchboard.billing.Invoice;
 import org.switchboard.billing.InvoiceLine;
 import org.switchboard.billing.InvoiceTotals;
 import org.switchboard.billing.internal.CallRecords.StoredCall;
-import org.switchboard.billing.internal.Invoices.Payment;
 
 /** The readable invoice: A4 pages with an embedded font and an sRGB output intent, as PDF/A-3 asks. */
 final class InvoicePdf {
@@ -116,16 +115,7 @@ final class InvoicePdf {
                 text(l, 9);
             }
         }
-        Payment p = context.payment();
-        String payment = corrects != null ? corrects.settlement()
-                : p != null
-                ? "We debit " + money(t.gross().amount()) + " EUR on " + p.dueOn() + " under SEPA mandate "
-                        + p.mandateReference() + " (creditor id " + s.creditorId() + ") from " + p.accountHolder()
-                        + ", account ending " + p.iban().substring(p.iban().length() - 4) + "."
-                : credit ? "We pay the credited amount back to your account."
-                : "Please transfer " + money(t.gross().amount()) + " EUR within 14 days, by " + invoice.issuedOn().plusDays(14)
-                        + ", to " + s.creditorName() + ", IBAN " + s.creditorIban() + ", BIC " + s.creditorBic()
-                        + ", with the reference " + invoice.number() + ".";
+        String payment = PaymentInstructions.of(invoice, context).text();
         for (String l : wrap(payment, 9, WIDTH)) {
             text(l, 9);
         }

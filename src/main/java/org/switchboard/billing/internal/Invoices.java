@@ -260,6 +260,13 @@ public class Invoices {
                 .query(this::mapPayment).optional();
     }
 
+    /** The customer's latest direct debit that was not returned: the account a refund goes to. */
+    public Optional<Payment> latestDebitOf(UUID customer) {
+        return jdbc.sql("""
+                select * from billing_payments where customer_id = :c and status in ('SUBMITTED', 'COLLECTED')
+                order by due_on desc, invoice_id limit 1""").param("c", customer).query(this::mapPayment).optional();
+    }
+
     public List<Payment> paymentsOfBatch(YearMonth month) {
         return jdbc.sql("select * from billing_payments where batch_month = :m order by invoice_id")
                 .param("m", month.toString()).query(this::mapPayment).list();

@@ -61,7 +61,8 @@ final class InstanceJson {
     }
 
     record ChangeView(String kind, String plan, int concurrentUsers, Instant effectiveAt, BigDecimal currentMonthlyNet,
-            BigDecimal newMonthlyNet, BigDecimal monthlyDifference, BigDecimal newUnitPrice, String message) {
+            BigDecimal newMonthlyNet, BigDecimal monthlyDifference, BigDecimal newUnitPrice,
+            BigDecimal proRataThisMonth, String proRataText, String message) {
 
         static ChangeView of(ChangePreview p) {
             String message = p.kind() == Instance.ChangeKind.UPGRADE
@@ -69,7 +70,21 @@ final class InstanceJson {
                     : "Scheduled for the end of the term on " + p.effectiveAt() + "; until then nothing changes.";
             return new ChangeView(p.kind().name(), p.plan().code(), p.concurrentUsers(), p.effectiveAt(),
                     amount(p.currentMonthlyNet()), amount(p.newMonthlyNet()), amount(p.monthlyDifference()),
-                    amount(p.quote().unitPrice()), message);
+                    amount(p.quote().unitPrice()), amount(p.proRataThisMonth()), proRataText(p), message);
+        }
+
+        /** The sentence on the change form about this month's pro-rata amount. */
+        static String proRataText(ChangePreview p) {
+            Money amount = p.proRataThisMonth();
+            if (amount == null) {
+                return null;
+            }
+            String eur = amount.amount().abs().toPlainString() + " € net";
+            if (amount.amount().signum() < 0) {
+                return "More concurrent users at a lower monthly net: an upgrade all the same, applied at once. "
+                        + "The rest of this month is credited exactly, " + eur + ", on the next invoice.";
+            }
+            return "For the rest of this month: " + eur + " pro rata, on the next invoice.";
         }
     }
 

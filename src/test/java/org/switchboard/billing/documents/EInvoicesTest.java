@@ -39,7 +39,7 @@ import org.switchboard.instances.InstanceId;
 /**
  * The e-invoice documents, read back with the e-invoice library's own importer: the PDF carries
  * the EN 16931 XML whose totals, recalculated from its lines, are the invoice's totals.
- * (The library's schematron validator is not published for this version, see docs/billing.md.)
+ * The official rules (EN 16931, XRechnung) check every document kind in {@link OfficialRulesTest}.
  */
 class EInvoicesTest {
 

@@ -12,13 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.RefusedException;
-import org.switchboard.testing.IntegrationTestBase;
+import org.switchboard.testing.ModuleIntegrationTest;
 
 /**
- * The catalog on the real database. New versions are published far in the future so that every
- * other test, sharing this database, still sees today's prices.
+ * The catalog module on its own on the real database (it needs no other module). New versions are
+ * published far in the future, so that a quote of today still sees the seeded prices.
  */
-class CatalogIntegrationTest extends IntegrationTestBase {
+@ModuleIntegrationTest
+class CatalogModuleIntegrationTest {
 
     @Autowired
     Catalog catalog;
