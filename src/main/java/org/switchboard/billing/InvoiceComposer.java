@@ -39,29 +39,42 @@ public class InvoiceComposer {
     }
 
     private final CustomerDirectory customers;
+    private final NumberLines numberLines;
     private final BillingCalendar calendar;
 
-    InvoiceComposer(CustomerDirectory customers, Clock clock) {
+    InvoiceComposer(CustomerDirectory customers, NumberLines numberLines, Clock clock) {
         this.customers = customers;
+        this.numberLines = numberLines;
         this.calendar = new BillingCalendar(clock.getZone());
     }
 
     /**
      * Each customer's lines of {@code month}: per customer, the lines of its instances' timelines
-     * and of their airtime. Customers without any line are left out; the order is the given one.
+     * and of their airtime, then its number lines (numbers beyond the included ones, porting fees).
+     * Customers without any line are left out; the order is the given one.
      */
     public Map<UUID, List<InvoiceLine>> customerLines(YearMonth month, Collection<UUID> ofCustomers,
             Map<UUID, List<SubscriptionTimeline>> timelines, List<AirtimeSummary> airtime) {
         Map<InstanceId, List<AirtimeSummary>> byInstance = airtime.stream()
                 .collect(Collectors.groupingBy(AirtimeSummary::instanceId));
+        Map<UUID, List<InvoiceLine>> numbers = numberLines.of(month, List.copyOf(ofCustomers));
         Map<UUID, List<InvoiceLine>> lines = new LinkedHashMap<>();
         for (UUID customer : ofCustomers) {
-            List<InvoiceLine> own = lines(month, timelines.getOrDefault(customer, List.of()), byInstance);
+            List<InvoiceLine> own = NumberLines.with(lines(month, timelines.getOrDefault(customer, List.of()), byInstance),
+                    numbers.get(customer));
             if (!own.isEmpty()) {
                 lines.put(customer, own);
             }
         }
         return lines;
+    }
+
+    /** One instance's lines of the open month for the preview, its number lines included. */
+    public List<InvoiceLine> previewLines(YearMonth month, CustomerId customer, InstanceId instance,
+            List<SubscriptionTimeline> timelines, Map<InstanceId, List<AirtimeSummary>> airtimeByInstance) {
+        List<InvoiceLine> numbers = numberLines.of(month, List.of(customer.value()))
+                .getOrDefault(customer.value(), List.of()).stream().filter(l -> instance.equals(l.instanceId())).toList();
+        return NumberLines.with(lines(month, timelines, airtimeByInstance), numbers);
     }
 
     /** The lines of some instances (one customer's) of {@code month}, with the airtime of those instances. */

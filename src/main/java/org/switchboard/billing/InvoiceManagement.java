@@ -149,7 +149,7 @@ public class InvoiceManagement {
         YearMonth open = calendar.monthOf(clock.instant());
         List<SubscriptionTimeline> own = timelines.of(id).map(List::of).orElse(List.of());
         List<AirtimeSummary> airtime = calls.unbilled(customer.id(), id, calendar.end(open), calendar.zone());
-        List<InvoiceLine> lines = composer.lines(open, own, Map.of(id, airtime));
+        List<InvoiceLine> lines = composer.previewLines(open, customer.id(), id, own, Map.of(id, airtime));
         Optional<WholesaleTermsProvider.WholesaleBuyer> buyer = wholesaleTerms
                 .getIfAvailable(() -> WholesaleTermsProvider.NONE).wholesaleBuyerOf(customer.id());
         if (buyer.isEmpty()) {

@@ -4,7 +4,9 @@
  * and SEPA direct debits; invoices to partners (CSP wholesale, webinar seats). Publishes
  * {@link org.switchboard.billing.InvoiceFinalised}; asks the partner programme through interfaces
  * it defines and the programme implements ({@link org.switchboard.billing.WholesaleTermsProvider},
- * {@link org.switchboard.billing.PartnerChargeProvider}), so that it never depends on it.
+ * {@link org.switchboard.billing.PartnerChargeProvider}), so that it never depends on it; asks the
+ * numbers module in the same way what numbers to charge
+ * ({@link org.switchboard.billing.NumberChargeProvider}).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Billing")
 package org.switchboard.billing;

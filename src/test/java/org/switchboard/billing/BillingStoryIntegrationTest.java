@@ -155,6 +155,24 @@ class BillingStoryIntegrationTest extends IntegrationTestBase {
         assertThat(sepa.body()).contains("pain.008.001.08").contains(invoice.path("number").asString())
                 .contains("<SeqTp>FRST</SeqTp>").contains("<InstdAmt Ccy=\"EUR\">428.60</InstdAmt>");
         assertThat(as(customer.email()).get("/api/v1/invoice-runs/2030-11/direct-debits").status()).isEqualTo(403);
+        // The run was at 00:30 in Berlin, still 30 November in UTC: the e-invoice's dates are Berlin's
+        // whatever the server's zone (CI runs with UTC), its invoicing period spans December's fee in
+        // advance, and its due date is the SEPA file's collection date.
+        String xml = xrechnung.body().replaceAll("\\s+", "");
+        assertThat(xml).contains("<ram:IssueDateTime><udt:DateTimeStringformat=\"102\">20301201<")
+                .contains("<ram:BillingSpecifiedPeriod><ram:StartDateTime><udt:DateTimeStringformat=\"102\">20301101<")
+                .contains("<ram:EndDateTime><udt:DateTimeStringformat=\"102\">20301231<");
+        // the collection date of the payment block that holds this invoice's debit
+        String file = sepa.body().replaceAll("\\s+", "");
+        java.util.regex.Matcher collection = java.util.regex.Pattern
+                .compile("<ReqdColltnDt>(?:<Dt>)?(\\d{4})-(\\d{2})-(\\d{2})<")
+                .matcher(file.substring(0, file.indexOf(invoice.path("number").asString())));
+        String due = null;
+        while (collection.find()) {
+            due = collection.group(1) + collection.group(2) + collection.group(3);
+        }
+        assertThat(due).as(sepa.body()).isNotNull();
+        assertThat(xml).contains("<ram:DueDateDateTime><udt:DateTimeStringformat=\"102\">" + due + "<");
 
         // The partner sees the totals, not the lines or the calls.
         Response partnerView = as(partner.email()).get("/api/v1/invoices/" + invoiceId);

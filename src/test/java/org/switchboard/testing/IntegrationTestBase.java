@@ -24,7 +24,7 @@ import com.icegreen.greenmail.util.ServerSetup;
         "spring.mail.host=127.0.0.1",
         "switchboard.mail.poll-interval=200",
         "logging.level.com.icegreen=WARN" })
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, org.switchboard.numbers.RecordingPortingCarrier.Configuration.class })
 public abstract class IntegrationTestBase {
 
     public static final String OPERATOR_EMAIL = "operator@switchboard.test";

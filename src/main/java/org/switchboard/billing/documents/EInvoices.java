@@ -170,6 +170,7 @@ public final class EInvoices {
             String name = switch (line.kind()) {
                 case AIRTIME -> "Airtime";
                 case TRAINING -> "Training";
+                case NUMBERS -> "Phone numbers";
                 default -> "Subscription";
             };
             Product product = new Product(name,

@@ -1,0 +1,123 @@
+package org.switchboard.numbers.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.numbers.NumberManagement;
+import org.switchboard.numbers.NumberManagement.ImportRange;
+import org.switchboard.numbers.NumberManagement.Settings;
+import org.switchboard.numbers.NumberRange;
+import org.switchboard.numbers.PortingManagement;
+import org.switchboard.numbers.TrunkManagement;
+import org.switchboard.numbers.TrunkManagement.NewTemplate;
+import org.switchboard.platform.web.WebPage;
+
+/** Operators: the number inventory with its import and settings, the porting queue, trunk templates. */
+@WebPage
+class OperatorNumberPages {
+
+    private final NumberManagement numbers;
+    private final PortingManagement porting;
+    private final TrunkManagement trunks;
+
+    OperatorNumberPages(NumberManagement numbers, PortingManagement porting, TrunkManagement trunks) {
+        this.numbers = numbers;
+        this.porting = porting;
+        this.trunks = trunks;
+    }
+
+    @GetMapping("/operator/numbers")
+    String inventory(CurrentUser user, @RequestParam(required = false) String state,
+            @RequestParam(required = false) String areaCode, Model model) {
+        model.addAttribute("ranges", numbers.inventory(user, state, areaCode));
+        model.addAttribute("state", state);
+        model.addAttribute("areaCode", areaCode);
+        model.addAttribute("prices", numbers.prices());
+        if (!model.containsAttribute("import")) {
+            model.addAttribute("import", new ImportRange("SINGLE", "", "", 1, "", ""));
+        }
+        return "numbers/operator-inventory";
+    }
+
+    @PostMapping("/operator/numbers/imports")
+    String importRange(CurrentUser user, @ModelAttribute("import") ImportRange form, Model model,
+            RedirectAttributes redirect) {
+        @SuppressWarnings("unchecked")
+        List<NumberRange>[] made = new List[1];
+        if (NumberPages.submit(model, () -> made[0] = numbers.importRange(user, form))) {
+            redirect.addFlashAttribute("notice", "Imported " + made[0].size() + " range"
+                    + (made[0].size() == 1 ? "" : "s") + ": " + made[0].get(0).label()
+                    + (made[0].size() > 1 ? " and more" : "") + ".");
+            return "redirect:/operator/numbers";
+        }
+        return inventory(user, null, null, model);
+    }
+
+    @PostMapping("/operator/numbers/settings")
+    String settings(CurrentUser user, @ModelAttribute Settings form, Model model, RedirectAttributes redirect) {
+        if (NumberPages.submit(model, () -> numbers.updateSettings(user, form))) {
+            redirect.addFlashAttribute("notice", "Settings saved; new prices apply to numbers charged from now.");
+            return "redirect:/operator/numbers";
+        }
+        return inventory(user, null, null, model);
+    }
+
+    @PostMapping("/operator/numbers/{rangeId}/hold")
+    String hold(CurrentUser user, @PathVariable UUID rangeId, @RequestParam boolean held, RedirectAttributes redirect) {
+        NumberRange r = numbers.hold(user, rangeId, held);
+        redirect.addFlashAttribute("notice", r.label() + " is " + r.state().name().toLowerCase() + " now.");
+        return "redirect:/operator/numbers";
+    }
+
+    @PostMapping("/operator/numbers/{rangeId}/porting-out")
+    String portOut(CurrentUser user, @PathVariable UUID rangeId, @RequestParam String step, RedirectAttributes redirect) {
+        NumberRange r = numbers.portOut(user, rangeId, step);
+        redirect.addFlashAttribute("notice", r.label() + " is " + r.state().name().toLowerCase().replace('_', ' ') + " now.");
+        return "redirect:/operator/numbers";
+    }
+
+    @GetMapping("/operator/porting")
+    String queue(CurrentUser user, Model model) {
+        model.addAttribute("orders", porting.queue(user));
+        model.addAttribute("providers", porting.providers());
+        return "numbers/operator-porting";
+    }
+
+    @PostMapping("/operator/porting/providers")
+    String addProvider(CurrentUser user, @RequestParam(required = false) String name, Model model,
+            RedirectAttributes redirect) {
+        if (NumberPages.submit(model, () -> porting.addProvider(user, name))) {
+            redirect.addFlashAttribute("notice", "Added " + name + " to the releasing providers.");
+            return "redirect:/operator/porting";
+        }
+        return queue(user, model);
+    }
+
+    @GetMapping("/operator/trunk-templates")
+    String templates(CurrentUser user, Model model) {
+        NumberManagement.requireOperatorPage(user);
+        model.addAttribute("templates", trunks.templates());
+        if (!model.containsAttribute("template")) {
+            model.addAttribute("template", new NewTemplate("", "", "", "UDP", "E164", "P_ASSERTED_IDENTITY", true, 3600));
+        }
+        return "numbers/operator-trunk-templates";
+    }
+
+    @PostMapping("/operator/trunk-templates")
+    String addTemplate(CurrentUser user, @ModelAttribute("template") NewTemplate form, Model model,
+            RedirectAttributes redirect) {
+        if (NumberPages.submit(model, () -> trunks.addTemplate(user, form))) {
+            redirect.addFlashAttribute("notice", "Template for " + form.providerName() + " added.");
+            return "redirect:/operator/trunk-templates";
+        }
+        return templates(user, model);
+    }
+}
