@@ -136,11 +136,19 @@ public class LicenceWriter implements SmartLifecycle {
 
         final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(100_000);
         final Map<UUID, Cached> cache = new HashMap<>();
-        final Thread thread;
+        final String name;
+        volatile Thread thread;
 
         Worker(int n) {
-            thread = new Thread(this, "licence-writer-" + n);
+            name = "licence-writer-" + n;
+        }
+
+        /** A new thread at every start: the writer stops and starts again with its context (tests pause contexts). */
+        void startThread() {
+            cache.clear(); // other nodes may have written while this one was stopped
+            thread = new Thread(this, name);
             thread.setDaemon(true);
+            thread.start();
         }
 
         @Override
@@ -245,7 +253,7 @@ public class LicenceWriter implements SmartLifecycle {
     public void start() {
         running = true;
         for (Worker w : workers) {
-            w.thread.start();
+            w.startThread();
         }
     }
 
@@ -254,7 +262,9 @@ public class LicenceWriter implements SmartLifecycle {
         running = false;
         for (Worker w : workers) {
             try {
-                w.thread.join(5000);
+                if (w.thread != null) {
+                    w.thread.join(5000);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
