@@ -16,11 +16,12 @@ final class AccountFields {
         return new Validation()
                 .text("companyName", "Company name", companyName, 200)
                 .text("street", "Street", street, 200)
-                .text("postcode", "Postcode", postcode, 20)
+                .postcode("postcode", postcode, country)
                 .text("city", "City", city, 100)
                 .country("country", country)
                 .optionalText("vatId", "VAT ID", vatId, 20)
                 .check(VatIds.wellFormed(vatId), "vatId", VatIds.PROBLEM)
+                .check(VatIds.ofCountry(vatId, country), "vatId", VatIds.countryProblem(country))
                 .optionalText("website", "Website", website, 300)
                 .check(website == null || website.isBlank() || website.trim().matches("(?i)https?://[^\\s<>\"]+"),
                         "website", "Website must be an address starting with http:// or https://")

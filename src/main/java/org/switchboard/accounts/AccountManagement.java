@@ -99,11 +99,12 @@ public class AccountManagement {
         new Validation()
                 .text("companyName", "Company name", c.companyName(), 200)
                 .text("street", "Street", c.street(), 200)
-                .text("postcode", "Postcode", c.postcode(), 20)
+                .postcode("postcode", c.postcode(), c.country())
                 .text("city", "City", c.city(), 100)
                 .country("country", c.country())
                 .optionalText("vatId", "VAT ID", c.vatId(), 20)
                 .check(VatIds.wellFormed(c.vatId()), "vatId", VatIds.PROBLEM)
+                .check(VatIds.ofCountry(c.vatId(), c.country()), "vatId", VatIds.countryProblem(c.country()))
                 .throwIfInvalid();
         customers.updateBilling(customer.id().value(), c.companyName().trim(),
                 address(c.street(), c.postcode(), c.city(), c.country()), vatId(c.vatId()));

@@ -1,7 +1,9 @@
 package org.switchboard.accounts;
 
 public enum Role {
-    OPERATOR, PARTNER_ADMIN, PARTNER_MEMBER, CUSTOMER_ADMIN, CUSTOMER_MEMBER;
+    OPERATOR, PARTNER_ADMIN, PARTNER_MEMBER, CUSTOMER_ADMIN, CUSTOMER_MEMBER,
+    /** A person of a customer's phone system: sees its own desktop client and call history, nothing else. */
+    EMPLOYEE;
 
     public boolean isPartner() {
         return this == PARTNER_ADMIN || this == PARTNER_MEMBER;
@@ -18,6 +20,7 @@ public enum Role {
             case PARTNER_MEMBER -> "Partner member";
             case CUSTOMER_ADMIN -> "Customer admin";
             case CUSTOMER_MEMBER -> "Customer member";
+            case EMPLOYEE -> "Employee";
         };
     }
 }

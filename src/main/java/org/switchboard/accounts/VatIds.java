@@ -15,6 +15,25 @@ public final class VatIds {
     private VatIds() {
     }
 
+    /**
+     * True when blank, or when its prefix is the country's (Greece writes EL): an Austrian company
+     * has an ATU... number, and a DE number on it would make a reverse charge wrongly.
+     */
+    public static boolean ofCountry(String vatId, String country) {
+        if (vatId == null || vatId.isBlank() || country == null || country.isBlank()) {
+            return true;
+        }
+        String prefix = vatId.replace(" ", "").toUpperCase(Locale.ROOT);
+        prefix = prefix.length() < 2 ? prefix : prefix.substring(0, 2);
+        String land = country.trim().toUpperCase(Locale.ROOT);
+        return prefix.equals(land.equals("GR") ? "EL" : land);
+    }
+
+    static String countryProblem(String country) {
+        return "The VAT ID must start with the country's code (" + (country == null ? "" : country.trim().toUpperCase(Locale.ROOT))
+                + "): a VAT ID of another country is not this company's";
+    }
+
     /** True when blank (the VAT ID is optional) or of valid format. */
     public static boolean wellFormed(String vatId) {
         if (vatId == null || vatId.isBlank()) {

@@ -39,9 +39,9 @@ public class BillingSettings {
                 "creditorBic", "Creditor BIC must have 8 or 11 letters and digits");
         v.check(s.daysUntilDue() != null && s.daysUntilDue() >= 2 && s.daysUntilDue() <= 30, "daysUntilDue",
                 "Days until due must be between 2 and 30");
-        v.text("street", "Street", s.street(), 200).text("postcode", "Postcode", s.postcode(), 20)
+        v.text("street", "Street", s.street(), 200).postcode("postcode", s.postcode(), s.country())
                 .text("city", "City", s.city(), 100).country("country", s.country())
-                .text("vatId", "VAT ID", s.vatId(), 20).email("email", s.email()).text("phone", "Phone", s.phone(), 40);
+                .text("vatId", "VAT ID", s.vatId(), 20).email("email", s.email()).phone("phone", "Phone", s.phone());
         v.throwIfInvalid();
         rows.update(s);
         return current();

@@ -59,6 +59,8 @@ public class CallRecording implements CallLedger {
     @Transactional
     public CallBatchResult record(InstanceId instance, CustomerId customer, List<CallRecord> batch) {
         String country = countryOf(instance);
+        // A call cannot have ended later than now (a few minutes allowed for clocks that run ahead).
+        java.time.Instant latest = clock.instant().plus(java.time.Duration.ofMinutes(5));
         Validation v = new Validation();
         for (int i = 0; i < batch.size(); i++) {
             String to = batch.get(i).to();
@@ -66,6 +68,9 @@ public class CallRecording implements CallLedger {
                 v.reject("records[" + i + "].to", "'" + to + "' is neither an E.164 number nor an emergency number of "
                         + country + ", the phone system's country");
             }
+            java.time.Instant end = batch.get(i).end();
+            v.check(end == null || !end.isAfter(latest), "records[" + i + "].end",
+                    "end " + end + " is in the future: a call record is sent after the call ended");
         }
         v.throwIfInvalid();
         Tariff tariff = tariffs.tariff();

@@ -111,7 +111,7 @@ public final class CreditNotePolicy {
                     positions.add(p);
                 }
             }
-            if (lines.isEmpty() || !left.isPositive()) {
+            if (lines.isEmpty() || !left.greaterThanZero()) {
                 throw new RefusedException("whole", "Invoice " + invoice.number()
                         + " has been credited in full already: nothing is left to credit.");
             }
@@ -127,7 +127,7 @@ public final class CreditNotePolicy {
                         + ": its lines are numbered 1 to " + invoice.lines().size() + ".");
             }
             InvoiceLine original = invoice.lines().get(p - 1);
-            if (!original.amount().isPositive()) {
+            if (!original.amount().greaterThanZero()) {
                 throw new RefusedException(at + ".line", "Line " + p + " of invoice " + invoice.number()
                         + " is itself a credit (" + original.amount().amount()
                         + " EUR): it is only taken back by crediting the whole invoice.");
@@ -188,6 +188,6 @@ public final class CreditNotePolicy {
     }
 
     private static String max(Money m) {
-        return m.isPositive() ? m.amount().toPlainString() : "0.00";
+        return m.greaterThanZero() ? m.amount().toPlainString() : "0.00";
     }
 }

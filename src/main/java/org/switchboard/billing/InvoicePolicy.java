@@ -94,7 +94,7 @@ public final class InvoicePolicy {
         Instant start = calendar.start(month);
         Entry inForce = timeline.entries().stream().filter(e -> e.at().isBefore(start))
                 .reduce((a, b) -> b).orElse(null);
-        if (inForce == null || !inForce.chargedNet().isPositive()) {
+        if (inForce == null || !inForce.chargedNet().greaterThanZero()) {
             return java.util.Optional.empty();
         }
         String description = timeline.instanceName() + ": " + inForce.describe() + ", "

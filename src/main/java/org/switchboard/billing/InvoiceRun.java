@@ -288,7 +288,7 @@ public class InvoiceRun {
     /** Writes the draft (no number yet) and its direct debit. */
     private Invoice draft(Invoice invoice, Mandate mandate, LocalDate issuedOn, Instant now, int daysUntilDue) {
         invoices.insertDraft(invoice);
-        if (invoice.kind() == Invoice.Kind.INVOICE && invoice.totals().gross().isPositive() && mandate != null) {
+        if (invoice.kind() == Invoice.Kind.INVOICE && invoice.totals().gross().greaterThanZero() && mandate != null) {
             invoices.insertPayment(new Payment(invoice.id(), invoice.customerId().value(), "SUBMITTED", mandate.reference(),
                     mandate.signedOn(), mandate.account().ibanForPayment(), mandate.account().accountHolder(),
                     invoices.sequenceTypeFor(mandate.reference()), issuedOn.plusDays(daysUntilDue), invoice.month().toString(),

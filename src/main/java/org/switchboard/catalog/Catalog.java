@@ -150,7 +150,7 @@ public class Catalog {
             throw new InvalidInputException("effectiveFrom", "A new " + plan.label()
                     + " price list must take effect after the latest one, which takes effect on " + latest.get() + ".");
         }
-        if (listPrice == null || !listPrice.isPositive()) {
+        if (listPrice == null || !listPrice.greaterThanZero()) {
             throw new InvalidInputException("listPrice", "The list price must be more than 0.00 EUR.");
         }
         PriceList list;

@@ -54,7 +54,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return compareTo(other) < 0;
     }
 
-    public boolean isPositive() {
+    public boolean greaterThanZero() {
         return amount.signum() > 0;
     }
 

@@ -32,7 +32,7 @@ public final class PriceList {
         if (version < 1) {
             throw new IllegalArgumentException("Versions count from 1, not " + version);
         }
-        if (!listPrice.isPositive()) {
+        if (!listPrice.greaterThanZero()) {
             throw new IllegalArgumentException("The list price must be above 0, not " + listPrice);
         }
         this.version = version;

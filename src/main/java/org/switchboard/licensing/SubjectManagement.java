@@ -83,6 +83,11 @@ public class SubjectManagement {
         return subjects.of(id);
     }
 
+    /** The subjects of an instance, for a module that has checked its caller itself (an employee's colleagues). */
+    public List<Subject> subjectsOf(InstanceId id) {
+        return subjects.of(id);
+    }
+
     /** Removes a subject; a licence it holds is released first, recorded with who did it. */
     public void delete(CurrentUser viewer, InstanceId id, UUID subjectId) {
         licences.managed(viewer, id);

@@ -388,7 +388,7 @@ public class PortingManagement {
         orders.step(orderId, now, "system", PortingStatus.COMPLETED, "ported on " + order.portingDate());
         Money fee = ranges.prices().portingFeePerNumber();
         int count = order.request().count();
-        if (fee.isPositive()) {
+        if (fee.greaterThanZero()) {
             charges.addFee(order.customerId(), order.instanceId(), "Porting of " + count + " number"
                     + (count == 1 ? "" : "s") + " (" + order.numbersLabel() + ")", fee.times(count), now);
         }

@@ -47,7 +47,7 @@ public final class CommissionPolicy {
             airtime = airtime.plus(c.airtimeNet());
             amount = amount.plus(c.amount());
         }
-        if (!amount.isPositive()) {
+        if (!amount.greaterThanZero()) {
             return Optional.empty();
         }
         Money zero = Money.zero(original.amount().currency());

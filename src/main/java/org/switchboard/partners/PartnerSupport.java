@@ -95,6 +95,9 @@ public class PartnerSupport {
 
     @Transactional
     public Request request(CurrentUser user, String subject, String body) {
+        if (!user.isPartner()) {
+            throw new org.switchboard.platform.ForbiddenException("Only partners ask for support; operators answer.");
+        }
         Partner partner = access.visiblePartner(user, user.partnerId());
         new Validation().text("subject", "Subject", subject, 200).text("body", "Your request", body, 5000).throwIfInvalid();
         String queue = LevelBenefits.partnerSupport(partner.level()) ? "PARTNER_SUPPORT" : "LICENCE_SUPPORT";
@@ -125,7 +128,15 @@ public class PartnerSupport {
     @Transactional(readOnly = true)
     public List<Request> requests(CurrentUser user, Optional<String> queue) {
         if (user.isOperator()) {
-            return queue.map(q -> requests.inQueue(q.toUpperCase(Locale.ROOT))).orElseGet(requests::all);
+            String chosen = queue.map(q -> q.trim().toUpperCase(Locale.ROOT)).orElse(null);
+            if (chosen != null && !chosen.equals("PARTNER_SUPPORT") && !chosen.equals("LICENCE_SUPPORT")) {
+                throw new org.switchboard.platform.InvalidInputException("queue",
+                        "queue must be PARTNER_SUPPORT or LICENCE_SUPPORT");
+            }
+            return chosen == null ? requests.all() : requests.inQueue(chosen);
+        }
+        if (!user.isPartner()) {
+            throw new org.switchboard.platform.ForbiddenException("Support requests are for partners and operators.");
         }
         access.visiblePartner(user, user.partnerId());
         return requests.ofPartner(user.partnerId());

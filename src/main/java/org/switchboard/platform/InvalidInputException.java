@@ -3,6 +3,8 @@ package org.switchboard.platform;
 import java.util.List;
 
 /** Input a person or a script got wrong; answered 400 naming each field at fault. */
+// Outside the API and the pages' own handlers (a download, a fragment) the status still holds: never a 500.
+@org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.BAD_REQUEST)
 public class InvalidInputException extends RuntimeException {
 
     /** One field at fault and what is wrong with it, in a sentence. */

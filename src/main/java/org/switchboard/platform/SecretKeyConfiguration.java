@@ -3,7 +3,6 @@ package org.switchboard.platform;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 import org.slf4j.Logger;
@@ -33,17 +32,12 @@ class SecretKeyConfiguration {
             return new SecretBox(SecretBox.newKey());
         }
         Path file = Path.of(dataFolder, "secret.key");
+        OwnerOnlyFiles.folder(Path.of(dataFolder));
         if (!Files.exists(file)) {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, Base64.getEncoder().encodeToString(SecretBox.newKey()));
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the folder's own protection applies
-            }
+            OwnerOnlyFiles.create(file, Base64.getEncoder().encodeToString(SecretBox.newKey()));
             log.warn("Created the key for stored bank details in {}. Back it up with the database, "
                     + "or set SWITCHBOARD_SECRET_KEY on every node.", file.toAbsolutePath());
         }
-        return new SecretBox(Base64.getDecoder().decode(Files.readString(file).trim()));
+        return new SecretBox(Base64.getDecoder().decode(OwnerOnlyFiles.read(file)));
     }
 }

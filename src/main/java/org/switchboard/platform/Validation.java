@@ -1,5 +1,6 @@
 package org.switchboard.platform;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,6 +15,13 @@ public final class Validation {
             "^[A-Za-z0-9._%+'-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.[A-Za-z]{2,63}$");
     private static final Pattern COUNTRY = Pattern.compile("^[A-Z]{2}$");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\r\n\t]]");
+
+    /** Dates and instants the platform accepts anywhere: a contract, a call, a price list is in these years. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2999;
+    /** No amount, price or count of the platform comes near this. */
+    private static final BigDecimal LARGEST_NUMBER = new BigDecimal("1000000000000");
+    private static final int MOST_DECIMALS = 6;
 
     private final List<InvalidInputException.Violation> violations = new ArrayList<>();
 
@@ -67,6 +75,29 @@ public final class Validation {
         return this;
     }
 
+    /** A postcode as the country writes it: five digits in Germany, four in Austria and Switzerland. */
+    public Validation postcode(String field, String value, String country) {
+        if (value == null || value.isBlank()) {
+            return reject(field, "Postcode is required");
+        }
+        String code = value.trim();
+        String land = country == null ? "" : country.trim().toUpperCase(java.util.Locale.ROOT);
+        return switch (land) {
+            case "DE" -> check(code.matches("\\d{5}"), field, "A German postcode has five digits, e.g. 10115");
+            case "AT", "CH" -> check(code.matches("\\d{4}"), field, "A postcode of " + land + " has four digits, e.g. 1010");
+            default -> optionalText(field, "Postcode", code, 20);
+        };
+    }
+
+    /** A phone number in E.164: a plus, the country code and at most 15 digits in all (spaces allowed). */
+    public Validation phone(String field, String label, String value) {
+        if (value == null || value.isBlank()) {
+            return reject(field, label + " is required");
+        }
+        return check(value.replace(" ", "").matches("\\+[1-9]\\d{6,14}"), field,
+                label + " must be an international number such as +49 30 1234560");
+    }
+
     public Validation check(boolean ok, String field, String message) {
         return ok ? this : reject(field, message);
     }
@@ -79,6 +110,62 @@ public final class Validation {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+    }
+
+    /** True when the text has a control character other than tab, carriage return and line feed. */
+    public static boolean hasControlCharacters(String value) {
+        return value != null && CONTROL.matcher(value).find();
+    }
+
+    /** Why a date, instant or month cannot be taken (outside {@link #FIRST_YEAR}..{@link #LAST_YEAR}), or null. */
+    public static String dateProblem(Object value) {
+        int year;
+        if (value instanceof java.time.LocalDate d) {
+            year = d.getYear();
+        } else if (value instanceof java.time.Instant i) {
+            if (i.isBefore(java.time.Instant.parse("1900-01-01T00:00:00Z"))
+                    || i.isAfter(java.time.Instant.parse("2999-12-31T23:59:59Z"))) {
+                return dateRange();
+            }
+            return null;
+        } else if (value instanceof java.time.OffsetDateTime o) {
+            year = o.getYear();
+        } else if (value instanceof java.time.ZonedDateTime z) {
+            year = z.getYear();
+        } else if (value instanceof java.time.LocalDateTime l) {
+            year = l.getYear();
+        } else if (value instanceof java.time.YearMonth m) {
+            year = m.getYear();
+        } else {
+            return null;
+        }
+        return year < FIRST_YEAR || year > LAST_YEAR ? dateRange() : null;
+    }
+
+    public static String dateRange() {
+        return "must be a date between the years " + FIRST_YEAR + " and " + LAST_YEAR;
+    }
+
+    /** Why a number cannot be taken (not finite, 10^12 or more, more than 6 decimals), or null. */
+    public static String numberProblem(Number value) {
+        BigDecimal number;
+        if (value instanceof Double || value instanceof Float) {
+            if (!Double.isFinite(value.doubleValue())) {
+                return "must be a number below " + LARGEST_NUMBER.toPlainString();
+            }
+            number = BigDecimal.valueOf(value.doubleValue());
+        } else if (value instanceof BigDecimal d) {
+            number = d;
+        } else {
+            return null;
+        }
+        if (number.abs().compareTo(LARGEST_NUMBER) >= 0) {
+            return "must be a number between -" + LARGEST_NUMBER.toPlainString() + " and " + LARGEST_NUMBER.toPlainString();
+        }
+        if (number.stripTrailingZeros().scale() > MOST_DECIMALS) {
+            return "must have at most " + MOST_DECIMALS + " decimals";
+        }
+        return null;
     }
 
     public static String normalizeEmail(String value) {

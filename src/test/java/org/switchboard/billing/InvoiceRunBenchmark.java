@@ -40,7 +40,7 @@ public final class InvoiceRunBenchmark {
         // As command-line arguments, so that they win over application.properties.
         ConfigurableApplicationContext app = new SpringApplicationBuilder(SwitchboardApplication.class)
                 .run("--switchboard.data=" + data, "--switchboard.demo.enabled=false",
-                        "--switchboard.scheduling.enabled=false", "--server.port=0",
+                        "--switchboard.scheduling.enabled=false", "--server.port=0", "--switchboard.sip.enabled=false",
                         "--switchboard.admin.email=bench@switchboard.test",
                         "--switchboard.admin.password=correct horse battery staple", "--logging.level.root=WARN",
                         "--spring.main.banner-mode=off");
@@ -67,7 +67,7 @@ public final class InvoiceRunBenchmark {
         }
     }
 
-    static void generate(JdbcClient jdbc, YearMonth month, int customers, long calls) {
+    public static void generate(JdbcClient jdbc, YearMonth month, int customers, long calls) {
         long started = System.nanoTime();
         BillingCalendar calendar = new BillingCalendar(BERLIN);
         Instant activated = calendar.start(month).plus(Duration.ofDays(9)).plus(Duration.ofHours(10));

@@ -223,7 +223,8 @@ class CatalogApiIntegrationTest extends IntegrationTestBase {
             "{\"type1\":5,\"typ5\":3}                            | typ5",
             "{\"type1\":5,\"plan\":3}                            | plan",
             "{\"type1\":5,\"type2\":[1]}                         | type2",
-            "{\"type1\":5,\"type2\":\"-3\"}                    | type2" })
+            "{\"type1\":5,\"type2\":\"-3\"}                    | type2",
+            "{\"type1\":\"5\"}                                 | type1" })
     void badSizingInputIsRefused(String body, String field) {
         Api.Response response = api().post("/api/v1/sizing", body);
 
@@ -238,7 +239,7 @@ class CatalogApiIntegrationTest extends IntegrationTestBase {
         assertThat(api().post("/api/v1/sizing", "{\"type2\":1.5}").text("detail"))
                 .isEqualTo("Office personnel (type 2) must be a whole number between 0 and 1000000, not 1.5");
         assertThat(api().post("/api/v1/sizing", "{\"type3\":\"abc\"}").text("detail"))
-                .isEqualTo("Part-time office employees (type 3) must be a whole number between 0 and 1000000, not 'abc'");
+                .isEqualTo("Part-time office employees (type 3) must be a whole number between 0 and 1000000, not 'abc' (text)");
         assertThat(api().post("/api/v1/sizing", "{}").text("detail"))
                 .isEqualTo("Count at least one employee or function extension: all four counts are 0.");
         assertThat(api().post("/api/v1/sizing", Map.of("type1", 1_000_000, "type2", 1_000_000)).status()).isEqualTo(200);
@@ -260,7 +261,7 @@ class CatalogApiIntegrationTest extends IntegrationTestBase {
         assertThat(paths.has("/api/v1/price-quote")).isTrue();
         assertThat(paths.has("/api/v1/sizing")).isTrue();
         assertThat(paths.has("/api/v1/price-lists")).isTrue();
-        JsonNode type1 = docs.json().path("components").path("schemas").path("SizingRequest").path("properties").path("type1");
+        JsonNode type1 = docs.json().path("components").path("schemas").path("CatalogApiSizingRequest").path("properties").path("type1");
         assertThat(type1.path("type").asString()).as(type1.toString()).isEqualTo("integer");
     }
 

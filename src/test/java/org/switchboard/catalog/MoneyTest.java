@@ -8,7 +8,21 @@ import java.util.Currency;
 
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
 class MoneyTest {
+
+    /**
+     * Events carrying money are stored as JSON and read back when a node starts; a property only
+     * written (a getter without a component) would make the platform's strict reader refuse them.
+     */
+    @Test
+    void readsBackWhatItWritesAsJson() {
+        JsonMapper strict = JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+        Money price = Money.euros("88.11");
+        assertThat(strict.readValue(strict.writeValueAsString(price), Money.class)).isEqualTo(price);
+    }
 
     @Test
     void roundsHalfUpToTheCent() {

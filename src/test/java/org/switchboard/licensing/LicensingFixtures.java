@@ -48,11 +48,15 @@ public class LicensingFixtures {
 
     /** An instance of {@code concurrentUsers} with employees 100..(100+employees-1) and function extensions 900... */
     public Setup subscribed(int concurrentUsers, int employees, int functions) {
-        PartnerAccount partner = accounts.verifiedPartner("Licence Partner");
-        CustomerAccount customer = accounts.invitedCustomer(partner, "Huber GmbH", true);
+        return subscribed(accounts.verifiedPartner("Licence Partner"), "Huber GmbH", concurrentUsers, employees, functions);
+    }
+
+    /** As {@link #subscribed(int, int, int)}, for a further customer of a partner. */
+    public Setup subscribed(PartnerAccount partner, String company, int concurrentUsers, int employees, int functions) {
+        CustomerAccount customer = accounts.invitedCustomer(partner, company, true);
         InstanceId id = sales.create(customer.admin(), new CreateInstance("Head office",
                 "pbx-" + UUID.randomUUID().toString().substring(0, 8), "DE", false, "basic", concurrentUsers,
-                "DE89370400440532013000", "Huber GmbH", true)).instance().id();
+                "DE89370400440532013000", company, true)).instance().id();
         for (int i = 0; i < employees; i++) {
             subjects.add(customer.admin(), id, new NewSubject("EMPLOYEE", String.valueOf(100 + i), "Employee " + i,
                     null, null));

@@ -45,8 +45,9 @@ class TwoNodesIntegrationTest extends IntegrationTestBase {
         return new SpringApplicationBuilder(SwitchboardApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock)).properties(
                 "spring.datasource.url=" + url, "spring.datasource.username=postgres",
-                "spring.datasource.password=postgres", "server.port=0", "switchboard.demo.enabled=false",
-                "switchboard.scheduling.enabled=false", "spring.mail.host=127.0.0.1",
+                "spring.datasource.password=" + ((HikariDataSource) dataSource).getPassword(), "server.port=0",
+                "switchboard.demo.enabled=false", "switchboard.scheduling.enabled=false", "switchboard.sip.port=0",
+                "switchboard.sip.bind-address=127.0.0.1", "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + MAIL.getSmtp().getPort(), "logging.level.root=WARN").run();
     }
 

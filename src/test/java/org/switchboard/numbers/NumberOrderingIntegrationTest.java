@@ -9,6 +9,7 @@ import static org.switchboard.numbers.NumberFixtures.importSingles;
 import static org.switchboard.numbers.NumberFixtures.operator;
 import static org.switchboard.numbers.NumberFixtures.order;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -24,8 +25,8 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
+import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceLifecycle;
 import org.switchboard.testing.Api.Response;
@@ -276,8 +277,10 @@ class NumberOrderingIntegrationTest extends IntegrationTestBase {
     }
 
     void settings(String single, String block10) {
-        Response r = operator(port).put("/api/v1/number-settings", Map.of("quarantineMonths", 6, "single", single,
-                "block10", block10, "block100", "30.00", "block1000", "200.00", "portingFeePerNumber", "0.00"));
+        // Amounts as JSON numbers: the API refuses numbers sent as text.
+        Response r = operator(port).put("/api/v1/number-settings", Map.of("quarantineMonths", 6, "single",
+                new BigDecimal(single), "block10", new BigDecimal(block10), "block100", new BigDecimal("30.00"),
+                "block1000", new BigDecimal("200.00"), "portingFeePerNumber", new BigDecimal("0.00")));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
     }
 

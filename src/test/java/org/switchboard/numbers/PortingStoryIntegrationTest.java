@@ -6,6 +6,7 @@ import static org.switchboard.numbers.NumberFixtures.freshSubscriber;
 import static org.switchboard.numbers.NumberFixtures.importSingles;
 import static org.switchboard.numbers.NumberFixtures.operator;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -19,12 +20,12 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.accounts.AccountFixtures.PartnerAccount;
+import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.numbers.InboundRoute.Target;
-import org.switchboard.testing.Api;
 import org.switchboard.testing.Api.Response;
+import org.switchboard.testing.Api;
 import org.switchboard.testing.IntegrationTestBase;
 
 import tools.jackson.databind.JsonNode;
@@ -56,8 +57,9 @@ class PortingStoryIntegrationTest extends IntegrationTestBase {
 
     @Test
     void twoNumbersArePortedAfterARejectionForAWrongAddressAndRouteFromThePortingDate() throws Exception {
-        Response settings = operator(port).put("/api/v1/number-settings", Map.of("quarantineMonths", 6, "single", "1.00",
-                "block10", "5.00", "block100", "30.00", "block1000", "200.00", "portingFeePerNumber", "9.90"));
+        Response settings = operator(port).put("/api/v1/number-settings", Map.of("quarantineMonths", 6, "single",
+                new BigDecimal("1.00"), "block10", new BigDecimal("5.00"), "block100", new BigDecimal("30.00"),
+                "block1000", new BigDecimal("200.00"), "portingFeePerNumber", new BigDecimal("9.90")));
         assertThat(settings.status()).isEqualTo(200);
         PartnerAccount partner = accounts.verifiedPartner("Porting Partner");
         CustomerAccount customer = accounts.invitedCustomer(partner, "Huber Logistik GmbH", true);

@@ -19,6 +19,13 @@ import com.icegreen.greenmail.util.ServerSetup;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "switchboard.embedded-db.ephemeral=true",
         "switchboard.demo.enabled=false",
+        "switchboard.sip.port=0",
+        "switchboard.sip.bind-address=127.0.0.1",
+        // sipp answers only the first challenge and knows MD5 alone; SHA-256 is tested with a client of our own
+        "switchboard.sip.challenge-order=MD5,SHA-256",
+        "switchboard.sip.no-answer-timeout=6s",
+        "switchboard.sip.carrier.username=" + IntegrationTestBase.CARRIER_USER,
+        "switchboard.sip.carrier.password=" + IntegrationTestBase.CARRIER_PASSWORD,
         "switchboard.admin.email=" + IntegrationTestBase.OPERATOR_EMAIL,
         "switchboard.admin.password=" + IntegrationTestBase.PASSWORD,
         "spring.mail.host=127.0.0.1",
@@ -31,6 +38,10 @@ public abstract class IntegrationTestBase {
     public static final String PASSWORD = "correct horse battery staple";
 
     protected static final GreenMail MAIL = startMail();
+    /** Where the SIP core finds the platform's carrier trunk: a sipp process in the telephony tests. */
+    public static final int CARRIER_PORT = freeSipPort();
+    public static final String CARRIER_USER = "switchboard";
+    public static final String CARRIER_PASSWORD = "trunk secret";
 
     @LocalServerPort
     protected int port;
@@ -41,6 +52,19 @@ public abstract class IntegrationTestBase {
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        registry.add("switchboard.sip.carrier.address", () -> "127.0.0.1:" + CARRIER_PORT);
+    }
+
+    private static int freeSipPort() {
+        for (int i = 0; i < 50; i++) {
+            try (java.net.ServerSocket tcp = new java.net.ServerSocket(0);
+                    java.net.DatagramSocket udp = new java.net.DatagramSocket(tcp.getLocalPort())) {
+                return tcp.getLocalPort();
+            } catch (java.io.IOException e) {
+                // taken for UDP: try another
+            }
+        }
+        throw new IllegalStateException("no free port for the carrier");
     }
 
     private static GreenMail startMail() {

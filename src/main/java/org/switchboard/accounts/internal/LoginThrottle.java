@@ -11,17 +11,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Slows down password guessing per e-mail address: after {@value #FREE_FAILURES} failures in a row
- * each further attempt waits twice as long as the last (5 s, 10 s, 20 s, ... at most 15 minutes).
- * Kept in the database so every node counts the same failures.
+ * Slows down password guessing as {@link LoginThrottlePolicy} describes. Kept in the database so
+ * every node counts the same failures; rows of unknown addresses and e-mails go an hour after
+ * their last failure.
  */
 @Component
 public class LoginThrottle {
-
-    static final int FREE_FAILURES = 5;
-    private static final Duration FIRST_WAIT = Duration.ofSeconds(5);
-    private static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
-    private static final Duration FORGET_AFTER = Duration.ofHours(1);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -31,45 +26,56 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long this address must still wait before the next attempt counts; zero when it may try now. */
+    /** How long an attempt for this account from this address must still wait; zero when it may try now. */
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
-    public Duration waitFor(String email) {
+    public Duration waitFor(String email, String address) {
         Instant now = clock.instant();
-        return jdbc.sql("select locked_until from login_failures where email = :e").param("e", email)
-                .query(Timestamp.class).optional()
-                .map(Timestamp::toInstant)
-                .filter(until -> until.isAfter(now))
-                .map(until -> Duration.between(now, until))
-                .orElse(Duration.ZERO);
+        Duration longest = Duration.ZERO;
+        for (LoginThrottlePolicy scope : LoginThrottlePolicy.values()) {
+            Duration wait = jdbc.sql("""
+                    select blocked_until from login_throttle
+                    where scope = :scope and subject = :subject and last_failure >= :forget""")
+                    .param("scope", scope.name()).param("subject", scope.subject(email, address))
+                    .param("forget", Timestamp.from(now.minus(LoginThrottlePolicy.FORGET_AFTER)))
+                    .query(Timestamp.class).optional().map(Timestamp::toInstant).filter(until -> until.isAfter(now))
+                    .map(until -> Duration.between(now, until)).orElse(Duration.ZERO);
+            if (wait.compareTo(longest) > 0) {
+                longest = wait;
+            }
+        }
+        return longest;
     }
 
+    /** One failed attempt, counted once in each scope. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void failed(String email) {
+    public void failed(String email, String address) {
         Instant now = clock.instant();
-        Timestamp at = Timestamp.from(now);
-        Timestamp forgetBefore = Timestamp.from(now.minus(FORGET_AFTER));
-        int failures = jdbc.sql("""
-                insert into login_failures (email, failures, last_failure) values (:e, 1, :at)
-                on conflict (email) do update set
-                  failures = case when login_failures.last_failure < :forget then 1 else login_failures.failures + 1 end,
-                  last_failure = :at
-                returning failures""")
-                .param("e", email).param("at", at).param("forget", forgetBefore)
-                .query(Integer.class).single();
-        if (failures >= FREE_FAILURES) {
-            jdbc.sql("update login_failures set locked_until = :until where email = :e")
-                    .param("until", Timestamp.from(now.plus(waitAfter(failures)))).param("e", email).update();
+        Timestamp forgetBefore = Timestamp.from(now.minus(LoginThrottlePolicy.FORGET_AFTER));
+        jdbc.sql("delete from login_throttle where last_failure < :forget and (blocked_until is null or blocked_until < :now)")
+                .param("forget", forgetBefore).param("now", Timestamp.from(now)).update();
+        for (LoginThrottlePolicy scope : LoginThrottlePolicy.values()) {
+            int failures = jdbc.sql("""
+                    insert into login_throttle (scope, subject, failures, last_failure, blocked_until)
+                    values (:scope, :subject, 1, :at, null)
+                    on conflict (scope, subject) do update set
+                      failures = case when login_throttle.last_failure < :forget then 1 else login_throttle.failures + 1 end,
+                      last_failure = :at
+                    returning failures""")
+                    .param("scope", scope.name()).param("subject", scope.subject(email, address))
+                    .param("at", Timestamp.from(now)).param("forget", forgetBefore).query(Integer.class).single();
+            Duration wait = scope.waitAfter(failures);
+            jdbc.sql("update login_throttle set blocked_until = :until where scope = :scope and subject = :subject")
+                    .param("until", wait.isZero() ? null : Timestamp.from(now.plus(wait))).param("scope", scope.name())
+                    .param("subject", scope.subject(email, address)).update();
         }
     }
 
+    /** The account's owner logged in: its failures are forgotten; the address's failures on other accounts are not. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void succeeded(String email) {
-        jdbc.sql("delete from login_failures where email = :e").param("e", email).update();
-    }
-
-    static Duration waitAfter(int failures) {
-        int doublings = Math.min(failures - FREE_FAILURES, 20);
-        Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
-        return wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait;
+    public void succeeded(String email, String address) {
+        jdbc.sql("delete from login_throttle where (scope = 'ACCOUNT_AND_ADDRESS' and subject = :pair)"
+                + " or (scope = 'ACCOUNT' and subject = :email)")
+                .param("pair", LoginThrottlePolicy.ACCOUNT_AND_ADDRESS.subject(email, address)).param("email", email)
+                .update();
     }
 }

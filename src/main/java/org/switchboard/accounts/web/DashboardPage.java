@@ -18,6 +18,9 @@ class DashboardPage {
 
     @GetMapping("/dashboard")
     String dashboard(CurrentUser user, Model model) {
+        if (user.role() == org.switchboard.accounts.Role.EMPLOYEE) {
+            return "redirect:/phone"; // an employee has the desktop client and nothing else
+        }
         model.addAttribute("user", user);
         if (user.isOperator()) {
             model.addAttribute("partnerCount", accounts.partners(user).size());

@@ -11,6 +11,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.switchboard.accounts.internal.LoginThrottle;
 import org.switchboard.accounts.internal.UserRow;
@@ -19,7 +20,8 @@ import org.switchboard.platform.Validation;
 
 /**
  * E-mail and password, for the login form and for HTTP Basic alike. A wrong address and a wrong
- * password fail the same way and take the same time; repeated failures are slowed down.
+ * password fail the same way and take the same time; repeated failures are slowed down per account
+ * and source address, per account and per address ({@link LoginThrottle}).
  */
 @Component
 class PasswordAuthentication implements AuthenticationProvider {
@@ -45,7 +47,9 @@ class PasswordAuthentication implements AuthenticationProvider {
         if (email == null || email.isEmpty() || email.length() > 254) {
             throw new BadCredentialsException(WRONG);
         }
-        Duration wait = throttle.waitFor(email);
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                && details.getRemoteAddress() != null ? details.getRemoteAddress() : "unknown";
+        Duration wait = throttle.waitFor(email, address);
         if (!wait.isZero()) {
             throw new LoginThrottledException(wait);
         }
@@ -53,7 +57,7 @@ class PasswordAuthentication implements AuthenticationProvider {
         String hash = found.map(UserRow::passwordHash).orElse(null);
         boolean matches = encoder.matches(password, hash == null ? dummyHash : hash) && hash != null;
         if (!matches) {
-            throttle.failed(email);
+            throttle.failed(email, address);
             throw new BadCredentialsException(WRONG);
         }
         UserRow user = found.get();
@@ -61,7 +65,7 @@ class PasswordAuthentication implements AuthenticationProvider {
             throw new DisabledException("Confirm your e-mail address first: follow the link in the mail we sent to "
                     + user.email() + ".");
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, address);
         return UsernamePasswordAuthenticationToken.authenticated(new SignedInUser(user.asCurrentUser()), null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
     }

@@ -223,12 +223,21 @@ class BillingApi {
     @GetMapping("/settings/billing")
     BillingSettings.Settings settings(CurrentUser user) {
         user.requireOperator("see this");
-        return settings.current();
+        return masked(settings.current());
+    }
+
+    /** The platform's own creditor IBAN leaves the API masked, like every other IBAN. */
+    static BillingSettings.Settings masked(BillingSettings.Settings s) {
+        String iban = s.creditorIban() == null ? null : s.creditorIban().replace(" ", "");
+        String shown = iban == null || iban.length() < 8 ? iban
+                : iban.substring(0, 4) + " **** **** " + iban.substring(iban.length() - 4);
+        return new BillingSettings.Settings(s.creditorName(), s.creditorId(), shown, s.creditorBic(), s.daysUntilDue(),
+                s.street(), s.postcode(), s.city(), s.country(), s.vatId(), s.email(), s.phone());
     }
 
     @PutMapping("/settings/billing")
     BillingSettings.Settings changeSettings(CurrentUser user, @RequestBody BillingSettings.Settings command) {
-        return settings.update(user, command);
+        return masked(settings.update(user, command));
     }
 
     static YearMonth month(String value) {

@@ -71,18 +71,20 @@ final class Inputs {
     }
 
     /**
-     * An employee count from JSON: missing or null means 0; a whole number, or text holding one, is
-     * read; anything else (1.5, true, "abc") is refused with the same sentence as on the page.
+     * An employee count from JSON: missing or null means 0; a whole number is read; anything else
+     * (1.5, true, "5" as text) is refused with the same sentence as on the page.
      */
     static Integer count(Validation validation, EmployeeType type, JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return 0;
         }
-        if (node.isString()) {
-            return count(validation, type, node.asString());
-        }
         if (node.isIntegralNumber()) {
             return count(validation, type, node.bigIntegerValue().toString(), abbreviate(node.toString()));
+        }
+        if (node.isString()) {
+            validation.reject(type.field(), EmployeeCounts.rangeMessage(type) + ", not '" + abbreviate(node.asString())
+                    + "' (text)");
+            return null;
         }
         validation.reject(type.field(), EmployeeCounts.rangeMessage(type) + ", not " + abbreviate(node.toString()));
         return null;
@@ -94,7 +96,12 @@ final class Inputs {
             return today;
         }
         try {
-            return LocalDate.parse(raw.trim());
+            LocalDate day = LocalDate.parse(raw.trim());
+            if (Validation.dateProblem(day) != null) {
+                validation.reject("on", "on " + Validation.dateProblem(day) + ", not '" + abbreviate(raw) + "'");
+                return null;
+            }
+            return day;
         } catch (DateTimeParseException e) {
             validation.reject("on", "on must be a date such as 2026-01-31, not '" + abbreviate(raw) + "'");
             return null;

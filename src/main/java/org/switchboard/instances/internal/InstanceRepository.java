@@ -115,6 +115,11 @@ public class InstanceRepository {
         return load("select * from instances where id = :id", Map.of("id", id.value()));
     }
 
+    /** The instance reached under a sub-domain, unless it is deleted. */
+    public Optional<Instance> findBySubdomain(String subdomain) {
+        return load("select * from instances where subdomain = :s and status <> 'DELETED'", Map.of("s", subdomain));
+    }
+
     public List<Instance> ofCustomers(Collection<CustomerId> customers) {
         if (customers.isEmpty()) {
             return List.of();

@@ -29,9 +29,12 @@ class LicencePages {
     private final LicenceManagement licences;
     private final InstanceManagement instances;
     private final java.time.Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<org.switchboard.licensing.OpenClients> openClients;
 
     LicencePages(LicenceInsights insights, LicenceManagement licences, InstanceManagement instances,
-            java.time.Clock clock) {
+            java.time.Clock clock,
+            org.springframework.beans.factory.ObjectProvider<org.switchboard.licensing.OpenClients> openClients) {
+        this.openClients = openClients;
         this.insights = insights;
         this.licences = licences;
         this.instances = instances;
@@ -49,6 +52,7 @@ class LicencePages {
         Overview overview = insights.overview(user, new InstanceId(id));
         model.addAttribute("o", overview);
         model.addAttribute("live", overview.live());
+        model.addAttribute("clients", openClients(id, overview.live()));
         model.addAttribute("id", id);
         model.addAttribute("mayRelease", mayRelease(user));
         model.addAttribute("chart24h", Charts.occupancy(overview.last24h(), overview.live().state().licensed(),
@@ -58,9 +62,25 @@ class LicencePages {
         return "licensing/instance";
     }
 
+    /** Whose desktop client is open, licensed or not (after the caller's view of the instance was checked). */
+    private java.util.List<ClientView> openClients(UUID id, LicenceInsights.Live live) {
+        org.switchboard.licensing.OpenClients c = openClients.getIfAvailable();
+        return c == null ? java.util.List.of() : c.of(new InstanceId(id)).stream()
+                .map(o -> new ClientView(o.extension(), o.name(), live.state().holders().stream()
+                        .anyMatch(h -> h.subject().equals(o.extension())
+                                && h.reasons().contains(org.switchboard.connector.Reason.DESKTOP_SESSION))))
+                .toList();
+    }
+
+    /** An open desktop client, and whether it holds the employee's licence. */
+    record ClientView(String extension, String name, boolean licensed) {
+    }
+
     @GetMapping("/licensing/instances/{id}/live")
     String live(CurrentUser user, @PathVariable UUID id, Model model) {
-        model.addAttribute("live", insights.live(user, new InstanceId(id)));
+        LicenceInsights.Live live = insights.live(user, new InstanceId(id));
+        model.addAttribute("live", live);
+        model.addAttribute("clients", openClients(id, live));
         model.addAttribute("id", id);
         model.addAttribute("mayRelease", mayRelease(user));
         return "licensing/instance :: live";
@@ -69,6 +89,7 @@ class LicencePages {
     @PostMapping("/licensing/instances/{id}/holders/{subject}/release")
     String release(CurrentUser user, @PathVariable UUID id, @PathVariable String subject,
             @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        licences.visible(user, new InstanceId(id)); // another tenant's instance: 404, not a quiet redirect
         try {
             licences.forceRelease(user, new InstanceId(id), subject);
         } catch (NotFoundException e) {

@@ -76,6 +76,13 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.FORBIDDEN, e.getMessage(), null);
     }
 
+    /** A body sent as multipart/form-data that is not (no boundary, cut short): the caller's fault. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail multipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "The body is not valid multipart/form-data: send the file as a part"
+                + " named file.", "file");
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, e.getMessage(), null);
@@ -118,8 +125,11 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String field = ex instanceof MethodArgumentTypeMismatchException m ? m.getName() : ex.getPropertyName();
+        Throwable cause = ex.getMostSpecificCause();
+        String rule = cause != null && cause.getMessage() != null && cause.getMessage().startsWith("must ")
+                ? cause.getMessage() : "must be " + describe(ex.getRequiredType());
         return badRequest(List.of(Map.of("field", String.valueOf(field),
-                "message", field + " must be " + describe(ex.getRequiredType()) + ", not '" + ex.getValue() + "'")));
+                "message", field + " " + rule + ", not '" + shown(ex.getValue()) + "'")));
     }
 
     @Override
@@ -141,7 +151,8 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
             String field = path(m);
             String expected = m.getTargetType() == null ? "of another type" : describe(m.getTargetType());
             String message = cause instanceof InvalidFormatException f
-                    ? field + " must be " + expected + ", not '" + f.getValue() + "'"
+                    ? field + " " + (f.getOriginalMessage().startsWith("must ") ? f.getOriginalMessage() : "must be " + expected)
+                            + ", not '" + shown(f.getValue()) + "'"
                     : field + " must be " + expected;
             return badRequest(List.of(Map.of("field", field, "message", message)));
         }
@@ -160,9 +171,27 @@ public class ApiProblems extends ResponseEntityExceptionHandler {
                 .replace(".[", "[");
     }
 
+    /** A value as the message shows it: shortened, without control characters. */
+    private static String shown(Object value) {
+        String text = String.valueOf(value).replaceAll("\\p{Cntrl}", "?");
+        return text.length() > 60 ? text.substring(0, 57) + "..." : text;
+    }
+
     private static String describe(Class<?> type) {
         if (type == null) {
             return "of another type";
+        }
+        if (type == java.util.UUID.class) {
+            return "a UUID";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type == java.time.YearMonth.class) {
+            return "a month (YYYY-MM)";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a time (such as 2026-01-31T12:00:00Z)";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "a whole number";

@@ -1,0 +1,153 @@
+package org.switchboard.phone;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.connector.Decision;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceEvent;
+import org.switchboard.connector.PhoneSystemPort;
+import org.switchboard.phone.internal.Mobiles;
+import org.switchboard.phone.internal.Mobiles.Code;
+import org.switchboard.phone.internal.Mobiles.Mobile;
+import org.switchboard.phone.internal.PhoneEmployees;
+import org.switchboard.platform.ConflictException;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.NotFoundException;
+import org.switchboard.platform.Validation;
+
+/**
+ * Pairing a mobile app with an employee's client. The client shows a one-time code (and its QR
+ * code) valid for ten minutes; the app sends it with a device name. Pairing is {@code MOBILE_PAIRED}
+ * to the licence: a refused pairing is not paired. The app gets a token of its own to unpair with;
+ * the employee can unpair any of its devices from the client ({@code MOBILE_UNPAIRED}).
+ */
+@Service
+public class MobilePairing {
+
+    static final Duration CODE_VALIDITY = Duration.ofMinutes(10);
+    private static final String CODE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A code to show: the code itself, when it stops working. */
+    public record PairingCode(String code, Instant expiresAt) {
+    }
+
+    /** A paired device as the employee sees it. */
+    public record PairedDevice(UUID id, String name, Instant pairedAt) {
+    }
+
+    /** What the app gets when it is paired: its id and the token to unpair with (shown once). */
+    public record Paired(UUID id, String name, String token, String extension, String employee) {
+    }
+
+    private final EmployeeManagement employees;
+    private final PhoneEmployees employeeRows;
+    private final Mobiles mobiles;
+    private final PhoneSystemPort port;
+    private final Clock clock;
+
+    MobilePairing(EmployeeManagement employees, PhoneEmployees employeeRows, Mobiles mobiles, PhoneSystemPort port,
+            Clock clock) {
+        this.employees = employees;
+        this.employeeRows = employeeRows;
+        this.mobiles = mobiles;
+        this.port = port;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PairingCode newCode(CurrentUser user) {
+        Employee me = employees.me(user);
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            code.append(CODE_CHARS.charAt(RANDOM.nextInt(CODE_CHARS.length())));
+        }
+        Instant expires = clock.instant().plus(CODE_VALIDITY);
+        mobiles.insertCode(hash(code.toString()), me.userId(), me.instanceId(), expires);
+        return new PairingCode(code.toString(), expires);
+    }
+
+    /** The app pairs with a code; refused (409, with the licence's reason) when no licence is free. */
+    @Transactional
+    public Paired pair(String rawCode, String rawName) {
+        Validation v = new Validation();
+        String code = rawCode == null ? null : rawCode.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        v.check(code != null && !code.isEmpty(), "code", "The pairing code is required: the one the client shows");
+        v.text("deviceName", "Device name", rawName, 100);
+        v.throwIfInvalid();
+        Instant now = clock.instant();
+        Code c = mobiles.lockCode(hash(code)).filter(x -> x.usedAt() == null && now.isBefore(x.expiresAt()))
+                .orElseThrow(() -> new InvalidInputException("code",
+                        "This pairing code is not valid: it is wrong, used or older than ten minutes. Show a new one."));
+        Employee e = employeeRows.byUser(c.user()).orElseThrow(() -> new NotFoundException("The employee is gone."));
+        UUID id = UUID.randomUUID();
+        Decision d = port.report(e.instanceId(), new LicenceEvent(EventType.MOBILE_PAIRED, e.extension(), ref(id), null,
+                now));
+        if (!d.admitted()) {
+            throw new ConflictException("code", "Not paired: " + d.reason());
+        }
+        mobiles.useCode(c.hash(), now);
+        String token = "sbm_" + UUID.randomUUID().toString().replace("-", "") + Long.toHexString(RANDOM.nextLong());
+        mobiles.insert(new Mobile(id, e.userId(), e.customerId().value(), e.instanceId(), rawName.trim(), now, null),
+                hash(token));
+        return new Paired(id, rawName.trim(), token, e.extension(), e.name());
+    }
+
+    @Transactional(readOnly = true)
+    public List<PairedDevice> paired(CurrentUser user) {
+        Employee me = employees.me(user);
+        return mobiles.pairedOf(me.userId()).stream().map(m -> new PairedDevice(m.id(), m.name(), m.pairedAt()))
+                .toList();
+    }
+
+    /** The employee unpairs one of its devices. */
+    @Transactional
+    public void unpair(CurrentUser user, UUID id) {
+        Employee me = employees.me(user);
+        Mobile m = mobiles.paired(id).filter(x -> x.user().equals(me.userId()))
+                .orElseThrow(() -> new NotFoundException("There is no paired device " + id + "."));
+        unpair(me, m);
+    }
+
+    /** The app unpairs itself with its token. */
+    @Transactional
+    public void unpairByApp(UUID id, String token) {
+        Mobile m = token == null ? null : mobiles.pairedByToken(id, hash(token)).orElse(null);
+        if (m == null) {
+            throw new NotFoundException("There is no paired device " + id + " with this token.");
+        }
+        unpair(employeeRows.byUser(m.user()).orElseThrow(), m);
+    }
+
+    private void unpair(Employee e, Mobile m) {
+        Instant now = clock.instant();
+        mobiles.unpair(m.id(), now);
+        port.report(e.instanceId(), new LicenceEvent(EventType.MOBILE_UNPAIRED, e.extension(), ref(m.id()), null, now));
+    }
+
+    private static String ref(UUID mobile) {
+        return "mobile-" + mobile;
+    }
+
+    static String hash(String secret) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package org.switchboard.telephony;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.instances.Instance;
+import org.switchboard.instances.InstanceId;
+import org.switchboard.instances.InstanceManagement;
+import org.switchboard.licensing.Subject;
+import org.switchboard.licensing.SubjectKind;
+import org.switchboard.licensing.SubjectManagement;
+import org.switchboard.platform.ForbiddenException;
+import org.switchboard.platform.NotFoundException;
+import org.switchboard.platform.Validation;
+import org.switchboard.telephony.internal.Bindings;
+import org.switchboard.telephony.internal.Bindings.Reachable;
+import org.switchboard.telephony.internal.DeviceCredentials;
+import org.switchboard.telephony.internal.Devices;
+import org.switchboard.telephony.sip.SipTransport;
+
+/**
+ * The devices of an instance's employees and function extensions, managed by the customer's
+ * admins: each gets generated SIP credentials, shown once and kept only as digest hashes, which
+ * can be reset; and the settings a phone needs to register.
+ */
+@Service
+public class DeviceManagement {
+
+    /** A device as a form or the API asks for it: the subject's extension, the kind and a label. */
+    public record NewDevice(String extension, String kind, String label) {
+    }
+
+    /** A device with its password, which is shown this once and never again. */
+    public record DeviceWithPassword(Device device, String password, Provisioning provisioning) {
+    }
+
+    /** What a phone needs to register: registrar, domain, user, transports, port. */
+    public record Provisioning(String registrar, int port, List<String> transports, String domain, String user,
+            String authUser, String extension, List<String> digestAlgorithms) {
+    }
+
+    /** A registration of a device, as shown to admins. */
+    public record Registration(UUID deviceId, String extension, DeviceKind kind, String sipUser, String contact,
+            String source, String userAgent, java.time.Instant since, java.time.Instant expiresAt) {
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PASSWORD_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    private static final String USER_CHARS = "abcdefghijkmnpqrstuvwxyz23456789";
+
+    private final InstanceManagement instances;
+    private final SubjectManagement subjects;
+    private final Devices devices;
+    private final Bindings bindings;
+    private final SipSettings settings;
+    private final SipTransport transport;
+    private final Clock clock;
+
+    DeviceManagement(InstanceManagement instances, SubjectManagement subjects, Devices devices, Bindings bindings,
+            SipSettings settings, SipTransport transport, Clock clock) {
+        this.transport = transport;
+        this.instances = instances;
+        this.subjects = subjects;
+        this.devices = devices;
+        this.bindings = bindings;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public DeviceWithPassword add(CurrentUser viewer, InstanceId id, NewDevice c) {
+        Instance instance = managed(viewer, id);
+        Validation v = new Validation();
+        String extension = Validation.trimToNull(c.extension());
+        v.check(extension != null, "extension", "Extension is required: the employee's or function extension's number");
+        DeviceKind kind = null;
+        if (Validation.trimToNull(c.kind()) == null) {
+            v.reject("kind", "Kind is required: one of " + List.of(DeviceKind.values()));
+        } else {
+            try {
+                kind = DeviceKind.valueOf(c.kind().trim().toUpperCase(Locale.ROOT).replace(' ', '_'));
+            } catch (IllegalArgumentException e) {
+                v.reject("kind", "Kind must be one of " + List.of(DeviceKind.values()) + ", not '" + c.kind() + "'");
+            }
+        }
+        String label = Validation.trimToNull(c.label());
+        if (label != null) {
+            v.text("label", "Label", label, 100);
+        }
+        v.throwIfInvalid();
+        Subject subject = subjects.subjects(viewer, id).stream().filter(s -> s.extension().equals(extension))
+                .findFirst().orElseThrow(() -> new org.switchboard.platform.InvalidInputException("extension",
+                        "There is no employee or function extension " + extension + " on this phone system."));
+        if (subject.kind() == SubjectKind.FUNCTION && !kind.forFunctions()) {
+            throw new org.switchboard.platform.InvalidInputException("kind", "A function extension has no "
+                    + kind.label().toLowerCase(Locale.ROOT) + ": give it a function device, desk phone or DECT handset.");
+        }
+        if (subject.kind() == SubjectKind.EMPLOYEE && !kind.forEmployees()) {
+            throw new org.switchboard.platform.InvalidInputException("kind",
+                    "Function devices belong to function extensions, not to employees.");
+        }
+        String password = password();
+        String user = extension + "-" + random(USER_CHARS, 6);
+        String realm = settings.domainOf(instance.subdomain().value());
+        Device device = new Device(UUID.randomUUID(), id, subject.id(), extension, kind,
+                label == null ? kind.label() + " of " + subject.name() : label, user, clock.instant(), clock.instant());
+        devices.insert(device, instance.customerId().value(), DeviceCredentials.ha1Md5(user, realm, password),
+                DeviceCredentials.ha1Sha256(user, realm, password));
+        return new DeviceWithPassword(device, password, provisioning(realm, device));
+    }
+
+    public List<Device> devices(CurrentUser viewer, InstanceId id) {
+        instances.instance(viewer, id);
+        return devices.of(id);
+    }
+
+    public Device device(CurrentUser viewer, InstanceId id, UUID deviceId) {
+        instances.instance(viewer, id);
+        return devices.find(id, deviceId).orElseThrow(() -> notFound(deviceId));
+    }
+
+    /** New credentials for a device: the old password stops working at once, its registrations end. */
+    public DeviceWithPassword resetCredentials(CurrentUser viewer, InstanceId id, UUID deviceId) {
+        Instance instance = managed(viewer, id);
+        Device device = devices.find(id, deviceId).orElseThrow(() -> notFound(deviceId));
+        String password = password();
+        String realm = settings.domainOf(instance.subdomain().value());
+        devices.resetCredentials(id, deviceId, DeviceCredentials.ha1Md5(device.sipUser(), realm, password),
+                DeviceCredentials.ha1Sha256(device.sipUser(), realm, password), clock.instant());
+        bindings.removeAll(deviceId);
+        return new DeviceWithPassword(devices.find(id, deviceId).orElseThrow(), password, provisioning(realm, device));
+    }
+
+    public void delete(CurrentUser viewer, InstanceId id, UUID deviceId) {
+        managed(viewer, id);
+        if (!devices.delete(id, deviceId)) {
+            throw notFound(deviceId);
+        }
+    }
+
+    public Provisioning provisioning(CurrentUser viewer, InstanceId id, UUID deviceId) {
+        Instance instance = instances.instance(viewer, id).instance();
+        Device device = devices.find(id, deviceId).orElseThrow(() -> notFound(deviceId));
+        return provisioning(settings.domainOf(instance.subdomain().value()), device);
+    }
+
+    public List<Registration> registrations(CurrentUser viewer, InstanceId id) {
+        instances.instance(viewer, id);
+        return bindings.ofInstance(id, clock.instant()).stream().map(DeviceManagement::registration).toList();
+    }
+
+    /** The SIP domain of an instance: {@code <subdomain>.<platform SIP domain>}. */
+    public String sipDomain(CurrentUser viewer, InstanceId id) {
+        return settings.domainOf(instances.instance(viewer, id).instance().subdomain().value());
+    }
+
+    private static Registration registration(Reachable r) {
+        return new Registration(r.binding().deviceId(), r.extension(), r.kind(), r.sipUser(), r.binding().contact(),
+                r.binding().flow(), r.binding().userAgent(), r.binding().registeredAt(), r.binding().expiresAt());
+    }
+
+    private Provisioning provisioning(String realm, Device device) {
+        int port = transport.port() > 0 ? transport.port() : settings.port();
+        return new Provisioning(settings.advertisedHost(), port, List.of("UDP", "TCP"), realm,
+                device.sipUser(), device.sipUser(), device.extension(), List.of("SHA-256", "MD5"));
+    }
+
+    private Instance managed(CurrentUser viewer, InstanceId id) {
+        Instance instance = instances.instance(viewer, id).instance();
+        if (!viewer.isCustomerAdmin() && !viewer.isOperator()) {
+            throw new ForbiddenException("Only the customer's admins manage devices and their credentials.");
+        }
+        return instance;
+    }
+
+    private static NotFoundException notFound(UUID deviceId) {
+        return new NotFoundException("There is no device " + deviceId + " on this phone system.");
+    }
+
+    private static String password() {
+        return random(PASSWORD_CHARS, 24);
+    }
+
+    private static String random(String alphabet, int length) {
+        StringBuilder b = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            b.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return b.toString();
+    }
+}

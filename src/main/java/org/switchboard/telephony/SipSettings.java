@@ -1,0 +1,69 @@
+package org.switchboard.telephony;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The SIP core's settings ({@code switchboard.sip.*}): where it listens, the platform's SIP domain
+ * (instances are {@code <subdomain>.<domain>}), registration and call limits, the bounded work
+ * queue, the order of the digest challenges (SHA-256 first, as RFC 8760 asks; a phone takes the first
+ * it supports), and the platform's carrier trunk to the public network.
+ */
+@ConfigurationProperties("switchboard.sip")
+public record SipSettings(Boolean enabled, Integer port, String bindAddress, String advertisedHost, String domain,
+        Integer workers, Integer queue, Integer maxConnections, Integer retryAfterSeconds, Integer minExpires,
+        Integer maxExpires, Integer maxContacts, Duration nonceLifetime, Duration noAnswerTimeout,
+        Duration maxCallDuration, java.util.List<String> challengeOrder, Carrier carrier, Fraud fraud) {
+
+    /** The platform's carrier trunk: where calls to the public network go, and how it knows us. */
+    public record Carrier(String address, String transport, String username, String password) {
+        public boolean configured() {
+            return address != null && !address.isBlank();
+        }
+    }
+
+    /**
+     * Toll-fraud guards for calls to the public network: countries open besides each instance's home
+     * country, blocked premium-rate and service prefixes (E.164), calls a minute per device, calls
+     * to the public network at once per instance.
+     */
+    public record Fraud(java.util.List<String> allowedCountries, java.util.List<String> blockedPrefixes,
+            Integer callsPerMinutePerDevice, Integer concurrentOutboundPerInstance) {
+        public Fraud {
+            allowedCountries = allowedCountries == null ? java.util.List.of() : java.util.List.copyOf(allowedCountries);
+            blockedPrefixes = blockedPrefixes == null ? java.util.List.of("+49900", "+49137", "+49138", "+49180",
+                    "+49118", "+49190", "+43900", "+43901", "+43930", "+43939", "+41900", "+41901", "+41906")
+                    : java.util.List.copyOf(blockedPrefixes);
+            callsPerMinutePerDevice = callsPerMinutePerDevice == null ? 10 : callsPerMinutePerDevice;
+            concurrentOutboundPerInstance = concurrentOutboundPerInstance == null ? 50 : concurrentOutboundPerInstance;
+        }
+    }
+
+    public SipSettings {
+        enabled = enabled == null || enabled;
+        port = port == null ? 5060 : port;
+        bindAddress = bindAddress == null || bindAddress.isBlank() ? "0.0.0.0" : bindAddress;
+        advertisedHost = advertisedHost == null || advertisedHost.isBlank() ? "127.0.0.1" : advertisedHost;
+        domain = domain == null || domain.isBlank() ? "sip.localhost" : domain.trim().toLowerCase();
+        workers = workers == null ? 16 : workers;
+        queue = queue == null ? 4096 : queue;
+        maxConnections = maxConnections == null ? 5000 : maxConnections;
+        retryAfterSeconds = retryAfterSeconds == null ? 5 : retryAfterSeconds;
+        minExpires = minExpires == null ? 60 : minExpires;
+        maxExpires = maxExpires == null ? 3600 : maxExpires;
+        maxContacts = maxContacts == null ? 10 : maxContacts;
+        nonceLifetime = nonceLifetime == null ? Duration.ofMinutes(5) : nonceLifetime;
+        noAnswerTimeout = noAnswerTimeout == null ? Duration.ofSeconds(30) : noAnswerTimeout;
+        maxCallDuration = maxCallDuration == null ? Duration.ofHours(8) : maxCallDuration;
+        challengeOrder = challengeOrder == null || challengeOrder.isEmpty() ? java.util.List.of("SHA-256", "MD5")
+                : java.util.List.copyOf(challengeOrder);
+        carrier = carrier == null ? new Carrier(null, "udp", null, null) : carrier;
+        fraud = fraud == null ? new Fraud(null, null, null, null) : fraud;
+    }
+
+    /** The SIP domain of the instance reached under {@code subdomain}. */
+    public String domainOf(String subdomain) {
+        return subdomain + "." + domain;
+    }
+}

@@ -1,0 +1,69 @@
+package org.switchboard.telephony.internal;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.connector.CallRecord;
+import org.switchboard.connector.PhoneSystemPort;
+import org.switchboard.instances.InstanceId;
+import org.switchboard.telephony.internal.CallLog.CallRow;
+
+/**
+ * Hands the records of ended calls to the connector port, a batch per instance, and marks them
+ * taken in the same transaction: a record is never lost (it waits in the call log while billing is
+ * slow or down) and never sent twice (the port is idempotent by call id anyway). Any node may run
+ * it; rows are claimed with SKIP LOCKED.
+ */
+@Component
+public class CallRecordHandover {
+
+    private final CallLog calls;
+    private final PhoneSystemPort port;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    CallRecordHandover(CallLog calls, PhoneSystemPort port, TransactionTemplate tx, Clock clock) {
+        this.calls = calls;
+        this.port = port;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Hands over what is pending; answers how many records the port took. */
+    public int handOver() {
+        Integer taken = tx.execute(status -> {
+            List<CallRow> pending = calls.unrecorded(500);
+            Map<InstanceId, List<CallRow>> byInstance = new LinkedHashMap<>();
+            pending.forEach(r -> byInstance.computeIfAbsent(r.instanceId(), k -> new java.util.ArrayList<>()).add(r));
+            int n = 0;
+            for (Map.Entry<InstanceId, List<CallRow>> e : byInstance.entrySet()) {
+                List<CallRow> billable = e.getValue().stream().filter(CallRecordHandover::forBilling).toList();
+                if (!billable.isEmpty()) {
+                    port.record(e.getKey(), billable.stream().map(CallRecordHandover::record).toList());
+                }
+                calls.recorded(e.getKey(), e.getValue().stream().map(CallRow::callId).toList(), clock.instant());
+                n += billable.size();
+            }
+            return n;
+        });
+        return taken == null ? 0 : taken;
+    }
+
+    /**
+     * Internal calls, and calls from the carrier routed by extension rather than by a public number,
+     * have no public number called: billing takes only records to a public (or emergency) number,
+     * so these stay in the call log alone, where the call history shows them.
+     */
+    static boolean forBilling(CallRow r) {
+        return r.direction() == org.switchboard.connector.CallRecord.Direction.OUTBOUND || r.to().startsWith("+");
+    }
+
+    static CallRecord record(CallRow r) {
+        return new CallRecord(r.callId(), r.subject() == null ? "-" : r.subject(), r.from(), r.to(), r.startedAt(),
+                r.answeredAt(), r.endedAt(), r.direction(), r.trunk());
+    }
+}

@@ -1,0 +1,123 @@
+package org.switchboard.telephony.internal;
+
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Nonces that cannot be replayed: each carries its issue time and a random part, signed with the
+ * platform's nonce key (HMAC-SHA-256, shared by all nodes), so any node can check one without
+ * having stored it; it is good for {@link #lifetime}, after which the phone is told it is stale;
+ * and each use must count up (nc), so a captured request sent again is refused. The counters are
+ * kept by the node that sees them, for the nonce's lifetime only, so their memory is bounded.
+ */
+final class Nonces {
+
+    enum Check {
+        GOOD, STALE, FORGED, REPLAYED
+    }
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder D64 = Base64.getUrlDecoder();
+    private static final int MAX_TRACKED = 500_000;
+
+    private final SecretKeySpec key;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Long> counts = new ConcurrentHashMap<>();
+
+    Nonces(byte[] key, Clock clock, Duration lifetime) {
+        this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.clock = clock;
+        this.lifetime = lifetime;
+    }
+
+    String issue() {
+        byte[] body = new byte[16];
+        ByteBuffer.wrap(body).putLong(clock.millis());
+        byte[] rnd = new byte[8];
+        random.nextBytes(rnd);
+        System.arraycopy(rnd, 0, body, 8, 8);
+        return B64.encodeToString(body) + "." + B64.encodeToString(sign(body));
+    }
+
+    Check check(String nonce, String nc) {
+        int dot = nonce == null ? -1 : nonce.indexOf('.');
+        if (dot < 0) {
+            return Check.FORGED;
+        }
+        byte[] body;
+        byte[] signature;
+        try {
+            body = D64.decode(nonce.substring(0, dot));
+            signature = D64.decode(nonce.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            return Check.FORGED;
+        }
+        if (body.length != 16 || !MessageDigest.isEqual(sign(body), signature)) {
+            return Check.FORGED;
+        }
+        long issued = ByteBuffer.wrap(body).getLong();
+        long now = clock.millis();
+        if (issued > now + 5_000 || now - issued > lifetime.toMillis()) {
+            return Check.STALE;
+        }
+        long count;
+        try {
+            count = Long.parseLong(nc, 16);
+        } catch (NumberFormatException | NullPointerException e) {
+            return Check.REPLAYED;
+        }
+        if (counts.size() > MAX_TRACKED) {
+            purge();
+            if (counts.size() > MAX_TRACKED) {
+                return Check.STALE; // too many live nonces: ask for a fresh one rather than grow
+            }
+        }
+        long[] accepted = { 0 };
+        counts.compute(nonce, (k, last) -> {
+            if (last == null || count > last) {
+                accepted[0] = 1;
+                return count;
+            }
+            return last;
+        });
+        return accepted[0] == 1 ? Check.GOOD : Check.REPLAYED;
+    }
+
+    /** Forgets the counters of nonces past their lifetime; they are refused as stale anyway. */
+    void purge() {
+        long now = clock.millis();
+        counts.keySet().removeIf(n -> {
+            try {
+                byte[] body = D64.decode(n.substring(0, n.indexOf('.')));
+                return now - ByteBuffer.wrap(body).getLong() > lifetime.toMillis();
+            } catch (RuntimeException e) {
+                return true;
+            }
+        });
+    }
+
+    private byte[] sign(byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            byte[] full = mac.doFinal(body);
+            byte[] cut = new byte[16];
+            System.arraycopy(full, 0, cut, 0, 16);
+            return cut;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package org.switchboard.telephony.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.connector.Decision;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceEvent;
+import org.switchboard.telephony.DeviceKind;
+import org.switchboard.telephony.SipSettings;
+import org.switchboard.telephony.internal.Authenticator.Outcome;
+import org.switchboard.telephony.internal.Bindings.Binding;
+import org.switchboard.telephony.internal.Bindings.Reachable;
+import org.switchboard.telephony.internal.Devices.Secrets;
+import org.switchboard.telephony.internal.Tenants.Tenant;
+import org.switchboard.telephony.sip.Flow;
+import org.switchboard.telephony.sip.NameAddress;
+import org.switchboard.telephony.sip.SipMessage;
+import org.switchboard.telephony.sip.SipUri;
+
+/**
+ * REGISTER (RFC 3261 10): digest-authenticated, several contacts per device, each with its
+ * expiry, kept in PostgreSQL. A desktop client's registration is its desktop session: opened
+ * with its first contact, refreshed as a heartbeat, closed with its last contact (unregistered or
+ * expired).
+ */
+final class Registrar {
+
+    private static final Logger log = LoggerFactory.getLogger(Registrar.class);
+
+    private final Tenants tenants;
+    private final Authenticator auth;
+    private final Bindings bindings;
+    private final Devices devices;
+    private final LicenceReporter licences;
+    private final SipSettings settings;
+
+    Registrar(Tenants tenants, Authenticator auth, Bindings bindings, Devices devices, LicenceReporter licences,
+            SipSettings settings) {
+        this.devices = devices;
+        this.tenants = tenants;
+        this.auth = auth;
+        this.bindings = bindings;
+        this.licences = licences;
+        this.settings = settings;
+    }
+
+    SipMessage register(SipMessage request, Flow from) {
+        NameAddress to = request.to();
+        SipUri aor = to == null ? null : to.sipUri();
+        if (aor == null) {
+            return SipCore.reply(request, 400, "Bad To Header");
+        }
+        Tenant tenant = tenants.ofDomain(aor.host()).orElse(null);
+        if (tenant == null) {
+            return SipCore.reply(request, 404, "Domain Not Served Here");
+        }
+        Outcome outcome = auth.authenticate(request, tenant, false);
+        if (!outcome.authenticated()) {
+            return outcome.challenge();
+        }
+        Secrets device = outcome.device();
+        if (aor.user() == null || !aor.user().equals(device.device().sipUser())) {
+            return SipCore.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
+                    + " \"These credentials do not register this address\"");
+        }
+        Instant now = tenants.clock().instant();
+        UUID deviceId = device.device().id();
+        List<Binding> before = bindings.ofDevice(deviceId).stream().filter(b -> b.expiresAt().isAfter(now)).toList();
+        List<String> contacts = request.headers("Contact");
+        int headerExpires = intOr(request.headerOrNull("Expires"), -1);
+        if (contacts.size() == 1 && contacts.get(0).trim().equals("*")) {
+            if (headerExpires != 0) {
+                return SipCore.reply(request, 400, "Wildcard Contact Needs Expires 0");
+            }
+            bindings.removeAll(deviceId);
+        } else {
+            for (String c : contacts) {
+                NameAddress contact = NameAddress.parse(c);
+                if (contact == null || contact.sipUri() == null) {
+                    return SipCore.reply(request, 400, "Bad Contact");
+                }
+                int expires = intOr(contact.param("expires"), headerExpires);
+                if (expires < 0) {
+                    expires = settings.maxExpires();
+                }
+                if (expires > 0 && expires < settings.minExpires()) {
+                    return SipCore.reply(request, 423, "Interval Too Brief").add("Min-Expires",
+                            String.valueOf(settings.minExpires()));
+                }
+            }
+            long live = before.size();
+            for (String c : contacts) {
+                NameAddress contact = NameAddress.parse(c);
+                String uri = contact.uri();
+                int expires = intOr(contact.param("expires"), headerExpires);
+                expires = expires < 0 ? settings.maxExpires() : Math.min(expires, settings.maxExpires());
+                if (expires == 0) {
+                    bindings.remove(deviceId, uri);
+                    continue;
+                }
+                boolean known = before.stream().anyMatch(b -> b.contact().equals(uri));
+                if (!known && live >= settings.maxContacts()) {
+                    return SipCore.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
+                            + " \"At most " + settings.maxContacts() + " registrations per device\"");
+                }
+                if (!known) {
+                    live++;
+                }
+                bindings.upsert(new Binding(UUID.randomUUID(), tenant.id(), deviceId, uri, from.toString(),
+                        request.callId(), request.cseq().number(), userAgent(request), now, now,
+                        now.plusSeconds(expires)));
+            }
+        }
+        List<Binding> after = bindings.ofDevice(deviceId).stream().filter(b -> b.expiresAt().isAfter(now)).toList();
+        SipMessage ok = SipCore.reply(request, 200, "OK");
+        for (Binding b : after) {
+            ok.add("Contact", "<" + b.contact() + ">;expires=" + Math.max(0, b.expiresAt().getEpochSecond()
+                    - now.getEpochSecond()));
+        }
+        if (device.device().kind() == DeviceKind.DESKTOP_CLIENT && !contacts.isEmpty()) {
+            EventType type = before.isEmpty() ? (after.isEmpty() ? null : EventType.DESKTOP_OPENED)
+                    : after.isEmpty() ? EventType.DESKTOP_CLOSED : EventType.DESKTOP_HEARTBEAT;
+            if (type != null) {
+                Decision d = report(tenant, type, device.device().extension(), deviceId, now);
+                if (d != null && !d.admitted()) {
+                    ok.add("Warning", "399 " + tenant.domain() + " \"" + d.reason() + "\"");
+                }
+            }
+        }
+        return ok;
+    }
+
+    /** Bindings past their expiry end; a desktop client with none left closes its desktop session. */
+    void expire(Instant now) {
+        List<Reachable> gone = bindings.takeExpired(now, 500);
+        gone.stream().filter(r -> r.kind() == DeviceKind.DESKTOP_CLIENT)
+                .map(r -> r.binding().deviceId()).distinct()
+                .filter(d -> bindings.ofDevice(d).stream().noneMatch(b -> b.expiresAt().isAfter(now)))
+                .forEach(d -> {
+                    Reachable r = gone.stream().filter(g -> g.binding().deviceId().equals(d)).findFirst().orElseThrow();
+                    tenants.of(r.binding().instanceId()).ifPresent(t -> report(t, EventType.DESKTOP_CLOSED,
+                            r.extension(), d, now));
+                });
+    }
+
+    /** Each desktop session has a ref of its own, kept with the device from opened to closed. */
+    private Decision report(Tenant tenant, EventType type, String extension, UUID deviceId, Instant at) {
+        String open = devices.desktopSession(deviceId).orElse(null);
+        if (type == EventType.DESKTOP_HEARTBEAT && open == null) {
+            type = EventType.DESKTOP_OPENED;
+        }
+        if (type == EventType.DESKTOP_CLOSED && open == null) {
+            return null;
+        }
+        String ref = type == EventType.DESKTOP_OPENED ? "desktop-" + UUID.randomUUID() : open;
+        devices.desktopSession(deviceId, type == EventType.DESKTOP_CLOSED ? null : ref);
+        try {
+            return licences.report(tenant.id(), new LicenceEvent(type, extension, ref, null, at));
+        } catch (RuntimeException e) {
+            log.warn("licence event {} of {} not reported: {}", type, extension, e.getMessage());
+            return null;
+        }
+    }
+
+    private static String userAgent(SipMessage m) {
+        String ua = m.headerOrNull("User-Agent");
+        return ua == null ? null : ua.length() > 200 ? ua.substring(0, 200) : ua;
+    }
+
+    static int intOr(String value, int otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return otherwise;
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package org.switchboard.telephony.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.switchboard.connector.PhoneSystemPort;
+import org.switchboard.telephony.SipSettings;
+import org.switchboard.telephony.sip.SipTransport;
+import org.switchboard.telephony.sip.SocketSipTransport;
+
+/** Puts the SIP core together and runs it with the application (unless {@code switchboard.sip.enabled=false}). */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SipSettings.class)
+class TelephonyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(TelephonyConfiguration.class);
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService sipTimers() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "sip-timer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    SipTransport sipTransport(SipSettings s) {
+        return new SocketSipTransport(new SocketSipTransport.Settings(s.bindAddress(), s.port(), s.advertisedHost(),
+                s.workers(), s.queue(), s.maxConnections(), s.retryAfterSeconds()));
+    }
+
+    /** Licence events go to the connector port in process: the same code path as an external phone system's. */
+    @Bean
+    LicenceReporter licenceReporter(PhoneSystemPort port) {
+        return port::report;
+    }
+
+    @Bean
+    Nonces sipNonces(SipSecrets secrets, Clock clock, SipSettings s) {
+        return new Nonces(secrets.nonceKey(), clock, s.nonceLifetime());
+    }
+
+    @Bean
+    Authenticator sipAuthenticator(Devices devices, Nonces nonces, SipSettings s) {
+        return new Authenticator(devices, nonces, s.challengeOrder());
+    }
+
+    @Bean
+    Registrar sipRegistrar(Tenants tenants, Authenticator auth, Bindings bindings, Devices devices,
+            LicenceReporter licences, SipSettings s) {
+        return new Registrar(tenants, auth, bindings, devices, licences, s);
+    }
+
+    @Bean
+    SipCore sipCore(SipTransport transport, SipSettings s, Tenants tenants, Registrar registrar, Authenticator auth,
+            Devices devices, Bindings bindings, CallLog calls, LicenceReporter licences, InboundRouter inbound,
+            Clock clock, ScheduledExecutorService sipTimers) {
+        return new SipCore(transport, s, tenants, registrar, auth, devices, bindings, calls, licences, inbound, clock,
+                sipTimers);
+    }
+
+    @Bean
+    SipCoreRunner sipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, CallRecordHandover records,
+            SipSettings s, Nonces nonces, Clock clock, ScheduledExecutorService sipTimers) {
+        return new SipCoreRunner(transport, core, registrar, records, s, nonces, clock, sipTimers);
+    }
+
+    /** Starts the transport with the application, and the core's housekeeping: expiry, overdue calls. */
+    static final class SipCoreRunner implements SmartLifecycle {
+        private final Registrar registrar;
+        private final CallRecordHandover records;
+        private final SipTransport transport;
+        private final SipCore core;
+        private final SipSettings settings;
+        private final Nonces nonces;
+        private final Clock clock;
+        private final ScheduledExecutorService timers;
+        private volatile boolean running;
+
+        SipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, CallRecordHandover records,
+                SipSettings settings, Nonces nonces, Clock clock, ScheduledExecutorService timers) {
+            this.registrar = registrar;
+            this.records = records;
+            this.transport = transport;
+            this.core = core;
+            this.settings = settings;
+            this.nonces = nonces;
+            this.clock = clock;
+            this.timers = timers;
+        }
+
+        @Override
+        public void start() {
+            if (!settings.enabled()) {
+                log.info("SIP core disabled (switchboard.sip.enabled=false)");
+                return;
+            }
+            transport.start(core);
+            running = true;
+            timers.scheduleWithFixedDelay(() -> guarded(() -> registrar.expire(Instant.now(clock))), 2, 2,
+                    TimeUnit.SECONDS);
+            timers.scheduleWithFixedDelay(() -> guarded(core::endOverdue), 30, 30, TimeUnit.SECONDS);
+            timers.scheduleWithFixedDelay(() -> guarded(records::handOver), 1, 1, TimeUnit.SECONDS);
+            timers.scheduleWithFixedDelay(() -> guarded(nonces::purge), 60, 60, TimeUnit.SECONDS);
+        }
+
+        private static void guarded(Runnable r) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                log.warn("SIP housekeeping failed: {}", e.getMessage());
+            }
+        }
+
+        @Override
+        public void stop() {
+            running = false;
+            transport.stop();
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+    }
+}

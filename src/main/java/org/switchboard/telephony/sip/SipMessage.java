@@ -1,0 +1,320 @@
+package org.switchboard.telephony.sip;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One SIP request or response (RFC 3261): the start line, the headers in their order (a header
+ * listing several values, as Via or Contact may, is kept as one entry per value) and the body.
+ * Header names are kept in their full form; compact forms are expanded when parsed.
+ */
+public final class SipMessage {
+
+    private static final Map<String, String> COMPACT = Map.of("v", "Via", "f", "From", "t", "To", "i", "Call-ID",
+            "m", "Contact", "l", "Content-Length", "c", "Content-Type", "k", "Supported", "s", "Subject",
+            "e", "Content-Encoding");
+    private static final Map<String, String> CANONICAL = Map.ofEntries(Map.entry("call-id", "Call-ID"),
+            Map.entry("cseq", "CSeq"), Map.entry("www-authenticate", "WWW-Authenticate"),
+            Map.entry("max-forwards", "Max-Forwards"), Map.entry("record-route", "Record-Route"));
+
+    private final String method;
+    private final String requestUri;
+    private final int status;
+    private final String reason;
+    private final List<String[]> headers = new ArrayList<>();
+    private byte[] body;
+    private String authenticatedUser;
+
+    private SipMessage(String method, String requestUri, int status, String reason) {
+        this.method = method;
+        this.requestUri = requestUri;
+        this.status = status;
+        this.reason = reason;
+        this.body = new byte[0];
+    }
+
+    public static SipMessage request(String method, String requestUri) {
+        return new SipMessage(method, requestUri, 0, null);
+    }
+
+    public static SipMessage response(int status, String reason) {
+        return new SipMessage(null, null, status, reason);
+    }
+
+    /** A response to {@code request} with the headers RFC 3261 8.2.6 copies (Via, From, To, Call-ID, CSeq). */
+    public static SipMessage responseTo(SipMessage request, int status, String reason) {
+        SipMessage r = response(status, reason);
+        for (String name : List.of("Via", "Record-Route", "From", "To", "Call-ID", "CSeq")) {
+            if (name.equals("Record-Route") && (status < 180 || status >= 300)) {
+                continue;
+            }
+            for (String value : request.headers(name)) {
+                r.add(name, value);
+            }
+        }
+        return r;
+    }
+
+    /** A copy to be changed and sent on: a proxy never changes what it received. */
+    public SipMessage copy() {
+        SipMessage m = new SipMessage(method, requestUri, status, reason);
+        for (String[] h : headers) {
+            m.headers.add(new String[] { h[0], h[1] });
+        }
+        m.body = body;
+        return m;
+    }
+
+    public SipMessage withRequestUri(String uri) {
+        SipMessage m = new SipMessage(method, uri, status, reason);
+        for (String[] h : headers) {
+            m.headers.add(new String[] { h[0], h[1] });
+        }
+        m.body = body;
+        return m;
+    }
+
+    public boolean isRequest() {
+        return method != null;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public String requestUri() {
+        return requestUri;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public byte[] body() {
+        return body;
+    }
+
+    public SipMessage body(String contentType, byte[] content) {
+        this.body = content == null ? new byte[0] : content;
+        set("Content-Type", contentType);
+        return this;
+    }
+
+    /**
+     * The device ({@code user@domain}) whose identity the transport itself established for this
+     * received message, e.g. a WebSocket opened in a signed-in session; {@code null} when the
+     * message must prove itself with digest credentials. Never read from the wire and never copied.
+     */
+    public String authenticatedUser() {
+        return authenticatedUser;
+    }
+
+    public SipMessage authenticatedUser(String userAtDomain) {
+        this.authenticatedUser = userAtDomain;
+        return this;
+    }
+
+    void rawBody(byte[] content) {
+        this.body = content;
+    }
+
+    public static String canonical(String name) {
+        String n = name.trim();
+        String compact = COMPACT.get(n.toLowerCase(Locale.ROOT));
+        if (compact != null && n.length() == 1) {
+            return compact;
+        }
+        String known = CANONICAL.get(n.toLowerCase(Locale.ROOT));
+        if (known != null) {
+            return known;
+        }
+        StringBuilder b = new StringBuilder(n.length());
+        boolean upper = true;
+        for (char ch : n.toCharArray()) {
+            b.append(upper ? Character.toUpperCase(ch) : Character.toLowerCase(ch));
+            upper = ch == '-';
+        }
+        return b.toString();
+    }
+
+    public Optional<String> header(String name) {
+        String n = canonical(name);
+        for (String[] h : headers) {
+            if (h[0].equals(n)) {
+                return Optional.of(h[1]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public String headerOrNull(String name) {
+        return header(name).orElse(null);
+    }
+
+    public List<String> headers(String name) {
+        String n = canonical(name);
+        List<String> values = new ArrayList<>(2);
+        for (String[] h : headers) {
+            if (h[0].equals(n)) {
+                values.add(h[1]);
+            }
+        }
+        return values;
+    }
+
+    public SipMessage add(String name, String value) {
+        headers.add(new String[] { canonical(name), value });
+        return this;
+    }
+
+    /** Adds a header before every other of its name (a Via, a Record-Route). */
+    public SipMessage addFirst(String name, String value) {
+        String n = canonical(name);
+        int at = headers.size();
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i)[0].equals(n)) {
+                at = i;
+                break;
+            }
+        }
+        headers.add(at, new String[] { n, value });
+        return this;
+    }
+
+    public SipMessage set(String name, String value) {
+        String n = canonical(name);
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i)[0].equals(n)) {
+                headers.get(i)[1] = value;
+                for (int j = headers.size() - 1; j > i; j--) {
+                    if (headers.get(j)[0].equals(n)) {
+                        headers.remove(j);
+                    }
+                }
+                return this;
+            }
+        }
+        headers.add(new String[] { n, value });
+        return this;
+    }
+
+    /** Replaces the value of the first header of that name, leaving the others (a proxy's stamp on a Via). */
+    public SipMessage replaceFirst(String name, String value) {
+        String n = canonical(name);
+        for (String[] h : headers) {
+            if (h[0].equals(n)) {
+                h[1] = value;
+                return this;
+            }
+        }
+        return add(n, value);
+    }
+
+    public SipMessage remove(String name) {
+        String n = canonical(name);
+        headers.removeIf(h -> h[0].equals(n));
+        return this;
+    }
+
+    /** Removes the first header of that name (the top Via of a response a proxy sends on). */
+    public SipMessage removeFirst(String name) {
+        String n = canonical(name);
+        for (int i = 0; i < headers.size(); i++) {
+            if (headers.get(i)[0].equals(n)) {
+                headers.remove(i);
+                return this;
+            }
+        }
+        return this;
+    }
+
+    public String callId() {
+        return headerOrNull("Call-ID");
+    }
+
+    public CSeq cseq() {
+        return CSeq.parse(headerOrNull("CSeq"));
+    }
+
+    public Via topVia() {
+        return header("Via").map(Via::parse).orElse(null);
+    }
+
+    public NameAddress from() {
+        return header("From").map(NameAddress::parse).orElse(null);
+    }
+
+    public NameAddress to() {
+        return header("To").map(NameAddress::parse).orElse(null);
+    }
+
+    /** The method a response answers (from its CSeq), or the request's own. */
+    public String cseqMethod() {
+        CSeq c = cseq();
+        return c == null ? method : c.method();
+    }
+
+    public byte[] encode() {
+        StringBuilder b = new StringBuilder(512);
+        if (isRequest()) {
+            b.append(method).append(' ').append(requestUri).append(" SIP/2.0\r\n");
+        } else {
+            b.append("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
+        }
+        for (String[] h : headers) {
+            if (!h[0].equals("Content-Length")) {
+                b.append(h[0]).append(": ").append(h[1]).append("\r\n");
+            }
+        }
+        b.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        byte[] head = b.toString().getBytes(StandardCharsets.UTF_8);
+        if (body.length == 0) {
+            return head;
+        }
+        byte[] out = new byte[head.length + body.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(body, 0, out, head.length, body.length);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return new String(encode(), StandardCharsets.UTF_8);
+    }
+
+    List<String[]> rawHeaders() {
+        return headers;
+    }
+
+    /** The CSeq header: sequence number and method. */
+    public record CSeq(long number, String method) {
+        public static CSeq parse(String value) {
+            if (value == null) {
+                return null;
+            }
+            String[] parts = value.trim().split("\\s+");
+            if (parts.length != 2) {
+                return null;
+            }
+            try {
+                long n = Long.parseLong(parts[0]);
+                return n < 0 || n > 0xFFFFFFFFL ? null : new CSeq(n, parts[1]);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public String toString() {
+            return number + " " + method;
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.switchboard.telephony.web;
+
+import java.util.UUID;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.instances.InstanceId;
+import org.switchboard.instances.InstanceManagement;
+import org.switchboard.licensing.SubjectManagement;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.web.FormErrors;
+import org.switchboard.platform.web.WebPage;
+import org.switchboard.telephony.CallHistory;
+import org.switchboard.telephony.DeviceKind;
+import org.switchboard.telephony.DeviceManagement;
+import org.switchboard.telephony.DeviceManagement.NewDevice;
+
+/** The phone system's page: devices and their registrations, live calls, call history; admins add devices. */
+@WebPage
+class TelephonyPages {
+
+    private final InstanceManagement instances;
+    private final SubjectManagement subjects;
+    private final DeviceManagement devices;
+    private final CallHistory calls;
+
+    TelephonyPages(InstanceManagement instances, SubjectManagement subjects, DeviceManagement devices,
+            CallHistory calls) {
+        this.instances = instances;
+        this.subjects = subjects;
+        this.devices = devices;
+        this.calls = calls;
+    }
+
+    @GetMapping("/telephony/instances/{id}")
+    String page(CurrentUser user, @PathVariable UUID id, Model model) {
+        InstanceId instance = new InstanceId(id);
+        model.addAttribute("d", instances.instance(user, instance));
+        model.addAttribute("domain", devices.sipDomain(user, instance));
+        model.addAttribute("devices", devices.devices(user, instance));
+        var registrations = devices.registrations(user, instance);
+        model.addAttribute("registrations", registrations);
+        model.addAttribute("registered", registrations.stream().map(DeviceManagement.Registration::deviceId)
+                .collect(java.util.stream.Collectors.toSet()));
+        model.addAttribute("live", calls.live(user, instance));
+        model.addAttribute("history", calls.history(user, instance, null));
+        model.addAttribute("subjects", subjects.subjects(user, instance));
+        model.addAttribute("kinds", DeviceKind.values());
+        model.addAttribute("admin", user.isCustomerAdmin() || user.isOperator());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new NewDevice("", DeviceKind.DESK_PHONE.name(), ""));
+        }
+        return "telephony/instance";
+    }
+
+    @PostMapping("/telephony/instances/{id}/devices")
+    String add(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String extension,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String label, Model model) {
+        NewDevice form = new NewDevice(extension, kind, label);
+        try {
+            // the password is shown on this answer only, never in a redirect or a later page
+            model.addAttribute("created", devices.add(user, new InstanceId(id), form));
+        } catch (InvalidInputException e) {
+            model.addAttribute(FormErrors.ATTRIBUTE, FormErrors.of(e.violations()));
+            model.addAttribute("form", form);
+        }
+        return page(user, id, model);
+    }
+
+    @PostMapping("/telephony/instances/{id}/devices/{deviceId}/credentials")
+    String reset(CurrentUser user, @PathVariable UUID id, @PathVariable UUID deviceId, Model model) {
+        model.addAttribute("created", devices.resetCredentials(user, new InstanceId(id), deviceId));
+        return page(user, id, model);
+    }
+}

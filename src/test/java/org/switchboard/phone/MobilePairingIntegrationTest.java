@@ -1,0 +1,80 @@
+package org.switchboard.phone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.switchboard.connector.Reason;
+import org.switchboard.licensing.Holder;
+import org.switchboard.licensing.LicenceManagement;
+import org.switchboard.phone.PhoneFixtures.EmployeeLogin;
+import org.switchboard.phone.PhoneFixtures.Office;
+import org.switchboard.testing.Api;
+import org.switchboard.testing.IntegrationTestBase;
+
+/** A mobile app pairs with the code its employee's client shows; pairing holds the employee's one licence. */
+class MobilePairingIntegrationTest extends IntegrationTestBase {
+
+    @Autowired
+    PhoneFixtures fixtures;
+    @Autowired
+    LicenceManagement licences;
+
+    @Test
+    void aPairedMobileHoldsTheLicenceUntilItIsUnpairedAndAFullPoolRefusesAPairing() {
+        Office office = fixtures.office(1, 2);
+        EmployeeLogin anna = office.employees().get(0);
+        EmployeeLogin ben = office.employees().get(1);
+        Api annasClient = new Api(port).as(anna.email(), anna.password());
+        Api bensClient = new Api(port).as(ben.email(), ben.password());
+        Api app = new Api(port);
+
+        String code = annasClient.post("/api/v1/phone/pairing-codes", "").json().get("code").asString();
+        Api.Response paired = app.post("/api/v1/mobile/pairings", Map.of("code", code, "deviceName", "Anna's phone"));
+        assertThat(paired.status()).as(paired.body()).isEqualTo(201);
+        String id = paired.json().get("id").asString();
+        String token = paired.json().get("token").asString();
+        assertThat(paired.json().get("extension").asString()).isEqualTo(anna.extension());
+        assertThat(holders(office)).singleElement().satisfies(h -> {
+            assertThat(h.subject()).isEqualTo(anna.extension());
+            assertThat(h.reasons()).containsExactly(Reason.MOBILE_PAIRING);
+        });
+        assertThat(annasClient.get("/api/v1/phone/mobiles").json().get(0).get("name").asString())
+                .isEqualTo("Anna's phone");
+
+        // a code pairs once
+        Api.Response again = app.post("/api/v1/mobile/pairings", Map.of("code", code, "deviceName", "Another"));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.text("detail")).contains("not valid");
+
+        // the pool (1) is full: Ben's pairing is refused with the reason, and he is not paired
+        String bensCode = bensClient.post("/api/v1/phone/pairing-codes", "").json().get("code").asString();
+        Api.Response refused = app.post("/api/v1/mobile/pairings", Map.of("code", bensCode, "deviceName", "Ben's"));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.text("detail")).startsWith("Not paired: Licence limit reached");
+        assertThat(bensClient.get("/api/v1/phone/mobiles").json().size()).isZero();
+
+        // the app unpairs itself with its token, not without
+        assertThat(new Api(port).bearer("sbm_wrong").delete("/api/v1/mobile/pairings/" + id).status()).isEqualTo(404);
+        assertThat(new Api(port).bearer(token).delete("/api/v1/mobile/pairings/" + id).status()).isEqualTo(204);
+        assertThat(holders(office)).isEmpty();
+
+        // Ben's code still works now that a licence is free; he unpairs from his client
+        Api.Response bensPairing = app.post("/api/v1/mobile/pairings", Map.of("code", bensCode, "deviceName", "Ben's"));
+        assertThat(bensPairing.status()).isEqualTo(201);
+        assertThat(holders(office)).extracting(Holder::subject).containsExactly(ben.extension());
+        assertThat(bensClient.delete("/api/v1/phone/mobiles/" + bensPairing.json().get("id").asString()).status())
+                .isEqualTo(204);
+        assertThat(holders(office)).isEmpty();
+        // another employee's device is not Anna's to unpair
+        assertThat(annasClient.delete("/api/v1/phone/mobiles/" + bensPairing.json().get("id").asString()).status())
+                .isEqualTo(404);
+    }
+
+    private List<Holder> holders(Office office) {
+        return licences.state(office.setup().customer().admin(), office.setup().instance()).holders();
+    }
+}
