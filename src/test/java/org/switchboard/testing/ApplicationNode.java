@@ -55,7 +55,9 @@ public final class ApplicationNode implements AutoCloseable {
                 "org.switchboard.SwitchboardApplication", "--server.port=" + port,
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--switchboard.secret-key=" + SECRET_KEY,
-                "--switchboard.data=" + log.getParent().resolve("data"), "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--switchboard.data=" + log.getParent().resolve("data"),
+                // Several nodes on one machine: each its own SIP port, on loopback.
+                "--switchboard.sip.port=0", "--switchboard.sip.bind-address=127.0.0.1", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--logging.level.org.switchboard=INFO"));
         for (String p : properties) {
             command.add("--" + p);
