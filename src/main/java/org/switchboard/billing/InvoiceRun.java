@@ -33,6 +33,7 @@ import org.switchboard.billing.internal.Invoices;
 import org.switchboard.billing.internal.Invoices.Payment;
 import org.switchboard.billing.internal.SubscriptionTimelines;
 import org.switchboard.instances.Mandate;
+import org.switchboard.platform.DatabaseOutage;
 import org.switchboard.platform.RefusedException;
 
 /**
@@ -60,6 +61,8 @@ public class InvoiceRun {
     static final int BATCH = 200;
     /** A partner's item reads all its customers: smaller batches. */
     static final int PARTNER_BATCH = 20;
+    /** How long a run waits for its database to come back before it stops (to be resumed later). */
+    static final java.time.Duration OUTAGE_PATIENCE = java.time.Duration.ofMinutes(10);
 
     private final InvoiceRuns runs;
     private final Invoices invoices;
@@ -168,18 +171,41 @@ public class InvoiceRun {
         runs.countPartners(month);
     }
 
-    /** Works off the run's open items until none is left; safe to call on any number of nodes at once. */
+    /**
+     * Works off the run's open items until none is left; safe to call on any number of nodes at once.
+     * A batch that failed because the database was away (a restart, a failover to the standby) rolled
+     * back whole, so it is simply tried again, after a pause growing to 30 s, for up to
+     * {@link #OUTAGE_PATIENCE} without a batch getting through.
+     */
     public Progress complete(YearMonth month) {
-        try {
-            while (processBatch(month, BATCH) > 0) {
-                // next batch
+        long pauseMillis = 500;
+        long lastProgress = System.nanoTime();
+        while (true) {
+            try {
+                while (processBatch(month, BATCH) > 0) {
+                    lastProgress = System.nanoTime();
+                    pauseMillis = 500;
+                }
+                tx.executeWithoutResult(s -> runs.finishIfComplete(month, clock.instant()));
+                return progress(month).orElseThrow();
+            } catch (RuntimeException e) {
+                boolean outage = DatabaseOutage.isCause(e);
+                if (!outage || System.nanoTime() - lastProgress > OUTAGE_PATIENCE.toNanos()) {
+                    log.error("Invoice run {} stopped; it resumes when started again or at the next start of a node",
+                            month, e);
+                    throw e;
+                }
+                log.warn("Invoice run {}: a batch failed because the database is not reachable ({}); trying again in"
+                        + " {} ms", month, e.getMessage(), pauseMillis);
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pauseMillis = Math.min(30_000, pauseMillis * 2);
             }
-            tx.executeWithoutResult(s -> runs.finishIfComplete(month, clock.instant()));
-        } catch (RuntimeException e) {
-            log.error("Invoice run {} stopped; it resumes when started again or at the next start of a node", month, e);
-            throw e;
         }
-        return progress(month).orElseThrow();
     }
 
     /**
