@@ -25,6 +25,7 @@ import org.switchboard.instances.InstanceDirectory;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;
 import org.switchboard.licensing.SubjectManagement;
+import org.switchboard.numbers.NumberRouting;
 import org.switchboard.telephony.internal.CallLog;
 import org.switchboard.telephony.internal.CallLog.CallRow;
 import org.switchboard.telephony.internal.CallRecordHandover;
@@ -46,6 +47,8 @@ class TelephonyModuleIntegrationTest {
     InstanceDirectory directory;
     @MockitoBean
     SubjectManagement subjects;
+    @MockitoBean
+    NumberRouting numbers;
     @MockitoBean
     TelephonyFixtures fixtures; // the whole application's fixture, not for this module alone
 
