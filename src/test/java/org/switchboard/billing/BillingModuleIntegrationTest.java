@@ -73,7 +73,7 @@ class BillingModuleIntegrationTest {
         assertThatThrownBy(() -> settings.update(OPERATOR, new Settings("X", "nonsense", "DE02", "BYLADEM1001", 1,
                 "Street", "10117", "Berlin", "DE", "DE123456789", "billing@switchboard.local", "1")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
-                        .extracting(Violation::field).containsExactly("creditorId", "creditorIban", "daysUntilDue"));
+                        .extracting(Violation::field).containsExactly("creditorId", "creditorIban", "daysUntilDue", "phone"));
         assertThat(settings.current()).isEqualTo(changed);
     }
 

@@ -2,6 +2,7 @@ package org.switchboard.billing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ class SpecialNumbersIntegrationTest extends IntegrationTestBase {
         String vienna = SubscriptionFixtures.subscribe(port, customer, "Wien", 10, "AT");
         SubscriptionFixtures.awaitTimeline(timelines, vienna, 1);
         Instant t = clock.instant().plusSeconds(60);
+        clock.advance(Duration.ofHours(1)); // call records are sent after their calls ended
         List<Map<String, Object>> calls = List.of(call("133", t), call("144", t.plusSeconds(60)),
                 call("122", t.plusSeconds(120)), call("+43133", t.plusSeconds(180)),
                 call("+4930901820", t.plusSeconds(240)));
@@ -50,6 +52,7 @@ class SpecialNumbersIntegrationTest extends IntegrationTestBase {
         String cologne = SubscriptionFixtures.subscribe(port, customer, "Köln", 10);
         SubscriptionFixtures.awaitTimeline(timelines, cologne, 1);
         Instant t = clock.instant().plusSeconds(60);
+        clock.advance(Duration.ofHours(1)); // call records are sent after their calls ended
         Response batch = api(customer).post("/api/v1/instances/" + cologne + "/cdrs",
                 List.of(call("+49112", t), call("+49110", t.plusSeconds(60)), call("112", t.plusSeconds(120))));
         assertThat(batch.status()).as(batch.toString()).isEqualTo(200);
@@ -72,6 +75,7 @@ class SpecialNumbersIntegrationTest extends IntegrationTestBase {
         String bonn = SubscriptionFixtures.subscribe(port, customer, "Bonn", 10);
         SubscriptionFixtures.awaitTimeline(timelines, bonn, 1);
         Instant t = clock.instant().plusSeconds(60);
+        clock.advance(Duration.ofHours(1)); // call records are sent after their calls ended
         String premium = "+49900" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
         Response batch = api(customer).post("/api/v1/instances/" + bonn + "/cdrs",
                 List.of(call(premium, t), call("+4930901820", t.plusSeconds(60))));
