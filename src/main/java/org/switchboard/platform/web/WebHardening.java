@@ -21,9 +21,10 @@ public final class WebHardening {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
     static final String SWAGGER_UI = PAGES.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
-    /** The desktop phone client, when it comes, will ask for the microphone on its own page. */
     static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
             + "interest-cohort=()";
+    /** The desktop client in the browser ({@code /phone}) talks through the microphone: its pages alone may ask for it. */
+    static final String PHONE_PERMISSIONS = PERMISSIONS.replace("microphone=()", "microphone=(self)");
 
     private WebHardening() {
     }
@@ -38,7 +39,9 @@ public final class WebHardening {
         return headers -> headers
                 .addHeaderWriter(csp)
                 .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
-                .addHeaderWriter((request, response) -> response.setHeader("Permissions-Policy", PERMISSIONS))
+                .addHeaderWriter((request, response) -> response.setHeader("Permissions-Policy",
+                        request.getRequestURI().startsWith(request.getContextPath() + "/phone") ? PHONE_PERMISSIONS
+                                : PERMISSIONS))
                 .frameOptions(f -> f.deny())
                 .httpStrictTransportSecurity(h -> h.includeSubDomains(true).maxAgeInSeconds(31_536_000));
     }
