@@ -51,11 +51,6 @@ public record CallRecord(String callId, String subject, String from, String to, 
         return answer == null ? 0 : Duration.between(answer, end).getSeconds();
     }
 
-    /** Which numbers are emergency numbers is the licence rule's to say (110, 112, ...). */
-    public boolean emergency() {
-        return EmergencyNumbers.isEmergency(to, null);
-    }
-
     /** A record as it arrives, all text, checked before it becomes a {@link CallRecord}. */
     public record Incoming(String callId, String subject, String from, String to, Instant start, Instant answer,
             Instant end, String direction, String trunk) {
