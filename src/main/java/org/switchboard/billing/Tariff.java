@@ -20,6 +20,8 @@ public final class Tariff {
 
     /** Rating keeps 4 decimals per call; invoice lines are rounded to the cent later. */
     static final int CALL_SCALE = 4;
+    /** Neither a price per minute nor a connect fee of any zone reaches 1,000.00. */
+    static final BigDecimal MAX_AMOUNT = new BigDecimal("999.9999");
     private static final Pattern PREFIX = Pattern.compile("[1-9][0-9]{0,14}");
     private static final BigDecimal SIXTY = BigDecimal.valueOf(60);
 
@@ -102,15 +104,7 @@ public final class Tariff {
     }
 
     private static void amount(Validation v, String field, String label, BigDecimal value) {
-        if (value == null) {
-            v.reject(field, label + " is required");
-        } else if (value.signum() < 0) {
-            v.reject(field, label + " must not be negative");
-        } else if (value.stripTrailingZeros().scale() > CALL_SCALE) {
-            v.reject(field, label + " may have at most 4 decimals");
-        } else if (value.compareTo(BigDecimal.valueOf(1000)) >= 0) {
-            v.reject(field, label + " must be less than 1,000.00");
-        }
+        v.amount(field, label, value, BigDecimal.ZERO, MAX_AMOUNT, CALL_SCALE);
     }
 
     static String normalizePrefix(String raw) {

@@ -17,6 +17,7 @@ import org.switchboard.catalog.internal.Occupancies;
 import org.switchboard.catalog.internal.PriceLists;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.Validation;
 import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.RefusedException;
 
@@ -150,9 +151,8 @@ public class Catalog {
             throw new InvalidInputException("effectiveFrom", "A new " + plan.label()
                     + " price list must take effect after the latest one, which takes effect on " + latest.get() + ".");
         }
-        if (listPrice == null || !listPrice.greaterThanZero()) {
-            throw new InvalidInputException("listPrice", "The list price must be more than 0.00 EUR.");
-        }
+        new Validation().amount("listPrice", "The list price", listPrice == null ? null : listPrice.amount(),
+                PriceList.MIN_LIST_PRICE, PriceList.MAX_LIST_PRICE, 2).throwIfInvalid();
         PriceList list;
         try {
             list = new PriceList(new PriceListId(UUID.randomUUID()), plan, priceLists.latestVersion(plan) + 1,

@@ -16,6 +16,9 @@ public final class PriceList {
 
     /** Above this count there is no list price: such offers are made individually. */
     public static final int MAX_CONCURRENT_USERS = 100_000;
+    /** A new price list's price per concurrent user and month lies between these (older versions stay as published). */
+    public static final java.math.BigDecimal MIN_LIST_PRICE = new java.math.BigDecimal("0.01");
+    public static final java.math.BigDecimal MAX_LIST_PRICE = new java.math.BigDecimal("1000.00");
 
     private final PriceListId id;
     private final Plan plan;

@@ -40,6 +40,10 @@ public class SubjectManagement {
 
     private static final Pattern EXTENSION = Pattern.compile("^[0-9]{1,15}$");
     public static final String CSV_HEADER = "kind,extension,name,email,functionType";
+    /** One import holds at most this many lines; a larger staff list is imported in parts. */
+    public static final int MAX_CSV_LINES = 10_000;
+    /** A refused line is quoted back up to this length. */
+    private static final int QUOTED = 200;
 
     private final LicenceManagement licences;
     private final Subjects subjects;
@@ -113,14 +117,23 @@ public class SubjectManagement {
         List<RefusedLine> refused = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String[] lines = csv.split("\r?\n");
+        if (lines.length > MAX_CSV_LINES) {
+            throw new InvalidInputException("csv", "The CSV has " + lines.length + " lines; import at most "
+                    + MAX_CSV_LINES + " at a time.");
+        }
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             if (line.isBlank() || (i == 0 && line.trim().toLowerCase(Locale.ROOT).startsWith("kind"))) {
                 continue;
             }
+            if (Validation.hasControlCharacters(line.replace('\t', ' ').replace('\r', ' '))) {
+                refused.add(new RefusedLine(i + 1, quoted(line), "The line contains a control character (shown as ?);"
+                        + " save the file as plain text (UTF-8) and import it again."));
+                continue;
+            }
             List<String> cells = Csv.split(line);
             if (cells.size() < 3 || cells.size() > 5) {
-                refused.add(new RefusedLine(i + 1, line, "Expected 3 to 5 fields (" + CSV_HEADER + "), found "
+                refused.add(new RefusedLine(i + 1, quoted(line), "Expected 3 to 5 fields (" + CSV_HEADER + "), found "
                         + cells.size() + "."));
                 continue;
             }
@@ -129,16 +142,16 @@ public class SubjectManagement {
             try {
                 Subject s = validated(id, c);
                 if (!seen.add(s.extension())) {
-                    refused.add(new RefusedLine(i + 1, line, "The extension " + s.extension()
+                    refused.add(new RefusedLine(i + 1, quoted(line), "The extension " + s.extension()
                             + " appears earlier in this file."));
                 } else if (subjects.extensionTaken(id, s.extension())) {
-                    refused.add(new RefusedLine(i + 1, line, "The extension " + s.extension()
+                    refused.add(new RefusedLine(i + 1, quoted(line), "The extension " + s.extension()
                             + " is taken on this phone system."));
                 } else {
                     good.add(s);
                 }
             } catch (InvalidInputException e) {
-                refused.add(new RefusedLine(i + 1, line, e.getMessage()));
+                refused.add(new RefusedLine(i + 1, quoted(line), e.getMessage()));
             }
         }
         tx.executeWithoutResult(status -> {
@@ -147,6 +160,13 @@ public class SubjectManagement {
             pools.raiseVersion(id.value());
         });
         return new ImportReport(good.size(), refused);
+    }
+
+    /** A refused line as the report shows it: control characters as ?, long lines cut. */
+    static String quoted(String line) {
+        String shown = line.codePoints().map(c -> Character.isISOControl(c) && c != '\t' ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return shown.length() <= QUOTED ? shown : shown.substring(0, QUOTED) + "...";
     }
 
     private Subject validated(InstanceId id, NewSubject c) {

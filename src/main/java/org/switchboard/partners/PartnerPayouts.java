@@ -25,6 +25,9 @@ import org.switchboard.platform.NotFoundException;
 @Service
 public class PartnerPayouts {
 
+    /** Banks take a credit transfer's requested execution date at most this far ahead. */
+    public static final int MAX_DAYS_AHEAD = 90;
+
     private final Commissions commissions;
     private final Clock clock;
     private final CreditTransfers.Debtor debtor;
@@ -41,8 +44,13 @@ public class PartnerPayouts {
     @Transactional
     public Optional<PayoutBatch> createBatch(CurrentUser operator, LocalDate executionOn) {
         operator.requireOperator("may do this");
-        if (executionOn == null || executionOn.isBefore(LocalDate.now(clock))) {
+        LocalDate today = LocalDate.now(clock);
+        if (executionOn == null || executionOn.isBefore(today)) {
             throw new InvalidInputException("executionOn", "The execution date must be today or later");
+        }
+        if (executionOn.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+            throw new InvalidInputException("executionOn", "The execution date may be at most " + MAX_DAYS_AHEAD
+                    + " days ahead, until " + today.plusDays(MAX_DAYS_AHEAD));
         }
         List<Commissions.Payable> payable = commissions.lockPayable();
         if (payable.isEmpty()) {

@@ -183,9 +183,12 @@ public class PartnerTraining {
         operator.requireOperator("may do this");
         new Validation().text("title", "Title", title, 200)
                 .check(startsAt != null && startsAt.isAfter(clock.instant()), "startsAt", "The webinar must start in the future")
+                .check(startsAt == null || !startsAt.isAfter(clock.instant().atZone(clock.getZone())
+                        .plus(TrainingPolicy.MAX_WEBINAR_AHEAD).toInstant()), "startsAt",
+                        "The webinar may start at most two years from now")
                 .check(seats != null && seats >= 1 && seats <= 1000, "seats", "Seats must be between 1 and 1000")
-                .check(listPrice != null && listPrice.amount().signum() >= 0,
-                        "listPrice", "The list price must be 0.00 EUR or more")
+                .amount("listPrice", "The list price", listPrice == null ? null : listPrice.amount(), BigDecimal.ZERO,
+                        TrainingPolicy.MAX_WEBINAR_PRICE, 2)
                 .throwIfInvalid();
         UUID id = UUID.randomUUID();
         records.insertWebinar(id, title.trim(), startsAt, seats, listPrice, clock.instant());

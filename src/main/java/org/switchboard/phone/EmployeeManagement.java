@@ -105,8 +105,11 @@ public class EmployeeManagement implements BrowserClients {
         return e;
     }
 
-    /** The employees of an instance who are users, for whoever may see the instance. */
-    @Transactional(readOnly = true)
+    /**
+     * The employees of an instance who are users, for whoever may see the instance. Not read-only:
+     * reading the subjects makes the instance's licence pool on first sight.
+     */
+    @Transactional
     public List<EmployeeView> employees(CurrentUser viewer, InstanceId id) {
         instances.instance(viewer, id);
         Snapshot now = activity.snapshot(id);

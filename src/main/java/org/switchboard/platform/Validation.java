@@ -98,6 +98,26 @@ public final class Validation {
                 label + " must be an international number such as +49 30 1234560");
     }
 
+    /**
+     * A required amount between {@code min} and {@code max} (both included) with at most
+     * {@code decimals} decimals: each money field names its own range, so a price list price or a
+     * webinar price cannot reach a figure no customer would ever be invoiced.
+     */
+    public Validation amount(String field, String label, BigDecimal value, BigDecimal min, BigDecimal max, int decimals) {
+        if (value == null) {
+            return reject(field, label + " is required");
+        }
+        if (value.compareTo(min) < 0) {
+            return reject(field, min.signum() == 0 ? label + " must not be negative"
+                    : label + " must be at least " + min.toPlainString());
+        }
+        if (value.compareTo(max) > 0) {
+            return reject(field, label + " must be at most " + max.toPlainString());
+        }
+        return check(value.stripTrailingZeros().scale() <= decimals, field,
+                label + " may have at most " + decimals + " decimals");
+    }
+
     public Validation check(boolean ok, String field, String message) {
         return ok ? this : reject(field, message);
     }

@@ -70,6 +70,12 @@ class CatalogAdministrationApiIntegrationTest extends IntegrationTestBase {
         assertThat(badTier.status()).isEqualTo(400);
         assertThat(badTier.text("field")).isEqualTo("tiers[0]");
 
+        Response tooDear = operator.post("/api/v1/price-lists", Map.of("plan", "basic", "effectiveFrom", from.toString(),
+                "listPrice", 1000.01, "tiers", List.of(Map.of("from", 1, "discountPercent", 0))));
+        assertThat(tooDear.status()).isEqualTo(400);
+        assertThat(tooDear.text("field")).isEqualTo("listPrice");
+        assertThat(tooDear.body()).contains("must be at most 1000.00");
+
         Response created = operator.post("/api/v1/price-lists", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.text("effectiveFrom")).isEqualTo(from.toString());

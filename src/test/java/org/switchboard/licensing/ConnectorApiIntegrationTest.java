@@ -177,6 +177,37 @@ class ConnectorApiIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void aCsvLineWithAControlCharacterIsRefusedAndQuotedWithoutItAndAnOversizedFileIsRefusedWhole() {
+        Setup setup = fixtures.subscribed(3, 0, 0);
+        Api admin = new Api(port).as(setup.customer().email(), PASSWORD);
+        String csv = "EMPLOYEE,301,Nul\u0000Byte,,\n"
+                + "EMPLOYEE,302,Bell\u0007Ringer,,\n"
+                + "EMPLOYEE,303,\"Tab\tIs Fine\",,\r\n"
+                + "FUNCTION,30\u001b4,Escape,,FAX\n";
+        Response report = LicensingFixtures.postCsv(port, setup.customer().email(), setup.path() + "/subjects/import", csv);
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        assertThat(report.json().path("added").asInt()).isEqualTo(1);
+        JsonNode refused = report.json().path("refused");
+        assertThat(refused).hasSize(3);
+        assertThat(refused.get(0).path("line").asInt()).isEqualTo(1);
+        assertThat(refused.get(0).path("content").asString()).isEqualTo("EMPLOYEE,301,Nul?Byte,,");
+        assertThat(refused.get(0).path("reason").asString()).contains("control character");
+        assertThat(refused.get(2).path("line").asInt()).isEqualTo(4);
+        for (JsonNode line : refused) {
+            assertThat(line.path("content").asString()).doesNotContainPattern("\\p{Cntrl}");
+        }
+        JsonNode subjects = admin.get(setup.path() + "/subjects").json();
+        assertThat(subjects).hasSize(1);
+        assertThat(subjects.get(0).path("name").asString()).isEqualTo("Tab\tIs Fine");
+
+        String huge = "EMPLOYEE,1,A,,\n".repeat(SubjectManagement.MAX_CSV_LINES + 1);
+        Response tooLong = LicensingFixtures.postCsv(port, setup.customer().email(), setup.path() + "/subjects/import", huge);
+        assertProblem(tooLong, 400, "csv");
+        assertThat(tooLong.errorMessage("csv")).contains("at most 10000");
+        assertThat(admin.get(setup.path() + "/subjects").json()).hasSize(1);
+    }
+
+    @Test
     void silentDesktopsAndEndlessCallsAreReclaimedWhenTheClockMoves() {
         Setup setup = fixtures.subscribed(3, 3, 0);
         Connector pbx = new Connector(port, setup);

@@ -97,4 +97,19 @@ class TrainingIntegrationTest extends IntegrationTestBase {
         training.recordAttendance(OPERATOR, half.id());
         assertThat(membership.member(early.id()).premiumTrainingOn()).isEqualTo(LocalDate.of(2031, 3, 3));
     }
+
+    @Test
+    void aWebinarCostsAtMostFiveThousandEurosAndIsScheduledAtMostTwoYearsAhead() {
+        given.today(LocalDate.of(2031, 5, 1));
+        assertThatThrownBy(() -> training.addWebinar(OPERATOR, "Gold-plated", ProgrammeFixtures.at(LocalDate.of(2031, 6, 1)),
+                10, Money.euros("5000.01")))
+                .isInstanceOfSatisfying(org.switchboard.platform.InvalidInputException.class,
+                        e -> assertThat(e.messageFor("listPrice")).isEqualTo("The list price must be at most 5000.00"));
+        assertThatThrownBy(() -> training.addWebinar(OPERATOR, "Far away", ProgrammeFixtures.at(LocalDate.of(2033, 5, 2)),
+                10, Money.euros("100.00")))
+                .isInstanceOfSatisfying(org.switchboard.platform.InvalidInputException.class,
+                        e -> assertThat(e.messageFor("startsAt")).contains("at most two years"));
+        assertThat(training.addWebinar(OPERATOR, "Just in range", ProgrammeFixtures.at(LocalDate.of(2033, 4, 30)), 10,
+                Money.euros("5000.00")).listPrice()).isEqualTo(Money.euros("5000.00"));
+    }
 }

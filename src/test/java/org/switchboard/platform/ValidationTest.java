@@ -25,6 +25,27 @@ class ValidationTest {
     }
 
     @Test
+    void anAmountLiesInItsFieldsOwnRangeWithItsOwnDecimals() {
+        java.math.BigDecimal max = new java.math.BigDecimal("5000.00");
+        Validation v = new Validation()
+                .amount("missing", "Price", null, java.math.BigDecimal.ZERO, max, 2)
+                .amount("negative", "Price", new java.math.BigDecimal("-0.01"), java.math.BigDecimal.ZERO, max, 2)
+                .amount("belowMin", "Price", new java.math.BigDecimal("0.00"), new java.math.BigDecimal("0.01"), max, 2)
+                .amount("tooHigh", "Price", new java.math.BigDecimal("5000.01"), java.math.BigDecimal.ZERO, max, 2)
+                .amount("cents", "Price", new java.math.BigDecimal("1.005"), java.math.BigDecimal.ZERO, max, 2);
+        assertThatThrownBy(v::throwIfInvalid).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.messageFor("missing")).isEqualTo("Price is required");
+            assertThat(e.messageFor("negative")).isEqualTo("Price must not be negative");
+            assertThat(e.messageFor("belowMin")).isEqualTo("Price must be at least 0.01");
+            assertThat(e.messageFor("tooHigh")).isEqualTo("Price must be at most 5000.00");
+            assertThat(e.messageFor("cents")).isEqualTo("Price may have at most 2 decimals");
+        });
+        assertThat(new Validation().amount("edge", "Price", max, java.math.BigDecimal.ZERO, max, 2)
+                .amount("zero", "Price", new java.math.BigDecimal("0.000"), java.math.BigDecimal.ZERO, max, 2)
+                .hasErrors()).isFalse();
+    }
+
+    @Test
     void acceptsGoodInput() {
         Validation v = new Validation().text("name", "Name", " Ada ", 10).text("exact", "Exact", "x".repeat(10), 10)
                 .email("email", " Ada.Lovelace+work@example.co.uk ").country("country", "at")

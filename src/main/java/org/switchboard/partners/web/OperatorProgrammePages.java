@@ -56,6 +56,7 @@ class OperatorProgrammePages {
 
     @GetMapping("/operator/programme")
     String page(CurrentUser user, @ModelAttribute("lead") RecordLead lead, Model model) {
+        model.addAttribute("lead", lead); // also when a form of this page is shown again with its errors
         var standings = overview.standings(user);
         model.addAttribute("standings", standings);
         java.util.Map<PartnerId, String> names = new java.util.HashMap<>();
@@ -148,13 +149,31 @@ class OperatorProgrammePages {
     }
 
     @PostMapping("/operator/programme/payouts")
-    ResponseEntity<String> payout(CurrentUser user, @RequestParam(required = false) String executionOn) {
-        LocalDate on = executionOn == null || executionOn.isBlank() ? LocalDate.now(clock) : LocalDate.parse(executionOn);
-        return payouts.createBatch(user, on)
+    Object payout(CurrentUser user, @RequestParam(required = false) String executionOn, Model model) {
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<org.switchboard.partners.PayoutBatch>> batch =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
+        if (!FormErrors.submit(model, () -> batch.set(payouts.createBatch(user, parseDay(executionOn))))) {
+            model.addAttribute("executionOn", executionOn);
+            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+        }
+        return batch.get()
                 .map(b -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + b.messageId() + ".xml\"")
                         .body(b.document()))
                 .orElse(ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("No statement is waiting for a payout."));
+    }
+
+    /** The execution day typed into the payout form: today when left empty. */
+    private LocalDate parseDay(String value) {
+        if (value == null || value.isBlank()) {
+            return LocalDate.now(clock);
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException("executionOn", "Execution date must be a date such as "
+                    + LocalDate.now(clock).plusDays(2));
+        }
     }
 
     private java.time.Instant parseTime(String value) {
