@@ -136,6 +136,10 @@ class BadInputSweepIntegrationTest {
                 .properties().iterator().next().getValue().path("schema"));
         assertThat(creditNote.path("properties").has("reason")).as(creditNote.toString()).isTrue();
         assertThat(creditNote.path("properties").has("subject")).as(creditNote.toString()).isFalse();
+        JsonNode upload = resolve(document.at("/paths/~1api~1v1~1porting-orders~1{orderId}~1signed-form/post/requestBody"
+                + "/content/multipart~1form-data/schema"));
+        assertThat(upload.path("properties").has("file")).as(upload.toString()).isTrue();
+        assertThat(upload.path("properties").has("user")).as("the signed-in user is no form field: " + upload).isFalse();
     }
 
     private static void assertProblem(HttpResponse<String> answer, int status) {

@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two partners, two customers each, every customer with a subscribed instance, employees, a
- * connector key, call records and an invoice; a lead and support requests. Every API path of the
+ * connector key, call records and an invoice; each partner a commission statement; a lead and
+ * support requests. Every API path of the
  * OpenAPI document that takes an id is tried with another tenant's ids by every account that must
  * not reach them (the other customer of the same partner, the other partner, the other partner's
  * customers), and the main pages with an id likewise. Nothing may answer 2xx, and the owners'
@@ -92,8 +93,19 @@ class IsolationMatrixIntegrationTest {
                     .contains("\"finishedAt\":\"2"); i++) {
                 Thread.sleep(200);
             }
+            // The invoices were finalised in the next month; the partner programme's run of the month after
+            // it issues each partner's commission statement of them.
+            clock.advance(Duration.between(clock.instant(), month.plusMonths(2).atDay(1).atTime(6, 0)
+                    .atZone(clock.getZone()).toInstant()));
+            app.getBean(org.switchboard.partners.ProgrammeJobs.class).runMonthly(month.plusMonths(2),
+                    java.time.LocalDate.now(clock));
             for (Tenant t : tenants) {
                 collectIds(t);
+            }
+            for (Tenant t : List.of(tenants.get(0), tenants.get(2))) {
+                t.ids().put("statement", JSON.readTree(send("GET", "/api/v1/partners/" + t.ids().get("partner")
+                        + "/statements", operator, null).body()).path(0).path("id").asString(""));
+                assertThat(t.ids().get("statement")).as("the run issued the statement of " + t.name()).isNotEmpty();
             }
             String leadId = JSON.readTree(send("GET", "/api/v1/leads", operator, null).body()).path(0).path("id")
                     .asString("");
@@ -179,6 +191,7 @@ class IsolationMatrixIntegrationTest {
                 case "invoices" -> ids.get("invoice");
                 case "leads" -> ids.get("lead");
                 case "support-requests" -> ids.get("supportRequest");
+                case "statements" -> ids.get("statement");
                 case "holders" -> "100";
                 default -> null;
             };
@@ -220,6 +233,7 @@ class IsolationMatrixIntegrationTest {
             state.append(path).append(' ').append(send("GET", path, admin, null).body()).append('\n');
         }
         state.append(send("GET", "/api/v1/partners/" + t.ids().get("partner"), operator, null).body());
+        state.append(send("GET", "/api/v1/partners/" + t.ids().get("partner") + "/statements", operator, null).body());
         state.append(send("GET", "/api/v1/leads", operator, null).body());
         state.append(send("GET", "/api/v1/support-requests", operator, null).body());
         return state.toString();
@@ -236,8 +250,14 @@ class IsolationMatrixIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
         String id = owner.ids().get("instance");
-        for (String page : List.of("/instances/" + id, "/licensing/instances/" + id, "/licensing/instances/" + id
-                + "/subjects", "/licensing/instances/" + id + "/history.csv", "/invoices/" + owner.ids().get("invoice"))) {
+        List<String> paths = new ArrayList<>(List.of("/instances/" + id, "/licensing/instances/" + id,
+                "/licensing/instances/" + id + "/subjects", "/licensing/instances/" + id + "/history.csv",
+                "/invoices/" + owner.ids().get("invoice")));
+        if (owner.ids().containsKey("statement")) {
+            paths.add("/partner/statements/" + owner.ids().get("statement"));
+            paths.add("/partner/statements/" + owner.ids().get("statement") + ".pdf");
+        }
+        for (String page : paths) {
             count("GET " + page, caller, get(browser, page).statusCode());
         }
         String pageToken = csrf(get(browser, "/dashboard").body());
