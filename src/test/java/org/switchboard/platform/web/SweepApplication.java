@@ -28,6 +28,17 @@ final class SweepApplication {
 
     /** With a clock of the test's (a {@code MutableClock} to close a month), or the real one when null. */
     static ConfigurableApplicationContext start(java.time.Clock clock) {
+        return start(clock, new String[0]);
+    }
+
+    /** As {@link #start(java.time.Clock)}, with further settings ({@code --name=value}). */
+    static ConfigurableApplicationContext start(java.time.Clock clock, String... settings) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--switchboard.embedded-db.ephemeral=true",
+                "--switchboard.demo.enabled=false", "--switchboard.scheduling.enabled=false", "--server.port=0",
+                "--switchboard.sip.enabled=false", "--switchboard.admin.email=" + IntegrationTestBase.OPERATOR_EMAIL,
+                "--switchboard.admin.password=" + IntegrationTestBase.PASSWORD, "--logging.level.root=WARN",
+                "--spring.main.banner-mode=off"));
+        args.addAll(java.util.List.of(settings));
         return new SpringApplicationBuilder(SwitchboardApplication.class)
                 .initializers(context -> {
                     if (clock != null) {
@@ -40,11 +51,7 @@ final class SweepApplication {
                     registry.registerBeanDefinition("passwordEncoder", new RootBeanDefinition(PasswordEncoder.class,
                             () -> new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)))));
                 }))
-                .run("--switchboard.embedded-db.ephemeral=true", "--switchboard.demo.enabled=false",
-                        "--switchboard.scheduling.enabled=false", "--server.port=0", "--switchboard.sip.enabled=false",
-                        "--switchboard.admin.email=" + IntegrationTestBase.OPERATOR_EMAIL,
-                        "--switchboard.admin.password=" + IntegrationTestBase.PASSWORD, "--logging.level.root=WARN",
-                        "--spring.main.banner-mode=off");
+                .run(args.toArray(String[]::new));
     }
 
     static int port(ConfigurableApplicationContext app) {
