@@ -59,6 +59,9 @@ final class Forker {
         if (credentials != null) {
             f.set(credentials.header(), credentials.value());
         }
+        if (call.identity != null) {
+            call.identity.presentIn(f, call.tenant.domain());
+        }
         Branch b = new Branch(branch, target, f);
         call.branches.put(branch, b);
         table.addBranch(branch, call);

@@ -15,7 +15,8 @@ import org.switchboard.telephony.sip.Via;
  * that handles it. The core is a registrar ({@link Registrar}) and a stateful forking proxy that
  * records its route (RFC 3261 16): new calls ({@link CallSetup}), requests inside a call's dialog
  * ({@link InDialogRelay}), CANCEL ({@link CallCancellation}), responses ({@link ResponseRelay}).
- * What is malformed is answered here (400, 416, 420, 483, 501, 405).
+ * What is malformed is answered here (400, 416, 420, 483, 501, 405), and SIP scanners' requests
+ * refused (403).
  */
 public final class SipCore implements SipTransport.Handler {
 
@@ -31,9 +32,11 @@ public final class SipCore implements SipTransport.Handler {
     private final InDialogRelay dialogs;
     private final CallCancellation cancellation;
     private final ResponseRelay responses;
+    private final ScannerAgents scanners;
 
     SipCore(SipTransport transport, Hops hops, Registrar registrar, CallSetup setup, InDialogRelay dialogs,
-            CallCancellation cancellation, ResponseRelay responses) {
+            CallCancellation cancellation, ResponseRelay responses, ScannerAgents scanners) {
+        this.scanners = scanners;
         this.transport = transport;
         this.hops = hops;
         this.registrar = registrar;
@@ -57,6 +60,13 @@ public final class SipCore implements SipTransport.Handler {
             return;
         }
         String method = m.method();
+        if (scanners.isScanner(m.headerOrNull("User-Agent"))) {
+            if (!"ACK".equals(method)) { // a SIP scanner: refused whatever it asks
+                transport.send(SipReplies.reply(m, 403, "Forbidden").add("Warning",
+                        "399 - \"Scanners are not served here\""), from);
+            }
+            return;
+        }
         if (!KNOWN.contains(method)) {
             transport.send(SipReplies.reply(m, 501, "Not Implemented").add("Allow", SipReplies.ALLOW), from);
             return;

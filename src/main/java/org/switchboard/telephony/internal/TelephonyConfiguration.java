@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.switchboard.accounts.CustomerDirectory;
 import org.switchboard.connector.PhoneSystemPort;
+import org.switchboard.mail.Outbox;
+import org.switchboard.numbers.NumberRouting;
 import org.switchboard.telephony.SipSettings;
 import org.switchboard.telephony.sip.SipTransport;
 import org.switchboard.telephony.sip.SocketSipTransport;
@@ -60,7 +63,7 @@ class TelephonyConfiguration {
     @Bean
     Registrar sipRegistrar(Tenants tenants, Authenticator auth, Bindings bindings, Devices devices,
             LicenceReporter licences, SipSettings s) {
-        return new Registrar(tenants, auth, bindings, devices, licences, s);
+        return new Registrar(tenants, auth, bindings, devices, licences, s, new RegistrationGuard(s));
     }
 
     @Bean
@@ -97,13 +100,15 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    FraudGuards sipFraudGuards(SipSettings s, CallLog calls) {
-        return new FraudGuards(s, calls);
+    FraudGuards sipFraudGuards(SipSettings s, CallLog calls, OpenCountries countries, CustomerDirectory customers,
+            Outbox outbox) {
+        return new FraudGuards(s, calls, countries, new AirtimeAlerts(countries, customers, outbox));
     }
 
     @Bean
-    CallAdmission sipCallAdmission(CarrierTrunk carrier, Devices devices, FraudGuards fraud, LicenceReporter licences) {
-        return new CallAdmission(carrier, devices, fraud, licences);
+    CallAdmission sipCallAdmission(CarrierTrunk carrier, Devices devices, FraudGuards fraud, LicenceReporter licences,
+            CallLog calls, NumberRouting numbers) {
+        return new CallAdmission(carrier, devices, fraud, licences, calls, numbers);
     }
 
     @Bean
@@ -113,7 +118,7 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    SipCore sipCore(SipTransport transport, Hops hops, Registrar registrar, Tenants tenants, Authenticator auth,
+    SipCore sipCore(SipTransport transport, SipSettings s, Hops hops, Registrar registrar, Tenants tenants, Authenticator auth,
             CallAdmission admission, CallLauncher launcher, CallTable table, CarrierTrunk carrier,
             InboundRouter inbound, LicenceReporter licences, Forker forker, CallEnding ending,
             CallCancellation cancellation, CallLog calls, Clock clock) {
@@ -122,7 +127,8 @@ class TelephonyConfiguration {
         CallSetup setup = new CallSetup(transport, table, carrier, outbound, inboundCalls);
         InDialogRelay dialogs = new InDialogRelay(transport, hops, table, ending, calls);
         ResponseRelay responses = new ResponseRelay(transport, hops, table, forker, ending, calls, carrier, clock);
-        return new SipCore(transport, hops, registrar, setup, dialogs, cancellation, responses);
+        return new SipCore(transport, hops, registrar, setup, dialogs, cancellation, responses,
+                new ScannerAgents(s.fraud().blockedUserAgents()));
     }
 
     @Bean
