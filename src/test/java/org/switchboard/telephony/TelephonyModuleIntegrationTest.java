@@ -54,6 +54,8 @@ class TelephonyModuleIntegrationTest {
     @MockitoBean
     org.switchboard.mail.Outbox outbox;
     @MockitoBean
+    org.switchboard.numbers.Trunks trunks;
+    @MockitoBean
     TelephonyFixtures fixtures; // the whole application's fixture, not for this module alone
 
     @Autowired

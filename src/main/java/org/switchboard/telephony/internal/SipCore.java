@@ -26,19 +26,20 @@ public final class SipCore implements SipTransport.Handler {
             "ACK");
 
     private final SipTransport transport;
-    private final Hops hops;
     private final Registrar registrar;
     private final CallSetup setup;
     private final InDialogRelay dialogs;
     private final CallCancellation cancellation;
     private final ResponseRelay responses;
     private final ScannerAgents scanners;
+    private final TrunkRegistrations trunks;
 
-    SipCore(SipTransport transport, Hops hops, Registrar registrar, CallSetup setup, InDialogRelay dialogs,
-            CallCancellation cancellation, ResponseRelay responses, ScannerAgents scanners) {
+    SipCore(SipTransport transport, Registrar registrar, CallSetup setup, InDialogRelay dialogs,
+            CallCancellation cancellation, ResponseRelay responses, ScannerAgents scanners,
+            TrunkRegistrations trunks) {
         this.scanners = scanners;
+        this.trunks = trunks;
         this.transport = transport;
-        this.hops = hops;
         this.registrar = registrar;
         this.setup = setup;
         this.dialogs = dialogs;
@@ -49,7 +50,9 @@ public final class SipCore implements SipTransport.Handler {
     @Override
     public void received(SipMessage m, Flow from) {
         if (!m.isRequest()) {
-            responses.onResponse(m);
+            if (!trunks.onResponse(m)) {
+                responses.onResponse(m);
+            }
             return;
         }
         SipMessage bad = malformed(m);
@@ -81,14 +84,7 @@ public final class SipCore implements SipTransport.Handler {
         switch (method) {
             case "REGISTER" -> transport.send(registrar.register(m, from), from);
             case "CANCEL" -> cancellation.cancel(m, from);
-            case "OPTIONS" -> {
-                if (toTag != null || hops.topRouteIsUs(m)) {
-                    dialogs.relay(m, from);
-                } else {
-                    transport.send(SipReplies.reply(m, 200, "OK").add("Allow", SipReplies.ALLOW)
-                            .add("Accept", "application/sdp"), from);
-                }
-            }
+            case "OPTIONS" -> dialogs.options(m, from);
             case "ACK" -> dialogs.ack(m, from);
             case "INVITE" -> {
                 if (toTag != null) {

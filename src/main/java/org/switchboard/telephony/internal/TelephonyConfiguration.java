@@ -17,6 +17,7 @@ import org.switchboard.accounts.CustomerDirectory;
 import org.switchboard.connector.PhoneSystemPort;
 import org.switchboard.mail.Outbox;
 import org.switchboard.numbers.NumberRouting;
+import org.switchboard.numbers.Trunks;
 import org.switchboard.telephony.SipSettings;
 import org.switchboard.telephony.sip.SipTransport;
 import org.switchboard.telephony.sip.SocketSipTransport;
@@ -118,23 +119,29 @@ class TelephonyConfiguration {
     }
 
     @Bean
+    TrunkRegistrations sipTrunkRegistrations(SipTransport transport, Hops hops, Trunks trunks, Clock clock) {
+        return new TrunkRegistrations(transport, hops, trunks, clock);
+    }
+
+    @Bean
     SipCore sipCore(SipTransport transport, SipSettings s, Hops hops, Registrar registrar, Tenants tenants, Authenticator auth,
             CallAdmission admission, CallLauncher launcher, CallTable table, CarrierTrunk carrier,
             InboundRouter inbound, LicenceReporter licences, Forker forker, CallEnding ending,
-            CallCancellation cancellation, CallLog calls, Clock clock) {
+            CallCancellation cancellation, CallLog calls, TrunkRegistrations trunkRegistrations, Clock clock) {
         OutboundCalls outbound = new OutboundCalls(transport, hops, tenants, auth, admission, launcher, table, clock);
         InboundCalls inboundCalls = new InboundCalls(transport, inbound, licences, launcher, table, clock);
         CallSetup setup = new CallSetup(transport, table, carrier, outbound, inboundCalls);
         InDialogRelay dialogs = new InDialogRelay(transport, hops, table, ending, calls);
         ResponseRelay responses = new ResponseRelay(transport, hops, table, forker, ending, calls, carrier, clock);
-        return new SipCore(transport, hops, registrar, setup, dialogs, cancellation, responses,
-                new ScannerAgents(s.fraud().blockedUserAgents()));
+        return new SipCore(transport, registrar, setup, dialogs, cancellation, responses,
+                new ScannerAgents(s.fraud().blockedUserAgents()), trunkRegistrations);
     }
 
     @Bean
     SipCoreRunner sipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, CallRecordHandover records,
-            SipSettings s, Nonces nonces, CallEnding ending, Clock clock, ScheduledExecutorService sipTimers) {
-        return new SipCoreRunner(transport, core, registrar, records, s, nonces, ending, clock, sipTimers);
+            SipSettings s, Nonces nonces, CallEnding ending, TrunkRegistrations trunks, Clock clock,
+            ScheduledExecutorService sipTimers) {
+        return new SipCoreRunner(transport, core, registrar, records, s, nonces, ending, trunks, clock, sipTimers);
     }
 
     /** Starts the transport with the application, and the core's housekeeping: expiry, overdue calls. */
@@ -146,12 +153,15 @@ class TelephonyConfiguration {
         private final SipSettings settings;
         private final Nonces nonces;
         private final CallEnding ending;
+        private final TrunkRegistrations trunks;
         private final Clock clock;
         private final ScheduledExecutorService timers;
         private volatile boolean running;
 
         SipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, CallRecordHandover records,
-                SipSettings settings, Nonces nonces, CallEnding ending, Clock clock, ScheduledExecutorService timers) {
+                SipSettings settings, Nonces nonces, CallEnding ending, TrunkRegistrations trunks, Clock clock,
+                ScheduledExecutorService timers) {
+            this.trunks = trunks;
             this.registrar = registrar;
             this.records = records;
             this.transport = transport;
@@ -176,6 +186,7 @@ class TelephonyConfiguration {
             timers.scheduleWithFixedDelay(() -> guarded(ending::endOverdue), 30, 30, TimeUnit.SECONDS);
             timers.scheduleWithFixedDelay(() -> guarded(records::handOver), 1, 1, TimeUnit.SECONDS);
             timers.scheduleWithFixedDelay(() -> guarded(nonces::purge), 60, 60, TimeUnit.SECONDS);
+            timers.scheduleWithFixedDelay(() -> guarded(trunks::tick), 2, 2, TimeUnit.SECONDS);
         }
 
         private static void guarded(Runnable r) {

@@ -27,6 +27,7 @@ import org.switchboard.telephony.DeviceManagement.DeviceWithPassword;
 import org.switchboard.telephony.DeviceManagement.NewDevice;
 import org.switchboard.telephony.DeviceManagement.Provisioning;
 import org.switchboard.telephony.DeviceManagement.Registration;
+import org.switchboard.telephony.TrunkStates;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -56,11 +57,20 @@ class TelephonyApi {
     private final DeviceManagement devices;
     private final CallHistory calls;
     private final CallGuards guards;
+    private final TrunkStates trunks;
 
-    TelephonyApi(DeviceManagement devices, CallHistory calls, CallGuards guards) {
+    TelephonyApi(DeviceManagement devices, CallHistory calls, CallGuards guards, TrunkStates trunks) {
         this.devices = devices;
         this.calls = calls;
         this.guards = guards;
+        this.trunks = trunks;
+    }
+
+    @GetMapping("/trunk-registrations")
+    @Operation(summary = "The platform's registration to each of the instance's own trunks: REGISTERED (until), "
+            + "FAILED (with the provider's answer), TRYING or NOT_REGISTERING")
+    List<TrunkStates.TrunkState> trunkRegistrations(CurrentUser user, @PathVariable UUID id) {
+        return trunks.of(user, new InstanceId(id));
     }
 
     @GetMapping("/call-countries")
