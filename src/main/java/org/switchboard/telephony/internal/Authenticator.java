@@ -21,6 +21,12 @@ final class Authenticator {
         boolean authenticated() {
             return device != null;
         }
+
+        /** Credentials were given and were wrong, forged, replayed or incomplete (not merely missing or stale). */
+        boolean failedAttempt() {
+            return device == null && challenge != null && challenge.status() != 403
+                    && challenge.headerOrNull("Warning") != null;
+        }
     }
 
     private final Devices devices;
@@ -43,7 +49,7 @@ final class Authenticator {
             if (device.isPresent()) {
                 return new Outcome(device.get(), null);
             }
-            return new Outcome(null, SipCore.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
+            return new Outcome(null, SipReplies.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
                     + " \"This connection belongs to another device\""));
         }
         String header = request.headerOrNull(proxy ? "Proxy-Authorization" : "Authorization");
@@ -86,7 +92,7 @@ final class Authenticator {
     }
 
     private Outcome challenge(SipMessage request, Tenant tenant, boolean proxy, boolean stale, String why) {
-        SipMessage r = SipCore.reply(request, proxy ? 407 : 401, proxy ? "Proxy Authentication Required"
+        SipMessage r = SipReplies.reply(request, proxy ? 407 : 401, proxy ? "Proxy Authentication Required"
                 : "Unauthorized");
         String name = proxy ? "Proxy-Authenticate" : "WWW-Authenticate";
         for (Algorithm a : order) {

@@ -37,9 +37,11 @@ final class Registrar {
     private final Devices devices;
     private final LicenceReporter licences;
     private final SipSettings settings;
+    private final RegistrationGuard guard;
 
     Registrar(Tenants tenants, Authenticator auth, Bindings bindings, Devices devices, LicenceReporter licences,
-            SipSettings settings) {
+            SipSettings settings, RegistrationGuard guard) {
+        this.guard = guard;
         this.devices = devices;
         this.tenants = tenants;
         this.auth = auth;
@@ -52,19 +54,30 @@ final class Registrar {
         NameAddress to = request.to();
         SipUri aor = to == null ? null : to.sipUri();
         if (aor == null) {
-            return SipCore.reply(request, 400, "Bad To Header");
+            return SipReplies.reply(request, 400, "Bad To Header");
         }
         Tenant tenant = tenants.ofDomain(aor.host()).orElse(null);
         if (tenant == null) {
-            return SipCore.reply(request, 404, "Domain Not Served Here");
+            return SipReplies.reply(request, 404, "Domain Not Served Here");
+        }
+        String account = (aor.user() == null ? "" : aor.user()) + "@" + tenant.domain();
+        Instant at = tenants.clock().instant();
+        var banned = guard.refusal(from, account, at);
+        if (banned.isPresent()) {
+            return SipReplies.reply(request, 403, "Forbidden").add("Warning",
+                    SipReplies.warning(tenant.domain(), banned.get()));
         }
         Outcome outcome = auth.authenticate(request, tenant, false);
         if (!outcome.authenticated()) {
+            if (outcome.failedAttempt()) {
+                guard.failed(from, account, at);
+            }
             return outcome.challenge();
         }
+        guard.succeeded(account);
         Secrets device = outcome.device();
         if (aor.user() == null || !aor.user().equals(device.device().sipUser())) {
-            return SipCore.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
+            return SipReplies.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
                     + " \"These credentials do not register this address\"");
         }
         Instant now = tenants.clock().instant();
@@ -74,21 +87,21 @@ final class Registrar {
         int headerExpires = intOr(request.headerOrNull("Expires"), -1);
         if (contacts.size() == 1 && contacts.get(0).trim().equals("*")) {
             if (headerExpires != 0) {
-                return SipCore.reply(request, 400, "Wildcard Contact Needs Expires 0");
+                return SipReplies.reply(request, 400, "Wildcard Contact Needs Expires 0");
             }
             bindings.removeAll(deviceId);
         } else {
             for (String c : contacts) {
                 NameAddress contact = NameAddress.parse(c);
                 if (contact == null || contact.sipUri() == null) {
-                    return SipCore.reply(request, 400, "Bad Contact");
+                    return SipReplies.reply(request, 400, "Bad Contact");
                 }
                 int expires = intOr(contact.param("expires"), headerExpires);
                 if (expires < 0) {
                     expires = settings.maxExpires();
                 }
                 if (expires > 0 && expires < settings.minExpires()) {
-                    return SipCore.reply(request, 423, "Interval Too Brief").add("Min-Expires",
+                    return SipReplies.reply(request, 423, "Interval Too Brief").add("Min-Expires",
                             String.valueOf(settings.minExpires()));
                 }
             }
@@ -104,7 +117,7 @@ final class Registrar {
                 }
                 boolean known = before.stream().anyMatch(b -> b.contact().equals(uri));
                 if (!known && live >= settings.maxContacts()) {
-                    return SipCore.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
+                    return SipReplies.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
                             + " \"At most " + settings.maxContacts() + " registrations per device\"");
                 }
                 if (!known) {
@@ -116,7 +129,7 @@ final class Registrar {
             }
         }
         List<Binding> after = bindings.ofDevice(deviceId).stream().filter(b -> b.expiresAt().isAfter(now)).toList();
-        SipMessage ok = SipCore.reply(request, 200, "OK");
+        SipMessage ok = SipReplies.reply(request, 200, "OK");
         for (Binding b : after) {
             ok.add("Contact", "<" + b.contact() + ">;expires=" + Math.max(0, b.expiresAt().getEpochSecond()
                     - now.getEpochSecond()));
