@@ -5,7 +5,7 @@ import java.util.UUID;
 /**
  * The carrier that takes porting orders to the releasing provider. The platform forwards a
  * submitted order; the carrier's answer (confirmed with a porting date, or rejected with a reason)
- * comes back through {@link PortingManagement#confirm} and {@link PortingManagement#reject}. The
+ * comes back through {@link PortingReview#confirm} and {@link PortingReview#reject}. The
  * implementation in use is manual: an operator hands the order to the carrier and enters its
  * answer on the porting queue page. An integration with a carrier's interface implements this too.
  */

@@ -1,12 +1,9 @@
 package org.switchboard.numbers;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -15,7 +12,6 @@ import org.switchboard.accounts.CurrentUser;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;
 import org.switchboard.instances.InstanceManagement.InstanceDetails;
-import org.switchboard.numbers.internal.Ranges;
 import org.switchboard.numbers.internal.TrunkStore;
 import org.switchboard.numbers.internal.TrunkStore.StoredTrunk;
 import org.switchboard.platform.ConflictException;
@@ -39,20 +35,24 @@ public class TrunkManagement implements Trunks {
             List<String> numbers) {
     }
 
-    /** A trunk as people see it: the password masked. */
+    /**
+     * A trunk as people see it: the password masked; {@code carried} its single numbers and blocks,
+     * {@code numbers} every number of them.
+     */
     public record TrunkView(UUID id, String name, TrunkTemplate template, String username, String authUsername,
-            String maskedPassword, List<String> numbers) {
+            String maskedPassword, List<CarriedNumbers> carried, List<String> numbers) {
     }
 
     private final TrunkStore store;
-    private final Ranges ranges;
     private final InstanceManagement instances;
     private final SecretBox secrets;
+    private final TrunkNumbers numbers;
     private final Clock clock;
 
-    TrunkManagement(TrunkStore store, Ranges ranges, InstanceManagement instances, SecretBox secrets, Clock clock) {
+    TrunkManagement(TrunkStore store, TrunkNumbers numbers, InstanceManagement instances, SecretBox secrets,
+            Clock clock) {
         this.store = store;
-        this.ranges = ranges;
+        this.numbers = numbers;
         this.instances = instances;
         this.secrets = secrets;
         this.clock = clock;
@@ -60,7 +60,7 @@ public class TrunkManagement implements Trunks {
 
     @Transactional
     public TrunkTemplate addTemplate(CurrentUser user, NewTemplate c) {
-        NumberManagement.requireOperator(user);
+        NumberInventory.requireOperator(user);
         Validation v = new Validation();
         v.text("providerName", "Provider name", c.providerName(), 100);
         String registrar = c.registrar() == null ? null : c.registrar().trim();
@@ -116,33 +116,13 @@ public class TrunkManagement implements Trunks {
         v.text("username", "User name", c.username(), 200);
         v.optionalText("authUsername", "Authentication user name", Validation.trimToNull(c.authUsername()), 200);
         v.text("password", "Password", c.password(), 200);
-        Set<String> numbers = new LinkedHashSet<>();
-        for (String n : c.numbers() == null ? List.<String>of() : c.numbers()) {
-            if (n == null || n.isBlank()) {
-                continue;
-            }
-            PhoneNumbers.Checked checked = PhoneNumbers.check(n, details.instance().country());
-            if (!checked.ok()) {
-                v.reject("numbers", checked.problem());
-            } else {
-                numbers.add(checked.e164());
-            }
-        }
-        v.check(!numbers.isEmpty(), "numbers", "Name the numbers the trunk carries");
+        List<CarriedNumbers> carried = TrunkNumbers.read(c.numbers(), details.instance().country(), v);
+        v.check(!carried.isEmpty() || v.hasErrors(), "numbers", "Name the numbers the trunk carries");
         v.throwIfInvalid();
-        ranges.lockInventory();
-        for (String n : numbers) {
-            ranges.ofNumber(n).ifPresent(r -> {
-                throw new ConflictException("numbers", PhoneNumbers.display(n)
-                        + " is a number of the platform, not of the provider: nothing was saved.");
-            });
-        }
-        store.carriedAlready(new ArrayList<>(numbers)).ifPresent(n -> {
-            throw new ConflictException("numbers", PhoneNumbers.display(n) + " is carried by another trunk already.");
-        });
+        numbers.refuseHeld(carried);
         StoredTrunk trunk = new StoredTrunk(UUID.randomUUID(), details.instance().customerId(), id, template.id(),
                 c.name().trim(), c.username().trim(), Validation.trimToNull(c.authUsername()), secrets.seal(c.password()),
-                List.copyOf(numbers));
+                carried, carried.stream().flatMap(n -> n.numbers().stream()).toList());
         store.insertTrunk(trunk, clock.instant(), user.email());
         return view(trunk, template);
     }
@@ -167,7 +147,7 @@ public class TrunkManagement implements Trunks {
 
     private TrunkView view(StoredTrunk t, TrunkTemplate template) {
         return new TrunkView(t.id(), t.name(), template, t.username(), t.authUsername(),
-                mask(secrets.open(t.sealedPassword())), t.numbers());
+                mask(secrets.open(t.sealedPassword())), t.carried(), t.numbers());
     }
 
     static String mask(String password) {

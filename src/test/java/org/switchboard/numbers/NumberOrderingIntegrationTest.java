@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
+import org.switchboard.accounts.AccountFixtures.PartnerAccount;
 import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceLifecycle;
@@ -242,21 +243,57 @@ class NumberOrderingIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
-    void aNumberPortedOutRoutesUntilItIsGoneAndIsNeverHandedOutAgain() {
+    void aNumberPortedOutRoutesUntilItIsGoneIsNeverHandedOutAgainAndEveryStepIsMailed() {
         String number = "+49621" + freshSubscriber();
         importSingles(port, "Mannheim", number);
-        CustomerAccount customer = accounts.invitedCustomer(accounts.verifiedPartner(), "Mannheimer Versand GmbH", true);
+        PartnerAccount partner = accounts.verifiedPartner("Kurpfalz Partner");
+        CustomerAccount customer = accounts.invitedCustomer(partner, "Mannheimer Versand GmbH", true);
         String id = NumberFixtures.subscribe(port, customer, 3);
         Response ordered = as(port, customer.email()).post("/api/v1/instances/" + id + "/number-orders",
                 order("0621", "SINGLE", null));
         assertThat(ordered.status()).as(ordered.toString()).isEqualTo(201);
         String range = ordered.text("id");
+        String label = ordered.text("label");
         String path = "/api/v1/number-ranges/" + range + "/porting-out";
+        String subject = " (Mannheimer Versand GmbH)";
         assertThat(as(port, customer.email()).put(path, Map.of("step", "START")).status()).isEqualTo(403);
         assertThat(operator(port).put(path, Map.of("step", "COMPLETE")).status()).isEqualTo(409);
+        assertThat(operator(port).put(path, Map.of("step", "LATER")).text("field")).isEqualTo("step");
+
+        // the request arrives: customer, partner and operator are told; the number still rings
+        assertThat(operator(port).put(path, Map.of("step", "START", "provider", "Kurpfalz Telefon")).text("state"))
+                .isEqualTo("PORTING_OUT");
+        String requested = "Porting out requested for " + label + subject;
+        assertThat(accounts.mailTo(customer.email(), requested).body()).contains("Kurpfalz Telefon")
+                .contains("If you did not ask");
+        accounts.mailTo(partner.email(), requested);
+        accounts.mailTo(IntegrationTestBase.OPERATOR_EMAIL, requested);
+        assertThat(routing.inbound(number)).isPresent();
+
+        // rejected (the customer did not ask for it): active again, with the reason
+        Response noReason = operator(port).put(path, Map.of("step", "REJECT"));
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.text("field")).isEqualTo("reason");
+        assertThat(operator(port).put(path, Map.of("step", "REJECT", "reason", "Line holder does not match"))
+                .text("state")).isEqualTo("ACTIVE");
+        assertThat(accounts.mailTo(customer.email(), "Porting out rejected for " + label + subject).body())
+                .contains("Line holder does not match");
+
+        // asked again, confirmed for a date, completed
         assertThat(operator(port).put(path, Map.of("step", "START")).text("state")).isEqualTo("PORTING_OUT");
+        Response noDate = operator(port).put(path, Map.of("step", "CONFIRM"));
+        assertThat(noDate.status()).isEqualTo(400);
+        assertThat(noDate.text("field")).isEqualTo("date");
+        String date = java.time.LocalDate.now(clock).plusDays(10).toString();
+        assertThat(operator(port).put(path, Map.of("step", "CONFIRM", "date", date)).text("state"))
+                .isEqualTo("PORTING_OUT");
+        accounts.mailTo(customer.email(), "Porting out confirmed for " + date + subject);
+        accounts.mailTo(partner.email(), "Porting out confirmed for " + date + subject);
         assertThat(routing.inbound(number)).isPresent();
         assertThat(operator(port).put(path, Map.of("step", "COMPLETE")).text("state")).isEqualTo("PORTED_OUT");
+        assertThat(accounts.mailTo(customer.email(), "Number ported out: " + label + subject).body())
+                .contains("no longer reaches your phone system");
+        accounts.mailTo(IntegrationTestBase.OPERATOR_EMAIL, "Number ported out: " + label + subject);
         assertThat(routing.inbound(number)).isEmpty();
         assertThat(as(port, customer.email()).get("/api/v1/instances/" + id + "/numbers").json().size()).isZero();
         Response again = as(port, customer.email()).post("/api/v1/instances/" + id + "/number-orders",

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.accounts.AccountFixtures;
@@ -95,7 +96,25 @@ class NumberPagesBrowserTest extends BrowserTestBase {
         browser.findElement(By.id("trunk-button")).click();
         waitForText(By.id("notice"), "Trunk Old office line added");
         String trunks = browser.findElement(By.id("trunk-list")).getText();
-        assertThat(trunks).contains("Old office line", "••••••42", "+4930 1234567".replace(" ", ""))
+        assertThat(trunks).contains("Old office line", "••••••42", "+49 30 1234567")
                 .doesNotContain("trunk-Secret-42");
+
+        // the provider's block of 10 on the trunk, one of its numbers routed to 201
+        WebElement more = browser.findElement(By.cssSelector("form.trunk-numbers-form textarea"));
+        more.sendKeys("030 7654320 (x7)");
+        browser.findElement(By.cssSelector("form.trunk-numbers-form button")).click();
+        assertThat(waitFor(By.cssSelector("form.trunk-numbers-form .field-error")).getText()).contains("not a phone number");
+        more = browser.findElement(By.cssSelector("form.trunk-numbers-form textarea"));
+        more.clear();
+        more.sendKeys("030 7654320 (x10)");
+        browser.findElement(By.cssSelector("form.trunk-numbers-form button")).click();
+        waitForText(By.id("notice"), "Numbers added to the trunk");
+        assertThat(browser.findElement(By.id("trunk-list")).getText()).contains("+49 30 76543200 to -9 (block of 10)");
+        type("number", "+493076543205");
+        new Select(browser.findElement(By.id("target"))).selectByValue("EXTENSION");
+        type("extensions", "201");
+        browser.findElement(By.id("route-button")).click();
+        waitForText(By.id("notice"), "now go to the extension [201]");
+        assertThat(browser.findElement(By.id("trunk-routes")).getText()).contains("+493076543205", "EXTENSION", "201");
     }
 }

@@ -47,7 +47,7 @@ class PortingStoryIntegrationTest extends IntegrationTestBase {
     @Autowired
     NumberRouting routing;
     @Autowired
-    PortingManagement porting;
+    PortingCompletion porting;
     @Autowired
     RecordingPortingCarrier carrier;
 
@@ -114,7 +114,7 @@ class PortingStoryIntegrationTest extends IntegrationTestBase {
                 "application/pdf", "not a pdf at all".getBytes());
         assertThat(text.status()).isEqualTo(400);
         assertThat(text.text("detail")).contains("not a PDF, PNG or JPEG");
-        byte[] huge = new byte[PortingManagement.MAX_UPLOAD_BYTES + 1];
+        byte[] huge = new byte[PortingAssistant.MAX_UPLOAD_BYTES + 1];
         huge[0] = (byte) 0xFF;
         huge[1] = (byte) 0xD8;
         huge[2] = (byte) 0xFF;

@@ -95,6 +95,101 @@ class TrunksIntegrationTest extends IntegrationTestBase {
         Response twice = as(port, customer.email()).post("/api/v1/instances/" + instance + "/trunks",
                 Map.of("templateId", templateId, "name", "Again", "username", "x", "password", "y", "numbers", List.of(own)));
         assertThat(twice.status()).isEqualTo(409);
-        assertThat(twice.text("detail")).contains("carried by another trunk");
+        assertThat(twice.text("detail")).contains("carried by a trunk already");
+    }
+
+    @Test
+    void aTrunksOwnNumbersAndBlocksRouteToExtensionsAndShowAsCallerIdLikePlatformNumbers() {
+        String provider = "Provider " + UUID.randomUUID().toString().substring(0, 6);
+        Response made = operator(port).post("/api/v1/trunk-templates", Map.of("providerName", provider, "registrar",
+                "sip.provider.example", "transport", "UDP", "numberFormat", "E164", "callerIdHeader", "FROM",
+                "registers", true, "expirySeconds", 600));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        CustomerAccount customer = accounts.invitedCustomer(accounts.verifiedPartner(), "Durchwahl Kunde GmbH", true);
+        String instance = NumberFixtures.subscribe(port, customer, 5);
+        InstanceId id = new InstanceId(UUID.fromString(instance));
+        for (String[] s : new String[][] { { "101", "Anna Adler" }, { "102", "Bernd Berg" } }) {
+            Response subject = as(port, customer.email()).post("/api/v1/instances/" + instance + "/subjects",
+                    Map.of("kind", "EMPLOYEE", "extension", s[0], "name", s[1]));
+            assertThat(subject.status()).as(subject.toString()).isEqualTo(201);
+        }
+        String single = "+4930" + freshSubscriber() + "1";
+        Response trunk = as(port, customer.email()).post("/api/v1/instances/" + instance + "/trunks",
+                Map.of("templateId", made.text("id"), "name", "Head office", "username", "u1", "password", "pw-123456",
+                        "numbers", List.of(single)));
+        assertThat(trunk.status()).as(trunk.toString()).isEqualTo(201);
+        String numbersPath = "/api/v1/instances/" + instance + "/trunks/" + trunk.text("id") + "/numbers";
+        UUID trunkId = UUID.fromString(trunk.text("id"));
+
+        // the provider's DIDs: a block of 10, written nationally
+        String base = "+4930" + freshSubscriber();
+        String national = "030 " + base.substring(5);
+        Response bad = as(port, customer.email()).post(numbersPath, Map.of("numbers", List.of("12", base + " (x7)")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("field")).isEqualTo("numbers");
+        String platformNumber = "+4940" + freshSubscriber();
+        assertThat(importSingles(port, "Hamburg", platformNumber).status()).isEqualTo(201);
+        Response platform = as(port, customer.email()).post(numbersPath,
+                Map.of("numbers", List.of(national + " (x10)", platformNumber)));
+        assertThat(platform.status()).isEqualTo(409);
+        assertThat(platform.text("detail")).contains("is a number of the platform").contains("nothing was saved");
+        Response block = as(port, customer.email()).post(numbersPath, Map.of("numbers", List.of(national + " (x10)")));
+        assertThat(block.status()).as(block.toString()).isEqualTo(201);
+        assertThat(block.body()).contains(base).contains("\"extensionDigits\":1");
+
+        // another customer cannot take them on its own trunk, nor route them
+        CustomerAccount other = accounts.invitedCustomer(accounts.verifiedPartner(), "Andere Kunde GmbH", true);
+        String otherInstance = NumberFixtures.subscribe(port, other, 2);
+        Response taken = as(port, other.email()).post("/api/v1/instances/" + otherInstance + "/trunks",
+                Map.of("templateId", made.text("id"), "name", "Mine", "username", "u2", "password", "pw-654321",
+                        "numbers", List.of(base + "5")));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.text("detail")).contains("carried by a trunk already");
+        assertThat(as(port, other.email()).put("/api/v1/instances/" + otherInstance + "/numbers/" + base + "5/route",
+                Map.of("target", "MAIN_LINE", "extensions", List.of())).status()).isEqualTo(404);
+
+        // before a route: the main line, over the trunk
+        assertThat(routing.inbound(base + "5")).get().satisfies(r -> {
+            assertThat(r.instance()).isEqualTo(id);
+            assertThat(r.target()).isEqualTo(InboundRoute.Target.MAIN_LINE);
+            assertThat(r.viaTrunk()).contains(trunkId);
+        });
+        Response routed = as(port, customer.email()).put("/api/v1/instances/" + instance + "/numbers/" + base + "5/route",
+                Map.of("target", "EXTENSION", "extensions", List.of("102")));
+        assertThat(routed.status()).as(routed.toString()).isEqualTo(200);
+        Response group = as(port, customer.email()).put("/api/v1/instances/" + instance + "/numbers/" + single + "/route",
+                Map.of("target", "GROUP", "extensions", List.of("101", "102")));
+        assertThat(group.status()).as(group.toString()).isEqualTo(200);
+        Response unknown = as(port, customer.email()).put("/api/v1/instances/" + instance + "/numbers/" + base + "6/route",
+                Map.of("target", "EXTENSION", "extensions", List.of("999")));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(routing.inbound(base + "5")).get().satisfies(r -> {
+            assertThat(r.target()).isEqualTo(InboundRoute.Target.EXTENSION);
+            assertThat(r.extensions()).containsExactly("102");
+            assertThat(r.trunk()).isEqualTo(trunkId);
+        });
+        assertThat(routing.inbound(single).orElseThrow().extensions()).containsExactly("101", "102");
+        assertThat(routing.inbound(base + "6").orElseThrow().target()).isEqualTo(InboundRoute.Target.MAIN_LINE);
+        assertThat(as(port, customer.email()).get("/api/v1/instances/" + instance + "/trunks").body())
+                .contains(base + "9");
+
+        // the caller id of 102 is the block's number: calls go out through the trunk
+        Response callerId = as(port, customer.email()).put("/api/v1/instances/" + instance + "/caller-ids/102",
+                Map.of("number", base + "5"));
+        assertThat(callerId.status()).as(callerId.toString()).isEqualTo(200);
+        assertThat(routing.callerIdOf(id, "102")).contains(base + "5");
+        assertThat(routing.trunkOf(routing.callerIdOf(id, "102").orElseThrow())).contains(trunkId);
+        assertThat(routing.trunkOf(platformNumber)).isEmpty();
+        assertThat(as(port, customer.email()).get("/api/v1/instances/" + instance + "/caller-ids").body())
+                .contains(base + "5");
+
+        // the block removed: no route, no caller id, and free for another trunk
+        Response removed = as(port, customer.email()).delete(numbersPath + "/" + base);
+        assertThat(removed.status()).isEqualTo(204);
+        assertThat(as(port, customer.email()).delete(numbersPath + "/" + base).status()).isEqualTo(404);
+        assertThat(routing.inbound(base + "5")).isEmpty();
+        assertThat(routing.callerIdOf(id, "102")).isEmpty();
+        assertThat(routing.trunkOf(base + "5")).isEmpty();
+        assertThat(routing.inbound(single)).isPresent();
     }
 }

@@ -57,27 +57,38 @@ public class Assignments {
                 .params(e164, customer.value(), instance.value(), target.name(), String.join(",", extensions)).update();
     }
 
+    /** The caller id of a subject: an active number of the instance, or a number one of its trunks carries. */
     public Optional<String> callerId(InstanceId instance, String extension) {
         return jdbc.sql("select c.e164 from number_caller_ids c join numbers n on n.e164 = c.e164"
                 + " join number_ranges r on r.id = n.range_id and r.state in ('ACTIVE', 'PORTING_OUT')"
                 + " and r.instance_id = c.instance_id"
-                + " where c.instance_id = ? and c.extension = ?")
-                .params(instance.value(), extension).query(String.class).optional();
+                + " where c.instance_id = :instance and c.extension = :extension"
+                + " union all select t.e164 from trunk_caller_ids t join trunk_numbers n on n.e164 = t.e164"
+                + " and n.instance_id = t.instance_id where t.instance_id = :instance and t.extension = :extension")
+                .param("instance", instance.value()).param("extension", extension).query(String.class).optional();
     }
 
     public List<CallerId> callerIds(InstanceId instance) {
-        return jdbc.sql("select extension, e164 from number_caller_ids where instance_id = ? order by extension")
-                .param(instance.value()).query((rs, n) -> new CallerId(rs.getString(1), rs.getString(2))).list();
+        return jdbc.sql("select extension, e164 from number_caller_ids where instance_id = :instance"
+                + " union all select extension, e164 from trunk_caller_ids where instance_id = :instance order by 1")
+                .param("instance", instance.value()).query((rs, n) -> new CallerId(rs.getString(1), rs.getString(2)))
+                .list();
     }
 
-    public void setCallerId(CustomerId customer, InstanceId instance, String extension, String e164) {
+    /**
+     * Sets the number a subject shows (null: none). A subject shows one number: a platform number
+     * ({@code ofTrunk} false) or one of a trunk's numbers, so the other kind is removed.
+     */
+    public void setCallerId(CustomerId customer, InstanceId instance, String extension, String e164, boolean ofTrunk) {
+        jdbc.sql("delete from number_caller_ids where instance_id = ? and extension = ?")
+                .params(instance.value(), extension).update();
+        jdbc.sql("delete from trunk_caller_ids where instance_id = ? and extension = ?")
+                .params(instance.value(), extension).update();
         if (e164 == null) {
-            jdbc.sql("delete from number_caller_ids where instance_id = ? and extension = ?")
-                    .params(instance.value(), extension).update();
             return;
         }
-        jdbc.sql("insert into number_caller_ids (instance_id, extension, customer_id, e164) values (?, ?, ?, ?)"
-                + " on conflict (instance_id, extension) do update set e164 = excluded.e164")
+        jdbc.sql("insert into " + (ofTrunk ? "trunk_caller_ids" : "number_caller_ids")
+                + " (instance_id, extension, customer_id, e164) values (?, ?, ?, ?)")
                 .params(instance.value(), extension, customer.value(), e164).update();
     }
 

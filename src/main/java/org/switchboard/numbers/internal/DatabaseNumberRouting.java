@@ -1,6 +1,7 @@
 package org.switchboard.numbers.internal;
 
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.switchboard.instances.InstanceId;
@@ -32,9 +33,16 @@ public class DatabaseNumberRouting implements NumberRouting {
         if (own.isPresent()) {
             return own;
         }
-        // a number the customer keeps at its provider, arriving over its trunk: the main line
-        return trunks.instanceOfNumber(e164)
-                .map(instance -> new InboundRoute(instance, e164, InboundRoute.Target.MAIN_LINE, java.util.List.of()));
+        // a number the customer keeps at its provider, arriving over its trunk
+        return trunks.route(e164).map(r -> new InboundRoute(r.instanceId(), e164, r.target(), r.extensions(), r.trunkId()));
+    }
+
+    @Override
+    public Optional<UUID> trunkOf(String e164) {
+        if (e164 == null || !e164.matches("\\+[1-9][0-9]{3,14}")) {
+            return Optional.empty();
+        }
+        return trunks.route(e164).map(TrunkStore.TrunkRoute::trunkId);
     }
 
     @Override

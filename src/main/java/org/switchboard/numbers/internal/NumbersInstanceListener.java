@@ -7,7 +7,8 @@ import org.switchboard.instances.InstanceEvents.InstanceDeleted;
 import org.switchboard.instances.InstanceEvents.SubscriptionActivated;
 import org.switchboard.instances.InstanceEvents.SubscriptionRenewed;
 import org.switchboard.instances.InstanceEvents.SubscriptionUpgraded;
-import org.switchboard.numbers.NumberManagement;
+import org.switchboard.numbers.NumberCharging;
+import org.switchboard.numbers.NumberOrdering;
 
 /**
  * The numbers included in a subscription follow its concurrent users: charges start, change and
@@ -17,34 +18,36 @@ import org.switchboard.numbers.NumberManagement;
 @Component
 class NumbersInstanceListener {
 
-    private final NumberManagement numbers;
+    private final NumberCharging charging;
+    private final NumberOrdering ordering;
 
-    NumbersInstanceListener(NumberManagement numbers) {
-        this.numbers = numbers;
+    NumbersInstanceListener(NumberCharging charging, NumberOrdering ordering) {
+        this.charging = charging;
+        this.ordering = ordering;
     }
 
     @ApplicationModuleListener
     void on(SubscriptionActivated e) {
-        numbers.recharge(e.instanceId(), e.at());
+        charging.recharge(e.instanceId(), e.at());
     }
 
     @ApplicationModuleListener
     void on(SubscriptionUpgraded e) {
-        numbers.recharge(e.instanceId(), e.at());
+        charging.recharge(e.instanceId(), e.at());
     }
 
     @ApplicationModuleListener
     void on(SubscriptionRenewed e) {
-        numbers.recharge(e.instanceId(), e.termStart());
+        charging.recharge(e.instanceId(), e.termStart());
     }
 
     @ApplicationModuleListener
     void on(InstanceDeactivated e) {
-        numbers.recharge(e.instanceId(), e.at());
+        charging.recharge(e.instanceId(), e.at());
     }
 
     @ApplicationModuleListener
     void on(InstanceDeleted e) {
-        numbers.releaseAll(e.instanceId(), e.at());
+        ordering.releaseAll(e.instanceId(), e.at());
     }
 }

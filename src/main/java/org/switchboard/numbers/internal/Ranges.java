@@ -167,6 +167,14 @@ public class Ranges {
     }
 
     /** Ported out: no one's any more and never handed out again; where its numbers went is forgotten. */
+    /** Records a step of a range porting out. */
+    public void portingOutStep(UUID range, String step, java.time.LocalDate date, String provider, String note,
+            Instant at, String by) {
+        jdbc.sql("insert into porting_out_steps (id, range_id, step, porting_on, provider, note, at, by_user)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(UUID.randomUUID(), range, step, date, provider, note, utc(at), by).update();
+    }
+
     public void portedOut(UUID range) {
         jdbc.sql("delete from number_assignments where e164 in (select e164 from numbers where range_id = ?)")
                 .param(range).update();

@@ -13,15 +13,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.switchboard.accounts.CustomerId;
 import org.switchboard.instances.InstanceId;
+import org.switchboard.numbers.CarriedNumbers;
+import org.switchboard.numbers.InboundRoute.Target;
 import org.switchboard.numbers.TrunkTemplate;
 
 /** Trunk templates, customers' trunks (the password sealed) and the numbers each carries. */
 @Repository
 public class TrunkStore {
 
-    /** A trunk as stored: the password still sealed. */
+    /** A trunk as stored: the password still sealed; {@code numbers} every number of {@code carried}. */
     public record StoredTrunk(UUID id, CustomerId customerId, InstanceId instanceId, UUID templateId, String name,
-            String username, String authUsername, String sealedPassword, List<String> numbers) {
+            String username, String authUsername, String sealedPassword, List<CarriedNumbers> carried,
+            List<String> numbers) {
+    }
+
+    /** Where calls to a trunk's number go (no target: the main line). */
+    public record TrunkRoute(UUID trunkId, InstanceId instanceId, String e164, Target target, List<String> extensions) {
     }
 
     private final JdbcClient jdbc;
@@ -57,15 +64,72 @@ public class TrunkStore {
                 .params(t.id(), t.customerId().value(), t.instanceId().value(), t.templateId(), t.name(), t.username(),
                         t.authUsername(), t.sealedPassword(), utc(at), by)
                 .update();
-        for (String n : t.numbers()) {
-            jdbc.sql("insert into trunk_numbers (e164, trunk_id, customer_id, instance_id) values (?, ?, ?, ?)")
-                    .params(n, t.id(), t.customerId().value(), t.instanceId().value()).update();
+        addNumbers(t.id(), t.customerId(), t.instanceId(), t.carried());
+    }
+
+    public void addNumbers(UUID trunkId, CustomerId customer, InstanceId instance, List<CarriedNumbers> carried) {
+        for (CarriedNumbers c : carried) {
+            jdbc.sql("insert into trunk_numbers (e164, trunk_id, customer_id, instance_id, block_base, extension_digits)"
+                    + " select unnest(:numbers), :trunk, :customer, :instance, :base, :digits")
+                    .param("numbers", c.numbers().toArray(String[]::new)).param("trunk", trunkId)
+                    .param("customer", customer.value()).param("instance", instance.value()).param("base", c.base())
+                    .param("digits", c.extensionDigits()).update();
         }
     }
 
-    public Optional<String> carriedAlready(List<String> numbers) {
-        return jdbc.sql("select e164 from trunk_numbers where e164 = any(?) order by e164 limit 1")
-                .param(numbers.toArray(String[]::new)).query(String.class).optional();
+    /** Removes a single number or a whole block (by its base) from the trunk; false if it carries no such entry. */
+    public boolean removeNumbers(InstanceId instance, UUID trunkId, String base) {
+        return jdbc.sql("delete from trunk_numbers where instance_id = ? and trunk_id = ? and block_base = ?")
+                .params(instance.value(), trunkId, base).update() > 0;
+    }
+
+    /**
+     * A number some trunk carries already that clashes with these: one of them, or a number that is
+     * a prefix of one of them or the other way round (they could not be dialled apart).
+     */
+    public Optional<String> carriedAlready(List<CarriedNumbers> carried) {
+        for (CarriedNumbers c : carried) {
+            List<String> prefixes = new java.util.ArrayList<>();
+            for (int i = 4; i <= c.base().length(); i++) {
+                prefixes.add(c.base().substring(0, i));
+            }
+            Optional<String> clash = jdbc.sql("select e164 from trunk_numbers where e164 like :base"
+                    + " or e164 = any(:prefixes) order by e164 limit 1")
+                    .param("base", c.base() + "%").param("prefixes", prefixes.toArray(String[]::new))
+                    .query(String.class).optional();
+            if (clash.isPresent()) {
+                return clash;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Where a call to a trunk's number goes: one primary-key lookup. */
+    public Optional<TrunkRoute> route(String e164) {
+        return jdbc.sql("select trunk_id, instance_id, target, extensions from trunk_numbers where e164 = ?").param(e164)
+                .query((rs, n) -> new TrunkRoute(rs.getObject("trunk_id", UUID.class),
+                        new InstanceId(rs.getObject("instance_id", UUID.class)), e164,
+                        rs.getString("target") == null ? Target.MAIN_LINE : Target.valueOf(rs.getString("target")),
+                        split(rs.getString("extensions"))))
+                .optional();
+    }
+
+    /** The routes set for an instance's trunk numbers (numbers without one ring the main line). */
+    public List<TrunkRoute> routes(InstanceId instance) {
+        return jdbc.sql("select trunk_id, e164, target, extensions from trunk_numbers where instance_id = ?"
+                + " and target is not null order by e164").param(instance.value())
+                .query((rs, n) -> new TrunkRoute(rs.getObject("trunk_id", UUID.class), instance, rs.getString("e164"),
+                        Target.valueOf(rs.getString("target")), split(rs.getString("extensions"))))
+                .list();
+    }
+
+    public void route(InstanceId instance, String e164, Target target, List<String> extensions) {
+        jdbc.sql("update trunk_numbers set target = ?, extensions = ? where instance_id = ? and e164 = ?")
+                .params(target.name(), String.join(",", extensions), instance.value(), e164).update();
+    }
+
+    private static List<String> split(String extensions) {
+        return extensions == null || extensions.isBlank() ? List.of() : java.util.Arrays.asList(extensions.split(","));
     }
 
     public void deleteTrunk(InstanceId instance, UUID id) {
@@ -82,12 +146,6 @@ public class TrunkStore {
                 .param(e164).query((rs, n) -> trunk(rs)).optional();
     }
 
-    /** The instance a trunk's number belongs to (calls to it ring the instance's main line). */
-    public Optional<InstanceId> instanceOfNumber(String e164) {
-        return jdbc.sql("select instance_id from trunk_numbers where e164 = ?").param(e164).query(UUID.class)
-                .optional().map(InstanceId::new);
-    }
-
     public List<StoredTrunk> registering() {
         return jdbc.sql("select t.* from trunks t join trunk_templates p on p.id = t.template_id where p.registers"
                 + " order by t.instance_id, t.name").query((rs, n) -> trunk(rs)).list();
@@ -97,10 +155,13 @@ public class TrunkStore {
         UUID id = rs.getObject("id", UUID.class);
         List<String> numbers = jdbc.sql("select e164 from trunk_numbers where trunk_id = ? order by e164").param(id)
                 .query(String.class).list();
+        List<CarriedNumbers> carried = jdbc.sql("select distinct block_base, extension_digits from trunk_numbers"
+                + " where trunk_id = ? order by block_base").param(id)
+                .query((r, n) -> new CarriedNumbers(r.getString(1), r.getInt(2))).list();
         return new StoredTrunk(id, new CustomerId(rs.getObject("customer_id", UUID.class)),
                 new InstanceId(rs.getObject("instance_id", UUID.class)), rs.getObject("template_id", UUID.class),
                 rs.getString("name"), rs.getString("username"), rs.getString("auth_username"),
-                rs.getString("sealed_password"), numbers);
+                rs.getString("sealed_password"), carried, numbers);
     }
 
     private static TrunkTemplate template(ResultSet rs) throws SQLException {

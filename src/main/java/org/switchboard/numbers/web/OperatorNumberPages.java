@@ -1,8 +1,10 @@
 package org.switchboard.numbers.web;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -11,11 +13,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.switchboard.accounts.CurrentUser;
-import org.switchboard.numbers.NumberManagement;
-import org.switchboard.numbers.NumberManagement.ImportRange;
-import org.switchboard.numbers.NumberManagement.Settings;
+import org.switchboard.numbers.NumberInventory;
+import org.switchboard.numbers.NumberInventory.ImportRange;
+import org.switchboard.numbers.NumberInventory.Settings;
 import org.switchboard.numbers.NumberRange;
-import org.switchboard.numbers.PortingManagement;
+import org.switchboard.numbers.PortingAssistant;
+import org.switchboard.numbers.PortingOut;
+import org.switchboard.numbers.PortingReview;
 import org.switchboard.numbers.TrunkManagement;
 import org.switchboard.numbers.TrunkManagement.NewTemplate;
 import org.switchboard.platform.web.WebPage;
@@ -24,13 +28,18 @@ import org.switchboard.platform.web.WebPage;
 @WebPage
 class OperatorNumberPages {
 
-    private final NumberManagement numbers;
-    private final PortingManagement porting;
+    private final NumberInventory numbers;
+    private final PortingOut portingOut;
+    private final PortingAssistant assistant;
+    private final PortingReview review;
     private final TrunkManagement trunks;
 
-    OperatorNumberPages(NumberManagement numbers, PortingManagement porting, TrunkManagement trunks) {
+    OperatorNumberPages(NumberInventory numbers, PortingOut portingOut, PortingAssistant assistant,
+            PortingReview review, TrunkManagement trunks) {
         this.numbers = numbers;
-        this.porting = porting;
+        this.portingOut = portingOut;
+        this.assistant = assistant;
+        this.review = review;
         this.trunks = trunks;
     }
 
@@ -52,7 +61,7 @@ class OperatorNumberPages {
             RedirectAttributes redirect) {
         @SuppressWarnings("unchecked")
         List<NumberRange>[] made = new List[1];
-        if (NumberPages.submit(model, () -> made[0] = numbers.importRange(user, form))) {
+        if (PageForms.submit(model, () -> made[0] = numbers.importRange(user, form))) {
             redirect.addFlashAttribute("notice", "Imported " + made[0].size() + " range"
                     + (made[0].size() == 1 ? "" : "s") + ": " + made[0].get(0).label()
                     + (made[0].size() > 1 ? " and more" : "") + ".");
@@ -63,7 +72,7 @@ class OperatorNumberPages {
 
     @PostMapping("/operator/numbers/settings")
     String settings(CurrentUser user, @ModelAttribute Settings form, Model model, RedirectAttributes redirect) {
-        if (NumberPages.submit(model, () -> numbers.updateSettings(user, form))) {
+        if (PageForms.submit(model, () -> numbers.updateSettings(user, form))) {
             redirect.addFlashAttribute("notice", "Settings saved; new prices apply to numbers charged from now.");
             return "redirect:/operator/numbers";
         }
@@ -78,23 +87,31 @@ class OperatorNumberPages {
     }
 
     @PostMapping("/operator/numbers/{rangeId}/porting-out")
-    String portOut(CurrentUser user, @PathVariable UUID rangeId, @RequestParam String step, RedirectAttributes redirect) {
-        NumberRange r = numbers.portOut(user, rangeId, step);
-        redirect.addFlashAttribute("notice", r.label() + " is " + r.state().name().toLowerCase().replace('_', ' ') + " now.");
-        return "redirect:/operator/numbers";
+    String portOut(CurrentUser user, @PathVariable UUID rangeId, @RequestParam String step,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String provider, @RequestParam(required = false) String reason, Model model,
+            RedirectAttributes redirect) {
+        NumberRange[] r = new NumberRange[1];
+        if (PageForms.submit(model, () -> r[0] = portingOut.portOut(user, rangeId,
+                new PortingOut.Step(step, date, provider, reason)))) {
+            redirect.addFlashAttribute("notice", r[0].label() + " is " + r[0].state().name().toLowerCase().replace('_', ' ')
+                    + " now; the customer is told by mail.");
+            return "redirect:/operator/numbers";
+        }
+        return inventory(user, null, null, model);
     }
 
     @GetMapping("/operator/porting")
     String queue(CurrentUser user, Model model) {
-        model.addAttribute("orders", porting.queue(user));
-        model.addAttribute("providers", porting.providers());
+        model.addAttribute("orders", review.queue(user));
+        model.addAttribute("providers", assistant.providers());
         return "numbers/operator-porting";
     }
 
     @PostMapping("/operator/porting/providers")
     String addProvider(CurrentUser user, @RequestParam(required = false) String name, Model model,
             RedirectAttributes redirect) {
-        if (NumberPages.submit(model, () -> porting.addProvider(user, name))) {
+        if (PageForms.submit(model, () -> assistant.addProvider(user, name))) {
             redirect.addFlashAttribute("notice", "Added " + name + " to the releasing providers.");
             return "redirect:/operator/porting";
         }
@@ -103,7 +120,7 @@ class OperatorNumberPages {
 
     @GetMapping("/operator/trunk-templates")
     String templates(CurrentUser user, Model model) {
-        NumberManagement.requireOperatorPage(user);
+        NumberInventory.requireOperatorPage(user);
         model.addAttribute("templates", trunks.templates());
         if (!model.containsAttribute("template")) {
             model.addAttribute("template", new NewTemplate("", "", "", "UDP", "E164", "P_ASSERTED_IDENTITY", true, 3600));
@@ -114,7 +131,7 @@ class OperatorNumberPages {
     @PostMapping("/operator/trunk-templates")
     String addTemplate(CurrentUser user, @ModelAttribute("template") NewTemplate form, Model model,
             RedirectAttributes redirect) {
-        if (NumberPages.submit(model, () -> trunks.addTemplate(user, form))) {
+        if (PageForms.submit(model, () -> trunks.addTemplate(user, form))) {
             redirect.addFlashAttribute("notice", "Template for " + form.providerName() + " added.");
             return "redirect:/operator/trunk-templates";
         }

@@ -21,8 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.instances.InstanceId;
-import org.switchboard.numbers.PortingManagement;
-import org.switchboard.numbers.PortingManagement.PortingInput;
+import org.switchboard.numbers.PortingAssistant;
+import org.switchboard.numbers.PortingAssistant.PortingInput;
+import org.switchboard.numbers.PortingReview;
 import org.switchboard.numbers.PortingOrder;
 import org.switchboard.numbers.PortingRequest;
 import org.switchboard.numbers.RejectionCode;
@@ -65,22 +66,24 @@ class PortingApi {
     record CodeView(String code, String label, String explanation) {
     }
 
-    private final PortingManagement porting;
+    private final PortingAssistant assistant;
+    private final PortingReview review;
 
-    PortingApi(PortingManagement porting) {
-        this.porting = porting;
+    PortingApi(PortingAssistant assistant, PortingReview review) {
+        this.assistant = assistant;
+        this.review = review;
     }
 
     @GetMapping("/porting-providers")
     List<PortingOrders.Provider> providers() {
-        return porting.providers();
+        return assistant.providers();
     }
 
     @PostMapping("/porting-providers")
     @Operation(summary = "Operator: add a releasing provider to the assistant's list")
     ResponseEntity<List<PortingOrders.Provider>> addProvider(CurrentUser user, @RequestBody ProviderBody body) {
-        porting.addProvider(user, body.name());
-        return ResponseEntity.status(201).body(porting.providers());
+        assistant.addProvider(user, body.name());
+        return ResponseEntity.status(201).body(assistant.providers());
     }
 
     @GetMapping("/porting-rejection-codes")
@@ -92,7 +95,7 @@ class PortingApi {
     @PostMapping("/porting-checks")
     @Operation(summary = "Check the assistant's data without saving: 400 with every fault, or the warnings")
     CheckView check(@RequestBody PortingInput body) {
-        return new CheckView(porting.check(body));
+        return new CheckView(assistant.check(body));
     }
 
     @PostMapping("/instances/{id}/porting-orders")
@@ -100,30 +103,30 @@ class PortingApi {
             + " provider, companyName, street, postcode, city, contractHolder, providerCustomerNumber, desiredDate,"
             + " atContractEnd}")
     ResponseEntity<OrderView> create(CurrentUser user, @PathVariable UUID id, @RequestBody PortingInput body) {
-        PortingOrder o = porting.create(user, new InstanceId(id), body);
+        PortingOrder o = assistant.create(user, new InstanceId(id), body);
         return ResponseEntity.created(URI.create("/api/v1/porting-orders/" + o.id())).body(OrderView.of(o));
     }
 
     @GetMapping("/instances/{id}/porting-orders")
     List<OrderView> ofInstance(CurrentUser user, @PathVariable UUID id) {
-        return porting.orders(user, new InstanceId(id)).stream().map(OrderView::of).toList();
+        return review.orders(user, new InstanceId(id)).stream().map(OrderView::of).toList();
     }
 
     @GetMapping("/porting-orders")
     @Operation(summary = "Operator: the porting queue (open orders)")
     List<OrderView> queue(CurrentUser user) {
-        return porting.queue(user).stream().map(OrderView::of).toList();
+        return review.queue(user).stream().map(OrderView::of).toList();
     }
 
     @GetMapping("/porting-orders/{orderId}")
     OrderView order(CurrentUser user, @PathVariable UUID orderId) {
-        return OrderView.of(porting.order(user, orderId));
+        return OrderView.of(review.order(user, orderId));
     }
 
     @PutMapping("/porting-orders/{orderId}")
     @Operation(summary = "Correct a draft or rejected order (the form must be signed and uploaded again)")
     OrderView update(CurrentUser user, @PathVariable UUID orderId, @RequestBody PortingInput body) {
-        return OrderView.of(porting.update(user, orderId, body));
+        return OrderView.of(assistant.update(user, orderId, body));
     }
 
     @GetMapping("/porting-orders/{orderId}/form")
@@ -131,20 +134,20 @@ class PortingApi {
     ResponseEntity<byte[]> form(CurrentUser user, @PathVariable UUID orderId) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"porting-request-" + orderId + ".pdf\"")
-                .body(porting.form(user, orderId));
+                .body(assistant.form(user, orderId));
     }
 
     @PostMapping(path = "/porting-orders/{orderId}/signed-form", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Upload the signed form (multipart field 'file': PDF, PNG or JPEG, at most 5 MB)")
     OrderView upload(CurrentUser user, @PathVariable UUID orderId, @RequestParam(required = false) MultipartFile file)
             throws IOException {
-        return OrderView.of(porting.upload(user, orderId, file == null ? null : file.getOriginalFilename(),
+        return OrderView.of(assistant.upload(user, orderId, file == null ? null : file.getOriginalFilename(),
                 file == null ? null : file.getBytes()));
     }
 
     @GetMapping("/porting-orders/{orderId}/signed-form")
     ResponseEntity<byte[]> signedForm(CurrentUser user, @PathVariable UUID orderId) {
-        PortingOrders.Document d = porting.document(user, orderId);
+        PortingOrders.Document d = assistant.document(user, orderId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + d.name() + "\"").body(d.content());
     }
@@ -152,23 +155,23 @@ class PortingApi {
     @PostMapping("/porting-orders/{orderId}/submission")
     @Operation(summary = "Submit the order (with its signed form) to the carrier")
     OrderView submit(CurrentUser user, @PathVariable UUID orderId) {
-        return OrderView.of(porting.submit(user, orderId));
+        return OrderView.of(review.submit(user, orderId));
     }
 
     @PostMapping("/porting-orders/{orderId}/confirmation")
     @Operation(summary = "Operator, for the carrier: confirmed with {portingDate}")
     OrderView confirm(CurrentUser user, @PathVariable UUID orderId, @RequestBody Confirmation body) {
-        return OrderView.of(porting.confirm(user, orderId, body.portingDate()));
+        return OrderView.of(review.confirm(user, orderId, body.portingDate()));
     }
 
     @PostMapping("/porting-orders/{orderId}/rejection")
     @Operation(summary = "Operator, for the carrier: rejected with {code, text}")
     OrderView reject(CurrentUser user, @PathVariable UUID orderId, @RequestBody Rejection body) {
-        return OrderView.of(porting.reject(user, orderId, body.code(), body.text()));
+        return OrderView.of(review.reject(user, orderId, body.code(), body.text()));
     }
 
     @PostMapping("/porting-orders/{orderId}/cancellation")
     OrderView cancel(CurrentUser user, @PathVariable UUID orderId) {
-        return OrderView.of(porting.cancel(user, orderId));
+        return OrderView.of(review.cancel(user, orderId));
     }
 }

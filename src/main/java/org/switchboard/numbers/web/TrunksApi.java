@@ -14,10 +14,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.instances.InstanceId;
+import org.switchboard.numbers.CarriedNumbers;
 import org.switchboard.numbers.TrunkManagement;
 import org.switchboard.numbers.TrunkManagement.NewTemplate;
 import org.switchboard.numbers.TrunkManagement.NewTrunk;
 import org.switchboard.numbers.TrunkManagement.TrunkView;
+import org.switchboard.numbers.TrunkNumbers;
 import org.switchboard.numbers.TrunkTemplate;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,10 +30,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Trunks", description = "External SIP trunks: templates and customers' trunks")
 class TrunksApi {
 
-    private final TrunkManagement trunks;
+    record NumbersBody(List<String> numbers) {
+    }
 
-    TrunksApi(TrunkManagement trunks) {
+    private final TrunkManagement trunks;
+    private final TrunkNumbers numbers;
+
+    TrunksApi(TrunkManagement trunks, TrunkNumbers numbers) {
         this.trunks = trunks;
+        this.numbers = numbers;
     }
 
     @GetMapping("/trunk-templates")
@@ -59,6 +66,23 @@ class TrunksApi {
     ResponseEntity<TrunkView> add(CurrentUser user, @PathVariable UUID id, @RequestBody NewTrunk body) {
         TrunkView t = trunks.add(user, new InstanceId(id), body);
         return ResponseEntity.created(URI.create("/api/v1/instances/" + id + "/trunks/" + t.id())).body(t);
+    }
+
+    @PostMapping("/instances/{id}/trunks/{trunkId}/numbers")
+    @Operation(summary = "Add numbers the provider gives on this trunk: {numbers: [\"+4930123456\","
+            + " \"+49301234560 (x10)\"]} (a block with 10, 100 or 1,000 numbers); they route and show as caller id"
+            + " like the platform's numbers")
+    ResponseEntity<List<CarriedNumbers>> addNumbers(CurrentUser user, @PathVariable UUID id, @PathVariable UUID trunkId,
+            @RequestBody NumbersBody body) {
+        return ResponseEntity.status(201).body(numbers.add(user, new InstanceId(id), trunkId, body.numbers()));
+    }
+
+    @DeleteMapping("/instances/{id}/trunks/{trunkId}/numbers/{number}")
+    @Operation(summary = "Remove a single number or a whole block (named by its base number) from the trunk")
+    ResponseEntity<Void> removeNumbers(CurrentUser user, @PathVariable UUID id, @PathVariable UUID trunkId,
+            @PathVariable String number) {
+        numbers.remove(user, new InstanceId(id), trunkId, number);
+        return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/instances/{id}/trunks/{trunkId}")

@@ -3,7 +3,6 @@ package org.switchboard.numbers.web;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -24,29 +23,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;
-import org.switchboard.licensing.SubjectManagement;
-import org.switchboard.numbers.NumberManagement;
-import org.switchboard.numbers.NumberManagement.OrderNumbers;
 import org.switchboard.numbers.PortingCalendar;
-import org.switchboard.numbers.PortingManagement;
-import org.switchboard.numbers.PortingManagement.NumberInput;
-import org.switchboard.numbers.PortingManagement.PortingInput;
+import org.switchboard.numbers.PortingAssistant;
+import org.switchboard.numbers.PortingAssistant.NumberInput;
+import org.switchboard.numbers.PortingAssistant.PortingInput;
+import org.switchboard.numbers.PortingReview;
 import org.switchboard.numbers.PortingOrder;
 import org.switchboard.numbers.PortingRequest;
 import org.switchboard.numbers.RejectionCode;
-import org.switchboard.numbers.TrunkManagement;
-import org.switchboard.numbers.TrunkManagement.NewTrunk;
-import org.switchboard.platform.InvalidInputException;
-import org.switchboard.platform.RefusedException;
-import org.switchboard.platform.web.FormErrors;
 import org.switchboard.platform.web.WebPage;
 
-/**
- * The numbers of a phone system (ordering, routing, caller ids, releasing), the porting assistant
- * and a porting order's page (with the operator's answer for the carrier), and the trunks.
- */
+/** The porting assistant, and a porting order's page (with the operator's answer for the carrier). */
 @WebPage
-class NumberPages {
+class PortingPages {
 
     /** The assistant as a form: one number per line, a block written as "+49 89 12345 (x10)". */
     record AssistantForm(String numbers, Boolean wholeContract, Boolean restCancelled, String provider,
@@ -88,113 +77,16 @@ class NumberPages {
         }
     }
 
-    record RouteForm(String number, String target, String extensions) {
-    }
-
-    private final NumberManagement numbers;
-    private final PortingManagement porting;
-    private final TrunkManagement trunks;
+    private final PortingAssistant assistant;
+    private final PortingReview review;
     private final InstanceManagement instances;
-    private final SubjectManagement subjects;
     private final java.time.Clock clock;
 
-    NumberPages(NumberManagement numbers, PortingManagement porting, TrunkManagement trunks,
-            InstanceManagement instances, SubjectManagement subjects, java.time.Clock clock) {
-        this.clock = clock;
-        this.numbers = numbers;
-        this.porting = porting;
-        this.trunks = trunks;
+    PortingPages(PortingAssistant assistant, PortingReview review, InstanceManagement instances, java.time.Clock clock) {
+        this.assistant = assistant;
+        this.review = review;
         this.instances = instances;
-        this.subjects = subjects;
-    }
-
-    // ---- an instance's numbers -------------------------------------------------------------------
-
-    @GetMapping("/instances/{id}/numbers")
-    String page(CurrentUser user, @PathVariable UUID id, Model model) {
-        InstanceId instance = new InstanceId(id);
-        model.addAttribute("d", instances.instance(user, instance));
-        model.addAttribute("held", numbers.numbers(user, instance));
-        model.addAttribute("callerIds", numbers.callerIds(user, instance));
-        model.addAttribute("subjects", subjects.subjects(user, instance));
-        model.addAttribute("areas", numbers.freeAreas());
-        model.addAttribute("prices", numbers.prices());
-        model.addAttribute("orders", porting.orders(user, instance));
-        model.addAttribute("trunks", trunks.trunks(user, instance));
-        model.addAttribute("templates", trunks.templates());
-        model.addAttribute("admin", user.isCustomerAdmin() || user.isOperator());
-        if (!model.containsAttribute("order")) {
-            model.addAttribute("order", new OrderNumbers("", "SINGLE", 10, null, "", "", "", false));
-        }
-        if (!model.containsAttribute("trunk")) {
-            model.addAttribute("trunk", new NewTrunk(null, "", "", "", "", List.of()));
-        }
-        return "numbers/instance";
-    }
-
-    @PostMapping("/instances/{id}/numbers/orders")
-    String order(CurrentUser user, @PathVariable UUID id, @ModelAttribute("order") OrderNumbers form, Model model,
-            RedirectAttributes redirect) {
-        var made = new org.switchboard.numbers.NumberRange[1];
-        if (submit(model, () -> made[0] = numbers.order(user, new InstanceId(id), form))) {
-            redirect.addFlashAttribute("notice", "Ordered " + made[0].label() + ": active now.");
-            return "redirect:/instances/" + id + "/numbers";
-        }
-        return page(user, id, model);
-    }
-
-    @PostMapping("/instances/{id}/numbers/{rangeId}/release")
-    String release(CurrentUser user, @PathVariable UUID id, @PathVariable UUID rangeId, RedirectAttributes redirect) {
-        numbers.release(user, new InstanceId(id), rangeId);
-        redirect.addFlashAttribute("notice", "Released: the numbers no longer ring and cost nothing from now.");
-        return "redirect:/instances/" + id + "/numbers";
-    }
-
-    @PostMapping("/instances/{id}/numbers/routes")
-    String route(CurrentUser user, @PathVariable UUID id, @ModelAttribute RouteForm form, Model model,
-            RedirectAttributes redirect) {
-        List<String> extensions = form.extensions() == null ? List.of()
-                : Arrays.stream(form.extensions().split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
-        if (submit(model, () -> numbers.assign(user, new InstanceId(id), form.number(),
-                new NumberManagement.Assign(form.target(), extensions)))) {
-            redirect.addFlashAttribute("notice", "Calls to " + form.number() + " now go to the "
-                    + form.target().toLowerCase().replace('_', ' ') + (extensions.isEmpty() ? "" : " " + extensions) + ".");
-            return "redirect:/instances/" + id + "/numbers";
-        }
-        return page(user, id, model);
-    }
-
-    @PostMapping("/instances/{id}/numbers/caller-ids")
-    String callerId(CurrentUser user, @PathVariable UUID id, @RequestParam String extension,
-            @RequestParam(required = false) String number, Model model, RedirectAttributes redirect) {
-        if (submit(model, () -> numbers.setCallerId(user, new InstanceId(id), extension, number))) {
-            redirect.addFlashAttribute("notice", "Caller id of " + extension + " saved.");
-            return "redirect:/instances/" + id + "/numbers";
-        }
-        return page(user, id, model);
-    }
-
-    @PostMapping("/instances/{id}/trunks")
-    String addTrunk(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) UUID templateId,
-            @RequestParam(required = false) String name, @RequestParam(required = false) String username,
-            @RequestParam(required = false) String authUsername, @RequestParam(required = false) String password,
-            @RequestParam(required = false) String trunkNumbers, Model model, RedirectAttributes redirect) {
-        List<String> list = trunkNumbers == null ? List.of()
-                : Arrays.stream(trunkNumbers.split("[\\r\\n,;]+")).filter(s -> !s.isBlank()).toList();
-        NewTrunk form = new NewTrunk(templateId, name, username, authUsername, password, list);
-        if (submit(model, () -> trunks.add(user, new InstanceId(id), form))) {
-            redirect.addFlashAttribute("notice", "Trunk " + name + " added.");
-            return "redirect:/instances/" + id + "/numbers#trunks";
-        }
-        model.addAttribute("trunk", new NewTrunk(templateId, name, username, authUsername, "", list));
-        return page(user, id, model);
-    }
-
-    @PostMapping("/instances/{id}/trunks/{trunkId}/removal")
-    String removeTrunk(CurrentUser user, @PathVariable UUID id, @PathVariable UUID trunkId, RedirectAttributes redirect) {
-        trunks.remove(user, new InstanceId(id), trunkId);
-        redirect.addFlashAttribute("notice", "Trunk removed.");
-        return "redirect:/instances/" + id + "/numbers#trunks";
+        this.clock = clock;
     }
 
     // ---- the porting assistant -------------------------------------------------------------------
@@ -205,7 +97,7 @@ class NumberPages {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", AssistantForm.empty());
         }
-        model.addAttribute("providers", porting.providers());
+        model.addAttribute("providers", assistant.providers());
         model.addAttribute("earliest", PortingCalendar.earliest(LocalDate.now(clock)));
         model.addAttribute("latest", PortingCalendar.latest(LocalDate.now(clock)));
         model.addAttribute("action", "/instances/" + id + "/porting");
@@ -216,13 +108,13 @@ class NumberPages {
     String create(CurrentUser user, @PathVariable UUID id, @ModelAttribute("form") AssistantForm form,
             @RequestParam(defaultValue = "save") String step, Model model, RedirectAttributes redirect) {
         if (step.equals("check")) {
-            if (submit(model, () -> model.addAttribute("warnings", porting.check(form.input())))) {
+            if (PageForms.submit(model, () -> model.addAttribute("warnings", assistant.check(form.input())))) {
                 model.addAttribute("checked", true);
             }
             return assistant(user, id, model);
         }
         PortingOrder[] made = new PortingOrder[1];
-        if (submit(model, () -> made[0] = porting.create(user, new InstanceId(id), form.input()))) {
+        if (PageForms.submit(model, () -> made[0] = assistant.create(user, new InstanceId(id), form.input()))) {
             redirect.addFlashAttribute("notice", "Saved. Download the form, sign and stamp it, and upload the scan.");
             return "redirect:/numbers/porting/" + made[0].id();
         }
@@ -231,7 +123,7 @@ class NumberPages {
 
     @GetMapping("/numbers/porting/{orderId}/edit")
     String edit(CurrentUser user, @PathVariable UUID orderId, Model model) {
-        PortingOrder order = porting.order(user, orderId);
+        PortingOrder order = review.order(user, orderId);
         model.addAttribute("form", AssistantForm.of(order.request()));
         return editPage(user, order, model);
     }
@@ -246,14 +138,14 @@ class NumberPages {
     @PostMapping("/numbers/porting/{orderId}/edit")
     String update(CurrentUser user, @PathVariable UUID orderId, @ModelAttribute("form") AssistantForm form,
             @RequestParam(defaultValue = "save") String step, Model model, RedirectAttributes redirect) {
-        PortingOrder order = porting.order(user, orderId);
+        PortingOrder order = review.order(user, orderId);
         if (step.equals("check")) {
-            if (submit(model, () -> model.addAttribute("warnings", porting.check(form.input())))) {
+            if (PageForms.submit(model, () -> model.addAttribute("warnings", assistant.check(form.input())))) {
                 model.addAttribute("checked", true);
             }
             return editPage(user, order, model);
         }
-        if (submit(model, () -> porting.update(user, orderId, form.input()))) {
+        if (PageForms.submit(model, () -> assistant.update(user, orderId, form.input()))) {
             redirect.addFlashAttribute("notice", "Corrected. Download the new form, sign it and upload the scan again.");
             return "redirect:/numbers/porting/" + orderId;
         }
@@ -262,7 +154,7 @@ class NumberPages {
 
     @GetMapping("/numbers/porting/{orderId}")
     String order(CurrentUser user, @PathVariable UUID orderId, Model model) {
-        PortingOrder order = porting.order(user, orderId);
+        PortingOrder order = review.order(user, orderId);
         model.addAttribute("o", order);
         model.addAttribute("d", instances.instance(user, order.instanceId()));
         model.addAttribute("codes", RejectionCode.values());
@@ -275,12 +167,12 @@ class NumberPages {
     ResponseEntity<byte[]> form(CurrentUser user, @PathVariable UUID orderId) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"porting-request-" + orderId + ".pdf\"")
-                .body(porting.form(user, orderId));
+                .body(assistant.form(user, orderId));
     }
 
     @GetMapping("/numbers/porting/{orderId}/signed-form")
     ResponseEntity<byte[]> signed(CurrentUser user, @PathVariable UUID orderId) {
-        var d = porting.document(user, orderId);
+        var d = assistant.document(user, orderId);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + d.name() + "\"").body(d.content());
     }
@@ -290,7 +182,7 @@ class NumberPages {
             Model model, RedirectAttributes redirect) throws IOException {
         byte[] content = file == null ? null : file.getBytes();
         String name = file == null ? null : file.getOriginalFilename();
-        if (submit(model, () -> porting.upload(user, orderId, name, content))) {
+        if (PageForms.submit(model, () -> assistant.upload(user, orderId, name, content))) {
             redirect.addFlashAttribute("notice", "The signed form is uploaded. Submit the order when you are ready.");
             return "redirect:/numbers/porting/" + orderId;
         }
@@ -301,11 +193,11 @@ class NumberPages {
     String act(CurrentUser user, @PathVariable UUID orderId, @PathVariable String action, Model model,
             RedirectAttributes redirect) {
         boolean submitting = action.equals("submission");
-        if (submit(model, () -> {
+        if (PageForms.submit(model, () -> {
             if (submitting) {
-                porting.submit(user, orderId);
+                review.submit(user, orderId);
             } else {
-                porting.cancel(user, orderId);
+                review.cancel(user, orderId);
             }
         })) {
             redirect.addFlashAttribute("notice", submitting ? "Submitted to the carrier." : "The order is cancelled.");
@@ -318,7 +210,7 @@ class NumberPages {
     String confirm(CurrentUser user, @PathVariable UUID orderId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate portingDate,
             Model model, RedirectAttributes redirect) {
-        if (submit(model, () -> porting.confirm(user, orderId, portingDate))) {
+        if (PageForms.submit(model, () -> review.confirm(user, orderId, portingDate))) {
             redirect.addFlashAttribute("notice", "Confirmed for " + portingDate + "; the customer and partner are told.");
             return "redirect:/numbers/porting/" + orderId;
         }
@@ -328,21 +220,10 @@ class NumberPages {
     @PostMapping("/numbers/porting/{orderId}/rejection")
     String reject(CurrentUser user, @PathVariable UUID orderId, @RequestParam(required = false) String code,
             @RequestParam(required = false) String text, Model model, RedirectAttributes redirect) {
-        if (submit(model, () -> porting.reject(user, orderId, code, text))) {
+        if (PageForms.submit(model, () -> review.reject(user, orderId, code, text))) {
             redirect.addFlashAttribute("notice", "Rejected; the customer and partner are told what to correct.");
             return "redirect:/numbers/porting/" + orderId;
         }
         return order(user, orderId, model);
-    }
-
-    /** Like {@link FormErrors#submit}, and a refusal of the rules shows beside the form too. */
-    static boolean submit(Model model, Runnable useCase) {
-        try {
-            return FormErrors.submit(model, useCase);
-        } catch (RefusedException e) {
-            model.addAttribute(FormErrors.ATTRIBUTE, FormErrors.of(List.of(
-                    new InvalidInputException.Violation(e.field() == null ? FormErrors.FORM : e.field(), e.getMessage()))));
-            return false;
-        }
     }
 }
