@@ -143,6 +143,8 @@ public class InvoiceRun {
             }
             if (runs.create(month, now, by, calendar.end(month))) {
                 addPartners(month);
+                // Last: the call table stays locked against new call records from here to the commit.
+                runs.setCallWatermark(month, calls.watermark());
             }
         });
         return progress(month).orElseThrow();
@@ -218,10 +220,11 @@ public class InvoiceRun {
             if (claimed.isEmpty()) {
                 return processPartners(month, Math.min(size, PARTNER_BATCH));
             }
-            // What this batch bills is marked as billed by this run before anything is composed from it.
+            // What this batch bills is claimed as billed by this run before anything is composed from it.
             Instant end = calendar.end(month);
+            long upto = runs.callWatermark(month);
             Map<UUID, List<InvoiceLine>> lines = composer.customerLines(month, claimed,
-                    timelines.billFor(month, claimed, end), calls.billFor(month, claimed, end, calendar.zone()));
+                    timelines.billFor(month, claimed, end), calls.billFor(month, claimed, upto, end, calendar.zone()));
             Instant now = clock.instant();
             LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
             int daysUntilDue = settings.current().daysUntilDue();
@@ -249,6 +252,7 @@ public class InvoiceRun {
             return 0;
         }
         Instant end = calendar.end(month);
+        long upto = runs.callWatermark(month);
         Instant now = clock.instant();
         LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
         List<Invoice> drafts = new ArrayList<>();
@@ -262,7 +266,7 @@ public class InvoiceRun {
                 // too: marked as billed by this run first, exactly as a customer's batch does.
                 List<UUID> ofPartner = runs.customersBoughtBy(month, item.partnerId());
                 bought = composer.customerLines(month, ofPartner, timelines.billFor(month, ofPartner, end),
-                        calls.billFor(month, ofPartner, end, calendar.zone()));
+                        calls.billFor(month, ofPartner, upto, end, calendar.zone()));
             }
             List<PartnerChargeProvider.PartnerCharge> charges = runs.charges(month, item.partnerId());
             List<PartnerInvoicePolicy.PartnerLine> lines = composer.partnerLines(buyer, bought, charges);
