@@ -2,11 +2,8 @@ package org.switchboard.billing;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -25,14 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.accounts.CustomerDirectory;
 import org.switchboard.accounts.CustomerId;
-import org.switchboard.accounts.PartnerId;
 import org.switchboard.billing.internal.CallRecords;
 import org.switchboard.billing.internal.InvoiceRuns;
 import org.switchboard.billing.internal.InvoiceRuns.Run;
-import org.switchboard.billing.internal.Invoices;
-import org.switchboard.billing.internal.Invoices.Payment;
-import org.switchboard.billing.internal.SubscriptionTimelines;
-import org.switchboard.instances.Mandate;
 import org.switchboard.platform.DatabaseOutage;
 import org.switchboard.platform.RefusedException;
 
@@ -48,30 +39,25 @@ import org.switchboard.platform.RefusedException;
  * rolls that batch back, numbers included, and whoever resumes the run (any node at start, the
  * operator starting the month again, the monthly job) takes those items again: no duplicate, no gap.
  * <p>
- * Each batch marks the calls and timeline changes it bills as billed by this run, in the same
- * transaction; what is not billed yet (also of earlier months, whose records or events came after
- * their run) goes on the next invoice, so each call and change is billed exactly once. A CSP
- * partner's item does the same for the customers it buys for (their own items are never claimed
- * on their own), so their late calls and changes go on the partner's next invoice.
+ * Each batch ({@link InvoiceRunBatches}) claims the calls and timeline changes it bills as billed
+ * by this run, in the same transaction: the calls by the run's watermark, the highest call number
+ * stored when the run was created; what is not billed yet (also of earlier months, whose records
+ * or events came after their run) goes on the next invoice, so each call and change is billed
+ * exactly once. A CSP partner's item does the same for the customers it buys for (their own items
+ * are never claimed on their own), so their late calls and changes go on the partner's next invoice.
  */
 @Service
 public class InvoiceRun {
 
     private static final Logger log = LoggerFactory.getLogger(InvoiceRun.class);
     static final int BATCH = 200;
-    /** A partner's item reads all its customers: smaller batches. */
-    static final int PARTNER_BATCH = 20;
     /** How long a run waits for its database to come back before it stops (to be resumed later). */
     static final java.time.Duration OUTAGE_PATIENCE = java.time.Duration.ofMinutes(10);
 
     private final InvoiceRuns runs;
-    private final Invoices invoices;
-    private final SubscriptionTimelines timelines;
+    private final InvoiceRunBatches batches;
     private final CallRecords calls;
     private final CustomerDirectory customers;
-    private final InvoiceComposer composer;
-    private final BillingSettings settings;
-    private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final BillingCalendar calendar;
@@ -83,20 +69,15 @@ public class InvoiceRun {
         return t;
     });
 
-    InvoiceRun(InvoiceRuns runs, Invoices invoices, SubscriptionTimelines timelines, CallRecords calls,
-            CustomerDirectory customers, InvoiceComposer composer, BillingSettings settings,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-            ObjectProvider<WholesaleTermsProvider> wholesaleTerms, ObjectProvider<PartnerChargeProvider> partnerCharges) {
+    InvoiceRun(InvoiceRuns runs, InvoiceRunBatches batches, CallRecords calls, CustomerDirectory customers,
+            PlatformTransactionManager transactions, Clock clock, ObjectProvider<WholesaleTermsProvider> wholesaleTerms,
+            ObjectProvider<PartnerChargeProvider> partnerCharges) {
         this.wholesaleTerms = wholesaleTerms;
         this.partnerCharges = partnerCharges;
         this.runs = runs;
-        this.invoices = invoices;
-        this.timelines = timelines;
+        this.batches = batches;
         this.calls = calls;
         this.customers = customers;
-        this.composer = composer;
-        this.settings = settings;
-        this.events = events;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.calendar = new BillingCalendar(clock.getZone());
@@ -143,6 +124,8 @@ public class InvoiceRun {
             }
             if (runs.create(month, now, by, calendar.end(month))) {
                 addPartners(month);
+                // Last: the call table stays locked against new call records from here to the commit.
+                runs.setCallWatermark(month, calls.watermark());
             }
         });
         return progress(month).orElseThrow();
@@ -213,108 +196,7 @@ public class InvoiceRun {
      * customer is left, partners) it took.
      */
     public int processBatch(YearMonth month, int size) {
-        return tx.execute(s -> {
-            List<UUID> claimed = runs.claim(month, size);
-            if (claimed.isEmpty()) {
-                return processPartners(month, Math.min(size, PARTNER_BATCH));
-            }
-            // What this batch bills is marked as billed by this run before anything is composed from it.
-            Instant end = calendar.end(month);
-            Map<UUID, List<InvoiceLine>> lines = composer.customerLines(month, claimed,
-                    timelines.billFor(month, claimed, end), calls.billFor(month, claimed, end, calendar.zone()));
-            Instant now = clock.instant();
-            LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
-            int daysUntilDue = settings.current().daysUntilDue();
-            Map<UUID, Mandate> mandates = timelines.mandates(claimed);
-            List<Invoice> drafts = new ArrayList<>();
-            for (UUID customer : claimed) {
-                List<InvoiceLine> own = lines.get(customer);
-                Invoice draft = own == null ? null
-                        : draft(composer.customerDraft(new CustomerId(customer), month, own), mandates.get(customer),
-                                issuedOn, now, daysUntilDue);
-                if (draft != null) {
-                    drafts.add(draft);
-                }
-                runs.done(month, customer, draft == null ? null : draft.id());
-            }
-            finalise(drafts, issuedOn, now, Map.of());
-            return claimed.size();
-        });
-    }
-
-    /** Partners' items, in the caller's transaction: one invoice per partner, with no direct debit. */
-    private int processPartners(YearMonth month, int size) {
-        List<InvoiceRuns.PartnerItem> claimed = runs.claimPartners(month, size);
-        if (claimed.isEmpty()) {
-            return 0;
-        }
-        Instant end = calendar.end(month);
-        Instant now = clock.instant();
-        LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
-        List<Invoice> drafts = new ArrayList<>();
-        Map<UUID, List<UUID>> chargesOf = new java.util.HashMap<>();
-        for (InvoiceRuns.PartnerItem item : claimed) {
-            WholesaleTermsProvider.WholesaleBuyer buyer = item.discountRate() == null ? null
-                    : new WholesaleTermsProvider.WholesaleBuyer(item.partnerId(), item.discountRate());
-            Map<UUID, List<InvoiceLine>> bought = Map.of();
-            if (buyer != null) {
-                // The partner's invoice bills its customers' calls and changes not billed yet, late ones
-                // too: marked as billed by this run first, exactly as a customer's batch does.
-                List<UUID> ofPartner = runs.customersBoughtBy(month, item.partnerId());
-                bought = composer.customerLines(month, ofPartner, timelines.billFor(month, ofPartner, end),
-                        calls.billFor(month, ofPartner, end, calendar.zone()));
-            }
-            List<PartnerChargeProvider.PartnerCharge> charges = runs.charges(month, item.partnerId());
-            List<PartnerInvoicePolicy.PartnerLine> lines = composer.partnerLines(buyer, bought, charges);
-            Invoice draft = lines.isEmpty() ? null : partnerDraft(item.partnerId(), month, lines);
-            if (draft != null) {
-                drafts.add(draft);
-                chargesOf.put(draft.id(), charges.stream().map(PartnerChargeProvider.PartnerCharge::id).toList());
-            }
-            runs.partnerDone(month, item.partnerId(), draft == null ? null : draft.id());
-        }
-        finalise(drafts, issuedOn, now, chargesOf);
-        return claimed.size();
-    }
-
-    /** Writes the partner's draft (no number yet) with the customer each line was bought for. */
-    private Invoice partnerDraft(PartnerId partnerId, YearMonth month, List<PartnerInvoicePolicy.PartnerLine> parts) {
-        Invoice invoice = composer.partnerDraft(partnerId, month,
-                parts.stream().map(PartnerInvoicePolicy.PartnerLine::line).toList());
-        invoices.insertDraft(invoice, parts.stream().map(PartnerInvoicePolicy.PartnerLine::customerId).toList(), null);
-        return invoice;
-    }
-
-    /** Writes the draft (no number yet) and its direct debit. */
-    private Invoice draft(Invoice invoice, Mandate mandate, LocalDate issuedOn, Instant now, int daysUntilDue) {
-        invoices.insertDraft(invoice);
-        if (invoice.kind() == Invoice.Kind.INVOICE && invoice.totals().gross().greaterThanZero() && mandate != null) {
-            invoices.insertPayment(new Payment(invoice.id(), invoice.customerId().value(), "SUBMITTED", mandate.reference(),
-                    mandate.signedOn(), mandate.account().ibanForPayment(), mandate.account().accountHolder(),
-                    invoices.sequenceTypeFor(mandate.reference()), issuedOn.plusDays(daysUntilDue), invoice.month().toString(),
-                    null), now);
-        }
-        return invoice;
-    }
-
-    /**
-     * Numbers the batch's drafts at its very end, a block per series at once, so that the series
-     * row is locked only from here to the commit and other nodes' batches hardly wait for it.
-     */
-    private void finalise(List<Invoice> drafts, LocalDate issuedOn, Instant now, Map<UUID, List<UUID>> chargesOf) {
-        int year = issuedOn.getYear();
-        for (Invoice.Kind kind : Invoice.Kind.values()) {
-            List<Invoice> ofKind = drafts.stream().filter(d -> d.kind() == kind).toList();
-            if (ofKind.isEmpty()) {
-                continue;
-            }
-            int next = invoices.reserveNumbers(kind.series(), year, ofKind.size());
-            for (Invoice d : ofKind) {
-                String number = kind.number(year, next++);
-                invoices.finalise(d.id(), number, issuedOn, now);
-                events.publishEvent(InvoiceFinalised.of(d, number, issuedOn, chargesOf.getOrDefault(d.id(), List.of())));
-            }
-        }
+        return tx.execute(s -> batches.process(month, size));
     }
 
     public Optional<Progress> progress(YearMonth month) {

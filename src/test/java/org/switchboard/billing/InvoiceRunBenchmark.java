@@ -21,7 +21,8 @@ import org.switchboard.SwitchboardApplication;
  *   generate [customers] [calls]   a fresh data set for the month just ended (previous data is kept: use a new folder)
  *   run                            the invoice run of that month, timed, with the peak heap
  *   reset                          forgets the runs and invoices (TRUNCATE), so that the run can be measured again
- *   check                          counts invoices per customer and checks that the numbers run 1..n
+ *   check                          counts invoices per customer, checks that the numbers run 1..n and
+ *                                  that each rated call of the month was billed exactly once
  * </pre>
  * The data folder is the system property {@code bench.data} (default target/benchmark-data).
  * Customers, instances with their mandates, the subscription timelines and rated calls are
@@ -56,8 +57,7 @@ public final class InvoiceRunBenchmark {
                 jdbc.sql("""
                         truncate billing_payments, billing_invoice_lines, billing_invoices,
                           billing_run_items, billing_run_partners, billing_partner_charges, billing_runs,
-                          billing_number_series""").update();
-                jdbc.sql("update billing_calls set billed_in = null where billed_in is not null").update();
+                          billing_number_series, billing_call_watermarks, billing_calls_deferred""").update();
                 jdbc.sql("update billing_timeline set billed_in = null where billed_in is not null").update();
             } else {
                 run(app.getBean(InvoiceRun.class), jdbc, month);
@@ -131,7 +131,8 @@ public final class InvoiceRunBenchmark {
                     .param("start", Timestamp.from(activated)).update();
             System.out.printf("calls: %,d in %.1f s%n", to, seconds(started));
         }
-        jdbc.sql("analyze").update();
+        // As autovacuum leaves a table that grew by inserts: statistics and the visibility map up to date.
+        jdbc.sql("vacuum analyze").update();
         System.out.printf("generated in %.1f s%n", seconds(started));
     }
 
@@ -139,6 +140,8 @@ public final class InvoiceRunBenchmark {
         long calls = jdbc.sql("select count(*) from billing_calls").query(Long.class).single();
         System.out.printf("run of %s over %,d rated calls%n", month, calls);
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        String walBefore = jdbc.sql("select pg_current_wal_lsn()::text").query(String.class).single();
+        long callWritesBefore = callRowWrites(jdbc);
         long started = System.nanoTime();
         InvoiceRun.Progress created = run.create(month, "benchmark");
         System.out.printf("work items: %,d customers in %.1f s%n", created.customers(), seconds(started));
@@ -153,6 +156,22 @@ public final class InvoiceRunBenchmark {
                 done.invoices(), lines, debits, done.customers(), elapsed, done.customers() / elapsed);
         System.out.printf("heap: max %,d MB, peak used (sum of pools) %,d MB%n",
                 Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+        // Independent of the machine's load: what the run wrote.
+        long wal = jdbc.sql("select pg_wal_lsn_diff(pg_current_wal_lsn(), cast(:b as pg_lsn))::bigint").param("b", walBefore)
+                .query(Long.class).single();
+        System.out.printf("written: %,d MB of WAL, %,d call rows updated%n", wal >> 20, callRowWrites(jdbc) - callWritesBefore);
+    }
+
+    /** Call rows updated so far, as the statistics collector counts them (flushed first). */
+    private static long callRowWrites(JdbcClient jdbc) {
+        try {
+            Thread.sleep(1500); // other sessions report their statistics within a second
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        jdbc.sql("select pg_stat_clear_snapshot()").query(rs -> { });
+        return jdbc.sql("select n_tup_upd from pg_stat_user_tables where relname = 'billing_calls'").query(Long.class)
+                .single();
     }
 
     static void check(JdbcClient jdbc) {
@@ -170,6 +189,32 @@ public final class InvoiceRunBenchmark {
         jdbc.sql("select series, year, last_number from billing_number_series").query(rs -> {
             System.out.printf("series %s %d: last number %d%n", rs.getString(1), rs.getInt(2), rs.getInt(3));
         });
+        // Each rated call made before the cut-off of the last finished run: how often a done work item's
+        // range (calls made before its run's cut-off) or a deferral billed it. Exactly once each.
+        jdbc.sql("""
+                with cut as (select max(cut_off) as at from billing_runs where finished_at is not null),
+                times as (
+                  select b.customer_id, b.seq, b.charge,
+                         (select count(*) from billing_run_items i join billing_runs r on r.month = i.month
+                          where i.customer_id = b.customer_id and i.done and b.seq > i.calls_after
+                            and b.seq <= i.calls_upto and b.started_at < r.cut_off)
+                         + (select count(*) from billing_calls_deferred d
+                            where d.customer_id = b.customer_id and d.seq = b.seq and d.billed_in is not null) as n
+                  from billing_calls b, cut where b.outcome = 'RATED' and b.started_at < cut.at)
+                select count(*) as calls, count(*) filter (where n = 1) as once, count(*) filter (where n = 0) as never,
+                       count(*) filter (where n > 1) as twice, coalesce(sum(charge) filter (where n = 1), 0) as charged
+                from times""")
+                .query(rs -> {
+                    System.out.printf("rated calls before the cut-off %,d: billed once %,d, never %,d, more than once %,d"
+                            + " (charges %s)%n", rs.getLong("calls"), rs.getLong("once"), rs.getLong("never"),
+                            rs.getLong("twice"), rs.getBigDecimal("charged"));
+                });
+        jdbc.sql("""
+                select coalesce(sum(l.amount), 0) from billing_invoice_lines l join billing_invoices v on v.id = l.invoice_id
+                where v.number is not null and l.kind = 'AIRTIME'""")
+                .query(rs -> {
+                    System.out.printf("airtime on the invoices %s (each line rounded to the cent)%n", rs.getBigDecimal(1));
+                });
     }
 
     private static double seconds(long since) {

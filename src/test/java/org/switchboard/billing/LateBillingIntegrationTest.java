@@ -102,13 +102,18 @@ class LateBillingIntegrationTest extends BillingIntegrationTestBase {
         run.complete(YearMonth.of(2033, 11));
         assertThat(invoices(customer)).hasSize(2);
 
-        // A December call stored while December's run works (its transaction commits after the run
-        // claimed the customer's calls) is not lost: January's run bills it as late.
+        // A December call whose recording transaction is still open when December's run is created: the
+        // run takes its watermark with the call records locked, so it waits for that transaction and
+        // bills the call on December's invoice (had it not waited, the call would be lost for every run).
         clock.set(berlin(2034, 1, 1, 0, 30));
+        // A January call recorded in the half hour before December's run: within the run's watermark but
+        // after its cut-off, so December's run defers it and January's bills it as January's.
+        recording.record(new InstanceId(UUID.fromString(id)), customer.id(),
+                List.of(BillingFixtures.outbound("+4930901822", berlin(2034, 1, 1, 0, 10), 61)));
         CallRecord inFlight = BillingFixtures.outbound("+4930901820", berlin(2033, 12, 20, 10, 0), 61);
         CountDownLatch stored = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService connector = Executors.newSingleThreadExecutor();
+        ExecutorService connector = Executors.newFixedThreadPool(2);
         try {
             Future<?> sending = connector.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(s -> {
                 recording.record(new InstanceId(UUID.fromString(id)), customer.id(), List.of(inFlight));
@@ -120,21 +125,37 @@ class LateBillingIntegrationTest extends BillingIntegrationTestBase {
                 }
             }));
             assertThat(stored.await(30, TimeUnit.SECONDS)).isTrue();
-            runMonth(YearMonth.of(2033, 12));
+            Future<?> creating = connector.submit(() -> run.create(YearMonth.of(2033, 12), "operator"));
+            Thread.sleep(300);
             release.countDown();
             sending.get(30, TimeUnit.SECONDS);
+            creating.get(30, TimeUnit.SECONDS);
         } finally {
             connector.shutdown();
         }
-        // December: January in advance only; nothing of October or November again.
-        assertThat(amounts(invoice(customer, "2033-12").path("lines"))).containsExactly("89.00");
+        // A December call stored after December's run was created is beyond its watermark: January's
+        // run bills it, as late.
+        recording.record(new InstanceId(UUID.fromString(id)), customer.id(),
+                List.of(BillingFixtures.outbound("+4930901821", berlin(2033, 12, 21, 10, 0), 61)));
+        assertThat(run.complete(YearMonth.of(2033, 12)).finishedAt()).isNotNull();
+        // December: January in advance and the December call (61 s at 60/60 = 0.0380 -> 0.04); nothing of
+        // October or November again.
+        assertThat(amounts(invoice(customer, "2033-12").path("lines"))).containsExactly("89.00", "0.04");
 
         clock.set(berlin(2034, 2, 1, 0, 30));
         runMonth(YearMonth.of(2034, 1));
         JsonNode january = invoice(customer, "2034-01");
-        // February in advance 89.00; the December call 61 s at 60/60 = 0.0380 -> 0.04, labelled late
-        assertThat(amounts(january.path("lines"))).containsExactly("89.00", "0.04");
+        // February in advance 89.00; the later December call 0.0380 -> 0.04, labelled late; the January call
+        // December's run deferred 0.0380 -> 0.04
+        assertThat(amounts(january.path("lines"))).containsExactly("89.00", "0.04", "0.04");
         assertThat(january.path("lines").get(1).path("description").asString()).contains("December 2033 (late call records");
+        assertThat(january.path("lines").get(2).path("description").asString())
+                .isEqualTo("Head office: airtime German fixed (itemised in the appendix)");
+        JsonNode januaryCalls = as(customer.email()).get("/api/v1/invoices/" + january.path("id").asString() + "/calls").json();
+        assertThat(januaryCalls).extracting(c -> c.path("to").asString()).containsExactly("+4930901821", "+4930901822");
+        JsonNode decemberCalls = as(customer.email())
+                .get("/api/v1/invoices/" + invoice(customer, "2033-12").path("id").asString() + "/calls").json();
+        assertThat(decemberCalls).extracting(c -> c.path("to").asString()).containsExactly("+4930901820");
         assertThat(invoices(customer)).hasSize(4);
     }
 

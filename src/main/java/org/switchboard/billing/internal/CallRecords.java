@@ -85,19 +85,64 @@ public class CallRecords {
     }
 
     /**
-     * For the run of {@code month}: marks the customers' rated calls made before {@code before}
-     * that no run billed yet as billed by this run, and answers them summed per instance, zone and
-     * the month they were made in. The update is the claim: a call stored while the batch works,
-     * or one a concurrent run took first, is not in it; a batch rolled back leaves its calls unbilled.
+     * The highest call number stored now, as a run's watermark. The table is locked in share mode
+     * until the caller's transaction ends: every transaction that stored (or rated again) a call
+     * before has committed, and none stores one until the commit, so no call numbered at or below
+     * the watermark can appear later.
      */
-    public List<AirtimeSummary> billFor(YearMonth month, Collection<UUID> customers, Instant before, ZoneId zone) {
+    public long watermark() {
+        jdbc.sql("lock table billing_calls in share mode").update();
+        return jdbc.sql("select case when is_called then last_value else last_value - 1 end from billing_calls_seq")
+                .query(Long.class).single();
+    }
+
+    /**
+     * For the run of {@code month} with the watermark {@code upto}: bills the customers' rated calls
+     * numbered above each customer's own watermark up to {@code upto} that were made before
+     * {@code before}, and those deferred by earlier runs that were made before it; answers them
+     * summed per instance, zone and the month they were made in. Calls in that range made from
+     * {@code before} on are deferred (the exceptions), each customer's watermark is raised to
+     * {@code upto} and the run's items note the range they billed. The customers' watermark rows
+     * stay locked until the commit, so a concurrent run waits and then finds them billed; a batch
+     * rolled back leaves everything as it was. No call row is written.
+     */
+    public List<AirtimeSummary> billFor(YearMonth month, Collection<UUID> customers, long upto, Instant before,
+            ZoneId zone) {
+        UUID[] sorted = customers.stream().sorted().toArray(UUID[]::new);
+        jdbc.sql("""
+                insert into billing_call_watermarks (customer_id, seq) select c, 0 from unnest(:c) c order by c
+                on conflict (customer_id) do nothing""").param("c", sorted).update();
+        jdbc.sql("select customer_id from billing_call_watermarks where customer_id = any(:c) order by customer_id for update")
+                .param("c", sorted).query(UUID.class).list();
         return jdbc.sql("""
-                with billed as (
-                  update billing_calls set billed_in = :m
-                  where customer_id = any(:c) and outcome = 'RATED' and billed_in is null and started_at < :before
-                  returning instance_id, zone, started_at, billed_seconds, charge)
+                with prev as (
+                  select customer_id, seq as after, greatest(seq, :w) as upto from billing_call_watermarks
+                  where customer_id = any(:c)),
+                raised as (
+                  update billing_call_watermarks w set seq = prev.upto from prev
+                  where w.customer_id = prev.customer_id and w.seq < prev.upto),
+                noted as (
+                  update billing_run_items i set calls_after = prev.after, calls_upto = prev.upto from prev
+                  where i.month = :m and i.customer_id = prev.customer_id),
+                ranged as (
+                  select b.customer_id, b.seq, b.instance_id, b.zone, b.started_at, b.billed_seconds, b.charge
+                  from prev join billing_calls b on b.customer_id = prev.customer_id and b.outcome = 'RATED'
+                    and b.seq > prev.after and b.seq <= prev.upto),
+                deferred as (
+                  insert into billing_calls_deferred (customer_id, seq, deferred_in)
+                  select customer_id, seq, :m from ranged where started_at >= :before
+                  on conflict do nothing),
+                late as (
+                  update billing_calls_deferred d set billed_in = :m from billing_calls b
+                  where d.customer_id = any(:c) and d.billed_in is null and b.customer_id = d.customer_id
+                    and b.outcome = 'RATED' and b.seq = d.seq and b.started_at < :before
+                  returning b.instance_id, b.zone, b.started_at, b.billed_seconds, b.charge),
+                billed as (
+                  select instance_id, zone, started_at, billed_seconds, charge from ranged where started_at < :before
+                  union all
+                  select instance_id, zone, started_at, billed_seconds, charge from late)
                 """ + SUMMED)
-                .param("m", month.toString()).param("c", customers.toArray(UUID[]::new))
+                .param("m", month.toString()).param("c", sorted).param("w", upto)
                 .param("before", Timestamp.from(before)).param("tz", zone.getId())
                 .query(CallRecords::summary).list();
     }
@@ -106,9 +151,11 @@ public class CallRecords {
     public List<AirtimeSummary> unbilled(CustomerId customer, InstanceId instance, Instant before, ZoneId zone) {
         return jdbc.sql("""
                 with billed as (
-                  select instance_id, zone, started_at, billed_seconds, charge from billing_calls
-                  where customer_id = :c and instance_id = :i and outcome = 'RATED' and billed_in is null
-                    and started_at < :before)
+                  select b.instance_id, b.zone, b.started_at, b.billed_seconds, b.charge from billing_calls b
+                  where b.customer_id = :c and b.instance_id = :i and b.outcome = 'RATED' and b.started_at < :before
+                    and (b.seq > coalesce((select seq from billing_call_watermarks where customer_id = :c), 0)
+                      or exists (select 1 from billing_calls_deferred d
+                                 where d.customer_id = :c and d.seq = b.seq and d.billed_in is null)))
                 """ + SUMMED)
                 .param("c", customer.value()).param("i", instance.value()).param("before", Timestamp.from(before))
                 .param("tz", zone.getId()).query(CallRecords::summary).list();
@@ -124,10 +171,19 @@ public class CallRecords {
                 rs.getLong("calls"), rs.getLong("seconds"), rs.getBigDecimal("charge"), YearMonth.parse(rs.getString("month")));
     }
 
-    /** The calls a customer's invoice of a run billed, for its appendix: oldest first (late ones too). */
+    /**
+     * The calls a customer's invoice of a run billed, for its appendix: oldest first (late ones too):
+     * those of the range its work item billed made before the run's cut-off, and those deferred by
+     * earlier runs that this run billed.
+     */
     public List<StoredCall> billedBy(CustomerId customer, YearMonth run) {
-        return jdbc.sql(SELECT + " " + """
-                where customer_id = :c and billed_in = :m and outcome = 'RATED'
+        return jdbc.sql(SELECT + " b " + """
+                where b.customer_id = :c and b.outcome = 'RATED' and (
+                  exists (select 1 from billing_run_items i join billing_runs r on r.month = i.month
+                          where i.month = :m and i.customer_id = :c and b.seq > i.calls_after and b.seq <= i.calls_upto
+                            and b.started_at < r.cut_off)
+                  or exists (select 1 from billing_calls_deferred d where d.customer_id = :c and d.seq = b.seq
+                             and d.billed_in = :m))
                 order by started_at, call_id""")
                 .param("c", customer.value()).param("m", run.toString())
                 .query(CallRecords::row).list();
@@ -143,10 +199,14 @@ public class CallRecords {
         return jdbc.sql("select count(*) from billing_calls where outcome = 'UNRATED'").query(Long.class).single();
     }
 
-    /** Replaces the rating of an unrated call (after the operator added a zone). */
+    /**
+     * Replaces the rating of an unrated call (after the operator added a zone). It gets a new number:
+     * to runs it is a call that arrived now, so the next run bills it.
+     */
     public void rerate(RatedCall r, UUID instance) {
         jdbc.sql("""
-                update billing_calls set outcome = :o, zone = :z, billed_seconds = :s, charge = :c, reason = :r
+                update billing_calls set outcome = :o, zone = :z, billed_seconds = :s, charge = :c, reason = :r,
+                  seq = nextval('billing_calls_seq')
                 where instance_id = :i and call_id = :id and outcome = 'UNRATED'""")
                 .param("o", r.outcome().name()).param("z", r.zone() == null ? null : r.zone().name())
                 .param("s", r.billedSeconds()).param("c", r.charge()).param("r", r.reason())

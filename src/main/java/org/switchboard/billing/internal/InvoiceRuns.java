@@ -23,14 +23,15 @@ import org.switchboard.catalog.Money;
  * have a work item each, created in the same transaction; the customers a CSP partner buys for
  * are marked with it and are done with their partner's item.
  * What an invoice bills (calls, timeline changes) is claimed when its item is worked off, not
- * when the run is created: see {@code CallRecords.billFor} and {@code SubscriptionTimelines.billFor};
+ * when the run is created (only the run's call watermark is taken then): see
+ * {@code CallRecords.billFor} and {@code SubscriptionTimelines.billFor};
  * a CSP partner's item claims them for all the customers it buys for.
  */
 @Repository
 public class InvoiceRuns {
 
     public record Run(YearMonth month, Instant startedAt, String startedBy, Instant finishedAt, int totalItems,
-            int doneItems, int invoices, java.math.BigDecimal net, java.math.BigDecimal gross) {
+            int doneItems, int invoices, java.math.BigDecimal net, java.math.BigDecimal gross, long callSeq) {
 
         public boolean finished() {
             return finishedAt != null;
@@ -46,9 +47,10 @@ public class InvoiceRuns {
     /** Creates the run and its work items unless the month has one; answers whether it was created now. */
     public boolean create(YearMonth month, Instant at, String by, Instant subscribedBefore) {
         int created = jdbc.sql("""
-                insert into billing_runs (month, started_at, started_by, total_items) values (:m, :at, :by, 0)
+                insert into billing_runs (month, started_at, started_by, total_items, cut_off) values (:m, :at, :by, 0, :end)
                 on conflict (month) do nothing""")
-                .param("m", month.toString()).param("at", Timestamp.from(at)).param("by", by).update();
+                .param("m", month.toString()).param("at", Timestamp.from(at)).param("by", by)
+                .param("end", Timestamp.from(subscribedBefore)).update();
         if (created == 0) {
             return false;
         }
@@ -59,6 +61,17 @@ public class InvoiceRuns {
         jdbc.sql("update billing_runs set total_items = :n where month = :m").param("n", items)
                 .param("m", month.toString()).update();
         return true;
+    }
+
+    /** Sets the run's call watermark: its batches bill the calls numbered up to it (see {@code CallRecords.billFor}). */
+    public void setCallWatermark(YearMonth month, long seq) {
+        jdbc.sql("update billing_runs set call_seq = :s where month = :m").param("s", seq).param("m", month.toString())
+                .update();
+    }
+
+    public long callWatermark(YearMonth month) {
+        return jdbc.sql("select call_seq from billing_runs where month = :m").param("m", month.toString())
+                .query(Long.class).single();
     }
 
     /** The months before {@code month} whose runs are not finished. */
@@ -186,7 +199,7 @@ public class InvoiceRuns {
     }
 
     private static final String SELECT = """
-            select r.month, r.started_at, r.started_by, r.finished_at, r.total_items,
+            select r.month, r.started_at, r.started_by, r.finished_at, r.total_items, r.call_seq,
                    (select count(*) from billing_run_items i where i.month = r.month and i.done)
                      + (select count(*) from billing_run_partners p where p.month = r.month and p.done) as done_items,
                    (select count(*) from billing_run_items i where i.month = r.month and i.invoice_id is not null)
@@ -202,6 +215,6 @@ public class InvoiceRuns {
         return new Run(YearMonth.parse(rs.getString("month")), rs.getTimestamp("started_at").toInstant(),
                 rs.getString("started_by"), finished == null ? null : finished.toInstant(), rs.getInt("total_items"),
                 rs.getInt("done_items"), rs.getInt("invoices"), rs.getBigDecimal("net").setScale(2),
-                rs.getBigDecimal("gross").setScale(2));
+                rs.getBigDecimal("gross").setScale(2), rs.getLong("call_seq"));
     }
 }

@@ -26,6 +26,8 @@ import org.switchboard.billing.CreditNotes;
 import org.switchboard.billing.Invoice;
 import org.switchboard.billing.InvoiceDocuments;
 import org.switchboard.billing.InvoiceManagement;
+import org.switchboard.billing.InvoicePayments;
+import org.switchboard.billing.InvoicePreviews;
 import org.switchboard.billing.InvoiceRun;
 import org.switchboard.billing.TariffManagement.ZoneCommand;
 import org.switchboard.billing.TariffManagement;
@@ -57,13 +59,17 @@ class BillingApi {
     private final TariffManagement tariffs;
     private final InvoiceRun runs;
     private final InvoiceManagement invoices;
+    private final InvoicePreviews previews;
+    private final InvoicePayments payments;
     private final BillingSettings settings;
     private final InvoiceDocuments documents;
     private final CreditNotes creditNotes;
 
     BillingApi(CallRecording recording, TariffManagement tariffs, InvoiceRun runs, InvoiceManagement invoices,
-            BillingSettings settings, InvoiceDocuments documents,
+            InvoicePreviews previews, InvoicePayments payments, BillingSettings settings, InvoiceDocuments documents,
             CreditNotes creditNotes) {
+        this.previews = previews;
+        this.payments = payments;
         this.creditNotes = creditNotes;
         this.documents = documents;
         this.recording = recording;
@@ -206,18 +212,18 @@ class BillingApi {
     @GetMapping("/instances/{id}/invoice-preview")
     @Operation(summary = "The charges of the open month so far, composed as the invoice run will")
     PreviewView preview(CurrentUser user, @PathVariable UUID id) {
-        return PreviewView.of(invoices.preview(user, new InstanceId(id)));
+        return PreviewView.of(previews.preview(user, new InstanceId(id)));
     }
 
     @PostMapping("/invoices/{id}/payment/collected")
     PaymentView collected(CurrentUser user, @PathVariable UUID id) {
-        return PaymentView.of(invoices.markCollected(user, id));
+        return PaymentView.of(payments.markCollected(user, id));
     }
 
     @PostMapping("/invoices/{id}/payment/returned")
     @Operation(summary = "Operator: the direct debit came back; the invoice is open again and the customer is told")
     PaymentView returned(CurrentUser user, @PathVariable UUID id, @RequestBody(required = false) ReturnCommand command) {
-        return PaymentView.of(invoices.markReturned(user, id, command == null ? null : command.reason()));
+        return PaymentView.of(payments.markReturned(user, id, command == null ? null : command.reason()));
     }
 
     @GetMapping("/settings/billing")

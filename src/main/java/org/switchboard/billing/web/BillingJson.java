@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import org.switchboard.billing.Invoice;
 import org.switchboard.billing.InvoiceLine;
-import org.switchboard.billing.InvoiceManagement.Preview;
+import org.switchboard.billing.InvoicePreviews.Preview;
 import org.switchboard.billing.InvoiceRun.Progress;
 import org.switchboard.billing.InvoiceTotals;
 import org.switchboard.billing.TariffZone;

@@ -1,0 +1,73 @@
+package org.switchboard.billing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.switchboard.accounts.PartnerId;
+import org.switchboard.billing.internal.Invoices;
+import org.switchboard.billing.internal.Invoices.Payment;
+import org.switchboard.instances.Mandate;
+
+/**
+ * Writes a run's documents, in the batch's transaction: drafts (no number yet) with their direct
+ * debits, then, at the batch's very end, a block of numbers per series and {@link InvoiceFinalised}.
+ */
+@Component
+class InvoiceIssuing {
+
+    private final Invoices invoices;
+    private final InvoiceComposer composer;
+    private final ApplicationEventPublisher events;
+
+    InvoiceIssuing(Invoices invoices, InvoiceComposer composer, ApplicationEventPublisher events) {
+        this.invoices = invoices;
+        this.composer = composer;
+        this.events = events;
+    }
+
+    /** Writes the partner's draft (no number yet) with the customer each line was bought for. */
+    Invoice partnerDraft(PartnerId partnerId, YearMonth month, List<PartnerInvoicePolicy.PartnerLine> parts) {
+        Invoice invoice = composer.partnerDraft(partnerId, month,
+                parts.stream().map(PartnerInvoicePolicy.PartnerLine::line).toList());
+        invoices.insertDraft(invoice, parts.stream().map(PartnerInvoicePolicy.PartnerLine::customerId).toList(), null);
+        return invoice;
+    }
+
+    /** Writes the draft (no number yet) and its direct debit. */
+    Invoice draft(Invoice invoice, Mandate mandate, LocalDate issuedOn, Instant now, int daysUntilDue) {
+        invoices.insertDraft(invoice);
+        if (invoice.kind() == Invoice.Kind.INVOICE && invoice.totals().gross().greaterThanZero() && mandate != null) {
+            invoices.insertPayment(new Payment(invoice.id(), invoice.customerId().value(), "SUBMITTED", mandate.reference(),
+                    mandate.signedOn(), mandate.account().ibanForPayment(), mandate.account().accountHolder(),
+                    invoices.sequenceTypeFor(mandate.reference()), issuedOn.plusDays(daysUntilDue), invoice.month().toString(),
+                    null), now);
+        }
+        return invoice;
+    }
+
+    /**
+     * Numbers the batch's drafts at its very end, a block per series at once, so that the series
+     * row is locked only from here to the commit and other nodes' batches hardly wait for it.
+     */
+    void finalise(List<Invoice> drafts, LocalDate issuedOn, Instant now, Map<UUID, List<UUID>> chargesOf) {
+        int year = issuedOn.getYear();
+        for (Invoice.Kind kind : Invoice.Kind.values()) {
+            List<Invoice> ofKind = drafts.stream().filter(d -> d.kind() == kind).toList();
+            if (ofKind.isEmpty()) {
+                continue;
+            }
+            int next = invoices.reserveNumbers(kind.series(), year, ofKind.size());
+            for (Invoice d : ofKind) {
+                String number = kind.number(year, next++);
+                invoices.finalise(d.id(), number, issuedOn, now);
+                events.publishEvent(InvoiceFinalised.of(d, number, issuedOn, chargesOf.getOrDefault(d.id(), List.of())));
+            }
+        }
+    }
+}
