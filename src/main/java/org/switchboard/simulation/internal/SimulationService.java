@@ -1,0 +1,56 @@
+package org.switchboard.simulation.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.switchboard.platform.ConflictException;
+import org.switchboard.simulation.Simulation;
+import org.switchboard.simulation.SimulationReport;
+import org.switchboard.simulation.SimulationSettings;
+
+@Service
+class SimulationService implements Simulation {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulationService.class);
+
+    private final World world;
+    private final Reconciliation reconciliation;
+    private Ledger last;
+    private boolean lastExclusive;
+
+    SimulationService(World world, Reconciliation reconciliation) {
+        this.world = world;
+        this.reconciliation = reconciliation;
+    }
+
+    @Override
+    public synchronized SimulationReport run(SimulationSettings settings, Consumer<Instant> setClock) {
+        boolean exclusive = !world.holdsData();
+        if (!exclusive && !settings.allowExistingData()) {
+            throw new ConflictException("allow-existing-data", "The database holds partners or customers the "
+                    + "simulation did not create; run it on an empty database, or give --allow-existing-data");
+        }
+        long started = System.nanoTime();
+        log.info("Simulation {} to {}: {} partners, {} customers, seed {}", settings.from(), settings.to(),
+                settings.partners(), settings.customers(), settings.seed());
+        Ledger ledger = world.play(settings, setClock);
+        last = ledger;
+        lastExclusive = exclusive;
+        SimulationReport report = reconciliation.reconcile(ledger, Duration.ofNanos(System.nanoTime() - started),
+                exclusive);
+        log.info("Simulation done in {}: {} mismatches", Simulation.seconds(report.took()), report.mismatches().size());
+        return report;
+    }
+
+    @Override
+    public synchronized SimulationReport reconcileAgain() {
+        if (last == null) {
+            throw new IllegalStateException("No simulation ran yet");
+        }
+        return reconciliation.reconcile(last, Duration.ZERO, lastExclusive);
+    }
+}
