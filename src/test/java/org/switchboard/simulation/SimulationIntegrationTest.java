@@ -39,6 +39,8 @@ class SimulationIntegrationTest extends IntegrationTestBase {
         assertThat(report.counts().get("calls billed")).as(report.text()).isGreaterThan(0);
         assertThat(report.counts().get("statements")).as(report.text()).isGreaterThan(0);
         assertThat(report.totals().get("paid out")).as(report.text()).isPositive();
+        assertThat(report.counts().get("credit notes")).as(report.text()).isPositive();
+        assertThat(report.counts().get("direct debits returned")).as(report.text()).isPositive();
 
         // An invoice line of the simulation's world changed in the database (past the guard that forbids it).
         Map<String, Object> line = jdbc.sql("""

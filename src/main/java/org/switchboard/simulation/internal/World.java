@@ -415,7 +415,7 @@ class World {
                     midnight, day.toString())) {
                 events.add(new Played(i, e));
             }
-            if (random.nextInt(40) == 0) {
+            if (random.nextInt(12) == 0) {
                 // An emergency call from the first employee, always put through.
                 Instant at = midnight.plus(Duration.ofMinutes(10 * 60 + random.nextInt(300)));
                 String ref = "emergency-" + day;
@@ -542,11 +542,16 @@ class World {
     /** The direct debits of the month's invoices: about 2% come back, the rest are collected. */
     private void payments(Ledger ledger, Random random, YearMonth month, LocalDate day, Consumer<Instant> setClock) {
         at(setClock, day, LocalTime.of(9, 0));
-        for (Invoice i : invoicesOf(ledger, month)) {
+        List<Invoice> due = invoicesOf(ledger, month);
+        // About 2% come back; in a small world at least one in the period, from the second month on.
+        int forced = ledger.returns.isEmpty() && !month.equals(ledger.settings.from()) && !due.isEmpty()
+                ? random.nextInt(due.size()) : -1;
+        for (int n = 0; n < due.size(); n++) {
+            Invoice i = due.get(n);
             if (!i.totals().gross().greaterThanZero()) {
                 continue;
             }
-            if (random.nextInt(50) == 0) {
+            if (n == forced || random.nextInt(50) == 0) {
                 invoices.markReturned(OPERATOR, i.id(), "MD06 refund requested by the debtor");
                 ledger.returns.add(new Ledger.Returned(i.id(), day));
                 ledger.count("direct debits returned");
@@ -561,8 +566,13 @@ class World {
     /** A few operator credit notes: part of the first line of an invoice, for a service outage. */
     private void credits(Ledger ledger, Random random, YearMonth month, LocalDate day, Consumer<Instant> setClock) {
         at(setClock, day, LocalTime.of(11, 0));
-        for (Invoice i : invoicesOf(ledger, month)) {
-            if (random.nextInt(25) != 0 || i.lines().isEmpty() || !i.lines().get(0).amount().greaterThanZero()) {
+        List<Invoice> made = invoicesOf(ledger, month);
+        // About one invoice in 25, and at least one a month.
+        int forced = made.isEmpty() ? -1 : random.nextInt(made.size());
+        for (int n = 0; n < made.size(); n++) {
+            Invoice i = made.get(n);
+            if ((n != forced && random.nextInt(25) != 0) || i.lines().isEmpty()
+                    || !i.lines().get(0).amount().greaterThanZero()) {
                 continue;
             }
             BigDecimal amount = i.lines().get(0).amount().amount().multiply(new BigDecimal("0.25"))
