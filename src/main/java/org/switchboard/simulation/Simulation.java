@@ -19,6 +19,9 @@ public interface Simulation {
      */
     SimulationReport run(SimulationSettings settings, Consumer<Instant> setClock);
 
+    /** The first whole month in which plan Basic has a price list in force: a period cannot start earlier. */
+    java.util.Optional<java.time.YearMonth> firstMonthForSale();
+
     /** The last run's ledger reconciled again against what the database holds now. */
     SimulationReport reconcileAgain();
 

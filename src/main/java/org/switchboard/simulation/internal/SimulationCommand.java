@@ -53,6 +53,12 @@ class SimulationCommand {
             int code;
             try {
                 SimulationSettings settings = SimulationSettings.parse(own, LocalDate.now(clock));
+                java.time.YearMonth first = simulation.firstMonthForSale().orElse(settings.from());
+                if (own.stream().noneMatch(a -> a.startsWith("--from")) && settings.from().isBefore(first)) {
+                    // The default period, shortened to the months in which anything could be sold.
+                    settings = new SimulationSettings(first, settings.to(), settings.partners(), settings.customers(),
+                            settings.seed(), settings.workdaysPerMonth(), settings.allowExistingData());
+                }
                 SimulationReport report = simulation.run(settings, clock::set);
                 System.out.println(report.text());
                 code = report.reconciled() ? 0 : 1;
