@@ -81,6 +81,8 @@ class World {
     static final String PASSWORD = "simulated business year";
     static final String IBAN = "DE89370400440532013000";
     private static final int FIRST_EXTENSION = 201;
+    /** Phone systems reporting side by side. */
+    private static final int REPORTERS = 8;
     private static final CurrentUser OPERATOR = new CurrentUser(UserId.random(), "simulation@switchboard.invalid",
             "Simulation", Role.OPERATOR, null, null);
 
@@ -174,7 +176,8 @@ class World {
             }
             settled.await();
             if (plan.workdays.contains(day)) {
-                workday(ledger, random, day, setClock);
+                // A random of the day alone: what the phone systems do never changes what the business does.
+                workday(ledger, new Random(s.seed() * 1_000_003L + day.toEpochDay()), day, setClock);
             }
         }
         settled.await();
@@ -426,14 +429,13 @@ class World {
             }
         }
         events.sort(Comparator.comparing(p -> p.event().at()));
+        Decision[] decisions = decide(events, midnight, setClock);
         Map<String, LicenceEvent> admittedCalls = new HashMap<>();
         Map<InstanceRecord, List<CallRecord>> records = new HashMap<>();
-        for (Played p : events) {
-            setClock.accept(p.event().at());
-            Decision d;
-            try {
-                d = port.report(p.instance().id, p.event());
-            } catch (InvalidInputException e) {
+        for (int n = 0; n < events.size(); n++) {
+            Played p = events.get(n);
+            Decision d = decisions[n];
+            if (d == null) {
                 ledger.count("licence events refused as invalid");
                 continue;
             }
@@ -465,6 +467,64 @@ class World {
         setClock.accept(midnight.plus(Duration.ofHours(23).plusMinutes(50)));
         for (Map.Entry<InstanceRecord, List<CallRecord>> e : records.entrySet()) {
             port.record(e.getKey().id, e.getValue());
+        }
+    }
+
+    /**
+     * Reports the day's events half an hour at a time: the clock stands at the end of the half
+     * hour (the engine takes events up to an hour old), each phone system's events go in their
+     * order, different phone systems side by side as they would arrive. Answers each event's
+     * decision by its index (null: refused as invalid); the ledger reads them in time order after.
+     */
+    private Decision[] decide(List<Played> events, Instant midnight, Consumer<Instant> setClock) {
+        Decision[] decisions = new Decision[events.size()];
+        int n = 0;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(REPORTERS);
+        try {
+            while (n < events.size()) {
+                long window = Duration.between(midnight, events.get(n).event().at()).toMinutes() / 30;
+                Instant windowEnd = midnight.plus(Duration.ofMinutes((window + 1) * 30));
+                Map<InstanceRecord, List<Integer>> byInstance = new java.util.LinkedHashMap<>();
+                while (n < events.size() && events.get(n).event().at().isBefore(windowEnd)) {
+                    byInstance.computeIfAbsent(events.get(n).instance(), x -> new ArrayList<>()).add(n);
+                    n++;
+                }
+                setClock.accept(windowEnd);
+                List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+                for (Map.Entry<InstanceRecord, List<Integer>> e : byInstance.entrySet()) {
+                    running.add(pool.submit(() -> {
+                        for (int i : e.getValue()) {
+                            decisions[i] = report(e.getKey().id, events.get(i).event());
+                        }
+                    }));
+                }
+                for (java.util.concurrent.Future<?> f : running) {
+                    f.get();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("reporting licence events failed", e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+        return decisions;
+    }
+
+    /** One event through the connector's port, again when the engine was too busy to answer; null when refused as invalid. */
+    private Decision report(InstanceId instance, LicenceEvent event) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return port.report(instance, event);
+            } catch (InvalidInputException e) {
+                return null;
+            } catch (org.switchboard.connector.EngineUnavailableException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+            }
         }
     }
 
