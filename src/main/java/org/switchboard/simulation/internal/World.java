@@ -543,7 +543,12 @@ class World {
                 hangUp, CallRecord.Direction.OUTBOUND, CallRecord.PLATFORM_TRUNK);
     }
 
-    /** Where office calls go: mostly German fixed and mobile numbers, some EU, a few world, now and then unrated. */
+    /**
+     * Where office calls go: mostly German fixed and mobile numbers, some EU, a few world, now and
+     * then a number no zone rates. Geographic and mobile numbers only: special ranges (premium
+     * rate, shared cost, directory enquiries) are rated by their own rule, which this simulation
+     * does not play.
+     */
     private static String destination(Random random) {
         int r = random.nextInt(200);
         String digits = String.valueOf(1_000_000 + random.nextInt(8_999_999));
@@ -556,11 +561,13 @@ class World {
             return "+49" + mobile[random.nextInt(mobile.length)] + digits;
         }
         if (r < 188) {
-            String[] eu = { "33", "43", "39", "31", "48", "420" };
+            // Paris, Vienna, Rome, Amsterdam, Warsaw, Prague
+            String[] eu = { "331", "431", "3906", "3120", "4822", "4202" };
             return "+" + eu[random.nextInt(eu.length)] + digits;
         }
         if (r < 198) {
-            String[] world = { "1212", "4420", "4144", "8190" };
+            // New York, London, Zurich, Tokyo
+            String[] world = { "1212", "4420", "4144", "813" };
             return "+" + world[random.nextInt(world.length)] + digits;
         }
         return "+88216" + digits;
