@@ -1,0 +1,131 @@
+package org.switchboard.simulation.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.accounts.CustomerId;
+import org.switchboard.accounts.PartnerId;
+import org.switchboard.instances.InstanceId;
+import org.switchboard.simulation.ExpectedMoney;
+import org.switchboard.simulation.SimulationSettings;
+
+/**
+ * The simulation's own record of what it did: who registered, who bought what when, which calls
+ * were made, which debits came back, what was credited and which payout batches were made. The
+ * reconciliation computes from this alone what the application must have invoiced.
+ */
+final class Ledger {
+
+    final SimulationSettings settings;
+    final ZoneId zone;
+    final List<ExpectedMoney.Zone> tariff;
+    final List<PartnerRecord> partners = new ArrayList<>();
+    final List<CustomerRecord> customers = new ArrayList<>();
+    final List<InstanceRecord> instances = new ArrayList<>();
+    final List<CallMade> calls = new ArrayList<>();
+    /** Level of each partner at the start of a day an invoice run finalised invoices (by the application's partner record). */
+    final Map<PartnerId, TreeMap<LocalDate, String>> levels = new HashMap<>();
+    final List<Returned> returns = new ArrayList<>();
+    final List<Credited> credits = new ArrayList<>();
+    final List<Payout> payouts = new ArrayList<>();
+    final List<YearMonth> invoicedMonths = new ArrayList<>();
+    final Map<String, Long> counts = new java.util.LinkedHashMap<>();
+    long licenceEvents;
+    long admitted;
+    long refused;
+    long emergencies;
+    final List<String> poolViolations = new ArrayList<>();
+
+    Ledger(SimulationSettings settings, ZoneId zone, List<ExpectedMoney.Zone> tariff) {
+        this.settings = settings;
+        this.zone = zone;
+        this.tariff = tariff;
+    }
+
+    void count(String what) {
+        counts.merge(what, 1L, Long::sum);
+    }
+
+    record PartnerRecord(PartnerId id, String name, String email, CurrentUser admin, boolean rising) {
+    }
+
+    record CustomerRecord(CustomerId id, String name, String email, CurrentUser admin, PartnerRecord partner,
+            String country, String vatId) {
+    }
+
+    /** A change of an instance's subscription: from {@code at}, {@code concurrentUsers} (0: none). */
+    record Change(Instant at, int concurrentUsers) {
+    }
+
+    static final class InstanceRecord {
+        final InstanceId id;
+        final CustomerRecord customer;
+        final String name;
+        final int[] subjectsByType;
+        final Instant createdAt;
+        final boolean trial;
+        /** Subscription changes in time order; empty while a trial. */
+        final List<Change> changes = new ArrayList<>();
+        boolean neverSubscribed;
+        boolean downgradeRequested;
+
+        InstanceRecord(InstanceId id, CustomerRecord customer, String name, int[] subjectsByType, Instant createdAt,
+                boolean trial) {
+            this.id = id;
+            this.customer = customer;
+            this.name = name;
+            this.subjectsByType = subjectsByType;
+            this.createdAt = createdAt;
+            this.trial = trial;
+        }
+
+        int concurrentUsersAt(Instant at) {
+            int cu = 0;
+            for (Change c : changes) {
+                if (!c.at().isAfter(at)) {
+                    cu = c.concurrentUsers();
+                }
+            }
+            return cu;
+        }
+
+        boolean subscribedAt(Instant at) {
+            return concurrentUsersAt(at) > 0;
+        }
+
+        boolean alive(Instant at) {
+            if (!changes.isEmpty() && !changes.get(0).at().isAfter(at)) {
+                return true;
+            }
+            return trial && !at.isBefore(createdAt) && at.isBefore(createdAt.plus(java.time.Duration.ofDays(30)));
+        }
+    }
+
+    /** An outbound call the simulation made and recorded, answered or not. */
+    record CallMade(InstanceRecord instance, String callId, String to, Instant start, Instant answer, Instant end) {
+
+        long talkSeconds() {
+            return answer == null ? 0 : java.time.Duration.between(answer, end).getSeconds();
+        }
+    }
+
+    record Returned(UUID invoiceId, LocalDate on) {
+    }
+
+    /** An operator's credit note: {@code amount} net of line {@code line} (1-based) of the invoice. */
+    record Credited(UUID invoiceId, int line, BigDecimal amount, Instant at, UUID creditNoteId) {
+    }
+
+    record Payout(LocalDate on, BigDecimal total, int transfers) {
+    }
+}

@@ -1,0 +1,77 @@
+package org.switchboard.simulation.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.switchboard.catalog.Catalog;
+import org.switchboard.catalog.Plan;
+import org.switchboard.catalog.PriceList;
+import org.switchboard.platform.ConflictException;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.simulation.Simulation;
+import org.switchboard.simulation.SimulationReport;
+import org.switchboard.simulation.SimulationSettings;
+
+@Service
+class SimulationService implements Simulation {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulationService.class);
+
+    private final World world;
+    private final Reconciliation reconciliation;
+    private final Catalog catalog;
+    private Ledger last;
+    private boolean lastExclusive;
+
+    SimulationService(World world, Reconciliation reconciliation, Catalog catalog) {
+        this.world = world;
+        this.reconciliation = reconciliation;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public Optional<YearMonth> firstMonthForSale() {
+        return catalog.priceListVersions(Plan.BASIC).stream().map(PriceList::effectiveFrom).min(LocalDate::compareTo)
+                .map(d -> d.getDayOfMonth() == 1 ? YearMonth.from(d) : YearMonth.from(d).plusMonths(1));
+    }
+
+    @Override
+    public synchronized SimulationReport run(SimulationSettings settings, Consumer<Instant> setClock) {
+        YearMonth first = firstMonthForSale().orElseThrow(() -> new InvalidInputException("from",
+                "The plan Basic has no price list: nothing can be sold"));
+        if (settings.from().isBefore(first)) {
+            throw new InvalidInputException("from", "The plan Basic is for sale from " + first
+                    + " (its first price list): start the period there or later, not in " + settings.from());
+        }
+        boolean exclusive = !world.holdsData();
+        if (!exclusive && !settings.allowExistingData()) {
+            throw new ConflictException("allow-existing-data", "The database holds partners or customers the "
+                    + "simulation did not create; run it on an empty database, or give --allow-existing-data");
+        }
+        long started = System.nanoTime();
+        log.info("Simulation {} to {}: {} partners, {} customers, seed {}", settings.from(), settings.to(),
+                settings.partners(), settings.customers(), settings.seed());
+        Ledger ledger = world.play(settings, setClock);
+        last = ledger;
+        lastExclusive = exclusive;
+        SimulationReport report = reconciliation.reconcile(ledger, Duration.ofNanos(System.nanoTime() - started),
+                exclusive);
+        log.info("Simulation done in {}: {} mismatches", Simulation.seconds(report.took()), report.mismatches().size());
+        return report;
+    }
+
+    @Override
+    public synchronized SimulationReport reconcileAgain() {
+        if (last == null) {
+            throw new IllegalStateException("No simulation ran yet");
+        }
+        return reconciliation.reconcile(last, Duration.ZERO, lastExclusive);
+    }
+}
