@@ -13,26 +13,40 @@ import org.switchboard.telephony.sip.SipParser.BadMessageException;
 
 /**
  * The bounded work between the sockets and the core: received messages go to a fixed pool of
- * workers through a queue of fixed size. When the queue is full a request is answered
- * {@code 503 Service Unavailable} with {@code Retry-After} at once (an ACK or a response is
- * dropped: the sender retransmits), so memory stays bounded whatever the offered load.
- * Messages that cannot be read are answered {@code 400} or {@code 513} when there is enough of them.
+ * workers through a queue of fixed size, so memory stays bounded whatever the offered load.
+ * Overload is shed at the door, before a call takes a licence: a request that would open a new
+ * transaction (an INVITE or REGISTER outside a dialog) is answered {@code 503 Service Unavailable}
+ * with {@code Retry-After} once the queue is three quarters full or its messages wait longer than
+ * 200 ms (below SIP's T1, so that what is taken is answered before the phone retransmits). The
+ * rest of the queue is kept for
+ * what finishes the calls already let in (responses, ACK, CANCEL, BYE and other in-dialog
+ * requests, and retransmissions of requests already let in, which are never answered 503 but
+ * dropped when even that room is gone: their sender retransmits). A retransmission of a request
+ * that was shed is shed again, so the core never sets up a call whose caller was told 503. Messages that cannot be read are
+ * answered {@code 400} or {@code 513} when there is enough of them.
  */
 final class SipWorkQueue {
 
     private static final Logger log = LoggerFactory.getLogger(SipWorkQueue.class);
+    /** Longest wait in the queue at which new work is still taken: well below SIP's T1 (500 ms). */
+    static final long MAX_WAIT_NANOS = 200_000_000L;
 
     private final ThreadPoolExecutor workers;
     private final SipTransport.Handler handler;
     private final BiConsumer<SipMessage, Flow> sender;
     private final int retryAfterSeconds;
     private final AtomicInteger shed = new AtomicInteger();
+    /** How long the last message handled waited in the queue. */
+    private volatile long lastWaitNanos;
+    private final int newWorkLimit;
+    private final DecidedRequests decided = new DecidedRequests(16_384);
 
     SipWorkQueue(int threads, int capacity, int retryAfterSeconds, SipTransport.Handler handler,
             BiConsumer<SipMessage, Flow> sender) {
         this.handler = handler;
         this.sender = sender;
         this.retryAfterSeconds = retryAfterSeconds;
+        this.newWorkLimit = Math.max(1, capacity * 3 / 4);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(capacity), r -> {
@@ -42,12 +56,34 @@ final class SipWorkQueue {
                 });
     }
 
-    /** Hands a well-formed message to the core, or sheds it with 503 when the queue is full. */
+    /** Hands a well-formed message to the core, or sheds it (see the class). */
     void dispatch(SipMessage m, Flow flow) {
-        try {
-            workers.execute(() -> handle(m, flow));
-        } catch (RejectedExecutionException e) {
+        boolean opening = opensTransaction(m);
+        Boolean before = opening ? decided.decision(m) : null;
+        if (Boolean.FALSE.equals(before) || opening && before == null && overloaded()) {
+            if (opening) {
+                decided.shed(m);
+            }
             busy(m, flow);
+            return;
+        }
+        long queued = System.nanoTime();
+        try {
+            workers.execute(() -> {
+                lastWaitNanos = System.nanoTime() - queued;
+                handle(m, flow);
+            });
+        } catch (RejectedExecutionException e) {
+            if (before == null) {
+                if (opening) {
+                    decided.shed(m);
+                }
+                busy(m, flow);
+            }
+            return;
+        }
+        if (opening && before == null) {
+            decided.admitted(m);
         }
     }
 
@@ -71,6 +107,25 @@ final class SipWorkQueue {
         }
     }
 
+    /**
+     * Too much to take new work: the queue three quarters full, or messages waiting longer than
+     * {@link #MAX_WAIT_NANOS} while it is not empty (a phone retransmits after 500 ms, and answering
+     * late only adds retransmissions to the load).
+     */
+    private boolean overloaded() {
+        int size = workers.getQueue().size();
+        return size >= newWorkLimit || size > 0 && lastWaitNanos > MAX_WAIT_NANOS;
+    }
+
+    /** A request outside a dialog that starts something new: what overload sheds first. */
+    private static boolean opensTransaction(SipMessage m) {
+        if (!m.isRequest() || "ACK".equals(m.method()) || "CANCEL".equals(m.method())) {
+            return false;
+        }
+        String to = m.headerOrNull("To");
+        return to == null || !to.toLowerCase(java.util.Locale.ROOT).contains(";tag=");
+    }
+
     /** Answers a message that could not be read, when what was read of it names where to answer. */
     void refuse(BadMessageException e, Flow flow, int status) {
         SipMessage partial = e.partial();
@@ -86,7 +141,7 @@ final class SipWorkQueue {
         return m.isRequest() && !"ACK".equals(m.method());
     }
 
-    /** Requests answered 503 because the queue was full, since start. */
+    /** Messages shed (requests answered 503, others dropped) because the queue was full, since start. */
     int shed() {
         return shed.get();
     }
