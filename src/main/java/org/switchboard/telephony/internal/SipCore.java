@@ -966,7 +966,7 @@ public final class SipCore implements SipTransport.Handler {
     }
 
     private String recordRoute(Transport t) {
-        return "<sip:" + transport.advertisedHost() + ":" + transport.port() + ";transport="
+        return "<sip:" + transport.advertisedHost() + ":" + transport.port(t) + ";transport="
                 + t.name().toLowerCase(Locale.ROOT) + ";lr>";
     }
 
@@ -987,7 +987,8 @@ public final class SipCore implements SipTransport.Handler {
     }
 
     private boolean isUs(String host, int port) {
-        return (port == 0 ? 5060 : port) == transport.port() && (host.equals(transport.advertisedHost())
+        int p = port == 0 ? 5060 : port;
+        return (p == transport.port() || p == transport.port(Transport.TLS)) && (host.equals(transport.advertisedHost())
                 || host.equals("127.0.0.1") && transport.advertisedHost().equals("localhost"));
     }
 

@@ -5,17 +5,18 @@ import java.net.InetAddress;
 
 import javax.net.ServerSocketFactory;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.telephony.sip.Flow.Transport;
 
 /**
- * UDP and TCP on one port, with bounded work: the sockets ({@link UdpSipListener},
+ * UDP and TCP on one port, and TLS on a port of its own when a key is configured, with bounded work: the sockets ({@link UdpSipListener},
  * {@link StreamSipListener}) hand every message to a {@link SipWorkQueue} of fixed size, which
  * answers {@code 503} with {@code Retry-After} when it is full, so memory stays bounded whatever
  * the offered load. Malformed requests are answered {@code 400} when they can be answered at all;
- * TCP connections are capped and framed by Content-Length (required on TCP).
+ * TCP and TLS connections are capped and framed by Content-Length (required on a stream).
  */
 public final class SocketSipTransport implements SipTransport {
 
@@ -26,14 +27,26 @@ public final class SocketSipTransport implements SipTransport {
             int maxConnections, int retryAfterSeconds) {
     }
 
+    /** SIP over TLS (RFC 3261 26.2): the port (5061 by default; 0 for any free one) and the server's key and certificate. */
+    public record Tls(int port, SSLContext context) {
+    }
+
     private final Settings settings;
+    private final Tls tlsSettings;
     private SipWorkQueue work;
     private UdpSipListener udp;
     private StreamSipListener tcp;
+    private StreamSipListener tls;
     private int boundPort;
 
     public SocketSipTransport(Settings settings) {
+        this(settings, null);
+    }
+
+    /** With SIP over TLS too, unless {@code tls} is {@code null}. */
+    public SocketSipTransport(Settings settings, Tls tls) {
         this.settings = settings;
+        this.tlsSettings = tls;
     }
 
     @Override
@@ -50,6 +63,23 @@ public final class SocketSipTransport implements SipTransport {
             throw new IllegalStateException("The SIP port " + settings.port() + " cannot be opened: " + e.getMessage(), e);
         }
         log.info("SIP listening on UDP and TCP port {} (advertised as {})", boundPort, advertisedHost());
+        if (tlsSettings != null) {
+            try {
+                tls = new StreamSipListener(Transport.TLS, tlsSettings.context().getServerSocketFactory(),
+                        tlsSettings.context().getSocketFactory(), InetAddress.getByName(settings.bindAddress()),
+                        tlsSettings.port(), settings.maxConnections(), work);
+            } catch (IOException e) {
+                stop();
+                throw new IllegalStateException("The SIP TLS port " + tlsSettings.port() + " cannot be opened: "
+                        + e.getMessage(), e);
+            }
+            log.info("SIP listening on TLS port {}", tls.port());
+        }
+    }
+
+    @Override
+    public int port(Transport transport) {
+        return transport == Transport.TLS && tls != null ? tls.port() : boundPort;
     }
 
     @Override
@@ -75,6 +105,9 @@ public final class SocketSipTransport implements SipTransport {
         if (tcp != null) {
             tcp.close();
         }
+        if (tls != null) {
+            tls.close();
+        }
         if (work != null) {
             work.shutdown();
         }
@@ -87,10 +120,16 @@ public final class SocketSipTransport implements SipTransport {
             log.trace("to {}:\n{}", to, message);
         }
         try {
-            if (to.transport() == Transport.UDP) {
-                udp.send(bytes, to.remote());
-            } else {
-                tcp.send(bytes, to.remote());
+            switch (to.transport()) {
+                case UDP -> udp.send(bytes, to.remote());
+                case TLS -> {
+                    if (tls == null) {
+                        log.debug("cannot send to {}: SIP over TLS is not configured", to);
+                    } else {
+                        tls.send(bytes, to.remote());
+                    }
+                }
+                default -> tcp.send(bytes, to.remote());
             }
         } catch (IOException e) {
             log.debug("cannot send to {}: {}", to, e.getMessage());
