@@ -68,7 +68,7 @@ public final class Sipp {
     private static Sipp scenario(String scenario, Map<String, String> vars) {
         try {
             Path dir = Files.createTempDirectory("sipp");
-            Path file = dir.resolve(scenario);
+            Path file = dir.resolve(Path.of(scenario).getFileName());
             try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
                 if (in == null) {
                     throw new IllegalArgumentException("no scenario " + scenario);
