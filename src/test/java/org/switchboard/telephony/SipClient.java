@@ -85,12 +85,13 @@ final class SipClient implements AutoCloseable {
                 + "Content-Length: 0\n\n";
     }
 
-    /** The Authorization answering the challenge of {@code algorithm} in a 401. */
+    /** The Authorization answering the challenge of {@code algorithm} in a 401 (or a 407's Proxy-Authorization). */
     static String answer(String challenge, String algorithm, String user, String password, String method, String uri,
             String nc) {
         Map<String, String> p = null;
         for (String line : challenge.split("\r\n")) {
-            if (line.startsWith("WWW-Authenticate:") && line.contains("algorithm=" + algorithm)) {
+            if ((line.startsWith("WWW-Authenticate:") || line.startsWith("Proxy-Authenticate:"))
+                    && line.contains("algorithm=" + algorithm)) {
                 p = params(line);
             }
         }

@@ -45,6 +45,19 @@ public final class Sipp {
         return s;
     }
 
+    /**
+     * A sipp client placing {@code calls} calls of {@code scenario} against the core at {@code port}:
+     * at {@code rate} calls a second (open loop) with no cap on calls at once, or, when {@code inFlight}
+     * is above zero, as fast as they complete with at most {@code inFlight} at once (closed loop).
+     */
+    public static Sipp load(String scenario, int port, Map<String, String> vars, int calls, int rate, int inFlight) {
+        Sipp s = scenario(scenario, vars);
+        s.args.addAll(List.of("-m", String.valueOf(calls), "-r", String.valueOf(rate), "-l",
+                String.valueOf(inFlight > 0 ? inFlight : calls), "-p", String.valueOf(FreePort.udpAndTcp())));
+        s.args.add("127.0.0.1:" + port);
+        return s;
+    }
+
     /** A sipp server (a phone or the carrier) on {@code localPort}, answering {@code calls} calls. */
     public static Sipp server(String scenario, int localPort, int calls, Map<String, String> vars) {
         Sipp s = scenario(scenario, vars);
@@ -55,7 +68,7 @@ public final class Sipp {
     private static Sipp scenario(String scenario, Map<String, String> vars) {
         try {
             Path dir = Files.createTempDirectory("sipp");
-            Path file = dir.resolve(scenario);
+            Path file = dir.resolve(Path.of(scenario).getFileName());
             try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
                 if (in == null) {
                     throw new IllegalArgumentException("no scenario " + scenario);
@@ -87,6 +100,12 @@ public final class Sipp {
         return this;
     }
 
+    /** Ends sipp (its calls counted as they are) after {@code seconds} instead of 40 s. */
+    public Sipp timeout(int seconds) {
+        args.set(args.indexOf("-timeout") + 1, seconds + "s");
+        return this;
+    }
+
     public Sipp with(String... more) {
         args.addAll(1, List.of(more));
         return this;
@@ -104,8 +123,13 @@ public final class Sipp {
     }
 
     public Result await() {
+        return await(60);
+    }
+
+    /** Waits up to {@code seconds} for sipp to end (then stops it). */
+    public Result await(int seconds) {
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroy();
                 return new Result(-1, output());
             }

@@ -52,4 +52,9 @@ public class TelephonyFixtures {
     public int sipPort() {
         return transport.port();
     }
+
+    /** The SIP over TLS port, when the application has a TLS keystore. */
+    public int sipTlsPort() {
+        return transport.port(org.switchboard.telephony.sip.Flow.Transport.TLS);
+    }
 }

@@ -56,9 +56,12 @@ public final class ApplicationNode implements AutoCloseable {
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--switchboard.secret-key=" + SECRET_KEY,
                 "--switchboard.data=" + log.getParent().resolve("data"),
-                // Several nodes on one machine: each its own SIP port, on loopback.
-                "--switchboard.sip.port=0", "--switchboard.sip.bind-address=127.0.0.1", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                // Several nodes on one machine: each its own SIP port (a free one unless given), on loopback.
+                "--switchboard.sip.bind-address=127.0.0.1", "--spring.main.banner-mode=off", "--logging.level.root=WARN",
                 "--logging.level.org.switchboard=INFO"));
+        if (java.util.Arrays.stream(properties).noneMatch(p -> p.startsWith("switchboard.sip.port="))) {
+            command.add("--switchboard.sip.port=0");
+        }
         for (String p : properties) {
             command.add("--" + p);
         }

@@ -29,7 +29,7 @@ final class Hops {
     }
 
     String recordRoute(Transport t) {
-        return "<sip:" + transport.advertisedHost() + ":" + transport.port() + ";transport="
+        return "<sip:" + transport.advertisedHost() + ":" + transport.port(t) + ";transport="
                 + t.name().toLowerCase(Locale.ROOT) + ";lr>";
     }
 
@@ -50,7 +50,8 @@ final class Hops {
     }
 
     boolean isUs(String host, int port) {
-        return (port == 0 ? 5060 : port) == transport.port() && (host.equals(transport.advertisedHost())
+        int p = port == 0 ? 5060 : port;
+        return (p == transport.port() || p == transport.port(Transport.TLS)) && (host.equals(transport.advertisedHost())
                 || host.equals("127.0.0.1") && transport.advertisedHost().equals("localhost"));
     }
 

@@ -24,7 +24,7 @@ import org.switchboard.telephony.sip.SocketSipTransport;
 
 /** Puts the SIP core together and runs it with the application (unless {@code switchboard.sip.enabled=false}). */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SipSettings.class)
+@EnableConfigurationProperties({ SipSettings.class, SipTlsSettings.class })
 class TelephonyConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(TelephonyConfiguration.class);
@@ -40,9 +40,9 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    SipTransport sipTransport(SipSettings s) {
+    SipTransport sipTransport(SipSettings s, SipTlsSettings tls) {
         return new SocketSipTransport(new SocketSipTransport.Settings(s.bindAddress(), s.port(), s.advertisedHost(),
-                s.workers(), s.queue(), s.maxConnections(), s.retryAfterSeconds()));
+                s.workers(), s.queue(), s.maxConnections(), s.retryAfterSeconds()), tls.load());
     }
 
     /** Licence events go to the connector port in process: the same code path as an external phone system's. */

@@ -38,6 +38,11 @@ public final class CombinedSipTransport implements SipTransport {
     }
 
     @Override
+    public int port(Flow.Transport transport) {
+        return sockets.port(transport);
+    }
+
+    @Override
     public void stop() {
         webSockets.stop();
         sockets.stop();

@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 public record Flow(Transport transport, InetSocketAddress remote) {
 
     public enum Transport {
-        UDP, TCP, WS, WSS;
+        UDP, TCP, TLS, WS, WSS;
 
         public static Transport of(String name) {
             if (name == null) {
@@ -14,6 +14,7 @@ public record Flow(Transport transport, InetSocketAddress remote) {
             }
             return switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
                 case "tcp" -> TCP;
+                case "tls" -> TLS;
                 case "ws" -> WS;
                 case "wss" -> WSS;
                 default -> UDP;

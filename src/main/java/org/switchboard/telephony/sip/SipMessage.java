@@ -3,23 +3,15 @@ package org.switchboard.telephony.sip;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * One SIP request or response (RFC 3261): the start line, the headers in their order (a header
  * listing several values, as Via or Contact may, is kept as one entry per value) and the body.
- * Header names are kept in their full form; compact forms are expanded when parsed.
+ * Header names are kept in their full form; compact forms are expanded when parsed
+ * ({@link HeaderNames}); {@link SipEncoder} writes the message out.
  */
 public final class SipMessage {
-
-    private static final Map<String, String> COMPACT = Map.of("v", "Via", "f", "From", "t", "To", "i", "Call-ID",
-            "m", "Contact", "l", "Content-Length", "c", "Content-Type", "k", "Supported", "s", "Subject",
-            "e", "Content-Encoding");
-    private static final Map<String, String> CANONICAL = Map.ofEntries(Map.entry("call-id", "Call-ID"),
-            Map.entry("cseq", "CSeq"), Map.entry("www-authenticate", "WWW-Authenticate"),
-            Map.entry("max-forwards", "Max-Forwards"), Map.entry("record-route", "Record-Route"));
 
     private final String method;
     private final String requestUri;
@@ -126,23 +118,9 @@ public final class SipMessage {
         this.body = content;
     }
 
+    /** The one spelling of a header name the layer compares (compact forms expanded). */
     public static String canonical(String name) {
-        String n = name.trim();
-        String compact = COMPACT.get(n.toLowerCase(Locale.ROOT));
-        if (compact != null && n.length() == 1) {
-            return compact;
-        }
-        String known = CANONICAL.get(n.toLowerCase(Locale.ROOT));
-        if (known != null) {
-            return known;
-        }
-        StringBuilder b = new StringBuilder(n.length());
-        boolean upper = true;
-        for (char ch : n.toCharArray()) {
-            b.append(upper ? Character.toUpperCase(ch) : Character.toLowerCase(ch));
-            upper = ch == '-';
-        }
-        return b.toString();
+        return HeaderNames.canonical(name);
     }
 
     public Optional<String> header(String name) {
@@ -263,26 +241,7 @@ public final class SipMessage {
     }
 
     public byte[] encode() {
-        StringBuilder b = new StringBuilder(512);
-        if (isRequest()) {
-            b.append(method).append(' ').append(requestUri).append(" SIP/2.0\r\n");
-        } else {
-            b.append("SIP/2.0 ").append(status).append(' ').append(reason).append("\r\n");
-        }
-        for (String[] h : headers) {
-            if (!h[0].equals("Content-Length")) {
-                b.append(h[0]).append(": ").append(h[1]).append("\r\n");
-            }
-        }
-        b.append("Content-Length: ").append(body.length).append("\r\n\r\n");
-        byte[] head = b.toString().getBytes(StandardCharsets.UTF_8);
-        if (body.length == 0) {
-            return head;
-        }
-        byte[] out = new byte[head.length + body.length];
-        System.arraycopy(head, 0, out, 0, head.length);
-        System.arraycopy(body, 0, out, head.length, body.length);
-        return out;
+        return SipEncoder.encode(this, headers);
     }
 
     @Override

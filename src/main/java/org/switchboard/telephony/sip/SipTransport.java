@@ -2,7 +2,7 @@ package org.switchboard.telephony.sip;
 
 /**
  * The SIP core's port to the network: it receives whole, well-formed messages and sends messages
- * over UDP or TCP. Whatever carries the bytes (this package's own socket layer today) stays
+ * over UDP, TCP or TLS. Whatever carries the bytes (this package's own socket layer today) stays
  * behind it, so the registrar and the call logic never see a socket or a library.
  */
 public interface SipTransport {
@@ -21,6 +21,11 @@ public interface SipTransport {
     String advertisedHost();
 
     int port();
+
+    /** The port this core puts in Via and Record-Route for {@code transport} (TLS has a port of its own). */
+    default int port(Flow.Transport transport) {
+        return port();
+    }
 
     void stop();
 }

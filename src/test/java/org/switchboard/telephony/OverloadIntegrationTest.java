@@ -1,0 +1,166 @@
+package org.switchboard.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.switchboard.licensing.LicenceManagement;
+import org.switchboard.licensing.LicensingFixtures.Setup;
+import org.switchboard.telephony.TelephonyFixtures.Phone;
+
+/**
+ * Twice the calls the core can take, offered by sipp on loopback: the overload is shed with 503
+ * and Retry-After before a call asks for a licence, every call let in completes, no licence stays
+ * held, the heap stays bounded, and calls go through again at once when the overload stops.
+ */
+class OverloadIntegrationTest extends SipEdgeTestBase {
+
+    @Autowired
+    TelephonyFixtures fixtures;
+    @Autowired
+    LicenceManagement licences;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void sippInstalled() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Sipp.available(), "sipp is not installed");
+    }
+
+    @Test
+    void atTwiceTheCapacityCallsAreShedWith503NoneIsLostHalfWayAndTheCoreRecoversAtOnce() throws Exception {
+        Setup setup = fixtures.instance(2, 2, 0);
+        Phone caller = fixtures.phone(setup, "100", DeviceKind.DESK_PHONE);
+        Phone callee = fixtures.phone(setup, "101", DeviceKind.DESK_PHONE);
+        int calleePort = Sipp.FreePort.udpAndTcp();
+        assertPassed(Sipp.client("register.xml", fixtures.sipPort(), callee.vars(), calleePort).with(callee.auth()).run());
+        Sipp answering = Sipp.server("uas_answer.xml", calleePort, 100_000, Map.of("ring", "0")).start();
+        try {
+            // warm-up, then the capacity: the calls completed a second while 60 are offered at once
+            // (those the core cannot take at once get 503 and the next is offered)
+            assertPassed(Sipp.load("uac_call_or_busy.xml", fixtures.sipPort(), vars(caller, "0"), 100, 1000, 20)
+                    .with(caller.auth()).run());
+            int before = calls(setup);
+            long t0 = System.nanoTime();
+            assertPassed(Sipp.load("uac_call_or_busy.xml", fixtures.sipPort(), vars(caller, "0"), 300, 1000, 60)
+                    .with(caller.auth()).run());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            int capacity = (int) Math.max(10, (calls(setup) - before) / seconds);
+            before = calls(setup);
+
+            // twice that, offered at a steady rate for four seconds, while the heap is watched; should the
+            // machine have been slower while the capacity was measured (nothing shed), twice again
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            System.gc();
+            long heapBefore = memory.getHeapMemoryUsage().getUsed();
+            AtomicLong peak = new AtomicLong();
+            Thread watch = new Thread(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            watch.setDaemon(true);
+            watch.start();
+            int rate = capacity * 2;
+            int offered = 0;
+            int admitted = 0;
+            Sipp.Result overload = null;
+            for (int attempt = 0; attempt < 3 && offered == admitted; attempt++, rate *= 2) {
+                offered = rate * 4;
+                overload = Sipp.load("uac_call_or_busy.xml", fixtures.sipPort(), vars(caller, "200"), offered, rate, 0)
+                        .with(caller.auth()).run();
+                assertPassed(overload);
+                admitted = calls(setup) - before;
+                before = calls(setup);
+                System.out.printf("overload: capacity %d calls/s, offered %d calls at %d/s, %d completed, %d shed"
+                        + " with 503%n", capacity, offered, rate, admitted, offered - admitted);
+            }
+            long overloadEnded = System.nanoTime();
+            watch.interrupt();
+            int shed = offered - admitted;
+
+            // every call completed (answered, then ended by its BYE) or was shed with 503 at its INVITE
+            assertThat(shed).as("calls shed with 503 at twice the capacity").isPositive();
+            assertThat(admitted).as("calls that went through during the overload").isPositive();
+            awaitTrue(() -> live(setup) == 0);
+            assertThat(jdbc.queryForList("select call_id, answered_at, started_at from sip_calls where instance_id = ?"
+                    + " and ended_at is null", setup.instance().value())).as("calls left half-way").isEmpty();
+            assertThat(jdbc.queryForObject("select count(*) from sip_calls where instance_id = ? and "
+                    + "(answered_at is null or end_reason <> 'BYE_CALLER')", Integer.class, setup.instance().value()))
+                    .as("calls let in that did not complete").isZero();
+            await(() -> licences.state(setup.customer().admin(), setup.instance()).occupied() == 0);
+            assertThat(licences.state(setup.customer().admin(), setup.instance()).holders()).isEmpty();
+
+            // recovery: once the overload stops, calls at a quarter of the capacity go through again
+            // without a 503 (tried again until they do, for at most 15 s)
+            Sipp.Result after;
+            do {
+                after = Sipp.load("uac_call.xml", fixtures.sipPort(), vars(caller, "0"), 10, Math.max(1, capacity / 4), 3)
+                        .with(caller.auth()).run();
+            } while (!after.passed() && System.nanoTime() - overloadEnded < 15_000_000_000L);
+            double recovered = (System.nanoTime() - overloadEnded) / 1e9;
+            assertPassed(after);
+            assertThat(recovered).as("seconds from the end of the overload to 10 calls through").isLessThan(20);
+
+            System.gc();
+            long heapAfter = memory.getHeapMemoryUsage().getUsed();
+            System.out.printf("heap: %d MB before, peak %d MB, %d MB after; recovered in %.1f s%n",
+                    heapBefore >> 20, peak.get() >> 20, heapAfter >> 20, recovered);
+            assertThat(peak.get() - heapBefore).as("heap growth under overload").isLessThan(256L << 20);
+            assertThat(heapAfter - heapBefore).as("heap kept after the overload").isLessThan(64L << 20);
+        } finally {
+            answering.stop();
+        }
+    }
+
+    private int calls(Setup setup) {
+        return jdbc.queryForObject("select count(*) from sip_calls where instance_id = ?", Integer.class,
+                setup.instance().value());
+    }
+
+    private int live(Setup setup) {
+        return jdbc.queryForObject("select count(*) from sip_calls where instance_id = ? and ended_at is null",
+                Integer.class, setup.instance().value());
+    }
+
+    private static Map<String, String> vars(Phone phone, String hold) {
+        Map<String, String> v = phone.vars();
+        v.put("dialled", "101");
+        v.put("hold", hold);
+        return v;
+    }
+
+    private static void assertPassed(Sipp.Result r) {
+        assertThat(r.passed()).as(r.output()).isTrue();
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        if (!awaitTrue(condition)) {
+            throw new AssertionError("not reached within 20 s");
+        }
+    }
+
+    private static boolean awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > until) {
+                return false;
+            }
+            Thread.sleep(100);
+        }
+        return true;
+    }
+}
