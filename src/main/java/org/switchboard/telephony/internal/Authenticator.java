@@ -43,7 +43,7 @@ final class Authenticator {
             if (device.isPresent()) {
                 return new Outcome(device.get(), null);
             }
-            return new Outcome(null, SipCore.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
+            return new Outcome(null, SipReplies.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
                     + " \"This connection belongs to another device\""));
         }
         String header = request.headerOrNull(proxy ? "Proxy-Authorization" : "Authorization");
@@ -86,7 +86,7 @@ final class Authenticator {
     }
 
     private Outcome challenge(SipMessage request, Tenant tenant, boolean proxy, boolean stale, String why) {
-        SipMessage r = SipCore.reply(request, proxy ? 407 : 401, proxy ? "Proxy Authentication Required"
+        SipMessage r = SipReplies.reply(request, proxy ? 407 : 401, proxy ? "Proxy Authentication Required"
                 : "Unauthorized");
         String name = proxy ? "Proxy-Authenticate" : "WWW-Authenticate";
         for (Algorithm a : order) {

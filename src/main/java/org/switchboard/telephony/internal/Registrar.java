@@ -52,11 +52,11 @@ final class Registrar {
         NameAddress to = request.to();
         SipUri aor = to == null ? null : to.sipUri();
         if (aor == null) {
-            return SipCore.reply(request, 400, "Bad To Header");
+            return SipReplies.reply(request, 400, "Bad To Header");
         }
         Tenant tenant = tenants.ofDomain(aor.host()).orElse(null);
         if (tenant == null) {
-            return SipCore.reply(request, 404, "Domain Not Served Here");
+            return SipReplies.reply(request, 404, "Domain Not Served Here");
         }
         Outcome outcome = auth.authenticate(request, tenant, false);
         if (!outcome.authenticated()) {
@@ -64,7 +64,7 @@ final class Registrar {
         }
         Secrets device = outcome.device();
         if (aor.user() == null || !aor.user().equals(device.device().sipUser())) {
-            return SipCore.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
+            return SipReplies.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
                     + " \"These credentials do not register this address\"");
         }
         Instant now = tenants.clock().instant();
@@ -74,21 +74,21 @@ final class Registrar {
         int headerExpires = intOr(request.headerOrNull("Expires"), -1);
         if (contacts.size() == 1 && contacts.get(0).trim().equals("*")) {
             if (headerExpires != 0) {
-                return SipCore.reply(request, 400, "Wildcard Contact Needs Expires 0");
+                return SipReplies.reply(request, 400, "Wildcard Contact Needs Expires 0");
             }
             bindings.removeAll(deviceId);
         } else {
             for (String c : contacts) {
                 NameAddress contact = NameAddress.parse(c);
                 if (contact == null || contact.sipUri() == null) {
-                    return SipCore.reply(request, 400, "Bad Contact");
+                    return SipReplies.reply(request, 400, "Bad Contact");
                 }
                 int expires = intOr(contact.param("expires"), headerExpires);
                 if (expires < 0) {
                     expires = settings.maxExpires();
                 }
                 if (expires > 0 && expires < settings.minExpires()) {
-                    return SipCore.reply(request, 423, "Interval Too Brief").add("Min-Expires",
+                    return SipReplies.reply(request, 423, "Interval Too Brief").add("Min-Expires",
                             String.valueOf(settings.minExpires()));
                 }
             }
@@ -104,7 +104,7 @@ final class Registrar {
                 }
                 boolean known = before.stream().anyMatch(b -> b.contact().equals(uri));
                 if (!known && live >= settings.maxContacts()) {
-                    return SipCore.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
+                    return SipReplies.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
                             + " \"At most " + settings.maxContacts() + " registrations per device\"");
                 }
                 if (!known) {
@@ -116,7 +116,7 @@ final class Registrar {
             }
         }
         List<Binding> after = bindings.ofDevice(deviceId).stream().filter(b -> b.expiresAt().isAfter(now)).toList();
-        SipMessage ok = SipCore.reply(request, 200, "OK");
+        SipMessage ok = SipReplies.reply(request, 200, "OK");
         for (Binding b : after) {
             ok.add("Contact", "<" + b.contact() + ">;expires=" + Math.max(0, b.expiresAt().getEpochSecond()
                     - now.getEpochSecond()));

@@ -64,17 +64,71 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    SipCore sipCore(SipTransport transport, SipSettings s, Tenants tenants, Registrar registrar, Authenticator auth,
-            Devices devices, Bindings bindings, CallLog calls, LicenceReporter licences, InboundRouter inbound,
-            Clock clock, ScheduledExecutorService sipTimers) {
-        return new SipCore(transport, s, tenants, registrar, auth, devices, bindings, calls, licences, inbound, clock,
-                sipTimers);
+    CarrierTrunk sipCarrierTrunk(SipSettings s) {
+        return new CarrierTrunk(s);
+    }
+
+    @Bean
+    Hops sipHops(SipTransport transport) {
+        return new Hops(transport);
+    }
+
+    @Bean
+    CallTable sipCallTable(SipTransport transport, ScheduledExecutorService sipTimers) {
+        return new CallTable(transport, sipTimers);
+    }
+
+    @Bean
+    CallEnding sipCallEnding(SipTransport transport, Hops hops, CallTable table, CallLog calls,
+            LicenceReporter licences, SipSettings s, Clock clock) {
+        return new CallEnding(transport, hops, table, calls, licences, s, clock);
+    }
+
+    @Bean
+    Forker sipForker(SipTransport transport, Hops hops, CallTable table, CallEnding ending,
+            ScheduledExecutorService sipTimers) {
+        return new Forker(transport, hops, table, ending, sipTimers);
+    }
+
+    @Bean
+    CallCancellation sipCallCancellation(SipTransport transport, CallTable table, Forker forker, CallEnding ending,
+            SipSettings s, ScheduledExecutorService sipTimers) {
+        return new CallCancellation(transport, table, forker, ending, s, sipTimers);
+    }
+
+    @Bean
+    FraudGuards sipFraudGuards(SipSettings s, CallLog calls) {
+        return new FraudGuards(s, calls);
+    }
+
+    @Bean
+    CallAdmission sipCallAdmission(CarrierTrunk carrier, Devices devices, FraudGuards fraud, LicenceReporter licences) {
+        return new CallAdmission(carrier, devices, fraud, licences);
+    }
+
+    @Bean
+    CallLauncher sipCallLauncher(CallTable table, CallLog calls, Bindings bindings, Forker forker,
+            CallCancellation cancellation, CallEnding ending, CarrierTrunk carrier) {
+        return new CallLauncher(table, calls, bindings, forker, cancellation, ending, carrier);
+    }
+
+    @Bean
+    SipCore sipCore(SipTransport transport, Hops hops, Registrar registrar, Tenants tenants, Authenticator auth,
+            CallAdmission admission, CallLauncher launcher, CallTable table, CarrierTrunk carrier,
+            InboundRouter inbound, LicenceReporter licences, Forker forker, CallEnding ending,
+            CallCancellation cancellation, CallLog calls, Clock clock) {
+        OutboundCalls outbound = new OutboundCalls(transport, hops, tenants, auth, admission, launcher, table, clock);
+        InboundCalls inboundCalls = new InboundCalls(transport, inbound, licences, launcher, table, clock);
+        CallSetup setup = new CallSetup(transport, table, carrier, outbound, inboundCalls);
+        InDialogRelay dialogs = new InDialogRelay(transport, hops, table, ending, calls);
+        ResponseRelay responses = new ResponseRelay(transport, hops, table, forker, ending, calls, carrier, clock);
+        return new SipCore(transport, hops, registrar, setup, dialogs, cancellation, responses);
     }
 
     @Bean
     SipCoreRunner sipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, CallRecordHandover records,
-            SipSettings s, Nonces nonces, Clock clock, ScheduledExecutorService sipTimers) {
-        return new SipCoreRunner(transport, core, registrar, records, s, nonces, clock, sipTimers);
+            SipSettings s, Nonces nonces, CallEnding ending, Clock clock, ScheduledExecutorService sipTimers) {
+        return new SipCoreRunner(transport, core, registrar, records, s, nonces, ending, clock, sipTimers);
     }
 
     /** Starts the transport with the application, and the core's housekeeping: expiry, overdue calls. */
@@ -85,18 +139,20 @@ class TelephonyConfiguration {
         private final SipCore core;
         private final SipSettings settings;
         private final Nonces nonces;
+        private final CallEnding ending;
         private final Clock clock;
         private final ScheduledExecutorService timers;
         private volatile boolean running;
 
         SipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, CallRecordHandover records,
-                SipSettings settings, Nonces nonces, Clock clock, ScheduledExecutorService timers) {
+                SipSettings settings, Nonces nonces, CallEnding ending, Clock clock, ScheduledExecutorService timers) {
             this.registrar = registrar;
             this.records = records;
             this.transport = transport;
             this.core = core;
             this.settings = settings;
             this.nonces = nonces;
+            this.ending = ending;
             this.clock = clock;
             this.timers = timers;
         }
@@ -111,7 +167,7 @@ class TelephonyConfiguration {
             running = true;
             timers.scheduleWithFixedDelay(() -> guarded(() -> registrar.expire(Instant.now(clock))), 2, 2,
                     TimeUnit.SECONDS);
-            timers.scheduleWithFixedDelay(() -> guarded(core::endOverdue), 30, 30, TimeUnit.SECONDS);
+            timers.scheduleWithFixedDelay(() -> guarded(ending::endOverdue), 30, 30, TimeUnit.SECONDS);
             timers.scheduleWithFixedDelay(() -> guarded(records::handOver), 1, 1, TimeUnit.SECONDS);
             timers.scheduleWithFixedDelay(() -> guarded(nonces::purge), 60, 60, TimeUnit.SECONDS);
         }

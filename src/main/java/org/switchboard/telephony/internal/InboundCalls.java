@@ -1,0 +1,62 @@
+package org.switchboard.telephony.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.switchboard.connector.CallRecord;
+import org.switchboard.connector.CallRecord.Direction;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceEvent;
+import org.switchboard.telephony.internal.CallLog.CallRow;
+import org.switchboard.telephony.internal.Tenants.Tenant;
+import org.switchboard.telephony.sip.Flow;
+import org.switchboard.telephony.sip.SipMessage;
+import org.switchboard.telephony.sip.SipTransport;
+import org.switchboard.telephony.sip.SipUri;
+
+/** A call from the carrier to an instance: never refused for the licence, reported as INBOUND_CALL. */
+final class InboundCalls {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
+
+    private final SipTransport transport;
+    private final InboundRouter router;
+    private final LicenceReporter licences;
+    private final CallLauncher launcher;
+    private final CallTable table;
+    private final Clock clock;
+
+    InboundCalls(SipTransport transport, InboundRouter router, LicenceReporter licences, CallLauncher launcher,
+            CallTable table, Clock clock) {
+        this.transport = transport;
+        this.router = router;
+        this.licences = licences;
+        this.launcher = launcher;
+        this.table = table;
+        this.clock = clock;
+    }
+
+    void invite(SipMessage m, Flow from) {
+        InboundRouter.Target target = router.target(SipUri.parse(m.requestUri())).orElse(null);
+        if (target == null) {
+            table.finalReply(m, from, SipReplies.reply(m, 404, "Not Found"));
+            return;
+        }
+        Tenant tenant = target.tenant();
+        transport.send(SipReplies.reply(m, 100, "Trying"), from);
+        Instant now = clock.instant();
+        String caller = m.from().sipUri().user() == null ? "anonymous" : m.from().sipUri().user();
+        String callee = target.extensions().get(0);
+        try {
+            licences.report(tenant.id(), new LicenceEvent(EventType.INBOUND_CALL, callee, m.callId(), caller, now));
+        } catch (RuntimeException e) {
+            log.debug("inbound call {} not reported: {}", m.callId(), e.getMessage()); // never refused for it
+        }
+        CallRow row = new CallRow(tenant.id(), m.callId(), tenant.customerId(), callee, caller, target.number(),
+                Direction.INBOUND, CallRecord.PLATFORM_TRUNK, false, now, null, null, null, null);
+        Call call = launcher.open(tenant, m, from, row);
+        launcher.ringExtensions(call, target.extensions(), now);
+    }
+}
