@@ -25,8 +25,11 @@ final class Forker {
     private final CallTable table;
     private final CallEnding ending;
     private final ScheduledExecutorService timers;
+    private final MediaAnchor media;
 
-    Forker(SipTransport transport, Hops hops, CallTable table, CallEnding ending, ScheduledExecutorService timers) {
+    Forker(SipTransport transport, Hops hops, CallTable table, CallEnding ending, ScheduledExecutorService timers,
+            MediaAnchor media) {
+        this.media = media;
         this.transport = transport;
         this.hops = hops;
         this.table = table;
@@ -59,6 +62,7 @@ final class Forker {
         if (credentials != null) {
             f.set(credentials.header(), credentials.value());
         }
+        media.offer(call, f, target, branch);
         Branch b = new Branch(branch, target, f);
         call.branches.put(branch, b);
         table.addBranch(branch, call);

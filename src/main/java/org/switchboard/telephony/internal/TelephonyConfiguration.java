@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.switchboard.connector.PhoneSystemPort;
 import org.switchboard.telephony.SipSettings;
+import org.switchboard.telephony.media.MediaRelay;
 import org.switchboard.telephony.sip.SipTransport;
 import org.switchboard.telephony.sip.SocketSipTransport;
 
@@ -64,6 +65,11 @@ class TelephonyConfiguration {
     }
 
     @Bean
+    MediaAnchor sipMediaAnchor(MediaRelay relay) {
+        return new MediaAnchor(relay);
+    }
+
+    @Bean
     CarrierTrunk sipCarrierTrunk(SipSettings s) {
         return new CarrierTrunk(s);
     }
@@ -80,14 +86,14 @@ class TelephonyConfiguration {
 
     @Bean
     CallEnding sipCallEnding(SipTransport transport, Hops hops, CallTable table, CallLog calls,
-            LicenceReporter licences, SipSettings s, Clock clock) {
-        return new CallEnding(transport, hops, table, calls, licences, s, clock);
+            LicenceReporter licences, SipSettings s, Clock clock, MediaAnchor media) {
+        return new CallEnding(transport, hops, table, calls, licences, s, clock, media);
     }
 
     @Bean
     Forker sipForker(SipTransport transport, Hops hops, CallTable table, CallEnding ending,
-            ScheduledExecutorService sipTimers) {
-        return new Forker(transport, hops, table, ending, sipTimers);
+            ScheduledExecutorService sipTimers, MediaAnchor media) {
+        return new Forker(transport, hops, table, ending, sipTimers, media);
     }
 
     @Bean
@@ -116,12 +122,13 @@ class TelephonyConfiguration {
     SipCore sipCore(SipTransport transport, Hops hops, Registrar registrar, Tenants tenants, Authenticator auth,
             CallAdmission admission, CallLauncher launcher, CallTable table, CarrierTrunk carrier,
             InboundRouter inbound, LicenceReporter licences, Forker forker, CallEnding ending,
-            CallCancellation cancellation, CallLog calls, Clock clock) {
+            CallCancellation cancellation, CallLog calls, Clock clock, MediaAnchor media) {
         OutboundCalls outbound = new OutboundCalls(transport, hops, tenants, auth, admission, launcher, table, clock);
         InboundCalls inboundCalls = new InboundCalls(transport, inbound, licences, launcher, table, clock);
         CallSetup setup = new CallSetup(transport, table, carrier, outbound, inboundCalls);
-        InDialogRelay dialogs = new InDialogRelay(transport, hops, table, ending, calls);
-        ResponseRelay responses = new ResponseRelay(transport, hops, table, forker, ending, calls, carrier, clock);
+        InDialogRelay dialogs = new InDialogRelay(transport, hops, table, ending, calls, media);
+        ResponseRelay responses = new ResponseRelay(transport, hops, table, forker, ending, calls, carrier, clock,
+                media);
         return new SipCore(transport, hops, registrar, setup, dialogs, cancellation, responses);
     }
 

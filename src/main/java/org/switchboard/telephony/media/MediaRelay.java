@@ -25,8 +25,11 @@ public interface MediaRelay {
     /** Whether a relay is configured at all. */
     boolean enabled();
 
-    /** The caller's offer ({@code fromTag}) rewritten for the callee's branch, which speaks {@code to}. */
-    String offer(String callId, String fromTag, String branch, String sdp, Side to);
+    /**
+     * An offer (of {@code fromTag}; {@code toTag} inside a dialog, else null) rewritten for the
+     * receiving side (a branch of a forked INVITE, or null), which speaks {@code to}.
+     */
+    String offer(String callId, String fromTag, String toTag, String branch, String sdp, Side to);
 
     /** The callee's answer ({@code toTag}) rewritten for the caller, which speaks {@code to}. */
     String answer(String callId, String fromTag, String toTag, String branch, String sdp, Side to);
@@ -41,7 +44,7 @@ public interface MediaRelay {
         }
 
         @Override
-        public String offer(String callId, String fromTag, String branch, String sdp, Side to) {
+        public String offer(String callId, String fromTag, String toTag, String branch, String sdp, Side to) {
             return sdp;
         }
 

@@ -40,8 +40,11 @@ public final class RtpEngineRelay implements MediaRelay {
     }
 
     @Override
-    public String offer(String callId, String fromTag, String branch, String sdp, Side to) {
+    public String offer(String callId, String fromTag, String toTag, String branch, String sdp, Side to) {
         Map<String, Object> c = command("offer", callId, fromTag, branch, sdp, to);
+        if (toTag != null) {
+            c.put("to-tag", toTag);
+        }
         return sdpOf(ng.request(c));
     }
 

@@ -50,7 +50,7 @@ class RtpEngineRelayIntegrationTest {
         RtpEngineRelay relay = engine.relay();
         assertThat(relay.ping()).isTrue();
 
-        String toCarrier = relay.offer("call-1@test", "caller-tag", "z9hG4bK1", WEBRTC_OFFER, Side.PLAIN_RTP);
+        String toCarrier = relay.offer("call-1@test", "caller-tag", null, "z9hG4bK1", WEBRTC_OFFER, Side.PLAIN_RTP);
         assertThat(toCarrier).as(engine.log()).contains("m=audio ").contains(" RTP/AVP ").contains("c=IN IP4 127.0.0.1")
                 .doesNotContain("a=ice-ufrag").doesNotContain("a=fingerprint").doesNotContain("a=candidate");
         assertThat(mediaPort(toCarrier)).isNotEqualTo(50000).isNotEqualTo(9);
@@ -72,7 +72,7 @@ class RtpEngineRelayIntegrationTest {
     void aPlainOfferReachesABrowserWithIceAndDtls() {
         RtpEngineRelay relay = engine.relay();
         String plainOffer = PLAIN_ANSWER.replace("o=carrier", "o=phone");
-        String toBrowser = relay.offer("call-2@test", "phone-tag", "z9hG4bK2", plainOffer, Side.WEBRTC);
+        String toBrowser = relay.offer("call-2@test", "phone-tag", null, "z9hG4bK2", plainOffer, Side.WEBRTC);
         assertThat(toBrowser).contains(" UDP/TLS/RTP/SAVPF ").contains("a=ice-ufrag:").contains("a=fingerprint:");
         relay.delete("call-2@test", "phone-tag");
     }
