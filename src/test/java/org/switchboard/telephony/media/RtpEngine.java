@@ -70,6 +70,13 @@ public final class RtpEngine implements AutoCloseable {
         return new RtpEngineRelay(new NgClient(new InetSocketAddress("127.0.0.1", ngPort), Duration.ofMillis(500), 2));
     }
 
+    /** The Call-IDs of the calls the daemon holds now (ng {@code list}). */
+    @SuppressWarnings("unchecked")
+    public List<Object> calls() {
+        return (List<Object>) new NgClient(new InetSocketAddress("127.0.0.1", ngPort), Duration.ofMillis(500), 2)
+                .request(java.util.Map.of("command", "list")).get("calls");
+    }
+
     public String log() {
         try {
             return Files.readString(log);

@@ -61,7 +61,9 @@ class RtpEngineRelayIntegrationTest {
                 .contains("a=fingerprint:").contains("a=candidate:").contains("a=rtcp-mux").contains("a=setup:");
         assertThat(mediaPort(toBrowser)).isNotEqualTo(6000);
 
+        assertThat(engine.calls()).contains("call-1@test");
         relay.delete("call-1@test", "caller-tag");
+        assertThat(engine.calls()).doesNotContain("call-1@test");
         // gone: answering it again is refused, and a delete of an unknown call does not throw
         assertThatThrownBy(() -> relay.answer("call-1@test", "caller-tag", "callee-tag", "z9hG4bK1", PLAIN_ANSWER,
                 Side.WEBRTC)).isInstanceOf(RelayException.class).hasMessageContaining("rtpengine refused answer");
