@@ -16,27 +16,54 @@ public record SipSettings(Boolean enabled, Integer port, String bindAddress, Str
         Integer maxExpires, Integer maxContacts, Duration nonceLifetime, Duration noAnswerTimeout,
         Duration maxCallDuration, java.util.List<String> challengeOrder, Carrier carrier, Fraud fraud) {
 
-    /** The platform's carrier trunk: where calls to the public network go, and how it knows us. */
-    public record Carrier(String address, String transport, String username, String password) {
+    /**
+     * The platform's carrier trunk: where calls to the public network go, how it knows us, and the
+     * header that presents the caller's number ({@code P_ASSERTED_IDENTITY}, the default, or {@code FROM},
+     * {@code P_PREFERRED_IDENTITY}, {@code REMOTE_PARTY_ID}).
+     */
+    public record Carrier(String address, String transport, String username, String password,
+            String callerIdHeader) {
+        public Carrier {
+            callerIdHeader = callerIdHeader == null || callerIdHeader.isBlank() ? "P_ASSERTED_IDENTITY"
+                    : callerIdHeader.trim().toUpperCase(java.util.Locale.ROOT);
+        }
+
         public boolean configured() {
             return address != null && !address.isBlank();
         }
     }
 
     /**
-     * Toll-fraud guards for calls to the public network: countries open besides each instance's home
-     * country, blocked premium-rate and service prefixes (E.164), calls a minute per device, calls
-     * to the public network at once per instance.
+     * Toll-fraud guards for calls to the public network: the countries a customer admin may open for
+     * an instance besides its home country ({@code allowedCountries}, ISO 3166 codes; none by
+     * default), blocked premium-rate and service prefixes (E.164), calls a minute per device, calls
+     * to the public network at once per instance, minutes a day per instance to the public network (0:
+     * no cap) counted in {@code airtimeZone}; failed registrations per source address and per account
+     * before a ban, the first ban (doubling with each further one, at most {@code longestBan}); user
+     * agents of scanners refused; addresses never banned by address (the Kamailio edge in front).
      */
     public record Fraud(java.util.List<String> allowedCountries, java.util.List<String> blockedPrefixes,
-            Integer callsPerMinutePerDevice, Integer concurrentOutboundPerInstance) {
+            Integer callsPerMinutePerDevice, Integer concurrentOutboundPerInstance, Integer dailyAirtimeMinutes,
+            String airtimeZone, Integer registrationFailures, Duration firstBan, Duration longestBan,
+            java.util.List<String> blockedUserAgents, java.util.List<String> trustedAddresses) {
         public Fraud {
-            allowedCountries = allowedCountries == null ? java.util.List.of() : java.util.List.copyOf(allowedCountries);
+            allowedCountries = allowedCountries == null ? java.util.List.of()
+                    : allowedCountries.stream().map(c -> c.trim().toUpperCase(java.util.Locale.ROOT))
+                            .filter(c -> !c.isEmpty()).distinct().toList();
             blockedPrefixes = blockedPrefixes == null ? java.util.List.of("+49900", "+49137", "+49138", "+49180",
                     "+49118", "+49190", "+43900", "+43901", "+43930", "+43939", "+41900", "+41901", "+41906")
                     : java.util.List.copyOf(blockedPrefixes);
             callsPerMinutePerDevice = callsPerMinutePerDevice == null ? 10 : callsPerMinutePerDevice;
             concurrentOutboundPerInstance = concurrentOutboundPerInstance == null ? 50 : concurrentOutboundPerInstance;
+            dailyAirtimeMinutes = dailyAirtimeMinutes == null ? 1440 : dailyAirtimeMinutes;
+            airtimeZone = airtimeZone == null || airtimeZone.isBlank() ? "Europe/Berlin" : airtimeZone.trim();
+            registrationFailures = registrationFailures == null ? 5 : registrationFailures;
+            firstBan = firstBan == null ? Duration.ofMinutes(1) : firstBan;
+            longestBan = longestBan == null ? Duration.ofDays(1) : longestBan;
+            blockedUserAgents = blockedUserAgents == null ? java.util.List.of("friendly-scanner", "sipvicious",
+                    "sipcli", "sip-scan", "sundayddr", "iwar", "vaxsipuseragent", "pplsip")
+                    : java.util.List.copyOf(blockedUserAgents);
+            trustedAddresses = trustedAddresses == null ? java.util.List.of() : java.util.List.copyOf(trustedAddresses);
         }
     }
 
@@ -58,8 +85,8 @@ public record SipSettings(Boolean enabled, Integer port, String bindAddress, Str
         maxCallDuration = maxCallDuration == null ? Duration.ofHours(8) : maxCallDuration;
         challengeOrder = challengeOrder == null || challengeOrder.isEmpty() ? java.util.List.of("SHA-256", "MD5")
                 : java.util.List.copyOf(challengeOrder);
-        carrier = carrier == null ? new Carrier(null, "udp", null, null) : carrier;
-        fraud = fraud == null ? new Fraud(null, null, null, null) : fraud;
+        carrier = carrier == null ? new Carrier(null, "udp", null, null, null) : carrier;
+        fraud = fraud == null ? new Fraud(null, null, null, null, null, null, null, null, null, null, null) : fraud;
     }
 
     /** The SIP domain of the instance reached under {@code subdomain}. */

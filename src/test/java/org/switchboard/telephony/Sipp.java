@@ -76,6 +76,12 @@ public final class Sipp {
         }
     }
 
+    /** Sends from {@code ip} (another loopback address, such as 127.0.0.2) instead of 127.0.0.1. */
+    public Sipp from(String ip) {
+        args.set(args.indexOf("-i") + 1, ip);
+        return this;
+    }
+
     public Sipp tcp() {
         args.addAll(1, List.of("-t", "t1"));
         return this;

@@ -50,6 +50,12 @@ class TelephonyModuleIntegrationTest {
     @MockitoBean
     NumberRouting numbers;
     @MockitoBean
+    org.switchboard.accounts.CustomerDirectory customers;
+    @MockitoBean
+    org.switchboard.mail.Outbox outbox;
+    @MockitoBean
+    org.switchboard.numbers.Trunks trunks;
+    @MockitoBean
     TelephonyFixtures fixtures; // the whole application's fixture, not for this module alone
 
     @Autowired

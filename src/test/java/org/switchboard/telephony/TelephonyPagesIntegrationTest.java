@@ -35,7 +35,8 @@ class TelephonyPagesIntegrationTest extends IntegrationTestBase {
         String path = "/telephony/instances/" + setup.instance().value();
 
         String page = browser.get(path);
-        assertThat(page).contains("id=\"no-devices\"").contains(".sip.localhost");
+        assertThat(page).contains("id=\"no-devices\"").contains(".sip.localhost").contains("id=\"trunks\"")
+                .contains("No own trunk");
 
         String added = browser.post(path + "/devices", Map.of("extension", "100", "kind", "DECT_HANDSET", "label", ""));
         Matcher password = Pattern.compile("id=\"created-password\">([^<]+)<").matcher(added);

@@ -24,6 +24,11 @@ import com.icegreen.greenmail.util.ServerSetup;
         // sipp answers only the first challenge and knows MD5 alone; SHA-256 is tested with a client of our own
         "switchboard.sip.challenge-order=MD5,SHA-256",
         "switchboard.sip.no-answer-timeout=6s",
+        // the toll-fraud guards' tests: countries a customer may open, a cap reachable with the clock, and the
+        // phones' own address never banned by address (bans by address are tested from 127.0.0.2)
+        "switchboard.sip.fraud.allowed-countries=FR,AT",
+        "switchboard.sip.fraud.daily-airtime-minutes=60",
+        "switchboard.sip.fraud.trusted-addresses=127.0.0.1",
         "switchboard.sip.carrier.username=" + IntegrationTestBase.CARRIER_USER,
         "switchboard.sip.carrier.password=" + IntegrationTestBase.CARRIER_PASSWORD,
         "switchboard.admin.email=" + IntegrationTestBase.OPERATOR_EMAIL,

@@ -21,6 +21,12 @@ final class Authenticator {
         boolean authenticated() {
             return device != null;
         }
+
+        /** Credentials were given and were wrong, forged, replayed or incomplete (not merely missing or stale). */
+        boolean failedAttempt() {
+            return device == null && challenge != null && challenge.status() != 403
+                    && challenge.headerOrNull("Warning") != null;
+        }
     }
 
     private final Devices devices;

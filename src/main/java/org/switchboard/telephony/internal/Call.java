@@ -49,6 +49,8 @@ final class Call {
     int authAttempts;
     long cseqShift;
     ScheduledFuture<?> noAnswer;
+    /** The number presented to the trunk, for calls to the public network that have one. */
+    CallerIdentity identity;
 
     Call(Tenant tenant, SipMessage invite, Flow callerFlow, CallRow row) {
         this.callId = invite.callId();
@@ -69,8 +71,14 @@ final class Call {
         return callerTag != null && callerTag.equals(m.from().tag());
     }
 
-    /** Responses to the caller's requests go back with the caller's own CSeq (see carrier authentication). */
+    /**
+     * Responses to the caller's requests go back with the caller's own CSeq (see carrier
+     * authentication) and From (when the caller id was presented in From).
+     */
     void restoreCSeq(SipMessage response) {
+        if (identity != null) {
+            identity.restoreIn(response, invite);
+        }
         if (cseqShift > 0) {
             SipMessage.CSeq c = response.cseq();
             NameAddress from = response.from();

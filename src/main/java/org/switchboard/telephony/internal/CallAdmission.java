@@ -5,9 +5,13 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.switchboard.connector.CallRecord;
+import org.switchboard.connector.CallRecord.Direction;
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.EventType;
 import org.switchboard.connector.LicenceEvent;
+import org.switchboard.numbers.NumberRouting;
+import org.switchboard.telephony.internal.CallLog.CallRow;
 import org.switchboard.telephony.internal.CallRouting.Route;
 import org.switchboard.telephony.internal.Devices.Secrets;
 import org.switchboard.telephony.internal.Tenants.Tenant;
@@ -24,8 +28,11 @@ final class CallAdmission {
     private static final Logger log = LoggerFactory.getLogger(CallAdmission.class);
     static final String LICENCE_WARNING = "Licence limit reached";
 
-    /** Either the call's route and whether it holds a licence, or the final answer refusing it. */
-    record Admission(Route route, boolean licenceHeld, SipMessage refusal) {
+    /**
+     * Either the call's route, whether it holds a licence and the number it presents to the public
+     * network (null: none assigned), or the final answer refusing it.
+     */
+    record Admission(Route route, boolean licenceHeld, String callerNumber, SipMessage refusal) {
         boolean admitted() {
             return refusal == null;
         }
@@ -35,12 +42,17 @@ final class CallAdmission {
     private final Devices devices;
     private final FraudGuards fraud;
     private final LicenceReporter licences;
+    private final CallLog callLog;
+    private final NumberRouting numbers;
 
-    CallAdmission(CarrierTrunk carrier, Devices devices, FraudGuards fraud, LicenceReporter licences) {
+    CallAdmission(CarrierTrunk carrier, Devices devices, FraudGuards fraud, LicenceReporter licences,
+            CallLog callLog, NumberRouting numbers) {
+        this.numbers = numbers;
         this.carrier = carrier;
         this.devices = devices;
         this.fraud = fraud;
         this.licences = licences;
+        this.callLog = callLog;
     }
 
     Admission admit(Tenant tenant, SipMessage m, Secrets device, String dialled, Instant now) {
@@ -52,11 +64,13 @@ final class CallAdmission {
                 return refused(route, SipReplies.reply(m, 404, "Not Found"));
             }
             case DEACTIVATED -> {
+                record(tenant, m, caller, route, now, "DEACTIVATED");
                 return refused(route, SipReplies.reply(m, 403, "Phone System Deactivated").add("Warning",
                         SipReplies.warning(tenant.domain(),
                                 "This phone system is deactivated: only emergency calls go out")));
             }
             case NO_TRUNK -> {
+                record(tenant, m, caller, route, now, "NO_TRUNK");
                 return refused(route, SipReplies.reply(m, 503, "No Trunk").add("Retry-After", "60").add("Warning",
                         SipReplies.warning(tenant.domain(),
                                 "No carrier trunk is configured for calls to the public network")));
@@ -82,13 +96,32 @@ final class CallAdmission {
             decision = null; // an emergency call goes out even when the licence cannot be asked
         }
         if (decision != null && !decision.admitted()) {
+            record(tenant, m, caller, route, now, "LICENCE_LIMIT");
             return refused(route, SipReplies.reply(m, 403, LICENCE_WARNING).add("Warning",
                     SipReplies.warning(tenant.domain(), LICENCE_WARNING + ": " + decision.reason())));
         }
-        return new Admission(route, decision != null, null);
+        String callerNumber = route.kind() == CallRouting.Kind.INTERNAL ? null
+                : numbers.callerIdOf(tenant.id(), caller).orElse(null);
+        return new Admission(route, decision != null, callerNumber, null);
+    }
+
+    /** A refused call is kept with why, like every call (the fraud guards keep theirs themselves). */
+    private void record(Tenant tenant, SipMessage m, String caller, Route route, Instant now, String why) {
+        String to = route.target();
+        boolean internal = route.kind() == CallRouting.Kind.INTERNAL || route.kind() == CallRouting.Kind.DEACTIVATED
+                && !to.startsWith("+") && !to.startsWith("0") && devices.extensionHasDevices(tenant.id(), to);
+        if (!internal && !to.startsWith("+")) {
+            to = CallRouting.e164(to, tenant.country());
+            if (to == null) {
+                return; // not a number: nothing was called
+            }
+        }
+        callLog.refused(new CallRow(tenant.id(), m.callId(), tenant.customerId(), caller, caller, to,
+                internal ? Direction.INTERNAL : Direction.OUTBOUND, internal ? "internal" : CallRecord.PLATFORM_TRUNK,
+                false, now, null, null, null, null), now, why);
     }
 
     private static Admission refused(Route route, SipMessage answer) {
-        return new Admission(route, false, answer);
+        return new Admission(route, false, null, answer);
     }
 }

@@ -59,9 +59,15 @@ final class CallLauncher {
         cancellation.startNoAnswerTimer(call);
     }
 
-    /** Sends the call to the public number through the platform's carrier trunk. */
-    void ringCarrier(Call call, String e164) {
+    /**
+     * Sends the call to the public number through the platform's carrier trunk, presenting
+     * {@code callerNumber} (null: none, the carrier shows what it shows) as the carrier expects.
+     */
+    void ringCarrier(Call call, String e164, String callerNumber) {
         synchronized (call) {
+            if (callerNumber != null) {
+                call.identity = new CallerIdentity(callerNumber, carrier.callerIdHeader());
+            }
             forker.fork(call, carrier.uri(e164), carrier.flow());
         }
         cancellation.startNoAnswerTimer(call);

@@ -56,6 +56,19 @@ public class CallLog {
                 .param(instance.value()).query(Integer.class).single();
     }
 
+    /**
+     * Seconds the instance talked to the public network over the platform's trunk since {@code since}
+     * (calls answered since then; a call still talking counts up to {@code now}).
+     */
+    public long airtimeSeconds(InstanceId instance, Instant since, Instant now) {
+        Long s = jdbc.sql("select coalesce(sum(extract(epoch from (coalesce(ended_at, ?) - answered_at))), 0) "
+                + "from sip_calls where instance_id = ? and direction = 'OUTBOUND' and trunk = ? "
+                + "and answered_at >= ?").params(Devices.utc(now), instance.value(),
+                        org.switchboard.connector.CallRecord.PLATFORM_TRUNK, Devices.utc(since))
+                .query((rs, n) -> rs.getBigDecimal(1).longValue()).single();
+        return s == null ? 0 : s;
+    }
+
     /** A call refused before it started (a fraud guard): kept with why, and recorded like any call. */
     public void refused(CallRow c, Instant at, String reason) {
         started(c);

@@ -70,6 +70,11 @@ final class CarrierTrunk {
         return settings.carrier().username() != null && !settings.carrier().username().isBlank();
     }
 
+    /** The header the carrier reads the caller's number from. */
+    org.switchboard.numbers.TrunkTemplate.CallerIdHeader callerIdHeader() {
+        return CallerIdentity.header(settings.carrier().callerIdHeader());
+    }
+
     String username() {
         return settings.carrier().username();
     }

@@ -62,6 +62,9 @@ final class Forker {
         if (credentials != null) {
             f.set(credentials.header(), credentials.value());
         }
+        if (call.identity != null) {
+            call.identity.presentIn(f, call.tenant.domain());
+        }
         media.offer(call, f, target, branch);
         Branch b = new Branch(branch, target, f);
         call.branches.put(branch, b);

@@ -1,6 +1,8 @@
 package org.switchboard.telephony.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Optional;
@@ -17,36 +19,56 @@ import org.switchboard.telephony.sip.SipMessage;
 
 /**
  * The toll-fraud guards in force for calls to the public network ({@link TollFraudPolicy} decides):
- * a refused call is kept in the call log with why, and the caller gets 403 with the reason.
+ * a refused call is kept in the call log with why, and the caller gets 403 with the reason. The
+ * day's airtime is counted in {@code switchboard.sip.fraud.airtime-zone}; the first call refused by
+ * the cap on a day sends the alert mail.
  */
 final class FraudGuards {
 
     private final CallLog callLog;
+    private final OpenCountries countries;
+    private final AirtimeAlerts alerts;
     private final TollFraudPolicy.Guards guards;
+    private final ZoneId zone;
     /** Set-up times of each device's recent calls to the public network (this node's share). */
     private final Map<UUID, ArrayDeque<Long>> recent = new ConcurrentHashMap<>();
 
-    FraudGuards(SipSettings settings, CallLog callLog) {
+    FraudGuards(SipSettings settings, CallLog callLog, OpenCountries countries, AirtimeAlerts alerts) {
         this.callLog = callLog;
-        this.guards = new TollFraudPolicy.Guards(Set.copyOf(settings.fraud().allowedCountries()),
-                settings.fraud().blockedPrefixes(), settings.fraud().callsPerMinutePerDevice(),
-                settings.fraud().concurrentOutboundPerInstance());
+        this.countries = countries;
+        this.alerts = alerts;
+        SipSettings.Fraud f = settings.fraud();
+        this.guards = new TollFraudPolicy.Guards(Set.copyOf(f.allowedCountries()), f.blockedPrefixes(),
+                f.callsPerMinutePerDevice(), f.concurrentOutboundPerInstance(), f.dailyAirtimeMinutes());
+        this.zone = ZoneId.of(f.airtimeZone());
     }
 
     /** The refusal for the caller when a guard stops this call to {@code e164}; else counts the call. */
     Optional<SipMessage> check(Tenant tenant, SipMessage invite, String caller, UUID device, String e164,
             Instant now) {
-        var refusal = TollFraudPolicy.check(e164, tenant.country(), guards, recentCalls(device, now),
-                callLog.liveOutbound(tenant.id()));
+        LocalDate today = now.atZone(zone).toLocalDate();
+        Instant dayStart = today.atStartOfDay(zone).toInstant();
+        var usage = new TollFraudPolicy.Usage(countries.of(tenant.id()), recentCalls(device, now),
+                callLog.liveOutbound(tenant.id()), guards.dailyAirtimeMinutes() > 0
+                        ? callLog.airtimeSeconds(tenant.id(), dayStart, now) : 0);
+        var refusal = TollFraudPolicy.check(e164, tenant.country(), guards, usage);
         if (refusal.isPresent()) {
             callLog.refused(new CallRow(tenant.id(), invite.callId(), tenant.customerId(), caller, caller, e164,
                     Direction.OUTBOUND, CallRecord.PLATFORM_TRUNK, false, now, null, null, null, null), now,
                     refusal.get().code());
+            if (refusal.get().code().equals(TollFraudPolicy.AIRTIME_CAP)) {
+                alerts.capReached(tenant, today, guards.dailyAirtimeMinutes(), now);
+            }
             return Optional.of(SipReplies.reply(invite, 403, "Forbidden").add("Warning",
                     SipReplies.warning(tenant.domain(), refusal.get().sentence())));
         }
         countCall(device, now);
         return Optional.empty();
+    }
+
+    /** The countries a customer admin may open besides the home country. */
+    Set<String> openable() {
+        return guards.openableCountries();
     }
 
     private int recentCalls(UUID device, Instant now) {

@@ -34,6 +34,16 @@ final class InDialogRelay {
         this.callLog = callLog;
     }
 
+    /** OPTIONS inside a dialog is relayed; outside one it asks us what we support. */
+    void options(SipMessage m, Flow from) {
+        if (m.to().tag() != null || hops.topRouteIsUs(m)) {
+            relay(m, from);
+        } else {
+            transport.send(SipReplies.reply(m, 200, "OK").add("Allow", SipReplies.ALLOW)
+                    .add("Accept", "application/sdp"), from);
+        }
+    }
+
     void ack(SipMessage m, Flow from) {
         Call call = table.get(m.callId());
         String branch = m.topVia().branch();

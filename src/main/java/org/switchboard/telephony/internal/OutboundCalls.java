@@ -76,7 +76,7 @@ final class OutboundCalls {
         if (internal) {
             launcher.ringExtensions(call, List.of(target), now);
         } else {
-            launcher.ringCarrier(call, target);
+            launcher.ringCarrier(call, target, admitted.callerNumber());
         }
     }
 }

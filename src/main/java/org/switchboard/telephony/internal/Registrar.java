@@ -37,9 +37,11 @@ final class Registrar {
     private final Devices devices;
     private final LicenceReporter licences;
     private final SipSettings settings;
+    private final RegistrationGuard guard;
 
     Registrar(Tenants tenants, Authenticator auth, Bindings bindings, Devices devices, LicenceReporter licences,
-            SipSettings settings) {
+            SipSettings settings, RegistrationGuard guard) {
+        this.guard = guard;
         this.devices = devices;
         this.tenants = tenants;
         this.auth = auth;
@@ -58,10 +60,21 @@ final class Registrar {
         if (tenant == null) {
             return SipReplies.reply(request, 404, "Domain Not Served Here");
         }
+        String account = (aor.user() == null ? "" : aor.user()) + "@" + tenant.domain();
+        Instant at = tenants.clock().instant();
+        var banned = guard.refusal(from, account, at);
+        if (banned.isPresent()) {
+            return SipReplies.reply(request, 403, "Forbidden").add("Warning",
+                    SipReplies.warning(tenant.domain(), banned.get()));
+        }
         Outcome outcome = auth.authenticate(request, tenant, false);
         if (!outcome.authenticated()) {
+            if (outcome.failedAttempt()) {
+                guard.failed(from, account, at);
+            }
             return outcome.challenge();
         }
+        guard.succeeded(account);
         Secrets device = outcome.device();
         if (aor.user() == null || !aor.user().equals(device.device().sipUser())) {
             return SipReplies.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()

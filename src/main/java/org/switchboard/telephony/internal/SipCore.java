@@ -15,7 +15,8 @@ import org.switchboard.telephony.sip.Via;
  * that handles it. The core is a registrar ({@link Registrar}) and a stateful forking proxy that
  * records its route (RFC 3261 16): new calls ({@link CallSetup}), requests inside a call's dialog
  * ({@link InDialogRelay}), CANCEL ({@link CallCancellation}), responses ({@link ResponseRelay}).
- * What is malformed is answered here (400, 416, 420, 483, 501, 405).
+ * What is malformed is answered here (400, 416, 420, 483, 501, 405), and SIP scanners' requests
+ * refused (403).
  */
 public final class SipCore implements SipTransport.Handler {
 
@@ -25,17 +26,20 @@ public final class SipCore implements SipTransport.Handler {
             "ACK");
 
     private final SipTransport transport;
-    private final Hops hops;
     private final Registrar registrar;
     private final CallSetup setup;
     private final InDialogRelay dialogs;
     private final CallCancellation cancellation;
     private final ResponseRelay responses;
+    private final ScannerAgents scanners;
+    private final TrunkRegistrations trunks;
 
-    SipCore(SipTransport transport, Hops hops, Registrar registrar, CallSetup setup, InDialogRelay dialogs,
-            CallCancellation cancellation, ResponseRelay responses) {
+    SipCore(SipTransport transport, Registrar registrar, CallSetup setup, InDialogRelay dialogs,
+            CallCancellation cancellation, ResponseRelay responses, ScannerAgents scanners,
+            TrunkRegistrations trunks) {
+        this.scanners = scanners;
+        this.trunks = trunks;
         this.transport = transport;
-        this.hops = hops;
         this.registrar = registrar;
         this.setup = setup;
         this.dialogs = dialogs;
@@ -46,7 +50,9 @@ public final class SipCore implements SipTransport.Handler {
     @Override
     public void received(SipMessage m, Flow from) {
         if (!m.isRequest()) {
-            responses.onResponse(m);
+            if (!trunks.onResponse(m)) {
+                responses.onResponse(m);
+            }
             return;
         }
         SipMessage bad = malformed(m);
@@ -57,6 +63,13 @@ public final class SipCore implements SipTransport.Handler {
             return;
         }
         String method = m.method();
+        if (scanners.isScanner(m.headerOrNull("User-Agent"))) {
+            if (!"ACK".equals(method)) { // a SIP scanner: refused whatever it asks
+                transport.send(SipReplies.reply(m, 403, "Forbidden").add("Warning",
+                        "399 - \"Scanners are not served here\""), from);
+            }
+            return;
+        }
         if (!KNOWN.contains(method)) {
             transport.send(SipReplies.reply(m, 501, "Not Implemented").add("Allow", SipReplies.ALLOW), from);
             return;
@@ -71,14 +84,7 @@ public final class SipCore implements SipTransport.Handler {
         switch (method) {
             case "REGISTER" -> transport.send(registrar.register(m, from), from);
             case "CANCEL" -> cancellation.cancel(m, from);
-            case "OPTIONS" -> {
-                if (toTag != null || hops.topRouteIsUs(m)) {
-                    dialogs.relay(m, from);
-                } else {
-                    transport.send(SipReplies.reply(m, 200, "OK").add("Allow", SipReplies.ALLOW)
-                            .add("Accept", "application/sdp"), from);
-                }
-            }
+            case "OPTIONS" -> dialogs.options(m, from);
             case "ACK" -> dialogs.ack(m, from);
             case "INVITE" -> {
                 if (toTag != null) {

@@ -13,7 +13,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.switchboard.accounts.CustomerDirectory;
 import org.switchboard.connector.PhoneSystemPort;
+import org.switchboard.mail.Outbox;
+import org.switchboard.numbers.NumberRouting;
+import org.switchboard.numbers.Trunks;
 import org.switchboard.telephony.SipSettings;
 import org.switchboard.telephony.media.MediaRelay;
 import org.switchboard.telephony.sip.SipTransport;
@@ -61,7 +65,7 @@ class TelephonyConfiguration {
     @Bean
     Registrar sipRegistrar(Tenants tenants, Authenticator auth, Bindings bindings, Devices devices,
             LicenceReporter licences, SipSettings s) {
-        return new Registrar(tenants, auth, bindings, devices, licences, s);
+        return new Registrar(tenants, auth, bindings, devices, licences, s, new RegistrationGuard(s));
     }
 
     @Bean
@@ -103,13 +107,15 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    FraudGuards sipFraudGuards(SipSettings s, CallLog calls) {
-        return new FraudGuards(s, calls);
+    FraudGuards sipFraudGuards(SipSettings s, CallLog calls, OpenCountries countries, CustomerDirectory customers,
+            Outbox outbox) {
+        return new FraudGuards(s, calls, countries, new AirtimeAlerts(countries, customers, outbox));
     }
 
     @Bean
-    CallAdmission sipCallAdmission(CarrierTrunk carrier, Devices devices, FraudGuards fraud, LicenceReporter licences) {
-        return new CallAdmission(carrier, devices, fraud, licences);
+    CallAdmission sipCallAdmission(CarrierTrunk carrier, Devices devices, FraudGuards fraud, LicenceReporter licences,
+            CallLog calls, NumberRouting numbers) {
+        return new CallAdmission(carrier, devices, fraud, licences, calls, numbers);
     }
 
     @Bean
@@ -119,23 +125,31 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    SipCore sipCore(SipTransport transport, Hops hops, Registrar registrar, Tenants tenants, Authenticator auth,
+    TrunkRegistrations sipTrunkRegistrations(SipTransport transport, Hops hops, Trunks trunks, Clock clock) {
+        return new TrunkRegistrations(transport, hops, trunks, clock);
+    }
+
+    @Bean
+    SipCore sipCore(SipTransport transport, SipSettings s, Hops hops, Registrar registrar, Tenants tenants, Authenticator auth,
             CallAdmission admission, CallLauncher launcher, CallTable table, CarrierTrunk carrier,
             InboundRouter inbound, LicenceReporter licences, Forker forker, CallEnding ending,
-            CallCancellation cancellation, CallLog calls, Clock clock, MediaAnchor media) {
+            CallCancellation cancellation, CallLog calls, TrunkRegistrations trunkRegistrations, Clock clock,
+            MediaAnchor media) {
         OutboundCalls outbound = new OutboundCalls(transport, hops, tenants, auth, admission, launcher, table, clock);
         InboundCalls inboundCalls = new InboundCalls(transport, inbound, licences, launcher, table, clock);
         CallSetup setup = new CallSetup(transport, table, carrier, outbound, inboundCalls);
         InDialogRelay dialogs = new InDialogRelay(transport, hops, table, ending, calls, media);
         ResponseRelay responses = new ResponseRelay(transport, hops, table, forker, ending, calls, carrier, clock,
                 media);
-        return new SipCore(transport, hops, registrar, setup, dialogs, cancellation, responses);
+        return new SipCore(transport, registrar, setup, dialogs, cancellation, responses,
+                new ScannerAgents(s.fraud().blockedUserAgents()), trunkRegistrations);
     }
 
     @Bean
     SipCoreRunner sipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, CallRecordHandover records,
-            SipSettings s, Nonces nonces, CallEnding ending, Clock clock, ScheduledExecutorService sipTimers) {
-        return new SipCoreRunner(transport, core, registrar, records, s, nonces, ending, clock, sipTimers);
+            SipSettings s, Nonces nonces, CallEnding ending, TrunkRegistrations trunks, Clock clock,
+            ScheduledExecutorService sipTimers) {
+        return new SipCoreRunner(transport, core, registrar, records, s, nonces, ending, trunks, clock, sipTimers);
     }
 
     /** Starts the transport with the application, and the core's housekeeping: expiry, overdue calls. */
@@ -147,12 +161,15 @@ class TelephonyConfiguration {
         private final SipSettings settings;
         private final Nonces nonces;
         private final CallEnding ending;
+        private final TrunkRegistrations trunks;
         private final Clock clock;
         private final ScheduledExecutorService timers;
         private volatile boolean running;
 
         SipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, CallRecordHandover records,
-                SipSettings settings, Nonces nonces, CallEnding ending, Clock clock, ScheduledExecutorService timers) {
+                SipSettings settings, Nonces nonces, CallEnding ending, TrunkRegistrations trunks, Clock clock,
+                ScheduledExecutorService timers) {
+            this.trunks = trunks;
             this.registrar = registrar;
             this.records = records;
             this.transport = transport;
@@ -177,6 +194,7 @@ class TelephonyConfiguration {
             timers.scheduleWithFixedDelay(() -> guarded(ending::endOverdue), 30, 30, TimeUnit.SECONDS);
             timers.scheduleWithFixedDelay(() -> guarded(records::handOver), 1, 1, TimeUnit.SECONDS);
             timers.scheduleWithFixedDelay(() -> guarded(nonces::purge), 60, 60, TimeUnit.SECONDS);
+            timers.scheduleWithFixedDelay(() -> guarded(trunks::tick), 2, 2, TimeUnit.SECONDS);
         }
 
         private static void guarded(Runnable r) {

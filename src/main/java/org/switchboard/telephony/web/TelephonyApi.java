@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.telephony.CallGuards;
 import org.switchboard.telephony.CallHistory;
 import org.switchboard.telephony.CallHistory.CallView;
 import org.switchboard.telephony.Device;
@@ -25,6 +27,7 @@ import org.switchboard.telephony.DeviceManagement.DeviceWithPassword;
 import org.switchboard.telephony.DeviceManagement.NewDevice;
 import org.switchboard.telephony.DeviceManagement.Provisioning;
 import org.switchboard.telephony.DeviceManagement.Registration;
+import org.switchboard.telephony.TrunkStates;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,12 +51,43 @@ class TelephonyApi {
         }
     }
 
+    record CountriesBody(List<String> countries) {
+    }
+
     private final DeviceManagement devices;
     private final CallHistory calls;
+    private final CallGuards guards;
+    private final TrunkStates trunks;
 
-    TelephonyApi(DeviceManagement devices, CallHistory calls) {
+    TelephonyApi(DeviceManagement devices, CallHistory calls, CallGuards guards, TrunkStates trunks) {
         this.devices = devices;
         this.calls = calls;
+        this.guards = guards;
+        this.trunks = trunks;
+    }
+
+    @GetMapping("/trunk-registrations")
+    @Operation(summary = "The platform's registration to each of the instance's own trunks: REGISTERED (until), "
+            + "FAILED (with the provider's answer), TRYING or NOT_REGISTERING")
+    List<TrunkStates.TrunkState> trunkRegistrations(CurrentUser user, @PathVariable UUID id) {
+        return trunks.of(user, new InstanceId(id));
+    }
+
+    @GetMapping("/call-countries")
+    @Operation(summary = "Countries the instance's phones may call: home (always), opened, and those the operator "
+            + "lets be opened; the daily airtime cap")
+    CallGuards.Countries countries(CurrentUser user, @PathVariable UUID id) {
+        return guards.countries(user, new InstanceId(id));
+    }
+
+    @PutMapping("/call-countries")
+    @Operation(summary = "Open exactly these countries {countries: [\"FR\", ...]} for calls to the public network "
+            + "(customer admin; only countries the operator allows)")
+    CallGuards.Countries openCountries(CurrentUser user, @PathVariable UUID id, @RequestBody CountriesBody body) {
+        if (body == null) {
+            throw new InvalidInputException("body", "Send {countries: [...]}");
+        }
+        return guards.open(user, new InstanceId(id), body.countries());
     }
 
     @PostMapping("/devices")

@@ -18,6 +18,7 @@ import org.switchboard.telephony.CallHistory;
 import org.switchboard.telephony.DeviceKind;
 import org.switchboard.telephony.DeviceManagement;
 import org.switchboard.telephony.DeviceManagement.NewDevice;
+import org.switchboard.telephony.TrunkStates;
 
 /** The phone system's page: devices and their registrations, live calls, call history; admins add devices. */
 @WebPage
@@ -27,9 +28,11 @@ class TelephonyPages {
     private final SubjectManagement subjects;
     private final DeviceManagement devices;
     private final CallHistory calls;
+    private final TrunkStates trunkStates;
 
     TelephonyPages(InstanceManagement instances, SubjectManagement subjects, DeviceManagement devices,
-            CallHistory calls) {
+            CallHistory calls, TrunkStates trunkStates) {
+        this.trunkStates = trunkStates;
         this.instances = instances;
         this.subjects = subjects;
         this.devices = devices;
@@ -47,6 +50,7 @@ class TelephonyPages {
         model.addAttribute("registered", registrations.stream().map(DeviceManagement.Registration::deviceId)
                 .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("live", calls.live(user, instance));
+        model.addAttribute("trunks", trunkStates.of(user, instance));
         model.addAttribute("history", calls.history(user, instance, null));
         model.addAttribute("subjects", subjects.subjects(user, instance));
         model.addAttribute("kinds", DeviceKind.values());
