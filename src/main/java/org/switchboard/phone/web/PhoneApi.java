@@ -73,15 +73,15 @@ class PhoneApi {
     }
 
     @Operation(summary = "Send an employee's invitation again: a new link, the older one stops working (customer admin)")
-    @PostMapping("/api/v1/instances/{instance}/employees/{user}/invitation")
-    ResponseEntity<Void> reinvite(CurrentUser user, @PathVariable UUID instance, @PathVariable("user") UUID employee) {
+    @PostMapping("/api/v1/instances/{instance}/employees/{userId}/invitation")
+    ResponseEntity<Void> reinvite(CurrentUser user, @PathVariable UUID instance, @PathVariable("userId") UUID employee) {
         employees.reinvite(user, new InstanceId(instance), new UserId(employee));
         return ResponseEntity.accepted().build();
     }
 
     @Operation(summary = "Remove an employee's client access: sessions end, its client's licence is freed, mobiles unpaired (customer admin)")
-    @DeleteMapping("/api/v1/instances/{instance}/employees/{user}")
-    ResponseEntity<Void> remove(CurrentUser user, @PathVariable UUID instance, @PathVariable("user") UUID employee) {
+    @DeleteMapping("/api/v1/instances/{instance}/employees/{userId}")
+    ResponseEntity<Void> remove(CurrentUser user, @PathVariable UUID instance, @PathVariable("userId") UUID employee) {
         employees.remove(user, new InstanceId(instance), new UserId(employee));
         return ResponseEntity.noContent().build();
     }

@@ -57,8 +57,8 @@ class PhonePages {
         return "phone/employees";
     }
 
-    @PostMapping("/instances/{id}/employees/{user}/invitation")
-    String reinvite(CurrentUser user, @PathVariable UUID id, @PathVariable("user") UUID employee, Model model,
+    @PostMapping("/instances/{id}/employees/{userId}/invitation")
+    String reinvite(CurrentUser user, @PathVariable UUID id, @PathVariable("userId") UUID employee, Model model,
             RedirectAttributes redirect) {
         if (FormErrors.submit(model, () -> employees.reinvite(user, new InstanceId(id), new UserId(employee)))) {
             redirect.addFlashAttribute("notice", "The invitation was sent again; the older link no longer works.");
@@ -67,8 +67,8 @@ class PhonePages {
         return employees(user, id, model);
     }
 
-    @PostMapping("/instances/{id}/employees/{user}/removal")
-    String remove(CurrentUser user, @PathVariable UUID id, @PathVariable("user") UUID employee, Model model,
+    @PostMapping("/instances/{id}/employees/{userId}/removal")
+    String remove(CurrentUser user, @PathVariable UUID id, @PathVariable("userId") UUID employee, Model model,
             RedirectAttributes redirect) {
         if (FormErrors.submit(model, () -> employees.remove(user, new InstanceId(id), new UserId(employee)))) {
             redirect.addFlashAttribute("notice", "The employee no longer has the desktop client: signed out, its "
