@@ -304,7 +304,15 @@ window.phoneStats = async function phoneStats() {
 
 async function pairingCode() {
   const r = await fetch('/phone/pairing-codes', { method: 'POST', headers: { Accept: 'application/json', ...csrf() } });
-  if (!r.ok) return;
+  if (!r.ok) {
+    // too many codes in a row (429) says how long to wait
+    const problem = await r.json().catch(() => ({}));
+    text('pairing-error', problem.detail || 'No pairing code now: try again later.');
+    show('pairing-error', true);
+    show('pairing-code-box', false);
+    return;
+  }
+  show('pairing-error', false);
   const c = await r.json();
   text('pairing-code', c.code);
   text('pairing-expires', new Date(c.expiresAt).toLocaleTimeString());

@@ -1,6 +1,7 @@
 package org.switchboard.phone;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -11,12 +12,17 @@ import org.switchboard.accounts.CurrentUser;
 import org.switchboard.accounts.EmployeeAccounts;
 import org.switchboard.accounts.Role;
 import org.switchboard.accounts.UserId;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceEvent;
+import org.switchboard.connector.PhoneSystemPort;
 import org.switchboard.instances.Instance;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;
 import org.switchboard.licensing.Subject;
 import org.switchboard.licensing.SubjectKind;
 import org.switchboard.licensing.SubjectManagement;
+import org.switchboard.phone.internal.Mobiles;
+import org.switchboard.phone.internal.Mobiles.Mobile;
 import org.switchboard.phone.internal.PhoneEmployees;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.ForbiddenException;
@@ -57,10 +63,15 @@ public class EmployeeManagement implements BrowserClients {
     private final EmployeeAccounts accounts;
     private final ExtensionActivity activity;
     private final PhoneEmployees employees;
+    private final Mobiles mobiles;
+    private final PhoneSystemPort port;
     private final Clock clock;
 
     EmployeeManagement(InstanceManagement instances, SubjectManagement subjects, DeviceManagement devices,
-            EmployeeAccounts accounts, ExtensionActivity activity, PhoneEmployees employees, Clock clock) {
+            EmployeeAccounts accounts, ExtensionActivity activity, PhoneEmployees employees, Mobiles mobiles,
+            PhoneSystemPort port, Clock clock) {
+        this.mobiles = mobiles;
+        this.port = port;
         this.instances = instances;
         this.subjects = subjects;
         this.devices = devices;
@@ -95,8 +106,7 @@ public class EmployeeManagement implements BrowserClients {
         if (employees.subjectTaken(id, subject.id())) {
             throw new ConflictException("extension", "Employee " + extension + " is invited already.");
         }
-        UserId user = accounts.invite(admin, subject.name(), subject.email(),
-                "the desktop client of the phone system \"" + instance.name() + "\" (extension " + extension + ")");
+        UserId user = accounts.invite(admin, subject.name(), subject.email(), what(instance, extension));
         DeviceWithPassword device = devices.add(admin, id, new NewDevice(extension, DeviceKind.DESKTOP_CLIENT.name(),
                 "Desktop client in the browser"));
         Employee e = new Employee(user, instance.customerId(), id, subject.id(), extension, subject.name(),
@@ -105,10 +115,51 @@ public class EmployeeManagement implements BrowserClients {
         return e;
     }
 
+    /** Mails the invitation again with a new link; the older link stops working. */
+    @Transactional
+    public void reinvite(CurrentUser admin, InstanceId id, UserId user) {
+        Instance instance = instances.instance(admin, id).instance();
+        Employee e = employeeOf(id, user);
+        accounts.reinvite(admin, e.userId(), what(instance, e.extension()));
+    }
+
     /**
-     * The employees of an instance who are users, for whoever may see the instance. Not read-only:
-     * reading the subjects makes the instance's licence pool on first sight.
+     * Removes the employee's client access: its paired mobiles are unpaired ({@code MOBILE_UNPAIRED}),
+     * its desktop-client device deleted (its registrations end, an open client's licence is freed
+     * and its WebSocket closed), and its user removed, so its signed-in sessions end. The licence
+     * subject, its other devices and its calls stay.
      */
+    @Transactional
+    public void remove(CurrentUser admin, InstanceId id, UserId user) {
+        instances.instance(admin, id);
+        if (!admin.isCustomerAdmin()) {
+            throw new ForbiddenException("Only the customer's admins remove employees from the desktop client.");
+        }
+        Employee e = employeeOf(id, user);
+        Instant now = clock.instant();
+        for (Mobile m : mobiles.pairedOf(e.userId())) {
+            mobiles.unpair(m.id(), now);
+            port.report(id, new LicenceEvent(EventType.MOBILE_UNPAIRED, e.extension(), "mobile-" + m.id(), null, now));
+        }
+        if (devices.devices(admin, id).stream().anyMatch(d -> d.id().equals(e.deviceId()))) {
+            devices.delete(admin, id, e.deviceId());
+        }
+        employees.delete(e.userId());
+        accounts.remove(admin, e.userId());
+    }
+
+    private Employee employeeOf(InstanceId id, UserId user) {
+        return employees.byUser(user).filter(e -> e.instanceId().equals(id))
+                .orElseThrow(() -> new NotFoundException("There is no employee user " + user.value()
+                        + " on this phone system."));
+    }
+
+    private static String what(Instance instance, String extension) {
+        return "the desktop client of the phone system \"" + instance.name() + "\" (extension " + extension + ")";
+    }
+
+    /** The employees of an instance who are users, for whoever may see the instance. */
+    // not read-only: reading the subjects makes sure the instance's licence pool exists
     @Transactional
     public List<EmployeeView> employees(CurrentUser viewer, InstanceId id) {
         instances.instance(viewer, id);

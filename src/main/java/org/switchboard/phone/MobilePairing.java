@@ -22,6 +22,8 @@ import org.switchboard.connector.PhoneSystemPort;
 import org.switchboard.phone.internal.Mobiles;
 import org.switchboard.phone.internal.Mobiles.Code;
 import org.switchboard.phone.internal.Mobiles.Mobile;
+import org.switchboard.phone.internal.PairingThrottle;
+import org.switchboard.phone.internal.PairingThrottlePolicy;
 import org.switchboard.phone.internal.PhoneEmployees;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.InvalidInputException;
@@ -57,10 +59,12 @@ public class MobilePairing {
     private final PhoneEmployees employeeRows;
     private final Mobiles mobiles;
     private final PhoneSystemPort port;
+    private final PairingThrottle throttle;
     private final Clock clock;
 
     MobilePairing(EmployeeManagement employees, PhoneEmployees employeeRows, Mobiles mobiles, PhoneSystemPort port,
-            Clock clock) {
+            PairingThrottle throttle, Clock clock) {
+        this.throttle = throttle;
         this.employees = employees;
         this.employeeRows = employeeRows;
         this.mobiles = mobiles;
@@ -68,9 +72,18 @@ public class MobilePairing {
         this.clock = clock;
     }
 
+    /** A new code; the employee's older unused codes stop working. Refused (429) after too many in a row. */
     @Transactional
     public PairingCode newCode(CurrentUser user) {
         Employee me = employees.me(user);
+        String subject = me.userId().value().toString();
+        Duration wait = throttle.waitFor(PairingThrottlePolicy.EMPLOYEE, subject);
+        if (!wait.isZero()) {
+            throw new TooManyAttemptsException("Too many pairing codes asked for in a row: try again in "
+                    + seconds(wait) + " seconds.", wait);
+        }
+        throttle.count(PairingThrottlePolicy.EMPLOYEE, subject);
+        mobiles.retireCodes(me.userId(), clock.instant());
         StringBuilder code = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             code.append(CODE_CHARS.charAt(RANDOM.nextInt(CODE_CHARS.length())));
@@ -80,9 +93,19 @@ public class MobilePairing {
         return new PairingCode(code.toString(), expires);
     }
 
-    /** The app pairs with a code; refused (409, with the licence's reason) when no licence is free. */
+    /**
+     * The app pairs with a code; refused (409, with the licence's reason) when no licence is free.
+     * A wrong, used or expired code counts against the source address; after too many the address
+     * waits (429) before its next try, and while it waits its codes are not even looked at.
+     */
     @Transactional
-    public Paired pair(String rawCode, String rawName) {
+    public Paired pair(String rawCode, String rawName, String address) {
+        String from = address == null || address.isBlank() ? "unknown" : address;
+        Duration wait = throttle.waitFor(PairingThrottlePolicy.ADDRESS, from);
+        if (!wait.isZero()) {
+            throw new TooManyAttemptsException("Too many wrong pairing codes from this address: try again in "
+                    + seconds(wait) + " seconds.", wait);
+        }
         Validation v = new Validation();
         String code = rawCode == null ? null : rawCode.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
         v.check(code != null && !code.isEmpty(), "code", "The pairing code is required: the one the client shows");
@@ -90,8 +113,12 @@ public class MobilePairing {
         v.throwIfInvalid();
         Instant now = clock.instant();
         Code c = mobiles.lockCode(hash(code)).filter(x -> x.usedAt() == null && now.isBefore(x.expiresAt()))
-                .orElseThrow(() -> new InvalidInputException("code",
-                        "This pairing code is not valid: it is wrong, used or older than ten minutes. Show a new one."));
+                .orElse(null);
+        if (c == null) {
+            throttle.count(PairingThrottlePolicy.ADDRESS, from);
+            throw new InvalidInputException("code",
+                    "This pairing code is not valid: it is wrong, used or older than ten minutes. Show a new one.");
+        }
         Employee e = employeeRows.byUser(c.user()).orElseThrow(() -> new NotFoundException("The employee is gone."));
         UUID id = UUID.randomUUID();
         Decision d = port.report(e.instanceId(), new LicenceEvent(EventType.MOBILE_PAIRED, e.extension(), ref(id), null,
@@ -136,6 +163,10 @@ public class MobilePairing {
         Instant now = clock.instant();
         mobiles.unpair(m.id(), now);
         port.report(e.instanceId(), new LicenceEvent(EventType.MOBILE_UNPAIRED, e.extension(), ref(m.id()), null, now));
+    }
+
+    private static long seconds(Duration wait) {
+        return Math.max(1, (wait.toMillis() + 999) / 1000);
     }
 
     private static String ref(UUID mobile) {

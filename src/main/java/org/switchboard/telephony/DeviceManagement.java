@@ -6,8 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.switchboard.accounts.CurrentUser;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceEvent;
+import org.switchboard.connector.PhoneSystemPort;
 import org.switchboard.instances.Instance;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;
@@ -22,6 +26,7 @@ import org.switchboard.telephony.internal.Bindings.Reachable;
 import org.switchboard.telephony.internal.DeviceCredentials;
 import org.switchboard.telephony.internal.Devices;
 import org.switchboard.telephony.sip.SipTransport;
+import org.switchboard.telephony.websocket.WebSocketSipTransport;
 
 /**
  * The devices of an instance's employees and function extensions, managed by the customer's
@@ -59,11 +64,16 @@ public class DeviceManagement {
     private final Bindings bindings;
     private final SipSettings settings;
     private final SipTransport transport;
+    private final PhoneSystemPort licences;
+    private final ObjectProvider<WebSocketSipTransport> webSockets;
     private final Clock clock;
 
     DeviceManagement(InstanceManagement instances, SubjectManagement subjects, Devices devices, Bindings bindings,
-            SipSettings settings, SipTransport transport, Clock clock) {
+            SipSettings settings, SipTransport transport, PhoneSystemPort licences,
+            ObjectProvider<WebSocketSipTransport> webSockets, Clock clock) {
         this.transport = transport;
+        this.licences = licences;
+        this.webSockets = webSockets;
         this.instances = instances;
         this.subjects = subjects;
         this.devices = devices;
@@ -135,11 +145,22 @@ public class DeviceManagement {
         return new DeviceWithPassword(devices.find(id, deviceId).orElseThrow(), password, provisioning(realm, device));
     }
 
+    /**
+     * Deletes the device with its registrations; a desktop client's open session closes
+     * ({@code DESKTOP_CLOSED}, its licence freed) and its WebSockets on this node are closed.
+     */
     public void delete(CurrentUser viewer, InstanceId id, UUID deviceId) {
-        managed(viewer, id);
+        Instance instance = managed(viewer, id);
+        Device device = devices.find(id, deviceId).orElseThrow(() -> notFound(deviceId));
+        String session = devices.desktopSession(deviceId).orElse(null);
         if (!devices.delete(id, deviceId)) {
             throw notFound(deviceId);
         }
+        if (session != null) {
+            licences.report(id, new LicenceEvent(EventType.DESKTOP_CLOSED, device.extension(), session, null,
+                    clock.instant()));
+        }
+        webSockets.ifAvailable(w -> w.close(device.sipUser() + "@" + settings.domainOf(instance.subdomain().value())));
     }
 
     public Provisioning provisioning(CurrentUser viewer, InstanceId id, UUID deviceId) {

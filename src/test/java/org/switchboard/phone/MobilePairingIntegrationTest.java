@@ -22,6 +22,8 @@ class MobilePairingIntegrationTest extends IntegrationTestBase {
     PhoneFixtures fixtures;
     @Autowired
     LicenceManagement licences;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aPairedMobileHoldsTheLicenceUntilItIsUnpairedAndAFullPoolRefusesAPairing() {
@@ -72,6 +74,54 @@ class MobilePairingIntegrationTest extends IntegrationTestBase {
         // another employee's device is not Anna's to unpair
         assertThat(annasClient.delete("/api/v1/phone/mobiles/" + bensPairing.json().get("id").asString()).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void wrongCodesFromOneAddressWaitLongerAndLongerAndAnEmployeeAsksForALimitedNumberOfCodes() {
+        jdbc.sql("delete from phone_pairing_throttle").update();
+        try {
+            Office office = fixtures.office(2, 1);
+            EmployeeLogin anna = office.employees().get(0);
+            Api annasClient = new Api(port).as(anna.email(), anna.password());
+            Api app = new Api(port);
+
+            // ten wrong codes are answered as wrong; then the address waits, even with a right code
+            for (int i = 0; i < 10; i++) {
+                Api.Response wrong = app.post("/api/v1/mobile/pairings", Map.of("code", "WRONG" + i, "deviceName", "x"));
+                assertThat(wrong.status()).as(wrong.body()).isEqualTo(400);
+            }
+            String code = annasClient.post("/api/v1/phone/pairing-codes", "").json().get("code").asString();
+            Api.Response waiting = app.post("/api/v1/mobile/pairings", Map.of("code", code, "deviceName", "Anna's"));
+            assertThat(waiting.status()).as(waiting.body()).isEqualTo(429);
+            assertThat(waiting.contentType()).startsWith("application/problem+json");
+            assertThat(waiting.text("detail")).startsWith("Too many wrong pairing codes from this address");
+            assertThat(waiting.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(annasClient.get("/api/v1/phone/mobiles").json().size()).isZero();
+
+            // the wait doubles with the next wrong code once it is over
+            clock.advance(java.time.Duration.ofSeconds(6));
+            assertThat(app.post("/api/v1/mobile/pairings", Map.of("code", "WRONG", "deviceName", "x")).status())
+                    .isEqualTo(400);
+            assertThat(app.post("/api/v1/mobile/pairings", Map.of("code", code, "deviceName", "x")).headers()
+                    .firstValue("Retry-After")).hasValue("10");
+            clock.advance(java.time.Duration.ofSeconds(11));
+            assertThat(app.post("/api/v1/mobile/pairings", Map.of("code", code, "deviceName", "Anna's")).status())
+                    .isEqualTo(201);
+
+            // a new code retires the older one; after five codes in a row the employee waits
+            String older = annasClient.post("/api/v1/phone/pairing-codes", "").json().get("code").asString();
+            for (int i = 0; i < 3; i++) {
+                assertThat(annasClient.post("/api/v1/phone/pairing-codes", "").status()).isEqualTo(201);
+            }
+            Api.Response tooMany = annasClient.post("/api/v1/phone/pairing-codes", "");
+            assertThat(tooMany.status()).isEqualTo(429);
+            assertThat(tooMany.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(tooMany.text("detail")).startsWith("Too many pairing codes asked for in a row");
+            Api.Response retired = app.post("/api/v1/mobile/pairings", Map.of("code", older, "deviceName", "x"));
+            assertThat(retired.status()).isEqualTo(400);
+        } finally {
+            jdbc.sql("delete from phone_pairing_throttle").update();
+        }
     }
 
     private List<Holder> holders(Office office) {

@@ -149,6 +149,95 @@ class PhoneBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void onAFullPoolAnEmergencyCallGoesOutAndSigningOutFreesTheLicenceForTheWaitingEmployee() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.switchboard.telephony.Sipp.available(), "sipp is needed");
+        Office office = fixtures.office(1, 3);
+        EmployeeLogin anna = office.employees().get(0);
+        EmployeeLogin ben = office.employees().get(1);
+        EmployeeLogin carl = office.employees().get(2);
+        WebDriver a = client(anna);
+        licenceState(a, "held");
+        WebDriver b = client(ben);
+        licenceState(b, "refused");
+        WebDriver c = client(carl);
+        licenceState(c, "refused");
+
+        // Ben has no licence, yet his emergency call (the instance's country: Germany, 112) reaches the carrier
+        Map<String, String> vars = new java.util.HashMap<>();
+        vars.put("expect", "112");
+        vars.put("carrieruser", CARRIER_USER);
+        vars.put("carrierpassword", CARRIER_PASSWORD);
+        org.switchboard.telephony.Sipp carrier = org.switchboard.telephony.Sipp.server("carrier_answer.xml",
+                CARRIER_PORT, 1, vars).start();
+        dial(b, "112");
+        org.switchboard.telephony.Sipp.Result result = carrier.await();
+        assertThat(result.passed()).as(result.output()).isTrue();
+        callState(b, "idle");
+        wait(b).until(d -> d.findElements(By.cssSelector("#history tr")).stream()
+                .anyMatch(tr -> tr.getText().contains("112")));
+        // an ordinary call is still refused: the pool is full
+        dial(b, carl.extension());
+        wait(b).until(ExpectedConditions.textToBePresentInElementLocated(By.id("call-error"), "Licence limit reached"));
+
+        // Anna signs out: her desktop session ends with it, and Ben's call to Carl goes through
+        a.findElement(By.id("logout")).click();
+        wait(a).until(ExpectedConditions.urlContains("loggedOut"));
+        Eventually.within(Duration.ofSeconds(20), () -> assertThat(holders(office))
+                .noneMatch(h -> h.subject().equals(anna.extension())));
+        dial(b, carl.extension());
+        wait(c).until(ExpectedConditions.visibilityOfElementLocated(By.id("incoming")));
+        c.findElement(By.id("answer-button")).click();
+        callState(b, "talking");
+        audioFlows(c);
+        assertThat(holders(office)).anySatisfy(h -> {
+            assertThat(h.subject()).isEqualTo(ben.extension());
+            assertThat(h.reasons()).contains(Reason.OUTBOUND_CALL);
+        });
+        b.findElement(By.id("hangup-button")).click();
+        callState(c, "idle");
+    }
+
+    @Test
+    void aClientThatLosesTheNetworkLosesItsLicenceWithinTheHeartbeatTimeout() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(org.switchboard.telephony.Sipp.available(), "sipp is needed");
+        Api operator = new Api(port).as(OPERATOR_EMAIL, PASSWORD);
+        assertThat(operator.put("/api/v1/licensing/settings", Map.of("heartbeatTimeoutSeconds", 30,
+                "callTimeoutSeconds", 43200)).status()).isEqualTo(200);
+        Office office = fixtures.office(1, 2);
+        EmployeeLogin anna = office.employees().get(0);
+        EmployeeLogin ben = office.employees().get(1);
+        // Anna's browser reaches the platform through a link the test can cut
+        CuttableLink link = new CuttableLink(port);
+        WebDriver a = client(browsers, "http://localhost:" + link.port(), anna);
+        licenceState(a, "held");
+        WebDriver b = client(ben);
+        licenceState(b, "refused");
+
+        // her network goes away without a word: the socket stays open on both ends, nothing passes any more
+        link.cut();
+        // the heartbeat timeout (30 s) passes on the platform's clock; the reclaim gives the licence back
+        clock.advance(Duration.ofSeconds(31));
+        Eventually.within(Duration.ofSeconds(30), () -> assertThat(holders(office))
+                .noneMatch(h -> h.subject().equals(anna.extension())));
+        // and it stays free: a client that still reached the platform would refresh within 10 s and hold it again
+        Thread.sleep(12_000);
+        assertThat(holders(office)).noneMatch(h -> h.subject().equals(anna.extension()));
+
+        // Ben, who waited, calls out through the carrier
+        Map<String, String> vars = new java.util.HashMap<>();
+        vars.put("expect", "\\+4930123456");
+        vars.put("carrieruser", CARRIER_USER);
+        vars.put("carrierpassword", CARRIER_PASSWORD);
+        org.switchboard.telephony.Sipp carrier = org.switchboard.telephony.Sipp.server("carrier_answer.xml",
+                CARRIER_PORT, 1, vars).start();
+        dial(b, "030123456");
+        org.switchboard.telephony.Sipp.Result result = carrier.await();
+        assertThat(result.passed()).as(result.output()).isTrue();
+        assertThat(b.findElement(By.id("call-error")).getText()).doesNotContain("Licence limit");
+        link.close();
+    }
+
+    @Test
     void anEmployeeCallsOutThroughTheCarrierWhichWithoutRtpengineHasNoMediaPathToTheBrowser() {
         org.junit.jupiter.api.Assumptions.assumeTrue(org.switchboard.telephony.Sipp.available(), "sipp is needed");
         Office office = fixtures.office(1, 1);
@@ -178,8 +267,12 @@ class PhoneBrowserTest extends BrowserTestBase {
         return licences.state(office.setup().customer().admin(), office.setup().instance()).holders();
     }
 
-    /** A Chromium of its own (its own cookies) with a fake microphone, signed in on the client page. */
     private WebDriver client(EmployeeLogin who) {
+        return client(browsers, url(""), who);
+    }
+
+    /** A Chromium of its own (its own cookies) with a fake microphone, signed in on the client page. */
+    static WebDriver client(List<WebDriver> browsers, String base, EmployeeLogin who) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -190,7 +283,7 @@ class PhoneBrowserTest extends BrowserTestBase {
                 .usingDriverExecutable(new java.io.File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         WebDriver d = new ChromeDriver(service, options);
         browsers.add(d);
-        d.get(url("/login"));
+        d.get(base + "/login");
         d.findElement(By.name("email")).sendKeys(who.email());
         d.findElement(By.name("password")).sendKeys(who.password());
         d.findElement(By.cssSelector("form#login button[type=submit]")).click();
@@ -199,19 +292,19 @@ class PhoneBrowserTest extends BrowserTestBase {
         return d;
     }
 
-    private static WebDriverWait wait(WebDriver d) {
+    static WebDriverWait wait(WebDriver d) {
         return new WebDriverWait(d, Duration.ofSeconds(20));
     }
 
-    private static void licenceState(WebDriver d, String state) {
+    static void licenceState(WebDriver d, String state) {
         wait(d).until(ExpectedConditions.attributeToBe(By.id("licence-status"), "data-state", state));
     }
 
-    private static void callState(WebDriver d, String state) {
+    static void callState(WebDriver d, String state) {
         wait(d).until(ExpectedConditions.attributeToBe(By.id("call-status"), "data-state", state));
     }
 
-    private static void dial(WebDriver d, String number) {
+    static void dial(WebDriver d, String number) {
         d.findElement(By.id("dial-input")).clear();
         d.findElement(By.id("dial-input")).sendKeys(number);
         d.findElement(By.id("call-button")).click();
@@ -225,7 +318,7 @@ class PhoneBrowserTest extends BrowserTestBase {
 
     /** WebRTC's statistics show audio bytes received, and growing. */
     @SuppressWarnings("unchecked")
-    private static void audioFlows(WebDriver d) {
+    static void audioFlows(WebDriver d) {
         JavascriptExecutor js = (JavascriptExecutor) d;
         long[] first = { -1 };
         wait(d).until(x -> {

@@ -125,6 +125,8 @@ final class SessionClient {
         WebSocket ws;
         Throwable refusal;
         final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        /** Completes with the close code when the server closes the socket. */
+        final CompletableFuture<Integer> closedByServer = new CompletableFuture<>();
         private final StringBuilder partial = new StringBuilder();
 
         boolean open() {
@@ -150,6 +152,12 @@ final class SessionClient {
 
         void close() {
             ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedByServer.complete(statusCode);
+            return null;
         }
 
         @Override

@@ -55,6 +55,12 @@ public class Users {
                 .update();
     }
 
+    /** Removes an employee user with its mailed links; no other user is ever removed. */
+    public boolean deleteEmployee(UUID id) {
+        jdbc.sql("delete from account_tokens where user_id = :id").param("id", id).update();
+        return jdbc.sql("delete from users where id = :id and role = 'EMPLOYEE'").param("id", id).update() == 1;
+    }
+
     public void setPassword(UUID id, String hash) {
         jdbc.sql("update users set password_hash = :hash where id = :id").param("hash", hash).param("id", id).update();
     }

@@ -44,6 +44,12 @@ public class Mobiles {
                         instant(rs, "used_at"))).optional();
     }
 
+    /** The user's unused codes stop working (a newer one replaces them). */
+    public void retireCodes(UserId user, Instant at) {
+        jdbc.sql("update phone_pairing_codes set used_at = ? where user_id = ? and used_at is null")
+                .params(utc(at), user.value()).update();
+    }
+
     public void useCode(String hash, Instant at) {
         jdbc.sql("update phone_pairing_codes set used_at = ? where code_hash = ?").params(utc(at), hash).update();
     }

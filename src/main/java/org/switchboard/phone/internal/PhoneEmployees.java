@@ -34,6 +34,11 @@ public class PhoneEmployees {
                 .update();
     }
 
+    /** Removes the employee with its pairing codes and paired mobiles. */
+    public void delete(UserId user) {
+        jdbc.sql("delete from phone_employees where user_id = ?").param(user.value()).update();
+    }
+
     public Optional<Employee> byUser(UserId user) {
         return jdbc.sql("select * from phone_employees where user_id = ?").param(user.value())
                 .query((rs, n) -> map(rs)).optional();

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.accounts.CurrentUser;
+import org.switchboard.accounts.UserId;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.phone.ClientSettings;
 import org.switchboard.phone.ClientSettings.Settings;
@@ -71,6 +72,20 @@ class PhoneApi {
         return ResponseEntity.created(URI.create("/api/v1/instances/" + id.value() + "/employees")).body(json);
     }
 
+    @Operation(summary = "Send an employee's invitation again: a new link, the older one stops working (customer admin)")
+    @PostMapping("/api/v1/instances/{instance}/employees/{userId}/invitation")
+    ResponseEntity<Void> reinvite(CurrentUser user, @PathVariable UUID instance, @PathVariable("userId") UUID employee) {
+        employees.reinvite(user, new InstanceId(instance), new UserId(employee));
+        return ResponseEntity.accepted().build();
+    }
+
+    @Operation(summary = "Remove an employee's client access: sessions end, its client's licence is freed, mobiles unpaired (customer admin)")
+    @DeleteMapping("/api/v1/instances/{instance}/employees/{userId}")
+    ResponseEntity<Void> remove(CurrentUser user, @PathVariable UUID instance, @PathVariable("userId") UUID employee) {
+        employees.remove(user, new InstanceId(instance), new UserId(employee));
+        return ResponseEntity.noContent().build();
+    }
+
     @Operation(summary = "Employees of the phone system who are users, and whether their client is open")
     @GetMapping("/api/v1/instances/{instance}/employees")
     List<EmployeeJson> employees(CurrentUser user, @PathVariable java.util.UUID instance) {
@@ -117,8 +132,9 @@ class PhoneApi {
 
     @Operation(summary = "The mobile app pairs with the code the client shows (MOBILE_PAIRED); 409 when no licence is free")
     @PostMapping("/api/v1/mobile/pairings")
-    ResponseEntity<Paired> pair(@RequestBody PairingRequest body) {
-        Paired p = pairing.pair(body == null ? null : body.code(), body == null ? null : body.deviceName());
+    ResponseEntity<Paired> pair(@RequestBody PairingRequest body, jakarta.servlet.http.HttpServletRequest request) {
+        Paired p = pairing.pair(body == null ? null : body.code(), body == null ? null : body.deviceName(),
+                request.getRemoteAddr());
         return ResponseEntity.created(URI.create("/api/v1/mobile/pairings/" + p.id())).body(p);
     }
 

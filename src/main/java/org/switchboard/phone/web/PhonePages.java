@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.switchboard.accounts.CurrentUser;
+import org.switchboard.accounts.UserId;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;
 import org.switchboard.phone.ClientSettings;
@@ -54,6 +55,27 @@ class PhonePages {
         model.addAttribute("employees", employees.employees(user, instance));
         model.addAttribute("admin", user.isCustomerAdmin());
         return "phone/employees";
+    }
+
+    @PostMapping("/instances/{id}/employees/{userId}/invitation")
+    String reinvite(CurrentUser user, @PathVariable UUID id, @PathVariable("userId") UUID employee, Model model,
+            RedirectAttributes redirect) {
+        if (FormErrors.submit(model, () -> employees.reinvite(user, new InstanceId(id), new UserId(employee)))) {
+            redirect.addFlashAttribute("notice", "The invitation was sent again; the older link no longer works.");
+            return "redirect:/instances/" + id + "/employees";
+        }
+        return employees(user, id, model);
+    }
+
+    @PostMapping("/instances/{id}/employees/{userId}/removal")
+    String remove(CurrentUser user, @PathVariable UUID id, @PathVariable("userId") UUID employee, Model model,
+            RedirectAttributes redirect) {
+        if (FormErrors.submit(model, () -> employees.remove(user, new InstanceId(id), new UserId(employee)))) {
+            redirect.addFlashAttribute("notice", "The employee no longer has the desktop client: signed out, its "
+                    + "client closed and its mobiles unpaired.");
+            return "redirect:/instances/" + id + "/employees";
+        }
+        return employees(user, id, model);
     }
 
     @PostMapping("/instances/{id}/employees")

@@ -30,8 +30,11 @@ final class CallEnding {
     private final SipSettings settings;
     private final Clock clock;
 
+    private final MediaAnchor media;
+
     CallEnding(SipTransport transport, Hops hops, CallTable table, CallLog callLog, LicenceReporter licences,
-            SipSettings settings, Clock clock) {
+            SipSettings settings, Clock clock, MediaAnchor media) {
+        this.media = media;
         this.transport = transport;
         this.hops = hops;
         this.table = table;
@@ -47,6 +50,7 @@ final class CallEnding {
             return;
         }
         call.ended = true;
+        media.end(call);
         if (call.noAnswer != null) {
             call.noAnswer.cancel(false);
         }

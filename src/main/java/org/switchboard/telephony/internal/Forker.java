@@ -25,8 +25,11 @@ final class Forker {
     private final CallTable table;
     private final CallEnding ending;
     private final ScheduledExecutorService timers;
+    private final MediaAnchor media;
 
-    Forker(SipTransport transport, Hops hops, CallTable table, CallEnding ending, ScheduledExecutorService timers) {
+    Forker(SipTransport transport, Hops hops, CallTable table, CallEnding ending, ScheduledExecutorService timers,
+            MediaAnchor media) {
+        this.media = media;
         this.transport = transport;
         this.hops = hops;
         this.table = table;
@@ -62,6 +65,7 @@ final class Forker {
         if (call.identity != null) {
             call.identity.presentIn(f, call.tenant.domain());
         }
+        media.offer(call, f, target, branch);
         Branch b = new Branch(branch, target, f);
         call.branches.put(branch, b);
         table.addBranch(branch, call);

@@ -22,8 +22,11 @@ final class InDialogRelay {
     private final CallTable table;
     private final CallEnding ending;
     private final CallLog callLog;
+    private final MediaAnchor media;
 
-    InDialogRelay(SipTransport transport, Hops hops, CallTable table, CallEnding ending, CallLog callLog) {
+    InDialogRelay(SipTransport transport, Hops hops, CallTable table, CallEnding ending, CallLog callLog,
+            MediaAnchor media) {
+        this.media = media;
         this.transport = transport;
         this.hops = hops;
         this.table = table;
@@ -95,6 +98,9 @@ final class InDialogRelay {
         f.addFirst("Via", hops.via(target.transport(),
                 Via.MAGIC + "-sb"
                         + Integer.toHexString((m.topVia().branch() + m.method()).hashCode())));
+        if (call != null) {
+            media.offer(call, f, target, null); // a re-INVITE (hold) or UPDATE with a new offer
+        }
         transport.send(f, target);
         if ("BYE".equals(m.method())) {
             if (call != null) {

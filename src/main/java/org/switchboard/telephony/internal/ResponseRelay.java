@@ -23,9 +23,11 @@ final class ResponseRelay {
     private final CallLog callLog;
     private final CarrierTrunk carrier;
     private final Clock clock;
+    private final MediaAnchor media;
 
     ResponseRelay(SipTransport transport, Hops hops, CallTable table, Forker forker, CallEnding ending,
-            CallLog callLog, CarrierTrunk carrier, Clock clock) {
+            CallLog callLog, CarrierTrunk carrier, Clock clock, MediaAnchor media) {
+        this.media = media;
         this.transport = transport;
         this.hops = hops;
         this.table = table;
@@ -149,6 +151,7 @@ final class ResponseRelay {
     void toCaller(Call call, SipMessage r) {
         SipMessage f = r.copy().removeFirst("Via");
         call.restoreCSeq(f);
+        media.answer(call, f, call.callerFlow, r.topVia().branch());
         call.lastToCaller = f;
         transport.send(f, call.callerFlow);
         if (r.status() >= 200) {
@@ -166,6 +169,7 @@ final class ResponseRelay {
         if (call != null) {
             synchronized (call) {
                 call.restoreCSeq(f);
+                media.answer(call, f, Hops.flowOf(next), null); // the answer to a re-INVITE inside the call
             }
         }
         transport.send(f, Hops.flowOf(next));

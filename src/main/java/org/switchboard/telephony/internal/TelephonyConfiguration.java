@@ -19,6 +19,7 @@ import org.switchboard.mail.Outbox;
 import org.switchboard.numbers.NumberRouting;
 import org.switchboard.numbers.Trunks;
 import org.switchboard.telephony.SipSettings;
+import org.switchboard.telephony.media.MediaRelay;
 import org.switchboard.telephony.sip.SipTransport;
 import org.switchboard.telephony.sip.SocketSipTransport;
 
@@ -68,6 +69,11 @@ class TelephonyConfiguration {
     }
 
     @Bean
+    MediaAnchor sipMediaAnchor(MediaRelay relay) {
+        return new MediaAnchor(relay);
+    }
+
+    @Bean
     CarrierTrunk sipCarrierTrunk(SipSettings s) {
         return new CarrierTrunk(s);
     }
@@ -84,14 +90,14 @@ class TelephonyConfiguration {
 
     @Bean
     CallEnding sipCallEnding(SipTransport transport, Hops hops, CallTable table, CallLog calls,
-            LicenceReporter licences, SipSettings s, Clock clock) {
-        return new CallEnding(transport, hops, table, calls, licences, s, clock);
+            LicenceReporter licences, SipSettings s, Clock clock, MediaAnchor media) {
+        return new CallEnding(transport, hops, table, calls, licences, s, clock, media);
     }
 
     @Bean
     Forker sipForker(SipTransport transport, Hops hops, CallTable table, CallEnding ending,
-            ScheduledExecutorService sipTimers) {
-        return new Forker(transport, hops, table, ending, sipTimers);
+            ScheduledExecutorService sipTimers, MediaAnchor media) {
+        return new Forker(transport, hops, table, ending, sipTimers, media);
     }
 
     @Bean
@@ -127,12 +133,14 @@ class TelephonyConfiguration {
     SipCore sipCore(SipTransport transport, SipSettings s, Hops hops, Registrar registrar, Tenants tenants, Authenticator auth,
             CallAdmission admission, CallLauncher launcher, CallTable table, CarrierTrunk carrier,
             InboundRouter inbound, LicenceReporter licences, Forker forker, CallEnding ending,
-            CallCancellation cancellation, CallLog calls, TrunkRegistrations trunkRegistrations, Clock clock) {
+            CallCancellation cancellation, CallLog calls, TrunkRegistrations trunkRegistrations, Clock clock,
+            MediaAnchor media) {
         OutboundCalls outbound = new OutboundCalls(transport, hops, tenants, auth, admission, launcher, table, clock);
         InboundCalls inboundCalls = new InboundCalls(transport, inbound, licences, launcher, table, clock);
         CallSetup setup = new CallSetup(transport, table, carrier, outbound, inboundCalls);
-        InDialogRelay dialogs = new InDialogRelay(transport, hops, table, ending, calls);
-        ResponseRelay responses = new ResponseRelay(transport, hops, table, forker, ending, calls, carrier, clock);
+        InDialogRelay dialogs = new InDialogRelay(transport, hops, table, ending, calls, media);
+        ResponseRelay responses = new ResponseRelay(transport, hops, table, forker, ending, calls, carrier, clock,
+                media);
         return new SipCore(transport, registrar, setup, dialogs, cancellation, responses,
                 new ScannerAgents(s.fraud().blockedUserAgents()), trunkRegistrations);
     }

@@ -144,6 +144,12 @@ public final class WebSocketSipTransport extends TextWebSocketHandler implements
         sessions.clear();
     }
 
+    /** Closes this node's sockets of a device ({@code sipUser@domain}): the device is gone. */
+    public void close(String device) {
+        sessions.values().stream().filter(s -> device.equals(s.getAttributes().get(DEVICE)))
+                .forEach(s -> close(s, CloseStatus.POLICY_VIOLATION.withReason("device removed")));
+    }
+
     /** Open SIP WebSockets on this node. */
     public int open() {
         return sessions.size();

@@ -1,0 +1,45 @@
+package org.switchboard.phone.internal;
+
+import java.time.Duration;
+
+/**
+ * How attempts around pairing codes slow down. A code has 40 bits and lives ten minutes, so
+ * guessing is bounded from both sides: a source address that sends wrong codes waits longer and
+ * longer before its next try, and an employee asks for a limited number of new codes (each new
+ * code retires the employee's older unused ones, so at most one is ever live per employee). A
+ * scope's first attempts are free; each further one doubles the wait, up to a ceiling. Counts are
+ * forgotten after {@link #FORGET_AFTER} without a counted attempt.
+ */
+public enum PairingThrottlePolicy {
+
+    /** Wrong, used or expired codes sent from one source address (an office shares one: generous). */
+    ADDRESS(10, Duration.ofSeconds(5), Duration.ofMinutes(15)),
+    /** New codes asked for by one employee. */
+    EMPLOYEE(5, Duration.ofSeconds(30), Duration.ofMinutes(10));
+
+    public static final Duration FORGET_AFTER = Duration.ofHours(1);
+
+    private final int free;
+    private final Duration firstWait;
+    private final Duration longestWait;
+
+    PairingThrottlePolicy(int free, Duration firstWait, Duration longestWait) {
+        this.free = free;
+        this.firstWait = firstWait;
+        this.longestWait = longestWait;
+    }
+
+    public int free() {
+        return free;
+    }
+
+    /** How long the next attempt waits after {@code attempts} counted ones; zero while they are free. */
+    public Duration waitAfter(int attempts) {
+        if (attempts < free) {
+            return Duration.ZERO;
+        }
+        int doublings = Math.min(attempts - free, 20);
+        Duration wait = firstWait.multipliedBy(1L << doublings);
+        return wait.compareTo(longestWait) > 0 ? longestWait : wait;
+    }
+}
