@@ -29,3 +29,28 @@ document.addEventListener('submit', function (event) {
     event.stopImmediatePropagation();
   }
 }, true);
+
+// The menu button on small screens, and the current page marked in the navigation.
+document.addEventListener('click', function (event) {
+  var toggle = event.target.closest('#menu-toggle');
+  if (!toggle) {
+    return;
+  }
+  var nav = document.getElementById(toggle.getAttribute('aria-controls'));
+  var open = nav.classList.toggle('open');
+  toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+});
+
+document.addEventListener('DOMContentLoaded', function () {
+  var best = null;
+  document.querySelectorAll('#main-nav a').forEach(function (link) {
+    var path = new URL(link.href, window.location.href).pathname;
+    var here = window.location.pathname;
+    if ((here === path || here.indexOf(path + '/') === 0) && (!best || path.length > best.path.length)) {
+      best = { link: link, path: path };
+    }
+  });
+  if (best) {
+    best.link.setAttribute('aria-current', 'page');
+  }
+});

@@ -73,6 +73,33 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
         field.sendKeys(value);
     }
 
+    /**
+     * Keeps a picture of the page as it is now in {@code target/screenshots/<name>.png}, a build
+     * artefact of the browser tests (not committed).
+     */
+    protected void screenshot(String name) {
+        try {
+            Path folder = Path.of("target", "screenshots");
+            Files.createDirectories(folder);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(folder.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The window as wide as a phone (360 px) or as a desktop (1280 px). */
+    protected void phoneWidth(boolean phone) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(phone ? 360 : 1280, phone ? 780 : 1000));
+    }
+
+    /** True when the page is wider than the window: it would scroll sideways. */
+    protected boolean scrollsSideways() {
+        Object wider = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+        return Boolean.TRUE.equals(wider);
+    }
+
     protected void logIn(String email, String password) {
         browser.manage().deleteAllCookies();
         open("/login");
