@@ -54,3 +54,28 @@ document.addEventListener('DOMContentLoaded', function () {
     best.link.setAttribute('aria-current', 'page');
   }
 });
+
+// A copy button: data-copy names the element whose text goes to the clipboard; the status beside it says so.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('[data-copy]');
+  if (!button) {
+    return;
+  }
+  var text = document.getElementById(button.getAttribute('data-copy')).textContent.trim();
+  var status = document.getElementById(button.id + '-done');
+  var said = function (message) {
+    if (status) {
+      status.textContent = message;
+    }
+  };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).then(function () { said('Copied.'); },
+      function () { said('Select the key and copy it by hand.'); });
+  } else {
+    var range = document.createRange();
+    range.selectNodeContents(document.getElementById(button.getAttribute('data-copy')));
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
+    said(document.execCommand && document.execCommand('copy') ? 'Copied.' : 'Selected: copy it with Ctrl+C.');
+  }
+});

@@ -100,6 +100,37 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
         return Boolean.TRUE.equals(wider);
     }
 
+    /** axe-core, installed by the front-end build (npm) as a development package, never served by the application. */
+    static final Path AXE = Path.of("src", "main", "frontend", "node_modules", "axe-core", "axe.min.js");
+
+    /**
+     * The accessibility problems of the page as it is now, as axe-core finds them (WCAG 2 A and AA
+     * rules), serious and critical only: one line each, with the elements at fault. Empty when none.
+     */
+    protected java.util.List<String> seriousAccessibilityProblems() {
+        try {
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+            // WebDriver's scripts are not the page's: the Content-Security-Policy does not stop them.
+            js.executeScript(Files.readString(AXE));
+            browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            Object found = js.executeAsyncScript("""
+                    var done = arguments[arguments.length - 1];
+                    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                                        resultTypes: ['violations'] })
+                      .then(function (r) {
+                        done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                          .map(function (v) { return v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(function (n) {
+                            return n.target.join(' '); }).join(', '); }));
+                      }, function (e) { done(['axe failed: ' + e]); });
+                    """);
+            @SuppressWarnings("unchecked")
+            java.util.List<String> problems = (java.util.List<String>) found;
+            return problems;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("axe-core is missing: run the build (npm ci in src/main/frontend)", e);
+        }
+    }
+
     protected void logIn(String email, String password) {
         browser.manage().deleteAllCookies();
         open("/login");

@@ -33,6 +33,11 @@ public class Formats {
         return day == null ? "" : DAY.format(day);
     }
 
+    /** The day an instant falls on in the business time zone, e.g. "6 Dec 2026": for ends of terms and trials. */
+    public String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant.atZone(clock.getZone()));
+    }
+
     public String money(BigDecimal amount) {
         if (amount == null) {
             return "";
