@@ -100,6 +100,30 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
         return Boolean.TRUE.equals(wider);
     }
 
+    /** The innermost elements that reach past the window's right edge, to say what makes a page scroll sideways. */
+    @SuppressWarnings("unchecked")
+    protected java.util.List<String> pastTheRightEdge() {
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                var edge = document.documentElement.clientWidth + 1, found = [];
+                document.querySelectorAll('body *').forEach(function (e) {
+                  var r = e.getBoundingClientRect();
+                  if (r.right > edge && r.width > 0 && ![].some.call(e.children, function (c) {
+                        return c.getBoundingClientRect().right > edge; })) {
+                    var inScroller = false;
+                    for (var p = e.parentElement; p; p = p.parentElement) {
+                      var o = getComputedStyle(p).overflowX;
+                      if (o === 'auto' || o === 'scroll' || o === 'hidden') { inScroller = true; break; }
+                    }
+                    if (!inScroller) {
+                      found.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
+                          ? '.' + String(e.className).trim().replace(/\s+/g, '.') : '') + ' to ' + Math.round(r.right) + ' px');
+                    }
+                  }
+                });
+                return found.slice(0, 5);
+                """);
+    }
+
     /** axe-core, installed by the front-end build (npm) as a development package, never served by the application. */
     static final Path AXE = Path.of("src", "main", "frontend", "node_modules", "axe-core", "axe.min.js");
 
