@@ -29,3 +29,53 @@ document.addEventListener('submit', function (event) {
     event.stopImmediatePropagation();
   }
 }, true);
+
+// The menu button on small screens, and the current page marked in the navigation.
+document.addEventListener('click', function (event) {
+  var toggle = event.target.closest('#menu-toggle');
+  if (!toggle) {
+    return;
+  }
+  var nav = document.getElementById(toggle.getAttribute('aria-controls'));
+  var open = nav.classList.toggle('open');
+  toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+});
+
+document.addEventListener('DOMContentLoaded', function () {
+  var best = null;
+  document.querySelectorAll('#main-nav a').forEach(function (link) {
+    var path = new URL(link.href, window.location.href).pathname;
+    var here = window.location.pathname;
+    if ((here === path || here.indexOf(path + '/') === 0) && (!best || path.length > best.path.length)) {
+      best = { link: link, path: path };
+    }
+  });
+  if (best) {
+    best.link.setAttribute('aria-current', 'page');
+  }
+});
+
+// A copy button: data-copy names the element whose text goes to the clipboard; the status beside it says so.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('[data-copy]');
+  if (!button) {
+    return;
+  }
+  var text = document.getElementById(button.getAttribute('data-copy')).textContent.trim();
+  var status = document.getElementById(button.id + '-done');
+  var said = function (message) {
+    if (status) {
+      status.textContent = message;
+    }
+  };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).then(function () { said('Copied.'); },
+      function () { said('Select the key and copy it by hand.'); });
+  } else {
+    var range = document.createRange();
+    range.selectNodeContents(document.getElementById(button.getAttribute('data-copy')));
+    window.getSelection().removeAllRanges();
+    window.getSelection().addRange(range);
+    said(document.execCommand && document.execCommand('copy') ? 'Copied.' : 'Selected: copy it with Ctrl+C.');
+  }
+});

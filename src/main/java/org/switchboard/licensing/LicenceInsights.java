@@ -74,6 +74,15 @@ public class LicenceInsights {
         return new Live(state, reads.refusalsSince(id, today), emergencies);
     }
 
+    /**
+     * Refusals since midnight over the given instances (those the dashboard's viewer sees), a count
+     * and nothing more.
+     */
+    public int refusalsToday(java.util.List<InstanceId> visible) {
+        Instant today = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+        return reads.refusalsSince(visible, today);
+    }
+
     public Overview overview(CurrentUser viewer, InstanceId id) {
         InstanceDetails details = licences.visible(viewer, id);
         LicenceState state = licences.state(viewer, id);

@@ -49,7 +49,8 @@ class BillingPagesBrowserTest extends BrowserTestBase {
         waitForText(By.id("run-message"), "The invoice run of 2033-01 is running.");
         waitForText(By.id("runs"), "finished");
         assertThat(browser.findElement(By.id("runs")).getText()).contains("2033-01");
-        assertThat(browser.findElement(By.id("zones")).getText()).contains("German mobile");
+        browser.findElement(By.id("tab-zones")).click();
+        assertThat(waitFor(By.id("zones")).getText()).contains("German mobile");
 
         logIn(customer.email(), PASSWORD);
         open("/customer/invoices");

@@ -78,7 +78,18 @@ class LicencePagesBrowserTest extends BrowserTestBase {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
         wait.until(ExpectedConditions.textToBe(By.id("occupied"), "2"));
         wait.until(ExpectedConditions.textToBe(By.id("refusals-today"), "1"));
-        assertThat(browser.findElement(By.id("holder-900")).getText()).contains("outbound call");
+        assertThat(browser.findElement(By.id("holder-900")).getText()).contains("outbound call").contains("Door 0");
+        assertThat(browser.findElement(By.id("holder-100")).getText()).contains("Employee 0");
+        assertThat(browser.findElements(By.id("over-limit"))).isEmpty();
+
+        // Every licence is taken; an emergency call still goes through, and the page says why more are in use than licensed.
+        pbx.send("OUTBOUND_CALL_STARTED", "101", "c-112", "112");
+        wait.until(ExpectedConditions.textToBe(By.id("occupied"), "3"));
+        assertThat(waitFor(By.id("over-limit")).getText()).contains("1 more than the 2 licensed")
+                .contains("emergency calls always go through");
+        assertThat(browser.findElement(By.id("holder-101")).getText()).contains("emergency call over the limit");
+        pbx.send("CALL_ENDED", "101", "c-112");
+        wait.until(ExpectedConditions.textToBe(By.id("occupied"), "2"));
 
         // The admin takes the licence of 100 away; it is recorded with who did it.
         browser.findElement(By.cssSelector("#holder-100 button.release")).click();
@@ -89,5 +100,16 @@ class LicencePagesBrowserTest extends BrowserTestBase {
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(document.getElementById('history-csv').href).then(r => r.text()).then(done);");
         assertThat(csv).contains("FORCE_RELEASED", setup.customer().email());
+
+        // The charts say what their colours mean; the refusal of 101 is a bar of its own, with its tooltip.
+        wait.until(d -> {
+            d.navigate().refresh();
+            return !d.findElements(By.cssSelector("#chart-hours rect.refused")).isEmpty();
+        });
+        assertThat(browser.findElement(By.cssSelector("#chart-hours .legend")).getText()).contains("peak in use", "refused", "licensed");
+        assertThat(browser.findElement(By.cssSelector("#chart-hours rect.refused title")).getAttribute("textContent"))
+                .endsWith(": 1 refused");
+        assertThat(browser.findElement(By.cssSelector("#chart-24h .licensed-label")).getText()).isEqualTo("licensed 2");
+        assertThat(browser.findElements(By.cssSelector("#chart-24h rect.hover"))).hasSize(24);
     }
 }

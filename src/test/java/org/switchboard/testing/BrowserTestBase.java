@@ -73,6 +73,88 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
         field.sendKeys(value);
     }
 
+    /**
+     * Keeps a picture of the page as it is now in {@code target/screenshots/<name>.png}, a build
+     * artefact of the browser tests (not committed).
+     */
+    protected void screenshot(String name) {
+        try {
+            Path folder = Path.of("target", "screenshots");
+            Files.createDirectories(folder);
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            Files.write(folder.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The window as wide as a phone (360 px) or as a desktop (1280 px). */
+    protected void phoneWidth(boolean phone) {
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(phone ? 360 : 1280, phone ? 780 : 1000));
+    }
+
+    /** True when the page is wider than the window: it would scroll sideways. */
+    protected boolean scrollsSideways() {
+        Object wider = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+        return Boolean.TRUE.equals(wider);
+    }
+
+    /** The innermost elements that reach past the window's right edge, to say what makes a page scroll sideways. */
+    @SuppressWarnings("unchecked")
+    protected java.util.List<String> pastTheRightEdge() {
+        return (java.util.List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                var edge = document.documentElement.clientWidth + 1, found = [];
+                document.querySelectorAll('body *').forEach(function (e) {
+                  var r = e.getBoundingClientRect();
+                  if (r.right > edge && r.width > 0 && ![].some.call(e.children, function (c) {
+                        return c.getBoundingClientRect().right > edge; })) {
+                    var inScroller = false;
+                    for (var p = e.parentElement; p; p = p.parentElement) {
+                      var o = getComputedStyle(p).overflowX;
+                      if (o === 'auto' || o === 'scroll' || o === 'hidden') { inScroller = true; break; }
+                    }
+                    if (!inScroller) {
+                      found.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && e.className.baseVal === undefined
+                          ? '.' + String(e.className).trim().replace(/\s+/g, '.') : '') + ' to ' + Math.round(r.right) + ' px');
+                    }
+                  }
+                });
+                return found.slice(0, 5);
+                """);
+    }
+
+    /** axe-core, installed by the front-end build (npm) as a development package, never served by the application. */
+    static final Path AXE = Path.of("src", "main", "frontend", "node_modules", "axe-core", "axe.min.js");
+
+    /**
+     * The accessibility problems of the page as it is now, as axe-core finds them (WCAG 2 A and AA
+     * rules), serious and critical only: one line each, with the elements at fault. Empty when none.
+     */
+    protected java.util.List<String> seriousAccessibilityProblems() {
+        try {
+            org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+            // WebDriver's scripts are not the page's: the Content-Security-Policy does not stop them.
+            js.executeScript(Files.readString(AXE));
+            browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+            Object found = js.executeAsyncScript("""
+                    var done = arguments[arguments.length - 1];
+                    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+                                        resultTypes: ['violations'] })
+                      .then(function (r) {
+                        done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })
+                          .map(function (v) { return v.id + ': ' + v.help + ' at ' + v.nodes.slice(0, 3).map(function (n) {
+                            return n.target.join(' '); }).join(', '); }));
+                      }, function (e) { done(['axe failed: ' + e]); });
+                    """);
+            @SuppressWarnings("unchecked")
+            java.util.List<String> problems = (java.util.List<String>) found;
+            return problems;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("axe-core is missing: run the build (npm ci in src/main/frontend)", e);
+        }
+    }
+
     protected void logIn(String email, String password) {
         browser.manage().deleteAllCookies();
         open("/login");

@@ -255,6 +255,14 @@ public class Invoices {
         return used ? "RCUR" : "FRST";
     }
 
+    /** The status of every invoice's direct debit, by invoice (invoices without one are absent). */
+    public Map<UUID, String> paymentStatuses() {
+        Map<UUID, String> statuses = new java.util.HashMap<>();
+        jdbc.sql("select invoice_id, status from billing_payments")
+                .query((rs, n) -> statuses.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return statuses;
+    }
+
     public Optional<Payment> payment(UUID invoice) {
         return jdbc.sql("select * from billing_payments where invoice_id = :i").param("i", invoice)
                 .query(this::mapPayment).optional();

@@ -44,9 +44,11 @@ class BillingPages {
     private final CallRecording recording;
     private final TariffManagement tariffs;
     private final CreditNotes creditNotes;
+    private final org.switchboard.billing.OpenMonth openMonth;
 
     BillingPages(InvoiceRun runs, InvoiceManagement invoices, InvoiceDocuments documents, CallRecording recording,
-            TariffManagement tariffs, CreditNotes creditNotes) {
+            TariffManagement tariffs, CreditNotes creditNotes, org.switchboard.billing.OpenMonth openMonth) {
+        this.openMonth = openMonth;
         this.creditNotes = creditNotes;
         this.runs = runs;
         this.invoices = invoices;
@@ -126,6 +128,7 @@ class BillingPages {
         model.addAttribute("invoices", invoices.invoices(user));
         model.addAttribute("partner", user.isPartner());
         model.addAttribute("invoicingPartner", invoices.invoicingPartner(user).orElse(null));
+        model.addAttribute("openMonth", user.isCustomer() ? openMonth.ofCustomer(user) : null);
         return "billing/invoices";
     }
 
@@ -183,6 +186,11 @@ class BillingPages {
     @GetMapping("/invoices/{id}/pdf")
     ResponseEntity<byte[]> pdf(CurrentUser user, @PathVariable UUID id) {
         return BillingApi.download(documents.pdf(user, id), MediaType.APPLICATION_PDF);
+    }
+
+    @GetMapping("/invoices/{id}/xrechnung")
+    ResponseEntity<byte[]> xrechnung(CurrentUser user, @PathVariable UUID id) {
+        return BillingApi.download(documents.xrechnung(user, id), MediaType.APPLICATION_XML);
     }
 
     /** CSV as spreadsheets read it: comma separated, quoted where needed, UTF-8 with CRLF. */

@@ -1,5 +1,7 @@
 package org.switchboard.instances.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +13,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.switchboard.accounts.AccountManagement;
+import org.switchboard.accounts.Commands.UpdateBillingDetails;
 import org.switchboard.accounts.CurrentUser;
+import org.switchboard.accounts.Customer;
 import org.switchboard.catalog.Catalog;
 import org.switchboard.catalog.Plan;
 import org.switchboard.instances.Instance;
@@ -25,7 +30,10 @@ import org.switchboard.instances.SubscriptionAmendment;
 import org.switchboard.instances.SubscriptionAmendment.ChangeOutcome;
 import org.switchboard.instances.InstanceManagement.InstanceDetails;
 import org.switchboard.instances.InstanceStatus;
+import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.InvalidInputException.Violation;
+import org.switchboard.platform.RefusedException;
 import org.switchboard.platform.web.FormErrors;
 import org.switchboard.platform.web.WebPage;
 
@@ -49,12 +57,32 @@ class InstancePages {
         }
     }
 
-    record SubscribeForm(String plan, String concurrentUsers, String iban, String accountHolder, Boolean mandateAccepted) {
+    /**
+     * What the subscribe form holds. {@code withAddress} is "true" when the form asked for the
+     * billing address too (the customer had none complete): then street, postcode, city, country
+     * and VAT ID are saved to the customer before it subscribes.
+     */
+    record SubscribeForm(String plan, String concurrentUsers, String iban, String accountHolder, Boolean mandateAccepted,
+            String withAddress, String street, String postcode, String city, String country, String vatId) {
 
         static SubscribeForm defaults(InstanceDetails d) {
             int count = Math.max(1, d.instance().trialConcurrentUsers());
-            return new SubscribeForm("basic", Integer.toString(count), "",
-                    d.customer() == null ? "" : d.customer().name(), false);
+            Customer c = d.customer();
+            boolean ask = c != null && !c.billingAddress().isComplete();
+            return new SubscribeForm("basic", Integer.toString(count), "", c == null ? "" : c.name(), false,
+                    Boolean.toString(ask), c == null ? "" : blankIfNull(c.billingAddress().street()),
+                    c == null ? "" : blankIfNull(c.billingAddress().postcode()),
+                    c == null ? "" : blankIfNull(c.billingAddress().city()),
+                    c == null || c.billingAddress().country() == null ? d.instance().country() : c.billingAddress().country(),
+                    c == null ? "" : blankIfNull(c.vatId()));
+        }
+
+        boolean asksAddress() {
+            return "true".equals(withAddress);
+        }
+
+        UpdateBillingDetails address(Customer customer) {
+            return new UpdateBillingDetails(customer.name(), street, postcode, city, country, vatId);
         }
 
         Subscribe command() {
@@ -67,8 +95,11 @@ class InstancePages {
     private final InstanceSales sales;
     private final SubscriptionAmendment amendment;
     private final Catalog catalog;
+    private final AccountManagement accounts;
 
-    InstancePages(InstanceManagement instances, InstanceSales sales, SubscriptionAmendment amendment, Catalog catalog) {
+    InstancePages(InstanceManagement instances, InstanceSales sales, SubscriptionAmendment amendment, Catalog catalog,
+            AccountManagement accounts) {
+        this.accounts = accounts;
         this.instances = instances;
         this.sales = sales;
         this.amendment = amendment;
@@ -138,14 +169,63 @@ class InstancePages {
                         new ChangeSubscription(count, null)))));
     }
 
+    /**
+     * Subscribes; with the billing address when the form asked for it. Every field at fault is
+     * shown at once, and the form keeps what was typed. A valid address is saved even when the
+     * bank details are still wrong (it is the customer's address either way); the subscription is
+     * all or nothing.
+     */
     @PostMapping("/instances/{id}/subscription")
     String subscribe(CurrentUser user, @PathVariable UUID id, @ModelAttribute("subscribeForm") SubscribeForm form,
             Model model, RedirectAttributes redirect) {
-        if (FormErrors.submit(model, () -> sales.subscribe(user, new InstanceId(id), form.command()))) {
-            redirect.addFlashAttribute("notice", "Subscribed: the instance now runs on an annual subscription.");
-            return "redirect:/instances/" + id;
+        List<Violation> problems = new ArrayList<>();
+        boolean addressSaved = false;
+        boolean mayTry = true;
+        if (form.asksAddress()) {
+            Customer customer = instances.instance(user, new InstanceId(id)).customer();
+            try {
+                accounts.updateBillingDetails(user, customer.id(), form.address(customer));
+                addressSaved = true;
+            } catch (InvalidInputException e) {
+                problems.addAll(e.violations());
+                // Tried only to show what else is wrong: with no complete address it cannot subscribe.
+                mayTry = !customer.billingAddress().isComplete();
+            }
+        }
+        try {
+            if (mayTry) {
+                sales.subscribe(user, new InstanceId(id), form.command());
+            }
+            if (problems.isEmpty()) {
+                redirect.addFlashAttribute("notice", "Subscribed: the instance now runs on an annual subscription.");
+                return "redirect:/instances/" + id;
+            }
+        } catch (InvalidInputException e) {
+            problems.addAll(e.violations());
+        } catch (RefusedException | ConflictException e) {
+            // With the address still at fault, "not validated" only repeats what the address fields say.
+            if (problems.isEmpty()) {
+                problems.add(new Violation(e instanceof RefusedException r ? fieldOf(r) : fieldOf((ConflictException) e),
+                        e.getMessage()));
+            }
+        }
+        model.addAttribute(FormErrors.ATTRIBUTE, FormErrors.of(problems));
+        if (addressSaved) {
+            model.addAttribute("addressSaved", true);
         }
         return detail(user, id, Optional.empty(), model);
+    }
+
+    private static String fieldOf(RefusedException e) {
+        return e.field() == null ? FormErrors.FORM : e.field();
+    }
+
+    private static String fieldOf(ConflictException e) {
+        return e.field() == null ? FormErrors.FORM : e.field();
+    }
+
+    private static String blankIfNull(String value) {
+        return value == null ? "" : value;
     }
 
     @PostMapping("/instances/{id}/changes")

@@ -102,6 +102,16 @@ public class LicenceReads {
                 .params(instance.value(), PoolStore.utc(since)).query(Integer.class).single();
     }
 
+    /** Refusals since an instant, summed over the instances given (a dashboard's "refusals today"). */
+    public int refusalsSince(java.util.Collection<InstanceId> instances, Instant since) {
+        if (instances.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = instances.stream().map(InstanceId::value).toArray(UUID[]::new);
+        return jdbc.sql("select count(*) from licence_history where instance_id = any(?) and at >= ? and action = 'REFUSED'")
+                .params(ids, PoolStore.utc(since)).query(Integer.class).single();
+    }
+
     /** Marks that a refusal alert goes out now, unless one went out within the hour; true when it may go. */
     public boolean claimAlert(UUID instance, Instant now) {
         return jdbc.sql("update licence_pools set last_alert_at = ? where instance_id = ? and (last_alert_at is null"

@@ -30,10 +30,13 @@ class LicencePages {
     private final InstanceManagement instances;
     private final java.time.Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<org.switchboard.licensing.OpenClients> openClients;
+    private final org.switchboard.licensing.SubjectManagement subjects;
 
     LicencePages(LicenceInsights insights, LicenceManagement licences, InstanceManagement instances,
             java.time.Clock clock,
-            org.springframework.beans.factory.ObjectProvider<org.switchboard.licensing.OpenClients> openClients) {
+            org.springframework.beans.factory.ObjectProvider<org.switchboard.licensing.OpenClients> openClients,
+            org.switchboard.licensing.SubjectManagement subjects) {
+        this.subjects = subjects;
         this.openClients = openClients;
         this.insights = insights;
         this.licences = licences;
@@ -53,6 +56,7 @@ class LicencePages {
         model.addAttribute("o", overview);
         model.addAttribute("live", overview.live());
         model.addAttribute("clients", openClients(id, overview.live()));
+        model.addAttribute("names", names(id));
         model.addAttribute("id", id);
         model.addAttribute("mayRelease", mayRelease(user));
         model.addAttribute("chart24h", Charts.occupancy(overview.last24h(), overview.live().state().licensed(),
@@ -72,6 +76,13 @@ class LicencePages {
                 .toList();
     }
 
+    /** Extension to the employee's or function's name (after the caller's view of the instance was checked). */
+    private java.util.Map<String, String> names(UUID id) {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        subjects.subjectsOf(new InstanceId(id)).forEach(s -> names.put(s.extension(), s.name()));
+        return names;
+    }
+
     /** An open desktop client, and whether it holds the employee's licence. */
     record ClientView(String extension, String name, boolean licensed) {
     }
@@ -81,6 +92,7 @@ class LicencePages {
         LicenceInsights.Live live = insights.live(user, new InstanceId(id));
         model.addAttribute("live", live);
         model.addAttribute("clients", openClients(id, live));
+        model.addAttribute("names", names(id));
         model.addAttribute("id", id);
         model.addAttribute("mayRelease", mayRelease(user));
         return "licensing/instance :: live";

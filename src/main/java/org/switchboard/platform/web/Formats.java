@@ -16,6 +16,8 @@ public class Formats {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
     private final Clock clock;
 
     public Formats(Clock clock) {
@@ -24,6 +26,16 @@ public class Formats {
 
     public String instant(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(clock.getZone()));
+    }
+
+    /** A calendar day as people read it, e.g. "6 Dec 2026": for term dates, which have no time of day. */
+    public String date(java.time.LocalDate day) {
+        return day == null ? "" : DAY.format(day);
+    }
+
+    /** The day an instant falls on in the business time zone, e.g. "6 Dec 2026": for ends of terms and trials. */
+    public String day(Instant instant) {
+        return instant == null ? "" : DAY.format(instant.atZone(clock.getZone()));
     }
 
     public String money(BigDecimal amount) {

@@ -1,0 +1,86 @@
+package org.switchboard.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.switchboard.accounts.AccountFixtures;
+import org.switchboard.accounts.AccountFixtures.CustomerAccount;
+import org.switchboard.accounts.AccountFixtures.PartnerAccount;
+import org.switchboard.testing.BrowserTestBase;
+
+/**
+ * The pages of every role, at a desktop and a phone width: no serious accessibility problem
+ * (axe-core, WCAG 2.1 A and AA), no sideways scrolling on a phone, and a screenshot of each kept
+ * under target/screenshots.
+ */
+class AccessibilityBrowserTest extends BrowserTestBase {
+
+    @Autowired
+    AccountFixtures accounts;
+
+    private final Map<String, List<String>> problems = new LinkedHashMap<>();
+
+    @Test
+    void everyRolesPagesPassTheAccessibilityCheckOnADesktopAndAPhone() {
+        check("public", List.of("/", "/pricing", "/sizing", "/directory", "/login", "/signup", "/partners/register",
+                "/password/forgot"));
+
+        PartnerAccount partner = accounts.verifiedPartner("Barrierefrei Partner");
+        CustomerAccount customer = accounts.invitedCustomer(partner, "Barrierefrei GmbH", true);
+        logIn(customer.email(), PASSWORD);
+        open("/instances");
+        type("name", "Zentrale");
+        type("subdomain", "a11y-" + System.nanoTime() % 100000);
+        browser.findElement(By.id("start-trial")).click();
+        browser.findElement(By.id("create-instance")).click();
+        waitForText(By.id("status"), "TRIAL");
+        String instance = browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
+        waitFor(By.id("price-monthly"));
+        check("customer", List.of("/dashboard", "/instances", instance, "/customer/invoices", "/customer/profile",
+                "/licensing", "/licensing" + instance, "/licensing" + instance + "/subjects"));
+
+        logIn(partner.email(), PASSWORD);
+        check("partner", List.of("/dashboard", "/partner/customers", "/partner/programme", "/partner/invoices"));
+
+        logIn(OPERATOR_EMAIL, PASSWORD);
+        check("operator", List.of("/dashboard", "/operator/billing", "/operator/billing/invoices", "/operator/billing/zones",
+                "/operator/billing/settings", "/operator/partners", "/operator/customers", "/operator/programme",
+                "/operator/outbox"));
+
+        List<String> all = new ArrayList<>();
+        problems.forEach((page, found) -> found.forEach(p -> all.add(page + " → " + p)));
+        assertThat(all).as("serious accessibility problems and sideways scrolling").isEmpty();
+    }
+
+    private void check(String role, List<String> paths) {
+        for (boolean phone : new boolean[] { false, true }) {
+            phoneWidth(phone);
+            try {
+                for (String path : paths) {
+                    open(path);
+                    waitFor(By.tagName("main"));
+                    String name = role + path.replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "") + (phone ? "-phone" : "");
+                    screenshot(name);
+                    List<String> found = new ArrayList<>();
+                    if (!phone) {
+                        found.addAll(seriousAccessibilityProblems());
+                    } else if (scrollsSideways()) {
+                        found.add("scrolls sideways at 360 px: " + pastTheRightEdge());
+                    }
+                    if (!found.isEmpty()) {
+                        problems.put(role + " " + path + (phone ? " (phone)" : ""), found);
+                    }
+                }
+            } finally {
+                phoneWidth(false);
+            }
+        }
+    }
+}
