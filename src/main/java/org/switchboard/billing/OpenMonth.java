@@ -14,14 +14,14 @@ import org.switchboard.instances.InstanceManagement.InstanceDetails;
 /**
  * A customer's charges of the open month so far, over all its phone systems: what the next invoice
  * will hold if nothing changes (pro-rata changes, fees in advance, numbers, airtime to date). Each
- * phone system's part is {@link InvoiceManagement#preview}; the totals take VAT once on the whole
+ * phone system's part is {@link InvoicePreviews#preview}; the totals take VAT once on the whole
  * net, as the invoice does.
  */
 @Service
 public class OpenMonth {
 
     /** One phone system's part of the open month. */
-    public record Part(InstanceDetails instance, InvoiceManagement.Preview preview) {
+    public record Part(InstanceDetails instance, InvoicePreviews.Preview preview) {
     }
 
     /**
@@ -35,10 +35,10 @@ public class OpenMonth {
         }
     }
 
-    private final InvoiceManagement invoices;
+    private final InvoicePreviews invoices;
     private final InstanceManagement instances;
 
-    OpenMonth(InvoiceManagement invoices, InstanceManagement instances) {
+    OpenMonth(InvoicePreviews invoices, InstanceManagement instances) {
         this.invoices = invoices;
         this.instances = instances;
     }
@@ -52,7 +52,7 @@ public class OpenMonth {
         List<InvoiceLine> all = new ArrayList<>();
         VatPolicy.Treatment treatment = null;
         for (InstanceDetails d : instances.instances(user, Optional.empty())) {
-            InvoiceManagement.Preview p = invoices.preview(user, d.instance().id());
+            InvoicePreviews.Preview p = invoices.preview(user, d.instance().id());
             month = p.month();
             parts.add(new Part(d, p));
             all.addAll(p.lines());

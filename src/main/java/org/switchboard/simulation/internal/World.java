@@ -98,6 +98,7 @@ class World {
     private final PhoneSystemPort port;
     private final InvoiceRun invoiceRun;
     private final InvoiceManagement invoices;
+    private final org.switchboard.billing.InvoicePayments payments;
     private final CreditNotes creditNotes;
     private final TariffManagement tariffs;
     private final MembershipManagement membership;
@@ -109,7 +110,8 @@ class World {
     World(Registration registration, CustomerInvitations invitations, InvitationAcceptance acceptance,
             AccountManagement accounts, Outbox outbox, InstanceSales sales, SubscriptionAmendment amendment,
             InstanceLifecycle lifecycle, SubjectManagement subjects, PhoneSystemPort port, InvoiceRun invoiceRun,
-            InvoiceManagement invoices, CreditNotes creditNotes, TariffManagement tariffs,
+            InvoiceManagement invoices, org.switchboard.billing.InvoicePayments payments, CreditNotes creditNotes,
+            TariffManagement tariffs,
             MembershipManagement membership, ProgrammeJobs programme, PartnerPayouts payouts, EventsSettled settled,
             Clock clock) {
         this.registration = registration;
@@ -124,6 +126,7 @@ class World {
         this.port = port;
         this.invoiceRun = invoiceRun;
         this.invoices = invoices;
+        this.payments = payments;
         this.creditNotes = creditNotes;
         this.tariffs = tariffs;
         this.membership = membership;
@@ -619,11 +622,11 @@ class World {
                 continue;
             }
             if (n == forced || random.nextInt(50) == 0) {
-                invoices.markReturned(OPERATOR, i.id(), "MD06 refund requested by the debtor");
+                payments.markReturned(OPERATOR, i.id(), "MD06 refund requested by the debtor");
                 ledger.returns.add(new Ledger.Returned(i.id(), day));
                 ledger.count("direct debits returned");
             } else {
-                invoices.markCollected(OPERATOR, i.id());
+                payments.markCollected(OPERATOR, i.id());
                 ledger.count("direct debits collected");
             }
         }
