@@ -5,15 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.LicenceEvent;
@@ -27,22 +23,14 @@ import org.switchboard.platform.InvalidInputException;
  * knows of and who holds a licence because of them. Applies {@link LicencePolicy} to every event
  * and keeps what changed until it is drained, so that an adapter can store it. Not thread-safe:
  * one writer at a time, which the adapters guarantee (a row lock per instance).
+ * <p>
+ * Longer than the project's usual 300 lines on purpose: it is one aggregate whose invariant (no
+ * licence over the pool but for emergency calls) spans the refs, the holdings and the count of
+ * regular holders, changed together by every event on the hot path. The pending changes
+ * ({@link PoolChanges}) and a holding ({@link Holding}) live in their own classes; splitting the
+ * state itself would spread that invariant over several classes.
  */
 public final class LicencePool {
-
-    /** A subject's licence and the refs that hold it. */
-    private static final class Holding {
-        final String subject;
-        final Instant since;
-        boolean overLimit;
-        final List<HeldRef> refs = new ArrayList<>(2);
-
-        Holding(String subject, Instant since, boolean overLimit) {
-            this.subject = subject;
-            this.since = since;
-            this.overLimit = overLimit;
-        }
-    }
 
     /** What changed since the last drain, for storage. */
     public record Changes(List<LicenceRecord> records, Collection<HeldRef> refs, Collection<HeldRef> forgottenRefs,
@@ -63,10 +51,7 @@ public final class LicencePool {
     private final Map<String, Holding> holdings = new HashMap<>();
     private int regularHolders;
 
-    private final List<LicenceRecord> records = new ArrayList<>();
-    private final Set<HeldRef> changedRefs = new LinkedHashSet<>();
-    private final Set<HeldRef> forgottenRefs = new LinkedHashSet<>();
-    private final Set<String> changedHolders = new LinkedHashSet<>();
+    private final PoolChanges changes = new PoolChanges();
 
     public LicencePool(InstanceId instanceId, int licensed, String country, Map<String, SubjectKind> subjects) {
         this.instanceId = Objects.requireNonNull(instanceId);
@@ -164,7 +149,7 @@ public final class LicencePool {
         } else {
             ref.restart(state, emergency, event.at());
         }
-        changedRefs.add(ref);
+        changes.ref(ref);
         boolean licenceTaken = false;
         if (admitted) {
             if (holding == null) {
@@ -173,13 +158,13 @@ public final class LicencePool {
                 if (!holding.overLimit) {
                     regularHolders++;
                 }
-                changedHolders.add(event.subject());
+                changes.holder(event.subject());
                 licenceTaken = true;
             } else if (holding.overLimit && verdict == Verdict.ADMITTED) {
                 // Held only through an emergency call so far: now within the pool.
                 holding.overLimit = false;
                 regularHolders++;
-                changedHolders.add(event.subject());
+                changes.holder(event.subject());
             }
             holding.refs.add(ref);
         }
@@ -202,7 +187,7 @@ public final class LicencePool {
             return decision(Verdict.SESSION_WITHOUT_LICENCE, false);
         }
         if (ref.seen(event.at())) {
-            changedRefs.add(ref);
+            changes.ref(ref);
         }
         return decision(Verdict.HEARTBEAT, false);
     }
@@ -215,7 +200,7 @@ public final class LicencePool {
             case ENDED -> decision(Verdict.NOTHING_HELD, false);
             case REFUSED -> {
                 ref.end(event.at());
-                changedRefs.add(ref);
+                changes.ref(ref);
                 yield decision(Verdict.NOTHING_HELD, false);
             }
             case HELD -> decision(release(ref, event.at(), action, actor) ? Verdict.RELEASED : Verdict.STILL_HELD,
@@ -227,7 +212,7 @@ public final class LicencePool {
     private boolean release(HeldRef ref, Instant at, RecordAction action, String actor) {
         Holding holding = holdings.get(ref.subject());
         ref.end(at);
-        changedRefs.add(ref);
+        changes.ref(ref);
         holding.refs.remove(ref);
         boolean freed = holding.refs.isEmpty();
         if (freed) {
@@ -235,7 +220,7 @@ public final class LicencePool {
             if (!holding.overLimit) {
                 regularHolders--;
             }
-            changedHolders.add(ref.subject());
+            changes.holder(ref.subject());
         }
         record(at, ref.subject(), ref.reason(), ref.ref(), action, ref.emergency(), freed, actor);
         return freed;
@@ -277,8 +262,7 @@ public final class LicencePool {
                 HeldRef ref = it.next();
                 if (ref.state() != HeldRef.State.HELD && ref.lastSeen().isBefore(before)) {
                     it.remove();
-                    changedRefs.remove(ref);
-                    forgottenRefs.add(ref);
+                    changes.forgotten(ref);
                     n++;
                 }
             }
@@ -350,7 +334,7 @@ public final class LicencePool {
     }
 
     public List<Holder> holders() {
-        return holdings.values().stream().map(LicencePool::view)
+        return holdings.values().stream().map(Holding::view)
                 .sorted(Comparator.comparing(Holder::since).thenComparing(Holder::subject)).toList();
     }
 
@@ -364,43 +348,20 @@ public final class LicencePool {
 
     /** What changed since the last call, and forgets it. */
     public Changes drainChanges() {
-        Map<String, Holder> holders = new LinkedHashMap<>();
-        List<String> freed = new ArrayList<>();
-        for (String subject : changedHolders) {
+        return changes.drain(subject -> {
             Holding h = holdings.get(subject);
-            if (h == null) {
-                freed.add(subject);
-            } else {
-                holders.put(subject, view(h));
-            }
-        }
-        Changes changes = new Changes(List.copyOf(records), List.copyOf(changedRefs), List.copyOf(forgottenRefs),
-                List.copyOf(holders.values()), freed);
-        changedRefs.forEach(HeldRef::stored);
-        records.clear();
-        changedRefs.clear();
-        forgottenRefs.clear();
-        changedHolders.clear();
-        return changes;
+            return h == null ? null : h.view();
+        });
     }
 
     /** Forgets pending changes without copying them (for callers that do not store them). */
     public void discardChanges() {
-        records.clear();
-        changedRefs.clear();
-        forgottenRefs.clear();
-        changedHolders.clear();
-    }
-
-    private static Holder view(Holding h) {
-        Set<Reason> reasons = EnumSet.noneOf(Reason.class);
-        h.refs.forEach(r -> reasons.add(r.reason()));
-        return new Holder(h.subject, reasons, h.since, h.overLimit);
+        changes.discard();
     }
 
     private void record(Instant at, String subject, Reason reason, String ref, RecordAction action, boolean emergency,
             boolean licenceChanged, String actor) {
-        records.add(new LicenceRecord(at, subject, reason, ref, action, emergency, licenceChanged, actor,
+        changes.record(new LicenceRecord(at, subject, reason, ref, action, emergency, licenceChanged, actor,
                 holdings.size(), licensed));
     }
 

@@ -8,11 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +23,6 @@ import org.switchboard.instances.InstanceId;
 import org.switchboard.licensing.HeldRef;
 import org.switchboard.licensing.Holder;
 import org.switchboard.licensing.LicencePool;
-import org.switchboard.licensing.LicenceRecord;
-import org.switchboard.licensing.RecordAction;
 import org.switchboard.licensing.SubjectKind;
 
 /** The licence pools in PostgreSQL: the per-instance row that arbitrates, and the state behind it. */
@@ -47,10 +42,12 @@ public class PoolStore {
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
+    private final PoolChangeWriter changeWriter;
 
-    PoolStore(JdbcTemplate jdbc, JdbcClient client) {
+    PoolStore(JdbcTemplate jdbc, JdbcClient client, PoolChangeWriter changeWriter) {
         this.jdbc = jdbc;
         this.client = client;
+        this.changeWriter = changeWriter;
     }
 
     // ---- pool rows --------------------------------------------------------------------------------
@@ -153,163 +150,11 @@ public class PoolStore {
     // ---- writing ----------------------------------------------------------------------------------
 
     /**
-     * Writes what changed in these pools, each with its version raised by one: refs, holders,
-     * history, hourly figures and the pool rows go to the database as arrays in one statement (one
-     * round trip however many events the batch holds); only forgotten refs (reclaim) take a second.
+     * Writes what changed in these pools, each with its version raised by one (see
+     * {@link PoolChangeWriter}: one statement for the whole batch).
      */
     public void write(List<Written> written) {
-        if (written.isEmpty()) {
-            return;
-        }
-        Columns refs = new Columns(9);
-        List<Object[]> refDeletes = new ArrayList<>();
-        Columns holders = new Columns(5);
-        Columns freed = new Columns(2);
-        Columns history = new Columns(12);
-        Columns hours = new Columns(9);
-        Columns pools = new Columns(2);
-        for (Written w : written) {
-            UUID instance = w.row().instanceId();
-            UUID customer = w.row().customerId();
-            LicencePool.Changes c = w.changes();
-            for (HeldRef r : c.refs()) {
-                refs.add(instance, customer, r.reason().name(), r.ref(), r.subject(), r.state().name(), r.emergency(),
-                        text(r.since()), text(r.lastSeen()));
-            }
-            for (HeldRef r : c.forgottenRefs()) {
-                refDeletes.add(new Object[] { instance, r.reason().name(), r.ref() });
-            }
-            for (Holder h : c.holders()) {
-                holders.add(instance, customer, h.subject(), text(h.since()), h.overLimit());
-            }
-            for (String subject : c.freedSubjects()) {
-                freed.add(instance, subject);
-            }
-            for (LicenceRecord r : c.records()) {
-                history.add(instance, customer, text(r.at()), r.subject(), r.reason().name(), r.ref(), r.action().name(),
-                        r.emergency(), r.licenceChanged(), r.actor(), r.occupied(), r.licensed());
-            }
-            hourRows(instance, customer, c.records(), hours);
-            pools.add(instance, w.pool().occupied());
-        }
-        jdbc.execute((Connection con) -> {
-            try (PreparedStatement ps = con.prepareStatement(WRITE)) {
-                int i = 1;
-                i = refs.bind(con, ps, i, "uuid", "uuid", "text", "text", "text", "text", "bool", "text", "text");
-                i = holders.bind(con, ps, i, "uuid", "uuid", "text", "text", "bool");
-                i = freed.bind(con, ps, i, "uuid", "text");
-                i = history.bind(con, ps, i, "uuid", "uuid", "text", "text", "text", "text", "text", "bool", "bool", "text",
-                        "int4", "int4");
-                i = hours.bind(con, ps, i, "uuid", "uuid", "text", "int4", "int4", "int4", "int4", "int4", "int4");
-                pools.bind(con, ps, i, "uuid", "int4");
-                ps.executeUpdate();
-            }
-            return null;
-        });
-        if (!refDeletes.isEmpty()) {
-            jdbc.batchUpdate("delete from licence_refs where instance_id = ? and reason = ? and ref = ?", refDeletes);
-        }
-    }
-
-    private static final String WRITE = """
-            with refs as (
-              insert into licence_refs (instance_id, customer_id, reason, ref, subject, state, emergency, since, last_seen)
-              select i, c, reason, ref, subject, state, emergency, since::timestamptz, last_seen::timestamptz
-              from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[], ?::text[])
-                as t(i, c, reason, ref, subject, state, emergency, since, last_seen)
-              on conflict (instance_id, reason, ref) do update set subject = excluded.subject, state = excluded.state,
-                emergency = excluded.emergency, since = excluded.since, last_seen = excluded.last_seen),
-            holders as (
-              insert into licence_holders (instance_id, customer_id, subject, since, over_limit)
-              select i, c, subject, since::timestamptz, over_limit
-              from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::bool[]) as t(i, c, subject, since, over_limit)
-              on conflict (instance_id, subject) do update set since = excluded.since, over_limit = excluded.over_limit),
-            freed as (
-              delete from licence_holders h using unnest(?::uuid[], ?::text[]) as t(i, subject)
-              where h.instance_id = t.i and h.subject = t.subject),
-            history as (
-              insert into licence_history (instance_id, customer_id, at, subject, reason, ref, action, emergency,
-                licence_changed, actor, occupied, licensed)
-              select i, c, at::timestamptz, subject, reason, ref, action, emergency, licence_changed, actor, occupied,
-                licensed
-              from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[],
-                ?::bool[], ?::text[], ?::int4[], ?::int4[])
-                as t(i, c, at, subject, reason, ref, action, emergency, licence_changed, actor, occupied, licensed)),
-            hours as (
-              insert into licence_hours (instance_id, customer_id, hour, peak, closing, licensed, admissions, refusals,
-                emergencies)
-              select i, c, hour::timestamptz, peak, closing, licensed, admissions, refusals, emergencies
-              from unnest(?::uuid[], ?::uuid[], ?::text[], ?::int4[], ?::int4[], ?::int4[], ?::int4[], ?::int4[],
-                ?::int4[]) as t(i, c, hour, peak, closing, licensed, admissions, refusals, emergencies)
-              on conflict (instance_id, hour) do update set peak = greatest(licence_hours.peak, excluded.peak),
-                closing = excluded.closing, licensed = excluded.licensed,
-                admissions = licence_hours.admissions + excluded.admissions,
-                refusals = licence_hours.refusals + excluded.refusals,
-                emergencies = licence_hours.emergencies + excluded.emergencies)
-            update licence_pools p set occupied = t.occupied, version = p.version + 1
-            from unnest(?::uuid[], ?::int4[]) as t(i, occupied) where p.instance_id = t.i
-            """;
-
-    /** Rows collected column by column, bound as one array per column. */
-    private static final class Columns {
-        private final List<List<Object>> columns = new ArrayList<>();
-
-        Columns(int n) {
-            for (int i = 0; i < n; i++) {
-                columns.add(new ArrayList<>());
-            }
-        }
-
-        void add(Object... values) {
-            for (int i = 0; i < values.length; i++) {
-                columns.get(i).add(values[i]);
-            }
-        }
-
-        int bind(Connection con, PreparedStatement ps, int index, String... types) throws SQLException {
-            for (int i = 0; i < types.length; i++) {
-                List<Object> column = columns.get(i);
-                Object[] values = switch (types[i]) {
-                    case "uuid" -> column.toArray(new UUID[0]);
-                    case "bool" -> column.toArray(new Boolean[0]);
-                    case "int4" -> column.toArray(new Integer[0]);
-                    default -> column.toArray(new String[0]);
-                };
-                ps.setArray(index++, con.createArrayOf(types[i], values));
-            }
-            return index;
-        }
-    }
-
-    private static String text(Instant at) {
-        return at == null ? null : at.toString();
-    }
-
-    /** One row per hour touched: the peak includes the occupancy just before the hour's first record. */
-    private static void hourRows(UUID instance, UUID customer, List<LicenceRecord> records, Columns out) {
-        Map<Instant, int[]> byHour = new LinkedHashMap<>(); // peak, closing, licensed, admissions, refusals, emergencies
-        for (LicenceRecord r : records) {
-            Instant hour = r.at().truncatedTo(ChronoUnit.HOURS);
-            int[] h = byHour.get(hour);
-            if (h == null) {
-                int before = !r.licenceChanged() ? r.occupied()
-                        : r.action() == RecordAction.ADMITTED ? r.occupied() - 1 : r.occupied() + 1;
-                h = new int[] { before, 0, 0, 0, 0, 0 };
-                byHour.put(hour, h);
-            }
-            h[0] = Math.max(h[0], r.occupied());
-            h[1] = r.occupied();
-            h[2] = r.licensed();
-            if (r.action() == RecordAction.ADMITTED) {
-                h[3]++;
-            } else if (r.action() == RecordAction.REFUSED) {
-                h[4]++;
-            }
-            if (r.emergency() && r.action() == RecordAction.ADMITTED) {
-                h[5]++;
-            }
-        }
-        byHour.forEach((hour, h) -> out.add(instance, customer, text(hour), h[0], h[1], h[2], h[3], h[4], h[5]));
+        changeWriter.write(written);
     }
 
     private static PoolRow row(ResultSet rs) throws SQLException {

@@ -1,0 +1,68 @@
+package org.switchboard.licensing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Within a {@link LicencePool}: what changed since the last drain (records, refs started or
+ * changed, refs forgotten, subjects whose holding changed), for an adapter to store.
+ */
+final class PoolChanges {
+
+    private final List<LicenceRecord> records = new ArrayList<>();
+    private final Set<HeldRef> changedRefs = new LinkedHashSet<>();
+    private final Set<HeldRef> forgottenRefs = new LinkedHashSet<>();
+    private final Set<String> changedHolders = new LinkedHashSet<>();
+
+    void record(LicenceRecord record) {
+        records.add(record);
+    }
+
+    void ref(HeldRef ref) {
+        changedRefs.add(ref);
+    }
+
+    /** A ref the pool no longer remembers: deleted from storage instead of stored. */
+    void forgotten(HeldRef ref) {
+        changedRefs.remove(ref);
+        forgottenRefs.add(ref);
+    }
+
+    void holder(String subject) {
+        changedHolders.add(subject);
+    }
+
+    /**
+     * What changed, and forgets it; {@code holderOf} answers a subject's holding now (null when it
+     * holds no licence any more: freed).
+     */
+    LicencePool.Changes drain(Function<String, Holder> holderOf) {
+        Map<String, Holder> holders = new LinkedHashMap<>();
+        List<String> freed = new ArrayList<>();
+        for (String subject : changedHolders) {
+            Holder h = holderOf.apply(subject);
+            if (h == null) {
+                freed.add(subject);
+            } else {
+                holders.put(subject, h);
+            }
+        }
+        LicencePool.Changes changes = new LicencePool.Changes(List.copyOf(records), List.copyOf(changedRefs),
+                List.copyOf(forgottenRefs), List.copyOf(holders.values()), freed);
+        changedRefs.forEach(HeldRef::stored);
+        discard();
+        return changes;
+    }
+
+    void discard() {
+        records.clear();
+        changedRefs.clear();
+        forgottenRefs.clear();
+        changedHolders.clear();
+    }
+}
