@@ -554,7 +554,9 @@ class World {
      */
     private static String destination(Random random) {
         int r = random.nextInt(200);
-        String digits = String.valueOf(1_000_000 + random.nextInt(8_999_999));
+        // Subscriber digits from 2 to 7: never the start of a service range behind an area code
+        // (Vienna's 1 followed by 18 would be Austria's directory enquiries, 43118).
+        String digits = String.valueOf(2_000_000 + random.nextInt(6_000_000));
         if (r < 110) {
             String[] areas = { "30", "40", "89", "221", "69", "991", "711", "341" };
             return "+49" + areas[random.nextInt(areas.length)] + digits;
