@@ -61,10 +61,10 @@ class OverloadIntegrationTest extends SipEdgeTestBase {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
             long heapBefore = memory.getHeapMemoryUsage().getUsed();
-            AtomicLong peak = new AtomicLong();
+            AtomicLong peak = new AtomicLong(retained());
             Thread watch = new Thread(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
-                    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    peak.accumulateAndGet(retained(), Math::max);
                     try {
                         Thread.sleep(50);
                     } catch (InterruptedException e) {
@@ -117,9 +117,11 @@ class OverloadIntegrationTest extends SipEdgeTestBase {
 
             System.gc();
             long heapAfter = memory.getHeapMemoryUsage().getUsed();
-            System.out.printf("heap: %d MB before, peak %d MB, %d MB after; recovered in %.1f s%n",
+            System.out.printf("heap: %d MB before, at most %d MB kept after a collection, %d MB after; recovered in %.1f s%n",
                     heapBefore >> 20, peak.get() >> 20, heapAfter >> 20, recovered);
-            assertThat(peak.get() - heapBefore).as("heap growth under overload").isLessThan(256L << 20);
+            // what the heap keeps after each collection during the overload (garbage not yet collected
+            // says nothing of the bound, and a large test heap collects it late)
+            assertThat(peak.get() - heapBefore).as("heap kept under overload").isLessThan(256L << 20);
             assertThat(heapAfter - heapBefore).as("heap kept after the overload").isLessThan(64L << 20);
         } finally {
             answering.stop();
@@ -162,5 +164,12 @@ class OverloadIntegrationTest extends SipEdgeTestBase {
             Thread.sleep(100);
         }
         return true;
+    }
+
+    /** The heap in use right after the most recent collection of each of its pools. */
+    private static long retained() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.getCollectionUsage() != null)
+                .mapToLong(p -> p.getCollectionUsage().getUsed()).sum();
     }
 }
