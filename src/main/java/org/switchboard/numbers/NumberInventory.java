@@ -29,6 +29,9 @@ import org.switchboard.platform.Validation;
 @Service
 public class NumberInventory {
 
+    /** No number, block or porting fee costs more than this a month. */
+    static final BigDecimal MAX_PRICE = new BigDecimal("99999.99");
+
     /** An import: single numbers (one per line) or one block (base number and 1-3 extension digits). */
     public record ImportRange(String kind, String numbers, String base, Integer extensionDigits, String areaCode,
             String city) {
@@ -180,9 +183,9 @@ public class NumberInventory {
     }
 
     private static void money(Validation v, String field, String label, BigDecimal value) {
-        v.check(value != null && value.signum() >= 0 && value.scale() <= 2 && value.compareTo(new BigDecimal("100000")) < 0,
-                field, label + " must be an amount of 0 or more with at most 2 decimals");
+        v.amount(field, label, value, BigDecimal.ZERO, MAX_PRICE, 2);
     }
+
     /** For operator pages that read nothing else: refuses everyone else. */
     public static void requireOperatorPage(CurrentUser user) {
         requireOperator(user);

@@ -1,6 +1,7 @@
 package org.switchboard.numbers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.telephony.Sipp.assertPassed;
 import static org.switchboard.numbers.NumberFixtures.as;
 import static org.switchboard.numbers.NumberFixtures.await;
 import static org.switchboard.numbers.NumberFixtures.freshSubscriber;
@@ -97,7 +98,4 @@ class PortedNumberCallIntegrationTest extends IntegrationTestBase {
         return local;
     }
 
-    private static void assertPassed(Sipp.Result r) {
-        assertThat(r.passed()).as(r.output()).isTrue();
-    }
 }

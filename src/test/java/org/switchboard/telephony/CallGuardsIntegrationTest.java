@@ -1,6 +1,9 @@
 package org.switchboard.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.telephony.Sipp.assertPassed;
+import static org.switchboard.telephony.TelephonyFixtures.status;
+import static org.switchboard.telephony.TelephonyFixtures.vars;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -159,22 +162,6 @@ class CallGuardsIntegrationTest extends IntegrationTestBase {
         v.put("agent", "sipp");
         v.put("status", String.valueOf(status));
         return v;
-    }
-
-    private static Map<String, String> vars(Phone phone, String dialled, String hold) {
-        Map<String, String> v = phone.vars();
-        v.put("dialled", dialled);
-        v.put("hold", hold);
-        return v;
-    }
-
-    private static Map<String, String> status(Map<String, String> vars, int status) {
-        vars.put("status", String.valueOf(status));
-        return vars;
-    }
-
-    private static void assertPassed(Sipp.Result r) {
-        assertThat(r.passed()).as(r.output()).isTrue();
     }
 
     private static void await(Supplier<Boolean> condition) {

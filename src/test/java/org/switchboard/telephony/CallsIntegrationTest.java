@@ -1,6 +1,9 @@
 package org.switchboard.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.telephony.Sipp.assertPassed;
+import static org.switchboard.telephony.TelephonyFixtures.status;
+import static org.switchboard.telephony.TelephonyFixtures.vars;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -238,22 +241,6 @@ class CallsIntegrationTest extends IntegrationTestBase {
         int local = Sipp.FreePort.udpAndTcp();
         assertPassed(Sipp.client("register.xml", fixtures.sipPort(), phone.vars(), local).with(phone.auth()).run());
         return local;
-    }
-
-    private static Map<String, String> vars(Phone phone, String dialled, String hold) {
-        Map<String, String> v = phone.vars();
-        v.put("dialled", dialled);
-        v.put("hold", hold);
-        return v;
-    }
-
-    private static Map<String, String> status(Map<String, String> vars, int status) {
-        vars.put("status", String.valueOf(status));
-        return vars;
-    }
-
-    private static void assertPassed(Sipp.Result r) {
-        assertThat(r.passed()).as(r.output()).isTrue();
     }
 
     private int occupied(Setup setup) {

@@ -1,6 +1,7 @@
 package org.switchboard.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.telephony.Sipp.assertPassed;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -195,10 +196,6 @@ class KamailioEdgeIntegrationTest {
         Sipp.Result answered = answering.await();
         assertPassed(call);
         assertPassed(answered);
-    }
-
-    private static void assertPassed(Sipp.Result r) {
-        assertThat(r.passed()).as(r.output()).isTrue();
     }
 
     private static SSLContext trustingAnyCertificate() throws Exception {

@@ -1,6 +1,7 @@
 package org.switchboard.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.switchboard.telephony.Sipp.assertPassed;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -143,10 +144,6 @@ class OverloadIntegrationTest extends SipEdgeTestBase {
         v.put("dialled", "101");
         v.put("hold", hold);
         return v;
-    }
-
-    private static void assertPassed(Sipp.Result r) {
-        assertThat(r.passed()).as(r.output()).isTrue();
     }
 
     private static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {

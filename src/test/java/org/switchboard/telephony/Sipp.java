@@ -21,6 +21,11 @@ public final class Sipp {
         }
     }
 
+    /** The scenario ran to its end; its output is the message when it did not. */
+    public static void assertPassed(Result r) {
+        org.assertj.core.api.Assertions.assertThat(r.passed()).as(r.output()).isTrue();
+    }
+
     private static final boolean INSTALLED = installed();
 
     private final List<String> args = new ArrayList<>();

@@ -29,6 +29,20 @@ public class TelephonyFixtures {
         }
     }
 
+    /** A call scenario's variables: the phone's, the number it dials and how long it holds (ms). */
+    public static Map<String, String> vars(Phone phone, String dialled, String hold) {
+        Map<String, String> v = phone.vars();
+        v.put("dialled", dialled);
+        v.put("hold", hold);
+        return v;
+    }
+
+    /** The variables with the final status the scenario expects. */
+    public static Map<String, String> status(Map<String, String> vars, int status) {
+        vars.put("status", String.valueOf(status));
+        return vars;
+    }
+
     private final LicensingFixtures licensing;
     private final DeviceManagement devices;
     private final SipTransport transport;
