@@ -32,8 +32,27 @@ public final class RtpEngine implements AutoCloseable {
         return Files.isExecutable(BINARY);
     }
 
-    /** Starts the daemon on {@code address} (a local address) and waits until it answers ping. */
+    /**
+     * Starts the daemon on {@code address} (a local address) and waits until it answers ping. A
+     * free port found here can be taken by another process before the daemon binds it; the start
+     * is then tried again on other ports.
+     */
     public static RtpEngine start(String address) {
+        IllegalStateException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return startOnce(address);
+            } catch (IllegalStateException e) {
+                if (e.getMessage() == null || !e.getMessage().contains("Address already in use")) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private static RtpEngine startOnce(String address) {
         try {
             int ng = freeUdpPort();
             int low = 30_000 + (int) (Math.random() * 20_000) / 2 * 2;
