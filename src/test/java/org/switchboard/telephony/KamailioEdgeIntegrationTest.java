@@ -25,6 +25,7 @@ import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.switchboard.telephony.TelephonyFixtures.Phone;
 import org.switchboard.testing.Api;
 import org.switchboard.testing.ApplicationNode;
 import org.switchboard.testing.Kamailio;
@@ -35,9 +36,10 @@ import org.switchboard.testing.PostgresServer;
  * Kamailio 5.6 with the shipped configuration ({@code deploy/kamailio/kamailio.cfg}) in front of
  * two platform nodes, each a JVM of its own on one PostgreSQL (all from the Debian packages, on
  * loopback): phones (sipp) register and call each other through Kamailio, which spreads them over
- * the nodes; its TLS and secure WebSocket ports answer. One node is killed; calls go on through
- * the other, which reaches the phones from their bindings in the database. Every licence decision
- * is the nodes': each call asked for one and gave it back.
+ * the nodes; two more phones register and call each other over TLS through it; its secure
+ * WebSocket port answers. One node is killed; calls go on through the other, which reaches the
+ * phones from their bindings in the database. Every licence decision is the nodes': each call
+ * asked for one and gave it back.
  */
 class KamailioEdgeIntegrationTest {
 
@@ -61,6 +63,7 @@ class KamailioEdgeIntegrationTest {
                 Api admin = new Api(a.port()).as("customer@demo.test", PASSWORD);
                 Map<String, String> p100 = device(admin, instance, "100");
                 Map<String, String> p101 = device(admin, instance, "101");
+                int tlsCalls = 0;
 
                 // both register through Kamailio, with digest, over UDP
                 int port100 = Sipp.FreePort.udpAndTcp();
@@ -76,6 +79,21 @@ class KamailioEdgeIntegrationTest {
                 if (edge.tlsPort > 0) {
                     assertThat(tlsProtocol(edge.tlsPort)).isIn("TLSv1.2", "TLSv1.3");
                     assertThat(webSocketHandshake(edge.wssPort)).startsWith("HTTP/1.1 101");
+
+                    // two more phones register over TLS through Kamailio, which keeps their TLS
+                    // connections, and call each other: every request and answer crosses TLS to
+                    // the phones and UDP to the node
+                    Phone p102 = phone(device(admin, instance, "102"), "102");
+                    Phone p103 = phone(device(admin, instance, "103"), "103");
+                    try (TlsSipClient tls102 = new TlsSipClient(edge.tlsPort, edge.certificate());
+                            TlsSipClient tls103 = new TlsSipClient(edge.tlsPort, edge.certificate())) {
+                        TlsPhones.register(tls102, p102);
+                        TlsPhones.register(tls103, p103);
+                        TlsPhones.Call call = TlsPhones.call(tls102, p102, tls103, "103", () -> { });
+                        assertThat(call.recordRoutes()).as("Kamailio's Record-Route towards the TLS phone")
+                                .anySatisfy(rr -> assertThat(rr).contains("transport=tls"));
+                    }
+                    tlsCalls = 1;
                 }
 
                 // node A dies; Kamailio sends every phone to node B, which finds their bindings
@@ -96,7 +114,7 @@ class KamailioEdgeIntegrationTest {
                         "select subject, to_number, answered_at, end_reason, licence_held from sip_calls"
                                 + " where instance_id = ? order by started_at", instance);
                 System.out.println("[kamailio edge] calls: " + calls);
-                assertThat(calls).hasSize(4).allSatisfy(c -> {
+                assertThat(calls).hasSize(4 + tlsCalls).allSatisfy(c -> {
                     assertThat(c.get("answered_at")).isNotNull();
                     assertThat(c.get("end_reason")).isEqualTo("BYE_CALLER");
                 });
@@ -143,11 +161,11 @@ class KamailioEdgeIntegrationTest {
             Files.writeString(dir.resolve(f.getKey()), f.getValue());
         }
         Kamailio k = Kamailio.start(Path.of("deploy", "kamailio", "kamailio.cfg"), sip, settings, defines, Map.of());
-        return new Edge(k, tls, wss);
+        return new Edge(k, tls, wss, certDir.resolve("cert.pem"));
     }
 
-    /** The running Kamailio and its TLS and WSS ports (0 when TLS is off). */
-    record Edge(Kamailio kamailio, int tlsPort, int wssPort) implements AutoCloseable {
+    /** The running Kamailio, its TLS and WSS ports (0 when TLS is off) and its certificate. */
+    record Edge(Kamailio kamailio, int tlsPort, int wssPort, Path certificate) implements AutoCloseable {
         int port() {
             return kamailio.port();
         }
@@ -181,6 +199,10 @@ class KamailioEdgeIntegrationTest {
         v.put("domain", created.json().path("provisioning").path("domain").asString());
         v.put("expires", "300");
         return v;
+    }
+
+    private static Phone phone(Map<String, String> device, String extension) {
+        return new Phone(extension, device.get("user"), device.get("password"), device.get("domain"));
     }
 
     private static String[] auth(Map<String, String> phone) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,19 +27,45 @@ final class TlsSipClient implements AutoCloseable {
     private final OutputStream out;
 
     TlsSipClient(int port, Path trusted, String password) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream s = Files.newInputStream(trusted)) {
-            store.load(s, password.toCharArray());
-        }
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, trust.getTrustManagers(), null);
+        this(port, trusting(keyStore(trusted, password)));
+    }
+
+    /** A phone that trusts exactly the certificate in a PEM file (a server's self-signed one). */
+    TlsSipClient(int port, Path pemCertificate) throws Exception {
+        this(port, trusting(pemStore(pemCertificate)));
+    }
+
+    private TlsSipClient(int port, SSLContext context) throws Exception {
         socket = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout(8000);
         socket.startHandshake();
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
+    }
+
+    private static KeyStore keyStore(Path file, String password) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream s = Files.newInputStream(file)) {
+            store.load(s, password.toCharArray());
+        }
+        return store;
+    }
+
+    private static KeyStore pemStore(Path pem) throws Exception {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        try (InputStream s = Files.newInputStream(pem)) {
+            store.setCertificateEntry("server", CertificateFactory.getInstance("X.509").generateCertificate(s));
+        }
+        return store;
+    }
+
+    private static SSLContext trusting(KeyStore store) throws Exception {
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
     }
 
     int localPort() {

@@ -81,12 +81,14 @@ public final class Kamailio implements AutoCloseable {
 
     /** Whether Kamailio answers an OPTIONS to itself (its keep-alive) on its UDP port. */
     public boolean answersOptions() {
-        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+        return answersOptionsFrom(InetAddress.getLoopbackAddress());
+    }
+
+    /** Whether Kamailio answers an OPTIONS to itself sent from {@code source} (a local address) within 500 ms. */
+    public boolean answersOptionsFrom(InetAddress source) {
+        try (DatagramSocket s = new DatagramSocket(0, source)) {
             s.setSoTimeout(500);
-            String options = "OPTIONS sip:127.0.0.1:" + port + " SIP/2.0\r\n"
-                    + "Via: SIP/2.0/UDP 127.0.0.1:" + s.getLocalPort() + ";branch=z9hG4bK" + System.nanoTime() + "\r\n"
-                    + "From: <sip:probe@127.0.0.1>;tag=1\r\nTo: <sip:127.0.0.1>\r\nCall-ID: probe" + System.nanoTime()
-                    + "\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 2\r\nContent-Length: 0\r\n\r\n";
+            String options = options(s);
             byte[] b = options.getBytes(StandardCharsets.US_ASCII);
             s.send(new DatagramPacket(b, b.length, InetAddress.getLoopbackAddress(), port));
             byte[] in = new byte[4096];
@@ -98,6 +100,15 @@ public final class Kamailio implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /** An OPTIONS to Kamailio itself from socket {@code s}, with a branch and Call-ID of its own. */
+    public String options(DatagramSocket s) {
+        String host = s.getLocalAddress().getHostAddress();
+        return "OPTIONS sip:127.0.0.1:" + port + " SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP " + host + ":" + s.getLocalPort() + ";branch=z9hG4bK" + System.nanoTime() + "\r\n"
+                + "From: <sip:probe@" + host + ">;tag=1\r\nTo: <sip:127.0.0.1>\r\nCall-ID: probe" + System.nanoTime()
+                + "\r\nCSeq: 1 OPTIONS\r\nMax-Forwards: 2\r\nContent-Length: 0\r\n\r\n";
     }
 
     public int port() {
