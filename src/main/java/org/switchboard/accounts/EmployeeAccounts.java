@@ -83,6 +83,15 @@ public class EmployeeAccounts {
         users.deleteEmployee(id.value());
     }
 
+    /**
+     * Removes employee users of a phone system that was deleted: no admin acts, the system does.
+     * Users that are not employees are left alone.
+     */
+    @Transactional
+    public void removeOfDeletedInstance(List<UserId> ids) {
+        ids.forEach(id -> users.deleteEmployee(id.value()));
+    }
+
     /** Whether the user is still there: an employee's session ends when its user was removed. */
     @Transactional(readOnly = true)
     public boolean exists(UserId id) {

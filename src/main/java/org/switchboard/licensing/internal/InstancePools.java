@@ -9,14 +9,19 @@ import org.switchboard.instances.InstanceEvents.SubscriptionRenewed;
 import org.switchboard.instances.InstanceEvents.SubscriptionUpgraded;
 import org.switchboard.instances.InstanceEvents.TrialStarted;
 
-/** Keeps each pool's size current from what happens to its instance; the pool shrinks or grows at the event's instant. */
+/**
+ * Keeps each pool's size current from what happens to its instance; the pool shrinks or grows at
+ * the event's instant. A deleted instance's licence data is dropped with its pool.
+ */
 @Component
 class InstancePools {
 
     private final PoolStore pools;
+    private final InstanceDataDeletion deletion;
 
-    InstancePools(PoolStore pools) {
+    InstancePools(PoolStore pools, InstanceDataDeletion deletion) {
         this.pools = pools;
+        this.deletion = deletion;
     }
 
     @ApplicationModuleListener
@@ -47,5 +52,6 @@ class InstancePools {
     @ApplicationModuleListener
     void on(InstanceDeleted e) {
         pools.setLicensed(e.instanceId().value(), e.customerId().value(), 0, e.at());
+        deletion.forget(e.instanceId().value());
     }
 }

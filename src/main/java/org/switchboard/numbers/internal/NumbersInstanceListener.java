@@ -13,17 +13,19 @@ import org.switchboard.numbers.NumberOrdering;
 /**
  * The numbers included in a subscription follow its concurrent users: charges start, change and
  * end with the subscription. A deleted instance's numbers (a trial's one number too) are released
- * into quarantine.
+ * into quarantine, and its own trunks are deleted with their numbers.
  */
 @Component
 class NumbersInstanceListener {
 
     private final NumberCharging charging;
     private final NumberOrdering ordering;
+    private final TrunkStore trunks;
 
-    NumbersInstanceListener(NumberCharging charging, NumberOrdering ordering) {
+    NumbersInstanceListener(NumberCharging charging, NumberOrdering ordering, TrunkStore trunks) {
         this.charging = charging;
         this.ordering = ordering;
+        this.trunks = trunks;
     }
 
     @ApplicationModuleListener
@@ -49,5 +51,6 @@ class NumbersInstanceListener {
     @ApplicationModuleListener
     void on(InstanceDeleted e) {
         ordering.releaseAll(e.instanceId(), e.at());
+        trunks.deleteAll(e.instanceId());
     }
 }

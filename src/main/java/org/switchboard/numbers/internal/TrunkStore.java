@@ -132,6 +132,11 @@ public class TrunkStore {
         return extensions == null || extensions.isBlank() ? List.of() : java.util.Arrays.asList(extensions.split(","));
     }
 
+    /** Deletes every trunk of the instance, with the numbers and caller ids on them. */
+    public void deleteAll(InstanceId instance) {
+        jdbc.sql("delete from trunks where instance_id = ?").param(instance.value()).update();
+    }
+
     public void deleteTrunk(InstanceId instance, UUID id) {
         jdbc.sql("delete from trunks where instance_id = ? and id = ?").params(instance.value(), id).update();
     }
