@@ -25,7 +25,7 @@ public record InvoiceTotals(Money netSubscriptions, Money netAirtime, Money net,
             }
         }
         Money net = subscriptions.plus(airtime).plus(training);
-        Money vat = net.times(treatment.ratePercent().movePointLeft(2));
+        Money vat = treatment.vatOn(net);
         return new InvoiceTotals(subscriptions, airtime, net, treatment, vat, net.plus(vat));
     }
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.switchboard.accounts.VatIds;
+import org.switchboard.catalog.Money;
 
 /**
  * VAT by where the customer is: German customers pay 19%; business customers in another EU
@@ -39,6 +40,11 @@ public final class VatPolicy {
 
         public BigDecimal ratePercent() {
             return ratePercent;
+        }
+
+        /** The VAT on a net amount: the rate applied once to the whole of it, rounded to the cent. */
+        public Money vatOn(Money net) {
+            return net.times(ratePercent.movePointLeft(2));
         }
 
         /** The VAT category code of EN 16931 (UNCL 5305). */

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * The change preview shows what an upgrade costs this month, pro rata, as the next invoice will
  * charge it; and one more concurrent user can lower the monthly net (25 at 8.01 = 200.25, 26 at
  * 7.57 = 196.82): that is an upgrade in count, applied at once, with the rest of the month
- * credited exactly, and the form says so.
+ * credited exactly, and the form says so. Where a larger count costs less a month (the volume
+ * table's cliff), the subscribe form and the change form name it before the customer commits.
  */
 class CheaperCountIntegrationTest extends IntegrationTestBase {
 
@@ -109,5 +110,35 @@ class CheaperCountIntegrationTest extends IntegrationTestBase {
         List<String> amounts = new ArrayList<>();
         lines.forEach(l -> amounts.add(l.path("amount").decimalValue().toPlainString()));
         assertThat(amounts).contains("-1.54", "196.82");
+    }
+
+    @Test
+    void theSubscribeFormAndTheChangeFormNameTheLargerCountThatCostsLess() {
+        CustomerAccount customer = accounts.invitedCustomer(accounts.verifiedPartner("Cliff Partner"), "Cliff GmbH", true);
+        Api api = new Api(port).as(customer.email(), PASSWORD);
+        clock.set(berlin(2031, 8, 3, 9, 0));
+
+        // a trial's subscribe form: 25 at 8.01 = 200.25 a month, 26 at 7.57 = 196.82
+        Response trial = api.post("/api/v1/instances", Map.of("name", "Cliff trial", "subdomain",
+                "cliff-" + java.util.UUID.randomUUID().toString().substring(0, 8), "country", "DE", "trial", true));
+        assertThat(trial.status()).as(trial.toString()).isEqualTo(201);
+        String subscribe = page(customer.email(), "/instances/" + trial.text("id")
+                + "/subscription-preview?plan=basic&concurrentUsers=25");
+        assertThat(subscribe).contains("id=\"price-cheaper\"").contains("<span id=\"price-cheaper-count\">26</span>")
+                .contains("196.82").contains("200.25");
+        assertThat(page(customer.email(), "/instances/" + trial.text("id")
+                + "/subscription-preview?plan=basic&concurrentUsers=24")).doesNotContain("price-cheaper");
+
+        // a subscription of 20 asked for 25: the change form names 26 too
+        String id = SubscriptionFixtures.subscribe(port, customer, "Cliff office", 20);
+        String path = "/api/v1/instances/" + id;
+        Response to25 = api.get(path + "/subscription/changes/preview?concurrentUsers=25");
+        assertThat(to25.status()).as(to25.toString()).isEqualTo(200);
+        assertThat(to25.json().path("cheaperConcurrentUsers").asInt()).isEqualTo(26);
+        assertThat(to25.json().path("cheaperMonthlyNet").decimalValue()).isEqualByComparingTo("196.82");
+        assertThat(api.get(path + "/subscription/changes/preview?concurrentUsers=28").json()
+                .path("cheaperConcurrentUsers").isNull()).isTrue();
+        String form = page(customer.email(), "/instances/" + id + "/change-preview?concurrentUsers=25");
+        assertThat(form).contains("id=\"preview-cheaper\"").contains("196.82");
     }
 }

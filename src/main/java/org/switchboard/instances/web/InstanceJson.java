@@ -62,15 +62,19 @@ final class InstanceJson {
 
     record ChangeView(String kind, String plan, int concurrentUsers, Instant effectiveAt, BigDecimal currentMonthlyNet,
             BigDecimal newMonthlyNet, BigDecimal monthlyDifference, BigDecimal newUnitPrice,
-            BigDecimal proRataThisMonth, String proRataText, String message) {
+            BigDecimal proRataThisMonth, String proRataText, String message, Integer cheaperConcurrentUsers,
+            BigDecimal cheaperMonthlyNet) {
 
+        /** {@code cheaper...}: a larger count that costs less a month (the volume table's cliff), or null. */
         static ChangeView of(ChangePreview p) {
             String message = p.kind() == Instance.ChangeKind.UPGRADE
                     ? "Applies at once: " + p.concurrentUsers() + " concurrent users from now on."
                     : "Scheduled for the end of the term on " + p.effectiveAt() + "; until then nothing changes.";
             return new ChangeView(p.kind().name(), p.plan().code(), p.concurrentUsers(), p.effectiveAt(),
                     amount(p.currentMonthlyNet()), amount(p.newMonthlyNet()), amount(p.monthlyDifference()),
-                    amount(p.quote().unitPrice()), amount(p.proRataThisMonth()), proRataText(p), message);
+                    amount(p.quote().unitPrice()), amount(p.proRataThisMonth()), proRataText(p), message,
+                    p.quote().cheaperAlternative().map(c -> c.concurrentUsers()).orElse(null),
+                    p.quote().cheaperAlternative().map(c -> c.monthlyNet().amount()).orElse(null));
         }
 
         /** The sentence on the change form about this month's pro-rata amount. */

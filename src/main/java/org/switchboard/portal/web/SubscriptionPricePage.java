@@ -13,6 +13,7 @@ import org.switchboard.accounts.Customer;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.billing.VatPolicy;
 import org.switchboard.catalog.Catalog;
+import org.switchboard.catalog.CheaperAlternative;
 import org.switchboard.catalog.Money;
 import org.switchboard.catalog.Plan;
 import org.switchboard.catalog.PriceQuote;
@@ -33,7 +34,8 @@ class SubscriptionPricePage {
     /** What the fragment shows; {@code problem} instead of the figures when the input is not quotable. */
     record SubscriptionPrice(String plan, int concurrentUsers, Money unitPrice, Money monthlyNet, Money annualNet,
             VatPolicy.Treatment vat, Money monthlyVat, Money monthlyGross, LocalDate termStart, LocalDate termLastDay,
-            LocalDate firstInvoiceOn, java.math.BigDecimal discountPercent, Money listPrice) {
+            LocalDate firstInvoiceOn, java.math.BigDecimal discountPercent, Money listPrice,
+            Optional<CheaperAlternative> cheaper) {
     }
 
     private final InstanceManagement instances;
@@ -59,11 +61,11 @@ class SubscriptionPricePage {
             String vatCountry = country.filter(c -> !c.isBlank()).orElse(customer.billingAddress().country());
             String vat = country.filter(c -> !c.isBlank()).isPresent() ? vatId.orElse("") : customer.vatId();
             VatPolicy.Treatment treatment = VatPolicy.treatment(vatCountry, vat);
-            Money monthlyVat = quote.monthlyNet().times(treatment.ratePercent().movePointLeft(2));
+            Money monthlyVat = treatment.vatOn(quote.monthlyNet());
             model.addAttribute("price", new SubscriptionPrice(p.label(), count, quote.unitPrice(), quote.monthlyNet(),
                     quote.annualNet(), treatment, monthlyVat, quote.monthlyNet().plus(monthlyVat), today,
                     today.plusYears(1).minusDays(1), today.withDayOfMonth(1).plusMonths(1),
-                    quote.discountPercent().stripTrailingZeros(), quote.listPrice()));
+                    quote.discountPercent().stripTrailingZeros(), quote.listPrice(), quote.cheaperAlternative()));
         } catch (InvalidInputException e) {
             model.addAttribute("problem", e.violations().get(0).message());
         } catch (RefusedException e) {
