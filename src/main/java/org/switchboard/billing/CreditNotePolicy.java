@@ -163,11 +163,24 @@ public final class CreditNotePolicy {
                     + amount + " by bank transfer to the account ending " + accountEnding + " within 14 days.";
         }
         if ("RETURNED".equals(paymentStatus)) {
-            return "The direct debit of invoice " + invoice.number() + " was returned: the credited " + amount
-                    + " lowers the amount still open on it.";
+            return afterReturn(invoice.number(), gross);
         }
         return "The credited " + amount + " is set off against invoice " + invoice.number()
                 + "; if you have paid it already, we refund it by bank transfer within 14 days.";
+    }
+
+    /**
+     * What a credit note says of the money now: what it said when issued, unless the corrected
+     * invoice's direct debit was returned since, when nothing was paid, so nothing is refunded: the
+     * credited amount lowers what is still open on the invoice.
+     */
+    public static String settlementNow(String issued, String correctedNumber, String paymentStatusNow, Money gross) {
+        return "RETURNED".equals(paymentStatusNow) ? afterReturn(correctedNumber, gross) : issued;
+    }
+
+    private static String afterReturn(String correctedNumber, Money gross) {
+        return "The direct debit of invoice " + correctedNumber + " was returned: the credited "
+                + gross.amount().negate().toPlainString() + " EUR lowers the amount still open on it.";
     }
 
     /** What is left of line {@code p} (1-based), with its sign: the line plus the credit notes' signed lines. */

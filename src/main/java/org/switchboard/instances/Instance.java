@@ -34,8 +34,9 @@ import org.switchboard.platform.RefusedException;
  * Each change is kept in its history with the licensed concurrent users from that instant on, and
  * raises an event; the licensed count at any instant is read from that history.
  * <p>
- * One class although long: it is the aggregate, and its transitions share one state and one set of
- * invariants (status, subscription, scheduled change, history), so splitting it would only spread them.
+ * Why this class is large: it is the aggregate, and its transitions share one state and one set of
+ * invariants (status, subscription, scheduled change, history), so splitting it would only spread
+ * them. Its constructor takes that state (as stored), not collaborators.
  */
 public final class Instance {
 

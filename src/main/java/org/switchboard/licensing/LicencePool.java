@@ -24,11 +24,11 @@ import org.switchboard.platform.InvalidInputException;
  * and keeps what changed until it is drained, so that an adapter can store it. Not thread-safe:
  * one writer at a time, which the adapters guarantee (a row lock per instance).
  * <p>
- * Longer than the project's usual 300 lines on purpose: it is one aggregate whose invariant (no
- * licence over the pool but for emergency calls) spans the refs, the holdings and the count of
- * regular holders, changed together by every event on the hot path. The pending changes
- * ({@link PoolChanges}) and a holding ({@link Holding}) live in their own classes; splitting the
- * state itself would spread that invariant over several classes.
+ * Why this class is large: it is one aggregate whose invariant (no licence over the pool but for
+ * emergency calls) spans the refs, the holdings and the count of regular holders, changed together
+ * by every event on the hot path. The pending changes ({@link PoolChanges}) and a holding
+ * ({@link Holding}) live in their own classes; splitting the state itself would spread that
+ * invariant over several classes.
  */
 public final class LicencePool {
 

@@ -23,12 +23,12 @@ public class ClientSettings {
             int registerExpires, int heartbeatSeconds, int refreshSeconds) {
     }
 
-    private final EmployeeManagement employees;
+    private final EmployeeDirectory employees;
     private final InstanceDirectory instances;
     private final LicenceManagement licences;
     private final SipSettings sip;
 
-    ClientSettings(EmployeeManagement employees, InstanceDirectory instances, LicenceManagement licences,
+    ClientSettings(EmployeeDirectory employees, InstanceDirectory instances, LicenceManagement licences,
             SipSettings sip) {
         this.employees = employees;
         this.instances = instances;

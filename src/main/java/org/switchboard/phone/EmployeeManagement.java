@@ -2,9 +2,6 @@ package org.switchboard.phone;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,54 +26,38 @@ import org.switchboard.platform.ForbiddenException;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.Validation;
-import org.switchboard.telephony.BrowserClients;
-import org.switchboard.telephony.CallHistory.CallView;
 import org.switchboard.telephony.DeviceKind;
 import org.switchboard.telephony.DeviceManagement;
 import org.switchboard.telephony.DeviceManagement.DeviceWithPassword;
 import org.switchboard.telephony.DeviceManagement.NewDevice;
-import org.switchboard.telephony.ExtensionActivity;
-import org.switchboard.telephony.ExtensionActivity.Presence;
-import org.switchboard.telephony.ExtensionActivity.Snapshot;
 
 /**
  * Employees as users of their desktop client. A customer admin invites an employee of a phone
  * system (a licence subject with an e-mail address): the employee gets a user with the role
  * {@link Role#EMPLOYEE} and its own desktop-client device, whose SIP password nobody ever sees: the
  * browser registers over the WebSocket of its signed-in session. The employee sees its own client,
- * its calls and its colleagues' presence, nothing else.
+ * its calls and its colleagues' presence, nothing else ({@link EmployeeDirectory}).
  */
 @Service
-public class EmployeeManagement implements BrowserClients {
-
-    /** An employee of an instance as its admins see it: invited, with the client open or not. */
-    public record EmployeeView(Employee employee, String email, boolean clientOpen) {
-    }
-
-    /** A colleague in the client's directory. */
-    public record Colleague(String extension, String name, String kind, Presence presence) {
-    }
+public class EmployeeManagement {
 
     private final InstanceManagement instances;
     private final SubjectManagement subjects;
     private final DeviceManagement devices;
     private final EmployeeAccounts accounts;
-    private final ExtensionActivity activity;
     private final PhoneEmployees employees;
     private final Mobiles mobiles;
     private final PhoneSystemPort port;
     private final Clock clock;
 
     EmployeeManagement(InstanceManagement instances, SubjectManagement subjects, DeviceManagement devices,
-            EmployeeAccounts accounts, ExtensionActivity activity, PhoneEmployees employees, Mobiles mobiles,
-            PhoneSystemPort port, Clock clock) {
+            EmployeeAccounts accounts, PhoneEmployees employees, Mobiles mobiles, PhoneSystemPort port, Clock clock) {
         this.mobiles = mobiles;
         this.port = port;
         this.instances = instances;
         this.subjects = subjects;
         this.devices = devices;
         this.accounts = accounts;
-        this.activity = activity;
         this.employees = employees;
         this.clock = clock;
     }
@@ -156,52 +137,5 @@ public class EmployeeManagement implements BrowserClients {
 
     private static String what(Instance instance, String extension) {
         return "the desktop client of the phone system \"" + instance.name() + "\" (extension " + extension + ")";
-    }
-
-    /** The employees of an instance who are users, for whoever may see the instance. */
-    // not read-only: reading the subjects makes sure the instance's licence pool exists
-    @Transactional
-    public List<EmployeeView> employees(CurrentUser viewer, InstanceId id) {
-        instances.instance(viewer, id);
-        Snapshot now = activity.snapshot(id);
-        java.util.Map<java.util.UUID, String> emails = new java.util.HashMap<>();
-        subjects.subjects(viewer, id).forEach(s -> emails.put(s.id(), s.email()));
-        return employees.of(id).stream()
-                .map(e -> new EmployeeView(e, emails.get(e.subjectId()), now.desktopOpen(e.extension()))).toList();
-    }
-
-    /** The signed-in employee. */
-    @Transactional(readOnly = true)
-    public Employee me(CurrentUser user) {
-        if (user.role() != Role.EMPLOYEE) {
-            throw new ForbiddenException("The desktop client is for employees: sign in with your employee account.");
-        }
-        return employees.byUser(user.id())
-                .orElseThrow(() -> new NotFoundException("This account is not an employee of a phone system."));
-    }
-
-    /** The employee's colleagues (everyone else of its phone system) with their presence. */
-    @Transactional(readOnly = true)
-    public List<Colleague> colleagues(CurrentUser user) {
-        Employee me = me(user);
-        Snapshot now = activity.snapshot(me.instanceId());
-        return subjects.subjectsOf(me.instanceId()).stream().filter(s -> !s.extension().equals(me.extension()))
-                .sorted(Comparator.comparing(Subject::extension))
-                .map(s -> new Colleague(s.extension(), s.name(), s.kind().name(), now.of(s.extension()))).toList();
-    }
-
-    /** The employee's own calls, newest first. */
-    @Transactional(readOnly = true)
-    public List<CallView> history(CurrentUser user) {
-        Employee me = me(user);
-        return activity.history(me.instanceId(), me.extension(), 200);
-    }
-
-    @Override
-    public Optional<BrowserDevice> deviceOf(CurrentUser user) {
-        if (user.role() != Role.EMPLOYEE) {
-            return Optional.empty();
-        }
-        return employees.byUser(user.id()).map(e -> new BrowserDevice(e.instanceId(), e.sipUser()));
     }
 }

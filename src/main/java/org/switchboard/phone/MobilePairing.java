@@ -55,14 +55,14 @@ public class MobilePairing {
     public record Paired(UUID id, String name, String token, String extension, String employee) {
     }
 
-    private final EmployeeManagement employees;
+    private final EmployeeDirectory employees;
     private final PhoneEmployees employeeRows;
     private final Mobiles mobiles;
     private final PhoneSystemPort port;
     private final PairingThrottle throttle;
     private final Clock clock;
 
-    MobilePairing(EmployeeManagement employees, PhoneEmployees employeeRows, Mobiles mobiles, PhoneSystemPort port,
+    MobilePairing(EmployeeDirectory employees, PhoneEmployees employeeRows, Mobiles mobiles, PhoneSystemPort port,
             PairingThrottle throttle, Clock clock) {
         this.throttle = throttle;
         this.employees = employees;

@@ -22,16 +22,15 @@ import org.switchboard.platform.ForbiddenException;
 import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.Validation;
 import org.switchboard.telephony.internal.Bindings;
-import org.switchboard.telephony.internal.Bindings.Reachable;
 import org.switchboard.telephony.internal.DeviceCredentials;
 import org.switchboard.telephony.internal.Devices;
-import org.switchboard.telephony.sip.SipTransport;
 import org.switchboard.telephony.websocket.WebSocketSipTransport;
 
 /**
  * The devices of an instance's employees and function extensions, managed by the customer's
  * admins: each gets generated SIP credentials, shown once and kept only as digest hashes, which
- * can be reset; and the settings a phone needs to register.
+ * can be reset, and deleted. What a phone needs to register is {@link DeviceProvisioning}'s, the
+ * devices' registrations are {@link DeviceRegistrations}'.
  */
 @Service
 public class DeviceManagement {
@@ -41,17 +40,7 @@ public class DeviceManagement {
     }
 
     /** A device with its password, which is shown this once and never again. */
-    public record DeviceWithPassword(Device device, String password, Provisioning provisioning) {
-    }
-
-    /** What a phone needs to register: registrar, domain, user, transports, port. */
-    public record Provisioning(String registrar, int port, List<String> transports, String domain, String user,
-            String authUser, String extension, List<String> digestAlgorithms) {
-    }
-
-    /** A registration of a device, as shown to admins. */
-    public record Registration(UUID deviceId, String extension, DeviceKind kind, String sipUser, String contact,
-            String source, String userAgent, java.time.Instant since, java.time.Instant expiresAt) {
+    public record DeviceWithPassword(Device device, String password, DeviceProvisioning.Provisioning provisioning) {
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -62,23 +51,21 @@ public class DeviceManagement {
     private final SubjectManagement subjects;
     private final Devices devices;
     private final Bindings bindings;
-    private final SipSettings settings;
-    private final SipTransport transport;
+    private final DeviceProvisioning provisioning;
     private final PhoneSystemPort licences;
     private final ObjectProvider<WebSocketSipTransport> webSockets;
     private final Clock clock;
 
     DeviceManagement(InstanceManagement instances, SubjectManagement subjects, Devices devices, Bindings bindings,
-            SipSettings settings, SipTransport transport, PhoneSystemPort licences,
-            ObjectProvider<WebSocketSipTransport> webSockets, Clock clock) {
-        this.transport = transport;
+            DeviceProvisioning provisioning, PhoneSystemPort licences, ObjectProvider<WebSocketSipTransport> webSockets,
+            Clock clock) {
+        this.provisioning = provisioning;
         this.licences = licences;
         this.webSockets = webSockets;
         this.instances = instances;
         this.subjects = subjects;
         this.devices = devices;
         this.bindings = bindings;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -115,12 +102,12 @@ public class DeviceManagement {
         }
         String password = password();
         String user = extension + "-" + random(USER_CHARS, 6);
-        String realm = settings.domainOf(instance.subdomain().value());
+        String realm = provisioning.realm(instance);
         Device device = new Device(UUID.randomUUID(), id, subject.id(), extension, kind,
                 label == null ? kind.label() + " of " + subject.name() : label, user, clock.instant(), clock.instant());
         devices.insert(device, instance.customerId().value(), DeviceCredentials.ha1Md5(user, realm, password),
                 DeviceCredentials.ha1Sha256(user, realm, password));
-        return new DeviceWithPassword(device, password, provisioning(realm, device));
+        return new DeviceWithPassword(device, password, provisioning.provisioning(realm, device));
     }
 
     public List<Device> devices(CurrentUser viewer, InstanceId id) {
@@ -138,11 +125,11 @@ public class DeviceManagement {
         Instance instance = managed(viewer, id);
         Device device = devices.find(id, deviceId).orElseThrow(() -> notFound(deviceId));
         String password = password();
-        String realm = settings.domainOf(instance.subdomain().value());
+        String realm = provisioning.realm(instance);
         devices.resetCredentials(id, deviceId, DeviceCredentials.ha1Md5(device.sipUser(), realm, password),
                 DeviceCredentials.ha1Sha256(device.sipUser(), realm, password), clock.instant());
         bindings.removeAll(deviceId);
-        return new DeviceWithPassword(devices.find(id, deviceId).orElseThrow(), password, provisioning(realm, device));
+        return new DeviceWithPassword(devices.find(id, deviceId).orElseThrow(), password, provisioning.provisioning(realm, device));
     }
 
     /**
@@ -160,34 +147,7 @@ public class DeviceManagement {
             licences.report(id, new LicenceEvent(EventType.DESKTOP_CLOSED, device.extension(), session, null,
                     clock.instant()));
         }
-        webSockets.ifAvailable(w -> w.close(device.sipUser() + "@" + settings.domainOf(instance.subdomain().value())));
-    }
-
-    public Provisioning provisioning(CurrentUser viewer, InstanceId id, UUID deviceId) {
-        Instance instance = instances.instance(viewer, id).instance();
-        Device device = devices.find(id, deviceId).orElseThrow(() -> notFound(deviceId));
-        return provisioning(settings.domainOf(instance.subdomain().value()), device);
-    }
-
-    public List<Registration> registrations(CurrentUser viewer, InstanceId id) {
-        instances.instance(viewer, id);
-        return bindings.ofInstance(id, clock.instant()).stream().map(DeviceManagement::registration).toList();
-    }
-
-    /** The SIP domain of an instance: {@code <subdomain>.<platform SIP domain>}. */
-    public String sipDomain(CurrentUser viewer, InstanceId id) {
-        return settings.domainOf(instances.instance(viewer, id).instance().subdomain().value());
-    }
-
-    private static Registration registration(Reachable r) {
-        return new Registration(r.binding().deviceId(), r.extension(), r.kind(), r.sipUser(), r.binding().contact(),
-                r.binding().flow(), r.binding().userAgent(), r.binding().registeredAt(), r.binding().expiresAt());
-    }
-
-    private Provisioning provisioning(String realm, Device device) {
-        int port = transport.port() > 0 ? transport.port() : settings.port();
-        return new Provisioning(settings.advertisedHost(), port, List.of("UDP", "TCP"), realm,
-                device.sipUser(), device.sipUser(), device.extension(), List.of("SHA-256", "MD5"));
+        webSockets.ifAvailable(w -> w.close(device.sipUser() + "@" + provisioning.realm(instance)));
     }
 
     private Instance managed(CurrentUser viewer, InstanceId id) {
@@ -198,7 +158,7 @@ public class DeviceManagement {
         return instance;
     }
 
-    private static NotFoundException notFound(UUID deviceId) {
+    static NotFoundException notFound(UUID deviceId) {
         return new NotFoundException("There is no device " + deviceId + " on this phone system.");
     }
 

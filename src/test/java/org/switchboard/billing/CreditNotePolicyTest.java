@@ -168,4 +168,17 @@ class CreditNotePolicyTest {
                 .contains("was returned").contains("lowers the amount still open");
         assertThat(CreditNotePolicy.settlement(invoice, null, "", eur("-23.80"))).contains("set off against invoice 2026-000042");
     }
+
+    @Test
+    void aRefundPromisedBeforeTheDebitWasReturnedBecomesACreditAgainstWhatIsOpen() {
+        String issued = CreditNotePolicy.settlement(november(), "SUBMITTED", "3000", eur("-23.80"));
+        assertThat(CreditNotePolicy.settlementNow(issued, "2026-000042", "SUBMITTED", eur("-23.80"))).isEqualTo(issued);
+        assertThat(CreditNotePolicy.settlementNow(issued, "2026-000042", "COLLECTED", eur("-23.80"))).isEqualTo(issued);
+        assertThat(CreditNotePolicy.settlementNow(issued, "2026-000042", "RETURNED", eur("-23.80")))
+                .isEqualTo("The direct debit of invoice 2026-000042 was returned: the credited 23.80 EUR lowers the "
+                        + "amount still open on it.")
+                .doesNotContain("refund");
+        String noDebit = CreditNotePolicy.settlement(november(), null, "", eur("-23.80"));
+        assertThat(CreditNotePolicy.settlementNow(noDebit, "2026-000042", null, eur("-23.80"))).isEqualTo(noDebit);
+    }
 }

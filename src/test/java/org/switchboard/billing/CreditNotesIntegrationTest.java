@@ -143,6 +143,39 @@ class CreditNotesIntegrationTest extends BillingIntegrationTestBase {
         assertThat(review.figures(partner.id(), LocalDate.of(2036, 4, 9)).turnover()).isEqualTo(Money.euros("0.00"));
     }
 
+    @Test
+    void aCreditNoteIssuedBeforeTheDebitWasReturnedNoLongerPromisesARefund() {
+        PartnerAccount partner = accounts.verifiedPartner("Return Partner");
+        CustomerAccount customer = accounts.invitedCustomer(partner, "Ruecklast GmbH", true);
+        sold(customer, "Head office", 10, berlin(2046, 7, 1, 0, 0));
+        clock.set(berlin(2046, 8, 1, 0, 30));
+        runMonth(YearMonth.of(2046, 7));
+        JsonNode invoice = only(customer, "INVOICE");
+        String invoiceId = invoice.path("id").asString();
+        String number = invoice.path("number").asString();
+
+        // Issued while the debit stands: the 23.80 EUR are refunded.
+        clock.set(berlin(2046, 8, 9, 11, 0));
+        Response issued = operator().post("/api/v1/invoices/" + invoiceId + "/credit-notes",
+                Map.of("reason", "Outage of three days", "lines", List.of(Map.of("line", 2, "amount", 20.00))));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String noteId = issued.json().path("id").asString();
+        assertThat(issued.json().path("corrects").path("settlement").asString()).contains("We refund the credited 23.80 EUR");
+
+        // The bank returns the debit: nothing was paid, so nothing is refunded; the credit lowers what is open.
+        Response returned = operator().post("/api/v1/invoices/" + invoiceId + "/payment/returned",
+                Map.of("reason", "MD06"));
+        assertThat(returned.status()).as(returned.toString()).isEqualTo(200);
+        JsonNode note = as(customer.email()).get("/api/v1/invoices/" + noteId).json();
+        assertThat(note.path("corrects").path("settlement").asString())
+                .isEqualTo("The direct debit of invoice " + number + " was returned: the credited 23.80 EUR lowers "
+                        + "the amount still open on it.");
+        String xml = as(customer.email()).get("/api/v1/invoices/" + noteId + "/xrechnung").body();
+        assertThat(xml).contains("lowers the amount still open").doesNotContain("refund")
+                // set off (97), no credit transfer (58) to the customer's account
+                .contains("<ram:TypeCode>97</ram:TypeCode>").doesNotContain("DE89370400440532013000");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------
 
     CommissionLine commission(PartnerAccount partner, String invoiceId) {

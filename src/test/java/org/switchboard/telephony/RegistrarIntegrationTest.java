@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.licensing.LicensingFixtures.Setup;
-import org.switchboard.telephony.DeviceManagement.Registration;
+import org.switchboard.telephony.DeviceRegistrations.Registration;
 import org.switchboard.telephony.TelephonyFixtures.Phone;
 import org.switchboard.connector.Reason;
 import org.switchboard.licensing.LicenceManagement;
@@ -20,7 +20,7 @@ class RegistrarIntegrationTest extends IntegrationTestBase {
     @Autowired
     TelephonyFixtures fixtures;
     @Autowired
-    DeviceManagement devices;
+    DeviceRegistrations devices;
     @Autowired
     LicenceManagement licences;
 

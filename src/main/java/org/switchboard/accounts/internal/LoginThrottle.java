@@ -36,7 +36,7 @@ public class LoginThrottle {
                     select blocked_until from login_throttle
                     where scope = :scope and subject = :subject and last_failure >= :forget""")
                     .param("scope", scope.name()).param("subject", scope.subject(email, address))
-                    .param("forget", Timestamp.from(now.minus(LoginThrottlePolicy.FORGET_AFTER)))
+                    .param("forget", Timestamp.from(scope.rule().forgetBefore(now)))
                     .query(Timestamp.class).optional().map(Timestamp::toInstant).filter(until -> until.isAfter(now))
                     .map(until -> Duration.between(now, until)).orElse(Duration.ZERO);
             if (wait.compareTo(longest) > 0) {
@@ -62,8 +62,9 @@ public class LoginThrottle {
                       last_failure = :at
                     returning failures""")
                     .param("scope", scope.name()).param("subject", scope.subject(email, address))
-                    .param("at", Timestamp.from(now)).param("forget", forgetBefore).query(Integer.class).single();
-            Duration wait = scope.waitAfter(failures);
+                    .param("at", Timestamp.from(now)).param("forget", Timestamp.from(scope.rule().forgetBefore(now)))
+                    .query(Integer.class).single();
+            Duration wait = scope.rule().after(failures);
             jdbc.sql("update login_throttle set blocked_until = :until where scope = :scope and subject = :subject")
                     .param("until", wait.isZero() ? null : Timestamp.from(now.plus(wait))).param("scope", scope.name())
                     .param("subject", scope.subject(email, address)).update();

@@ -2,14 +2,17 @@ package org.switchboard.accounts.internal;
 
 import java.time.Duration;
 
+import org.switchboard.platform.GrowingDelay;
+
 /**
  * How failed logins slow down further attempts (after OWASP's authentication guidance): counted
  * per account and source address together, per account across addresses (looser), and per source
- * address across accounts. A scope's first failures are free; each further failure makes the
- * next attempt in that scope wait twice as long as the last, up to a ceiling: a delay, never a
- * lock. While a scope waits, attempts in it are answered without checking the password and are
- * not counted. Failures are forgotten an hour after the last one; a success forgets the account's
- * failures (of that address and of all addresses), not the address's failures on other accounts.
+ * address across accounts. Each scope slows down by the platform's {@link GrowingDelay}: its first
+ * failures are free; each further failure makes the next attempt in that scope wait twice as long
+ * as the last, up to a ceiling: a delay, never a lock. While a scope waits, attempts in it are
+ * answered without checking the password and are not counted. Failures are forgotten an hour
+ * after the last one; a success forgets the account's failures (of that address and of all
+ * addresses), not the address's failures on other accounts.
  */
 public enum LoginThrottlePolicy {
 
@@ -36,14 +39,14 @@ public enum LoginThrottlePolicy {
         return freeFailures;
     }
 
+    /** This scope's growing delay, the platform's one rule of throttles. */
+    public GrowingDelay rule() {
+        return new GrowingDelay(freeFailures, firstWait, longestWait, FORGET_AFTER);
+    }
+
     /** How long the next attempt waits after this many failures in a row; zero while they are free. */
     public Duration waitAfter(int failures) {
-        if (failures < freeFailures) {
-            return Duration.ZERO;
-        }
-        int doublings = Math.min(failures - freeFailures, 20);
-        Duration wait = firstWait.multipliedBy(1L << doublings);
-        return wait.compareTo(longestWait) > 0 ? longestWait : wait;
+        return rule().after(failures);
     }
 
     /** What the scope counts: the account, the address, or both. */

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.switchboard.accounts.CustomerId;
 import org.switchboard.accounts.PartnerId;
+import org.switchboard.billing.CreditNotePolicy;
 import org.switchboard.billing.Invoice;
 import org.switchboard.billing.Invoice.BillTo;
 import org.switchboard.billing.InvoiceLine;
@@ -26,7 +27,13 @@ import org.switchboard.catalog.Money;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.platform.SecretBox;
 
-/** Invoices with their lines, the gapless number series, and the invoices' direct debits. */
+/**
+ * Invoices with their lines, the gapless number series, and the invoices' direct debits.
+ *
+ * <p>Why this class is large: it holds all SQL of the invoice tables (invoices, lines, number
+ * series, payments), which one transaction of the run or of a credit note uses together under
+ * the invoice's row lock; split by table, one locking rule would be spread over several classes.
+ */
 @Repository
 public class Invoices {
 
@@ -180,8 +187,10 @@ public class Invoices {
 
     private List<Invoice> select(String where, Object key) {
         List<Invoice> invoices = jdbc.sql("""
-                select v.*, o.number as corrects_number, o.issued_on as corrects_issued_on
+                select v.*, o.number as corrects_number, o.issued_on as corrects_issued_on,
+                       p.status as corrects_payment_status
                 from billing_invoices v left join billing_invoices o on o.id = v.corrects_invoice_id
+                left join billing_payments p on p.invoice_id = v.corrects_invoice_id
                 """ + where + " and v.number is not null order by v.finalised_at desc, v.number desc")
                 .param("key", key).query(Invoices::invoice).list();
         if (invoices.isEmpty()) {
@@ -229,8 +238,12 @@ public class Invoices {
             return null;
         }
         java.sql.Date issued = rs.getDate("corrects_issued_on");
-        return new Invoice.Correction(corrects, rs.getString("corrects_number"),
-                issued == null ? null : issued.toLocalDate(), rs.getString("credit_reason"), rs.getString("settlement"));
+        String number = rs.getString("corrects_number");
+        // The note itself never changes; what it says of the money follows the debit (returned since?).
+        String settlement = CreditNotePolicy.settlementNow(rs.getString("settlement"), number,
+                rs.getString("corrects_payment_status"), Money.euros(rs.getBigDecimal("gross")));
+        return new Invoice.Correction(corrects, number, issued == null ? null : issued.toLocalDate(),
+                rs.getString("credit_reason"), settlement);
     }
 
     // ---- payments -------------------------------------------------------------------------------

@@ -4,23 +4,19 @@ import java.net.URI;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.billing.BillingSettings;
-import org.switchboard.billing.CallRecording;
 import org.switchboard.billing.CreditNotePolicy;
 import org.switchboard.billing.CreditNotes;
 import org.switchboard.billing.Invoice;
@@ -28,36 +24,25 @@ import org.switchboard.billing.InvoiceDocuments;
 import org.switchboard.billing.InvoiceManagement;
 import org.switchboard.billing.InvoicePayments;
 import org.switchboard.billing.InvoicePreviews;
-import org.switchboard.billing.InvoiceRun;
-import org.switchboard.billing.TariffManagement.ZoneCommand;
-import org.switchboard.billing.TariffManagement;
 import org.switchboard.billing.web.BillingJson.CallView;
 import org.switchboard.billing.web.BillingJson.InvoiceView;
 import org.switchboard.billing.web.BillingJson.PaymentView;
 import org.switchboard.billing.web.BillingJson.PreviewView;
-import org.switchboard.billing.web.BillingJson.RunView;
-import org.switchboard.billing.web.BillingJson.ZoneView;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.platform.InvalidInputException;
-import org.switchboard.platform.NotFoundException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+/** The invoices with their credit notes, documents and payments, the preview of the open month, the billing settings. */
 @RestController
 @RequestMapping("/api/v1")
 @Tag(name = "Billing", description = "Call records, tariff zones, invoice runs, invoices, payments")
 class BillingApi {
 
-    record RunCommand(String month) {
-    }
-
     record ReturnCommand(String reason) {
     }
 
-    private final CallRecording recording;
-    private final TariffManagement tariffs;
-    private final InvoiceRun runs;
     private final InvoiceManagement invoices;
     private final InvoicePreviews previews;
     private final InvoicePayments payments;
@@ -65,84 +50,14 @@ class BillingApi {
     private final InvoiceDocuments documents;
     private final CreditNotes creditNotes;
 
-    BillingApi(CallRecording recording, TariffManagement tariffs, InvoiceRun runs, InvoiceManagement invoices,
-            InvoicePreviews previews, InvoicePayments payments, BillingSettings settings, InvoiceDocuments documents,
-            CreditNotes creditNotes) {
+    BillingApi(InvoiceManagement invoices, InvoicePreviews previews, InvoicePayments payments,
+            BillingSettings settings, InvoiceDocuments documents, CreditNotes creditNotes) {
         this.previews = previews;
         this.payments = payments;
         this.creditNotes = creditNotes;
         this.documents = documents;
-        this.recording = recording;
-        this.tariffs = tariffs;
-        this.runs = runs;
         this.invoices = invoices;
         this.settings = settings;
-    }
-
-    // ---- call records ---------------------------------------------------------------------------
-
-    @GetMapping("/calls/unrated")
-    @Operation(summary = "Operator: calls no tariff zone matched, newest first")
-    Map<String, Object> unrated(CurrentUser user, @RequestParam(defaultValue = "100") int limit) {
-        user.requireOperator("see this");
-        return Map.of("count", recording.countUnrated(),
-                "calls", recording.unrated(Math.max(1, Math.min(limit, 1000))).stream().map(CallView::of).toList());
-    }
-
-    @PostMapping("/calls/unrated/rerate")
-    @Operation(summary = "Operator: rate the unrated calls again with the zones in force now")
-    Map<String, Integer> rerate(CurrentUser user) {
-        user.requireOperator("see this");
-        return Map.of("rated", recording.rerateUnrated());
-    }
-
-    // ---- tariff zones ---------------------------------------------------------------------------
-
-    @GetMapping("/tariff-zones")
-    List<ZoneView> zones(CurrentUser user) {
-        return tariffs.tariff().zones().stream().map(ZoneView::of).toList();
-    }
-
-    @PostMapping("/tariff-zones")
-    @Operation(summary = "Operator: a zone {name, prefixes, pricePerMinute, increment (60/60, 60/1, 1/1), connectFee}")
-    ResponseEntity<ZoneView> createZone(CurrentUser user, @RequestBody ZoneCommand command) {
-        ZoneView zone = ZoneView.of(tariffs.create(user, command));
-        return ResponseEntity.created(URI.create("/api/v1/tariff-zones/" + zone.id())).body(zone);
-    }
-
-    @PutMapping("/tariff-zones/{id}")
-    ZoneView updateZone(CurrentUser user, @PathVariable UUID id, @RequestBody ZoneCommand command) {
-        return ZoneView.of(tariffs.update(user, id, command));
-    }
-
-    @DeleteMapping("/tariff-zones/{id}")
-    ResponseEntity<Void> deleteZone(CurrentUser user, @PathVariable UUID id) {
-        tariffs.delete(user, id);
-        return ResponseEntity.noContent().build();
-    }
-
-    // ---- invoice runs ---------------------------------------------------------------------------
-
-    @PostMapping("/invoice-runs")
-    @Operation(summary = "Operator: start (or resume) the invoice run of a closed month, e.g. {\"month\": \"2026-11\"}: "
-            + "fees of the next month in advance, pro-rata and airtime of this one")
-    ResponseEntity<RunView> startRun(CurrentUser user, @RequestBody RunCommand command) {
-        YearMonth month = month(command == null ? null : command.month());
-        RunView run = RunView.of(runs.start(user, month));
-        return ResponseEntity.accepted().location(URI.create("/api/v1/invoice-runs/" + month)).body(run);
-    }
-
-    @GetMapping("/invoice-runs")
-    List<RunView> runs(CurrentUser user) {
-        user.requireOperator("see this");
-        return runs.all().stream().map(RunView::of).toList();
-    }
-
-    @GetMapping("/invoice-runs/{month}")
-    RunView run(CurrentUser user, @PathVariable String month) {
-        user.requireOperator("see this");
-        return runs.progress(month(month)).map(RunView::of)
-                .orElseThrow(() -> new NotFoundException("There is no invoice run for " + month));
     }
 
     // ---- invoices -------------------------------------------------------------------------------
@@ -196,12 +111,6 @@ class BillingApi {
     @Operation(summary = "The invoice as XRechnung XML (CII)")
     ResponseEntity<byte[]> xrechnung(CurrentUser user, @PathVariable UUID id) {
         return download(documents.xrechnung(user, id), MediaType.APPLICATION_XML);
-    }
-
-    @GetMapping(value = "/invoice-runs/{month}/direct-debits", produces = MediaType.APPLICATION_XML_VALUE)
-    @Operation(summary = "Operator: the SEPA direct-debit file (pain.008.001.08) of a run")
-    ResponseEntity<byte[]> directDebits(CurrentUser user, @PathVariable String month) {
-        return download(documents.directDebits(user, month(month)), MediaType.APPLICATION_XML);
     }
 
     static ResponseEntity<byte[]> download(InvoiceDocuments.Document d, MediaType type) {

@@ -33,7 +33,7 @@ public class PairingThrottle {
                 select blocked_until from phone_pairing_throttle
                 where scope = :scope and subject = :subject and last_attempt >= :forget""")
                 .param("scope", scope.name()).param("subject", subject)
-                .param("forget", Timestamp.from(now.minus(PairingThrottlePolicy.FORGET_AFTER)))
+                .param("forget", Timestamp.from(scope.rule().forgetBefore(now)))
                 .query(Timestamp.class).optional().map(Timestamp::toInstant).filter(until -> until.isAfter(now))
                 .map(until -> Duration.between(now, until)).orElse(Duration.ZERO);
     }
@@ -55,8 +55,8 @@ public class PairingThrottle {
                   last_attempt = :at
                 returning attempts""")
                 .param("scope", scope.name()).param("subject", subject).param("at", Timestamp.from(now))
-                .param("forget", forget).query(Integer.class).single();
-        Duration wait = scope.waitAfter(attempts);
+                .param("forget", Timestamp.from(scope.rule().forgetBefore(now))).query(Integer.class).single();
+        Duration wait = scope.rule().after(attempts);
         jdbc.sql("update phone_pairing_throttle set blocked_until = :until where scope = :scope and subject = :subject")
                 .param("until", wait.isZero() ? null : Timestamp.from(now.plus(wait))).param("scope", scope.name())
                 .param("subject", subject).update();

@@ -2,13 +2,16 @@ package org.switchboard.phone.internal;
 
 import java.time.Duration;
 
+import org.switchboard.platform.GrowingDelay;
+
 /**
  * How attempts around pairing codes slow down. A code has 40 bits and lives ten minutes, so
  * guessing is bounded from both sides: a source address that sends wrong codes waits longer and
  * longer before its next try, and an employee asks for a limited number of new codes (each new
- * code retires the employee's older unused ones, so at most one is ever live per employee). A
- * scope's first attempts are free; each further one doubles the wait, up to a ceiling. Counts are
- * forgotten after {@link #FORGET_AFTER} without a counted attempt.
+ * code retires the employee's older unused ones, so at most one is ever live per employee). Each
+ * scope slows down by the platform's {@link GrowingDelay}: its first attempts are free, each further
+ * one doubles the wait, up to a ceiling; counts are forgotten after {@link #FORGET_AFTER} without a
+ * counted attempt.
  */
 public enum PairingThrottlePolicy {
 
@@ -33,13 +36,13 @@ public enum PairingThrottlePolicy {
         return free;
     }
 
+    /** This scope's growing delay, the platform's one rule of throttles. */
+    public GrowingDelay rule() {
+        return new GrowingDelay(free, firstWait, longestWait, FORGET_AFTER);
+    }
+
     /** How long the next attempt waits after {@code attempts} counted ones; zero while they are free. */
     public Duration waitAfter(int attempts) {
-        if (attempts < free) {
-            return Duration.ZERO;
-        }
-        int doublings = Math.min(attempts - free, 20);
-        Duration wait = firstWait.multipliedBy(1L << doublings);
-        return wait.compareTo(longestWait) > 0 ? longestWait : wait;
+        return rule().after(attempts);
     }
 }

@@ -19,8 +19,9 @@ import org.switchboard.phone.ClientSettings;
 import org.switchboard.phone.ClientSettings.Settings;
 import org.switchboard.phone.Employee;
 import org.switchboard.phone.EmployeeManagement;
-import org.switchboard.phone.EmployeeManagement.Colleague;
-import org.switchboard.phone.EmployeeManagement.EmployeeView;
+import org.switchboard.phone.EmployeeDirectory;
+import org.switchboard.phone.EmployeeDirectory.Colleague;
+import org.switchboard.phone.EmployeeDirectory.EmployeeView;
 import org.switchboard.phone.MobilePairing;
 import org.switchboard.phone.MobilePairing.Paired;
 import org.switchboard.phone.MobilePairing.PairedDevice;
@@ -53,11 +54,14 @@ class PhoneApi {
     }
 
     private final EmployeeManagement employees;
+    private final EmployeeDirectory directory;
     private final ClientSettings settings;
     private final MobilePairing pairing;
 
-    PhoneApi(EmployeeManagement employees, ClientSettings settings, MobilePairing pairing) {
+    PhoneApi(EmployeeManagement employees, EmployeeDirectory directory, ClientSettings settings,
+            MobilePairing pairing) {
         this.employees = employees;
+        this.directory = directory;
         this.settings = settings;
         this.pairing = pairing;
     }
@@ -67,7 +71,7 @@ class PhoneApi {
     ResponseEntity<EmployeeJson> invite(CurrentUser user, @PathVariable java.util.UUID instance, @RequestBody Invite body) {
         InstanceId id = new InstanceId(instance);
         Employee e = employees.invite(user, id, body == null ? null : body.extension());
-        EmployeeJson json = employees.employees(user, id).stream().filter(v -> v.employee().userId().equals(e.userId()))
+        EmployeeJson json = directory.employees(user, id).stream().filter(v -> v.employee().userId().equals(e.userId()))
                 .map(EmployeeJson::of).findFirst().orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/instances/" + id.value() + "/employees")).body(json);
     }
@@ -90,7 +94,7 @@ class PhoneApi {
     @GetMapping("/api/v1/instances/{instance}/employees")
     List<EmployeeJson> employees(CurrentUser user, @PathVariable java.util.UUID instance) {
         InstanceId id = new InstanceId(instance);
-        return employees.employees(user, id).stream().map(EmployeeJson::of).toList();
+        return directory.employees(user, id).stream().map(EmployeeJson::of).toList();
     }
 
     @Operation(summary = "The signed-in employee's client settings: SIP address, WebSocket, heartbeat")
@@ -102,13 +106,13 @@ class PhoneApi {
     @Operation(summary = "Colleagues with their presence: FREE, ON_A_CALL, AWAY")
     @GetMapping({ "/api/v1/phone/colleagues", "/phone/colleagues" })
     List<Colleague> colleagues(CurrentUser user) {
-        return employees.colleagues(user);
+        return directory.colleagues(user);
     }
 
     @Operation(summary = "The employee's own calls, newest first")
     @GetMapping({ "/api/v1/phone/calls", "/phone/calls" })
     List<CallView> calls(CurrentUser user) {
-        return employees.history(user);
+        return directory.history(user);
     }
 
     @Operation(summary = "A one-time pairing code (ten minutes) for the employee's mobile app")

@@ -14,6 +14,7 @@ import org.switchboard.accounts.UserId;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;
 import org.switchboard.phone.ClientSettings;
+import org.switchboard.phone.EmployeeDirectory;
 import org.switchboard.phone.EmployeeManagement;
 import org.switchboard.platform.web.FormErrors;
 import org.switchboard.platform.web.WebPage;
@@ -26,10 +27,13 @@ class PhonePages {
 
     private final ClientSettings settings;
     private final EmployeeManagement employees;
+    private final EmployeeDirectory directory;
     private final InstanceManagement instances;
 
-    PhonePages(ClientSettings settings, EmployeeManagement employees, InstanceManagement instances) {
+    PhonePages(ClientSettings settings, EmployeeManagement employees, EmployeeDirectory directory,
+            InstanceManagement instances) {
         this.settings = settings;
+        this.directory = directory;
         this.employees = employees;
         this.instances = instances;
     }
@@ -52,7 +56,7 @@ class PhonePages {
         InstanceId instance = new InstanceId(id);
         model.addAttribute("instanceId", id);
         model.addAttribute("instanceName", instances.instance(user, instance).instance().name());
-        model.addAttribute("employees", employees.employees(user, instance));
+        model.addAttribute("employees", directory.employees(user, instance));
         model.addAttribute("admin", user.isCustomerAdmin());
         return "phone/employees";
     }

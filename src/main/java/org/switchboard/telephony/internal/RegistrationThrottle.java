@@ -5,35 +5,31 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.switchboard.platform.GrowingDelay;
+
 /**
- * Rule "failed registrations are throttled", without a network: each key (a source address, an
- * account) may fail {@code failuresBeforeBan} times; then it is banned for {@code firstBan}, each
- * further ban twice as long as the last (at most {@code longestBan}). A key that stays quiet for
- * {@code forgetAfter} starts afresh; a good registration clears an account's failures. The table is
- * bounded: beyond {@code maxKeys}, keys that are not banned are forgotten first.
+ * Failed registrations throttled by the platform's {@link GrowingDelay}, counted in memory per key
+ * (a source address, an account): the {@code failuresBeforeBan}-th failure bans the key for
+ * {@code firstBan}, each further failure twice as long as the last (at most {@code longestBan}). A
+ * key that stays quiet for {@code forgetAfter} starts afresh; a good registration clears an
+ * account's failures. The table is bounded: beyond {@code maxKeys}, keys that are not banned are
+ * forgotten first.
  */
 final class RegistrationThrottle {
 
     private static final class Record {
         int failures;
-        int bans;
         Instant bannedUntil = Instant.MIN;
         Instant lastFailure = Instant.MIN;
     }
 
-    private final int failuresBeforeBan;
-    private final Duration firstBan;
-    private final Duration longestBan;
-    private final Duration forgetAfter;
+    private final GrowingDelay rule;
     private final int maxKeys;
     private final Map<String, Record> records = new ConcurrentHashMap<>();
 
     RegistrationThrottle(int failuresBeforeBan, Duration firstBan, Duration longestBan, Duration forgetAfter,
             int maxKeys) {
-        this.failuresBeforeBan = Math.max(1, failuresBeforeBan);
-        this.firstBan = firstBan;
-        this.longestBan = longestBan;
-        this.forgetAfter = forgetAfter;
+        this.rule = new GrowingDelay(Math.max(1, failuresBeforeBan), firstBan, longestBan, forgetAfter);
         this.maxKeys = maxKeys;
     }
 
@@ -58,27 +54,20 @@ final class RegistrationThrottle {
         }
         Record r = records.computeIfAbsent(key, k -> new Record());
         synchronized (r) {
-            if (r.lastFailure.plus(forgetAfter).isBefore(now) && !r.bannedUntil.isAfter(now)) {
+            if (rule.forgotten(r.lastFailure, now) && !r.bannedUntil.isAfter(now)) {
                 r.failures = 0;
-                r.bans = 0;
             }
             r.lastFailure = now;
             r.failures++;
-            if (r.failures < failuresBeforeBan) {
-                return Duration.ZERO;
+            Duration ban = rule.after(r.failures);
+            if (!ban.isZero()) {
+                r.bannedUntil = now.plus(ban);
             }
-            r.failures = 0;
-            r.bans++;
-            Duration ban = firstBan.multipliedBy(1L << Math.min(r.bans - 1, 30));
-            if (ban.compareTo(longestBan) > 0 || ban.isNegative()) {
-                ban = longestBan;
-            }
-            r.bannedUntil = now.plus(ban);
             return ban;
         }
     }
 
-    /** A good registration: the account's failures are forgotten (its earlier bans still count). */
+    /** A good registration: the account's failures are forgotten. */
     void succeeded(String key) {
         Record r = records.get(key);
         if (r != null) {

@@ -1,10 +1,8 @@
 package org.switchboard.telephony.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -146,39 +144,29 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    SipCoreRunner sipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, CallRecordHandover records,
-            SipSettings s, Nonces nonces, CallEnding ending, TrunkRegistrations trunks, Clock clock,
-            ScheduledExecutorService sipTimers) {
-        return new SipCoreRunner(transport, core, registrar, records, s, nonces, ending, trunks, clock, sipTimers);
+    SipHousekeeping sipHousekeeping(Registrar registrar, CallRecordHandover records, Nonces nonces, CallEnding ending,
+            TrunkRegistrations trunks, Clock clock, ScheduledExecutorService sipTimers) {
+        return new SipHousekeeping(registrar, records, nonces, ending, trunks, clock, sipTimers);
+    }
+
+    @Bean
+    SipCoreRunner sipCoreRunner(SipTransport transport, SipCore core, SipSettings s, SipHousekeeping housekeeping) {
+        return new SipCoreRunner(transport, core, s, housekeeping);
     }
 
     /** Starts the transport with the application, and the core's housekeeping: expiry, overdue calls. */
     static final class SipCoreRunner implements SmartLifecycle {
-        private final Registrar registrar;
-        private final CallRecordHandover records;
         private final SipTransport transport;
         private final SipCore core;
         private final SipSettings settings;
-        private final Nonces nonces;
-        private final CallEnding ending;
-        private final TrunkRegistrations trunks;
-        private final Clock clock;
-        private final ScheduledExecutorService timers;
+        private final SipHousekeeping housekeeping;
         private volatile boolean running;
 
-        SipCoreRunner(SipTransport transport, SipCore core, Registrar registrar, CallRecordHandover records,
-                SipSettings settings, Nonces nonces, CallEnding ending, TrunkRegistrations trunks, Clock clock,
-                ScheduledExecutorService timers) {
-            this.trunks = trunks;
-            this.registrar = registrar;
-            this.records = records;
+        SipCoreRunner(SipTransport transport, SipCore core, SipSettings settings, SipHousekeeping housekeeping) {
             this.transport = transport;
             this.core = core;
             this.settings = settings;
-            this.nonces = nonces;
-            this.ending = ending;
-            this.clock = clock;
-            this.timers = timers;
+            this.housekeeping = housekeeping;
         }
 
         @Override
@@ -189,20 +177,7 @@ class TelephonyConfiguration {
             }
             transport.start(core);
             running = true;
-            timers.scheduleWithFixedDelay(() -> guarded(() -> registrar.expire(Instant.now(clock))), 2, 2,
-                    TimeUnit.SECONDS);
-            timers.scheduleWithFixedDelay(() -> guarded(ending::endOverdue), 30, 30, TimeUnit.SECONDS);
-            timers.scheduleWithFixedDelay(() -> guarded(records::handOver), 1, 1, TimeUnit.SECONDS);
-            timers.scheduleWithFixedDelay(() -> guarded(nonces::purge), 60, 60, TimeUnit.SECONDS);
-            timers.scheduleWithFixedDelay(() -> guarded(trunks::tick), 2, 2, TimeUnit.SECONDS);
-        }
-
-        private static void guarded(Runnable r) {
-            try {
-                r.run();
-            } catch (RuntimeException e) {
-                log.warn("SIP housekeeping failed: {}", e.getMessage());
-            }
+            housekeeping.start();
         }
 
         @Override

@@ -25,8 +25,10 @@ import org.switchboard.telephony.Device;
 import org.switchboard.telephony.DeviceManagement;
 import org.switchboard.telephony.DeviceManagement.DeviceWithPassword;
 import org.switchboard.telephony.DeviceManagement.NewDevice;
-import org.switchboard.telephony.DeviceManagement.Provisioning;
-import org.switchboard.telephony.DeviceManagement.Registration;
+import org.switchboard.telephony.DeviceProvisioning;
+import org.switchboard.telephony.DeviceProvisioning.Provisioning;
+import org.switchboard.telephony.DeviceRegistrations;
+import org.switchboard.telephony.DeviceRegistrations.Registration;
 import org.switchboard.telephony.TrunkStates;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,12 +57,17 @@ class TelephonyApi {
     }
 
     private final DeviceManagement devices;
+    private final DeviceProvisioning provisioning;
+    private final DeviceRegistrations registrations;
     private final CallHistory calls;
     private final CallGuards guards;
     private final TrunkStates trunks;
 
-    TelephonyApi(DeviceManagement devices, CallHistory calls, CallGuards guards, TrunkStates trunks) {
+    TelephonyApi(DeviceManagement devices, DeviceProvisioning provisioning, DeviceRegistrations registrations,
+            CallHistory calls, CallGuards guards, TrunkStates trunks) {
         this.devices = devices;
+        this.provisioning = provisioning;
+        this.registrations = registrations;
         this.calls = calls;
         this.guards = guards;
         this.trunks = trunks;
@@ -115,7 +122,7 @@ class TelephonyApi {
     @GetMapping("/devices/{deviceId}/provisioning")
     @Operation(summary = "The settings a phone needs to register: registrar, port, transports, domain, user")
     Provisioning provisioning(CurrentUser user, @PathVariable UUID id, @PathVariable UUID deviceId) {
-        return devices.provisioning(user, new InstanceId(id), deviceId);
+        return provisioning.provisioning(user, new InstanceId(id), deviceId);
     }
 
     @PostMapping("/devices/{deviceId}/credentials")
@@ -133,7 +140,7 @@ class TelephonyApi {
     @GetMapping("/registrations")
     @Operation(summary = "Live registrations of the instance's devices: contact, source, user agent, since, until")
     List<Registration> registrations(CurrentUser user, @PathVariable UUID id) {
-        return devices.registrations(user, new InstanceId(id));
+        return registrations.registrations(user, new InstanceId(id));
     }
 
     @GetMapping("/calls")

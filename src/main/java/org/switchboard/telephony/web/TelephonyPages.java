@@ -18,6 +18,8 @@ import org.switchboard.telephony.CallHistory;
 import org.switchboard.telephony.DeviceKind;
 import org.switchboard.telephony.DeviceManagement;
 import org.switchboard.telephony.DeviceManagement.NewDevice;
+import org.switchboard.telephony.DeviceProvisioning;
+import org.switchboard.telephony.DeviceRegistrations;
 import org.switchboard.telephony.TrunkStates;
 
 /** The phone system's page: devices and their registrations, live calls, call history; admins add devices. */
@@ -27,11 +29,16 @@ class TelephonyPages {
     private final InstanceManagement instances;
     private final SubjectManagement subjects;
     private final DeviceManagement devices;
+    private final DeviceProvisioning provisioning;
+    private final DeviceRegistrations registrations;
     private final CallHistory calls;
     private final TrunkStates trunkStates;
 
     TelephonyPages(InstanceManagement instances, SubjectManagement subjects, DeviceManagement devices,
-            CallHistory calls, TrunkStates trunkStates) {
+            DeviceProvisioning provisioning, DeviceRegistrations registrations, CallHistory calls,
+            TrunkStates trunkStates) {
+        this.provisioning = provisioning;
+        this.registrations = registrations;
         this.trunkStates = trunkStates;
         this.instances = instances;
         this.subjects = subjects;
@@ -43,11 +50,11 @@ class TelephonyPages {
     String page(CurrentUser user, @PathVariable UUID id, Model model) {
         InstanceId instance = new InstanceId(id);
         model.addAttribute("d", instances.instance(user, instance));
-        model.addAttribute("domain", devices.sipDomain(user, instance));
+        model.addAttribute("domain", provisioning.sipDomain(user, instance));
         model.addAttribute("devices", devices.devices(user, instance));
-        var registrations = devices.registrations(user, instance);
-        model.addAttribute("registrations", registrations);
-        model.addAttribute("registered", registrations.stream().map(DeviceManagement.Registration::deviceId)
+        var registered = registrations.registrations(user, instance);
+        model.addAttribute("registrations", registered);
+        model.addAttribute("registered", registered.stream().map(DeviceRegistrations.Registration::deviceId)
                 .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("live", calls.live(user, instance));
         model.addAttribute("trunks", trunkStates.of(user, instance));
