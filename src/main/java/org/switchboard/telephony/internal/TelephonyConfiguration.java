@@ -2,8 +2,10 @@ package org.switchboard.telephony.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -64,8 +66,8 @@ class TelephonyConfiguration {
 
     @Bean
     Registrar sipRegistrar(Tenants tenants, Authenticator auth, Bindings bindings, Devices devices,
-            LicenceReporter licences, SipSettings s) {
-        return new Registrar(tenants, auth, bindings, devices, licences, s, new RegistrationGuard(s));
+            LicenceReporter licences, SipSettings s, BindingRefreshes refreshes) {
+        return new Registrar(tenants, auth, bindings, devices, licences, s, new RegistrationGuard(s), refreshes);
     }
 
     @Bean
@@ -89,9 +91,27 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    CallEnding sipCallEnding(SipTransport transport, Hops hops, CallTable table, CallLog calls,
+    CallEnding sipCallEnding(SipTransport transport, Hops hops, CallTable table, CallLog calls, CallLogWriter writer,
             LicenceReporter licences, SipSettings s, Clock clock, MediaAnchor media) {
-        return new CallEnding(transport, hops, table, calls, licences, s, clock, media);
+        return new CallEnding(transport, hops, table, calls, new EndWriter(writer, releases(), licences), s, clock,
+                media);
+    }
+
+    /**
+     * Gives licences back once calls' ends are committed: off the SIP workers, which do not wait for
+     * it; bounded, and when full the caller does it itself (back-pressure instead of memory). Not a
+     * bean, so that it does not stand in for the application's task executor.
+     */
+    private static ThreadPoolExecutor releases() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(20_000),
+                r -> {
+                    Thread t = new Thread(r, "sip-release-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     @Bean
@@ -114,12 +134,12 @@ class TelephonyConfiguration {
 
     @Bean
     CallAdmission sipCallAdmission(CarrierTrunk carrier, Devices devices, FraudGuards fraud, LicenceReporter licences,
-            CallLog calls, NumberRouting numbers) {
+            CallLogWriter calls, NumberRouting numbers) {
         return new CallAdmission(carrier, devices, fraud, licences, calls, numbers);
     }
 
     @Bean
-    CallLauncher sipCallLauncher(CallTable table, CallLog calls, Bindings bindings, Forker forker,
+    CallLauncher sipCallLauncher(CallTable table, CallLogWriter calls, Bindings bindings, Forker forker,
             CallCancellation cancellation, CallEnding ending, CarrierTrunk carrier) {
         return new CallLauncher(table, calls, bindings, forker, cancellation, ending, carrier);
     }
@@ -133,14 +153,14 @@ class TelephonyConfiguration {
     SipCore sipCore(SipTransport transport, SipSettings s, Hops hops, Registrar registrar, Tenants tenants, Authenticator auth,
             CallAdmission admission, CallLauncher launcher, CallTable table, CarrierTrunk carrier,
             InboundRouter inbound, LicenceReporter licences, Forker forker, CallEnding ending,
-            CallCancellation cancellation, CallLog calls, TrunkRegistrations trunkRegistrations, Clock clock,
-            MediaAnchor media) {
+            CallCancellation cancellation, CallLog calls, CallLogWriter callWrites,
+            TrunkRegistrations trunkRegistrations, Clock clock, MediaAnchor media) {
         OutboundCalls outbound = new OutboundCalls(transport, hops, tenants, auth, admission, launcher, table, clock);
         InboundCalls inboundCalls = new InboundCalls(transport, inbound, licences, launcher, table, clock);
         CallSetup setup = new CallSetup(transport, table, carrier, outbound, inboundCalls);
         InDialogRelay dialogs = new InDialogRelay(transport, hops, table, ending, calls, media);
-        ResponseRelay responses = new ResponseRelay(transport, hops, table, forker, ending, calls, carrier, clock,
-                media);
+        ResponseRelay responses = new ResponseRelay(transport, hops, table, media,
+                new BranchResponses(transport, table, forker, ending, callWrites, carrier, clock, media));
         return new SipCore(transport, registrar, setup, dialogs, cancellation, responses,
                 new ScannerAgents(s.fraud().blockedUserAgents()), trunkRegistrations);
     }
