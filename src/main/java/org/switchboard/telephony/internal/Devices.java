@@ -29,10 +29,10 @@ public class Devices {
     }
 
     /**
-     * Devices asked for by digest user name, kept a few seconds: every INVITE and REGISTER asks. A
-     * change on this node clears it at once; one on another node is seen within {@link #TTL_NANOS}.
-     * Only devices found are kept (an unknown user name costs a query each time, and cannot grow
-     * it); bounded.
+     * Devices asked for by digest user name (and extensions that have one), kept a few seconds: every
+     * INVITE and REGISTER asks. A change on this node clears it at once; one on another node is seen
+     * within {@link #TTL_NANOS}. Only devices found are kept (an unknown user name costs a query each
+     * time, and cannot grow it); bounded.
      */
     private final Map<String, Cached> bySipUser = new ConcurrentHashMap<>();
     private static final long TTL_NANOS = 5_000_000_000L;
@@ -77,7 +77,7 @@ public class Devices {
         String key = instance.value() + " " + sipUser;
         long now = System.nanoTime();
         Cached c = bySipUser.get(key);
-        if (c != null && now - c.at() < TTL_NANOS) {
+        if (c != null && c.secrets() != null && now - c.at() < TTL_NANOS) {
             return Optional.of(c.secrets());
         }
         Optional<Secrets> found = query(instance, sipUser);
@@ -99,7 +99,25 @@ public class Devices {
                 .optional();
     }
 
+    /** Whether the extension has a device; a yes is kept like {@link #bySipUser} (every internal call asks). */
     public boolean extensionHasDevices(InstanceId instance, String extension) {
+        String key = instance.value() + " #" + extension;
+        long now = System.nanoTime();
+        Cached c = bySipUser.get(key);
+        if (c != null && now - c.at() < TTL_NANOS) {
+            return true;
+        }
+        boolean has = queryExtension(instance, extension);
+        if (has) {
+            if (bySipUser.size() >= MAX_CACHED) {
+                bySipUser.clear();
+            }
+            bySipUser.put(key, new Cached(null, now));
+        }
+        return has;
+    }
+
+    private boolean queryExtension(InstanceId instance, String extension) {
         return jdbc.sql("select exists (select 1 from sip_devices where instance_id = ? and extension = ?)")
                 .params(instance.value(), extension).query(Boolean.class).single();
     }

@@ -2,10 +2,8 @@ package org.switchboard.telephony.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -93,25 +91,8 @@ class TelephonyConfiguration {
     @Bean
     CallEnding sipCallEnding(SipTransport transport, Hops hops, CallTable table, CallLog calls, CallLogWriter writer,
             LicenceReporter licences, SipSettings s, Clock clock, MediaAnchor media) {
-        return new CallEnding(transport, hops, table, calls, new EndWriter(writer, releases(), licences), s, clock,
+        return new CallEnding(transport, hops, table, calls, new EndWriter(writer, licences), s, clock,
                 media);
-    }
-
-    /**
-     * Gives licences back once calls' ends are committed: off the SIP workers, which do not wait for
-     * it; bounded, and when full the caller does it itself (back-pressure instead of memory). Not a
-     * bean, so that it does not stand in for the application's task executor.
-     */
-    private static ThreadPoolExecutor releases() {
-        AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(20_000),
-                r -> {
-                    Thread t = new Thread(r, "sip-release-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     @Bean
