@@ -45,7 +45,7 @@ class RegistrarIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
-    void sha256DigestRegistersAndTheSameRequestSentAgainIsRefusedAsAReplay() {
+    void sha256DigestRegistersAndTheSameCredentialsInANewRequestAreRefusedAsAReplay() {
         Setup setup = fixtures.instance(2, 1, 0);
         Phone phone = fixtures.phone(setup, "100", DeviceKind.DESK_PHONE);
         try (SipClient sip = new SipClient(fixtures.sipPort())) {
@@ -64,7 +64,12 @@ class RegistrarIntegrationTest extends IntegrationTestBase {
             String ok = sip.exchange(registration);
             assertThat(SipClient.status(ok)).as(ok).isEqualTo(200);
             assertThat(ok).contains("Contact: <sip:" + phone.user() + "@127.0.0.1:" + sip.localPort() + ">;expires=300");
-            assertThat(SipClient.status(sip.exchange(registration))).as("replayed").isEqualTo(401);
+            // sent again as it was, it is a retransmission: the same answer, and nothing done again
+            assertThat(SipClient.status(sip.exchange(registration))).as("retransmitted").isEqualTo(200);
+            // the same credentials in a new request (a new Via branch) are a replay: refused
+            String replay = registration.replaceFirst(";branch=z9hG4bK[^\\r\\n]*", ";branch=z9hG4bK-replayed");
+            assertThat(replay).isNotEqualTo(registration);
+            assertThat(SipClient.status(sip.exchange(replay))).as("replayed").isEqualTo(401);
 
             String next = SipClient.answer(challenge, "SHA-256", phone.user(), phone.password(), "REGISTER",
                     "sip:" + phone.domain(), "00000002");

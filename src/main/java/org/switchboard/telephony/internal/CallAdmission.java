@@ -42,11 +42,11 @@ final class CallAdmission {
     private final Devices devices;
     private final FraudGuards fraud;
     private final LicenceReporter licences;
-    private final CallLog callLog;
+    private final CallLogWriter callLog;
     private final NumberRouting numbers;
 
     CallAdmission(CarrierTrunk carrier, Devices devices, FraudGuards fraud, LicenceReporter licences,
-            CallLog callLog, NumberRouting numbers) {
+            CallLogWriter callLog, NumberRouting numbers) {
         this.numbers = numbers;
         this.carrier = carrier;
         this.devices = devices;
@@ -116,9 +116,10 @@ final class CallAdmission {
                 return; // not a number: nothing was called
             }
         }
-        callLog.refused(new CallRow(tenant.id(), m.callId(), tenant.customerId(), caller, caller, to,
+        callLog.started(new CallRow(tenant.id(), m.callId(), tenant.customerId(), caller, caller, to,
                 internal ? Direction.INTERNAL : Direction.OUTBOUND, internal ? "internal" : CallRecord.PLATFORM_TRUNK,
-                false, now, null, null, null, null), now, why);
+                false, now, null, null, null, null));
+        callLog.ended(tenant.id(), m.callId(), now, why);
     }
 
     private static Admission refused(Route route, SipMessage answer) {

@@ -3,11 +3,6 @@ package org.switchboard.telephony.internal;
 import java.time.Clock;
 import java.time.Instant;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.switchboard.connector.EventType;
-import org.switchboard.connector.LicenceEvent;
-import org.switchboard.instances.InstanceId;
 import org.switchboard.telephony.SipSettings;
 import org.switchboard.telephony.internal.Call.Branch;
 import org.switchboard.telephony.internal.CallLog.CallRow;
@@ -16,30 +11,29 @@ import org.switchboard.telephony.sip.SipTransport;
 
 /**
  * The end of a call, however it ends (a final error, BYE, CANCEL, no answer, a timeout): once, its
- * row in {@link CallLog} ended with why (its record pending), and its licence given back.
+ * row in {@link CallLog} ended with why (its record pending), and its licence given back once that
+ * end is committed ({@link EndWriter}).
  */
 final class CallEnding {
-
-    private static final Logger log = LoggerFactory.getLogger(CallEnding.class);
 
     private final SipTransport transport;
     private final Hops hops;
     private final CallTable table;
     private final CallLog callLog;
-    private final LicenceReporter licences;
+    private final EndWriter ends;
     private final SipSettings settings;
     private final Clock clock;
 
     private final MediaAnchor media;
 
-    CallEnding(SipTransport transport, Hops hops, CallTable table, CallLog callLog, LicenceReporter licences,
+    CallEnding(SipTransport transport, Hops hops, CallTable table, CallLog callLog, EndWriter ends,
             SipSettings settings, Clock clock, MediaAnchor media) {
+        this.ends = ends;
         this.media = media;
         this.transport = transport;
         this.hops = hops;
         this.table = table;
         this.callLog = callLog;
-        this.licences = licences;
         this.settings = settings;
         this.clock = clock;
     }
@@ -54,27 +48,12 @@ final class CallEnding {
         if (call.noAnswer != null) {
             call.noAnswer.cancel(false);
         }
-        Instant at = clock.instant();
-        if (callLog.ended(call.tenant.id(), call.callId, at, reason) && call.row.licenceHeld()) {
-            release(call.tenant.id(), call.row.subject(), call.callId, at);
-        }
+        endRow(call.row, reason);
     }
 
     /** Ends a call this node does not hold in memory (set up on another node, or before a restart). */
     void endRow(CallRow row, String reason) {
-        Instant at = clock.instant();
-        if (callLog.ended(row.instanceId(), row.callId(), at, reason) && row.licenceHeld()) {
-            release(row.instanceId(), row.subject(), row.callId(), at);
-        }
-    }
-
-    private void release(InstanceId instance, String subject, String callId, Instant at) {
-        try {
-            licences.report(instance, new LicenceEvent(EventType.CALL_ENDED, subject, callId, null, at));
-        } catch (RuntimeException e) {
-            log.warn("the end of call {} was not reported; the licence engine's call timeout releases it: {}", callId,
-                    e.getMessage());
-        }
+        ends.end(row, clock.instant(), reason);
     }
 
     /** The call's final answer goes to the caller: the call failed; its row ended. */

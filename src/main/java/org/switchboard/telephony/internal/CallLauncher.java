@@ -17,14 +17,14 @@ import org.switchboard.telephony.sip.SipMessage;
 final class CallLauncher {
 
     private final CallTable table;
-    private final CallLog callLog;
+    private final CallLogWriter callLog;
     private final Bindings bindings;
     private final Forker forker;
     private final CallCancellation cancellation;
     private final CallEnding ending;
     private final CarrierTrunk carrier;
 
-    CallLauncher(CallTable table, CallLog callLog, Bindings bindings, Forker forker, CallCancellation cancellation,
+    CallLauncher(CallTable table, CallLogWriter callLog, Bindings bindings, Forker forker, CallCancellation cancellation,
             CallEnding ending, CarrierTrunk carrier) {
         this.table = table;
         this.callLog = callLog;

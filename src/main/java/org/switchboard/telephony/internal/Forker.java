@@ -15,7 +15,7 @@ import org.switchboard.telephony.sip.SipTransport;
  * CANCEL and ACK a branch needs.
  * <p>
  * Media: the SDP offer leaves the platform here, in the body of the forwarded INVITE ({@link #fork});
- * the answer comes back in {@link ResponseRelay#toCaller}. A media relay anchors the media at these
+ * the answer comes back in {@link BranchResponses#toCaller}. A media relay anchors the media at these
  * two points.
  */
 final class Forker {

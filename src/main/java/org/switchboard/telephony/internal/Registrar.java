@@ -1,7 +1,9 @@
 package org.switchboard.telephony.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -38,9 +40,11 @@ final class Registrar {
     private final LicenceReporter licences;
     private final SipSettings settings;
     private final RegistrationGuard guard;
+    private final BindingRefreshes refreshes;
 
     Registrar(Tenants tenants, Authenticator auth, Bindings bindings, Devices devices, LicenceReporter licences,
-            SipSettings settings, RegistrationGuard guard) {
+            SipSettings settings, RegistrationGuard guard, BindingRefreshes refreshes) {
+        this.refreshes = refreshes;
         this.guard = guard;
         this.devices = devices;
         this.tenants = tenants;
@@ -83,6 +87,7 @@ final class Registrar {
         Instant now = tenants.clock().instant();
         UUID deviceId = device.device().id();
         List<Binding> before = bindings.ofDevice(deviceId).stream().filter(b -> b.expiresAt().isAfter(now)).toList();
+        List<Binding> after = new ArrayList<>(before); // what the device has once this request is done
         List<String> contacts = request.headers("Contact");
         int headerExpires = intOr(request.headerOrNull("Expires"), -1);
         if (contacts.size() == 1 && contacts.get(0).trim().equals("*")) {
@@ -90,6 +95,7 @@ final class Registrar {
                 return SipReplies.reply(request, 400, "Wildcard Contact Needs Expires 0");
             }
             bindings.removeAll(deviceId);
+            after.clear();
         } else {
             for (String c : contacts) {
                 NameAddress contact = NameAddress.parse(c);
@@ -113,22 +119,44 @@ final class Registrar {
                 expires = expires < 0 ? settings.maxExpires() : Math.min(expires, settings.maxExpires());
                 if (expires == 0) {
                     bindings.remove(deviceId, uri);
+                    after.removeIf(b -> b.contact().equals(uri));
                     continue;
                 }
-                boolean known = before.stream().anyMatch(b -> b.contact().equals(uri));
-                if (!known && live >= settings.maxContacts()) {
+                Binding known = null;
+                for (Binding b : after) {
+                    if (b.contact().equals(uri)) {
+                        known = b;
+                    }
+                }
+                if (known == null && live >= settings.maxContacts()) {
                     return SipReplies.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
                             + " \"At most " + settings.maxContacts() + " registrations per device\"");
                 }
-                if (!known) {
+                if (known == null) {
                     live++;
                 }
-                bindings.upsert(new Binding(UUID.randomUUID(), tenant.id(), deviceId, uri, from.toString(),
-                        request.callId(), request.cseq().number(), userAgent(request), now, now,
-                        now.plusSeconds(expires)));
+                Binding b = known != null && known.flow().equals(from.toString())
+                        && Objects.equals(known.userAgent(), userAgent(request))
+                        ? new Binding(known.id(), known.instanceId(), deviceId, uri, known.flow(), request.callId(),
+                                request.cseq().number(), known.userAgent(), known.registeredAt(), now,
+                                now.plusSeconds(expires))
+                        : new Binding(UUID.randomUUID(), tenant.id(), deviceId, uri, from.toString(), request.callId(),
+                                request.cseq().number(), userAgent(request), now, now, now.plusSeconds(expires));
+                // a refresh that only extends a binding with time left goes in a batch; a new or changed one now
+                boolean refreshOnly = known != null && b.id().equals(known.id())
+                        && known.expiresAt().isAfter(now.plusSeconds(BindingRefreshes.MIN_LEFT_SECONDS));
+                if (!refreshOnly || !refreshes.offer(b)) {
+                    bindings.upsert(b);
+                }
+                if (known != null) {
+                    after.set(after.indexOf(known), known.id().equals(b.id()) ? b
+                            : new Binding(known.id(), b.instanceId(), deviceId, uri, b.flow(), b.callId(), b.cseq(),
+                                    b.userAgent(), known.registeredAt(), now, b.expiresAt()));
+                } else {
+                    after.add(b);
+                }
             }
         }
-        List<Binding> after = bindings.ofDevice(deviceId).stream().filter(b -> b.expiresAt().isAfter(now)).toList();
         SipMessage ok = SipReplies.reply(request, 200, "OK");
         for (Binding b : after) {
             ok.add("Contact", "<" + b.contact() + ">;expires=" + Math.max(0, b.expiresAt().getEpochSecond()

@@ -62,8 +62,8 @@ class TelephonyConfiguration {
 
     @Bean
     Registrar sipRegistrar(Tenants tenants, Authenticator auth, Bindings bindings, Devices devices,
-            LicenceReporter licences, SipSettings s) {
-        return new Registrar(tenants, auth, bindings, devices, licences, s, new RegistrationGuard(s));
+            LicenceReporter licences, SipSettings s, BindingRefreshes refreshes) {
+        return new Registrar(tenants, auth, bindings, devices, licences, s, new RegistrationGuard(s), refreshes);
     }
 
     @Bean
@@ -87,9 +87,10 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    CallEnding sipCallEnding(SipTransport transport, Hops hops, CallTable table, CallLog calls,
+    CallEnding sipCallEnding(SipTransport transport, Hops hops, CallTable table, CallLog calls, CallLogWriter writer,
             LicenceReporter licences, SipSettings s, Clock clock, MediaAnchor media) {
-        return new CallEnding(transport, hops, table, calls, licences, s, clock, media);
+        return new CallEnding(transport, hops, table, calls, new EndWriter(writer, licences), s, clock,
+                media);
     }
 
     @Bean
@@ -112,12 +113,12 @@ class TelephonyConfiguration {
 
     @Bean
     CallAdmission sipCallAdmission(CarrierTrunk carrier, Devices devices, FraudGuards fraud, LicenceReporter licences,
-            CallLog calls, NumberRouting numbers) {
+            CallLogWriter calls, NumberRouting numbers) {
         return new CallAdmission(carrier, devices, fraud, licences, calls, numbers);
     }
 
     @Bean
-    CallLauncher sipCallLauncher(CallTable table, CallLog calls, Bindings bindings, Forker forker,
+    CallLauncher sipCallLauncher(CallTable table, CallLogWriter calls, Bindings bindings, Forker forker,
             CallCancellation cancellation, CallEnding ending, CarrierTrunk carrier) {
         return new CallLauncher(table, calls, bindings, forker, cancellation, ending, carrier);
     }
@@ -131,14 +132,14 @@ class TelephonyConfiguration {
     SipCore sipCore(SipTransport transport, SipSettings s, Hops hops, Registrar registrar, Tenants tenants, Authenticator auth,
             CallAdmission admission, CallLauncher launcher, CallTable table, CarrierTrunk carrier,
             InboundRouter inbound, LicenceReporter licences, Forker forker, CallEnding ending,
-            CallCancellation cancellation, CallLog calls, TrunkRegistrations trunkRegistrations, Clock clock,
-            MediaAnchor media) {
+            CallCancellation cancellation, CallLog calls, CallLogWriter callWrites,
+            TrunkRegistrations trunkRegistrations, Clock clock, MediaAnchor media) {
         OutboundCalls outbound = new OutboundCalls(transport, hops, tenants, auth, admission, launcher, table, clock);
         InboundCalls inboundCalls = new InboundCalls(transport, inbound, licences, launcher, table, clock);
         CallSetup setup = new CallSetup(transport, table, carrier, outbound, inboundCalls);
         InDialogRelay dialogs = new InDialogRelay(transport, hops, table, ending, calls, media);
-        ResponseRelay responses = new ResponseRelay(transport, hops, table, forker, ending, calls, carrier, clock,
-                media);
+        ResponseRelay responses = new ResponseRelay(transport, hops, table, media,
+                new BranchResponses(transport, table, forker, ending, callWrites, carrier, clock, media));
         return new SipCore(transport, registrar, setup, dialogs, cancellation, responses,
                 new ScannerAgents(s.fraud().blockedUserAgents()), trunkRegistrations);
     }

@@ -6,16 +6,23 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What was decided for the last requests that opened a transaction, by their top Via's branch and
- * method, a fixed number of them: let in, or shed with 503. A retransmission gets the same
- * decision as its first copy: one let in is never answered 503 (the core is working on it, and a
- * 503 would make the phone give up a call the core sets up); one shed is shed again, even when
- * the queue has room by then (else the core would set up a call its caller has given up). Fixed
- * size, so its memory does not grow with the load.
+ * method, a fixed number of them: let in, shed with 503, or answered finally (and with what). A
+ * retransmission gets the same decision as its first copy: one let in is never answered 503 (the
+ * core is working on it, and a 503 would make the phone give up a call the core sets up); one shed
+ * is shed again, even when the queue has room by then (else the core would set up a call its
+ * caller has given up); one answered gets the same final answer again at the door, without work
+ * (RFC 3261 17.2: a server transaction absorbs retransmissions). Fixed size, so its memory does not
+ * grow with the load.
  */
 final class DecidedRequests {
 
+    /** Let in and not answered finally yet. */
+    static final Object ADMITTED = "admitted";
+    /** Shed with 503. */
+    static final Object SHED = "shed";
+
     private final String[] ring;
-    private final Map<String, Boolean> decisions = new ConcurrentHashMap<>();
+    private final Map<String, Object> decisions = new ConcurrentHashMap<>();
     private final AtomicLong next = new AtomicLong();
 
     DecidedRequests(int size) {
@@ -23,22 +30,44 @@ final class DecidedRequests {
     }
 
     void admitted(SipMessage request) {
-        remember(request, true);
+        remember(request, ADMITTED);
     }
 
     void shed(SipMessage request) {
-        remember(request, false);
+        remember(request, SHED);
     }
 
-    /** {@code TRUE} let in, {@code FALSE} shed, {@code null} not seen (or forgotten). */
-    Boolean decision(SipMessage request) {
-        String key = key(request);
+    /**
+     * A response sent: when it is the final answer to a request let in, kept for that request's
+     * retransmissions.
+     */
+    void answered(SipMessage response) {
+        if (response.status() < 200) {
+            return;
+        }
+        String key = key(response.topVia(), response.cseqMethod());
+        if (key != null) {
+            decisions.computeIfPresent(key, (k, before) -> before == SHED ? SHED : response);
+        }
+    }
+
+    /** {@link #ADMITTED}, {@link #SHED}, the final answer given (a {@link SipMessage}), or {@code null}: not seen or forgotten. */
+    Object decision(SipMessage request) {
+        String key = key(request.topVia(), request.method());
         return key == null ? null : decisions.get(key);
     }
 
-    private void remember(SipMessage request, boolean admitted) {
-        String key = key(request);
-        if (key == null || decisions.put(key, admitted) != null) {
+    /** Shed after all (it waited too long to be worth the work): its retransmissions are shed too. */
+    void shedLate(SipMessage request) {
+        String key = key(request.topVia(), request.method());
+        if (key != null) {
+            decisions.computeIfPresent(key, (k, before) -> SHED);
+        }
+    }
+
+    private void remember(SipMessage request, Object decision) {
+        String key = key(request.topVia(), request.method());
+        if (key == null || decisions.put(key, decision) != null) {
             return;
         }
         int at = (int) (next.getAndIncrement() % ring.length);
@@ -52,8 +81,7 @@ final class DecidedRequests {
         }
     }
 
-    private static String key(SipMessage request) {
-        Via via = request.topVia();
-        return via == null || via.branch() == null ? null : via.branch() + " " + request.method();
+    private static String key(Via via, String method) {
+        return via == null || via.branch() == null || method == null ? null : via.branch() + " " + method;
     }
 }

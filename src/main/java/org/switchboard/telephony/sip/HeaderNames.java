@@ -2,6 +2,7 @@ package org.switchboard.telephony.sip;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * SIP header names in the one form the rest of the layer compares: compact forms ({@code v},
@@ -20,7 +21,26 @@ final class HeaderNames {
     private HeaderNames() {
     }
 
+    /**
+     * Names already looked up, as given (code's spelling and the wire's): every header access asks,
+     * so the answer is remembered; bounded, so names made up by a sender cannot grow it.
+     */
+    private static final Map<String, String> SEEN = new ConcurrentHashMap<>();
+    private static final int MAX_SEEN = 4_096;
+
     static String canonical(String name) {
+        String known = SEEN.get(name);
+        if (known != null) {
+            return known;
+        }
+        String c = compute(name);
+        if (SEEN.size() < MAX_SEEN) {
+            SEEN.put(name, c);
+        }
+        return c;
+    }
+
+    private static String compute(String name) {
         String n = name.trim();
         String lower = n.toLowerCase(Locale.ROOT);
         String compact = COMPACT.get(lower);

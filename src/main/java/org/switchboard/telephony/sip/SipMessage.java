@@ -20,6 +20,12 @@ public final class SipMessage {
     private final List<String[]> headers = new ArrayList<>();
     private byte[] body;
     private String authenticatedUser;
+    /** What the hot path parses again and again, parsed once; forgotten when a header changes. */
+    private Via topVia;
+    private NameAddress from;
+    private NameAddress to;
+    private CSeq cseq;
+    private boolean parsed;
 
     private SipMessage(String method, String requestUri, int status, String reason) {
         this.method = method;
@@ -124,17 +130,18 @@ public final class SipMessage {
     }
 
     public Optional<String> header(String name) {
-        String n = canonical(name);
-        for (String[] h : headers) {
-            if (h[0].equals(n)) {
-                return Optional.of(h[1]);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(headerOrNull(name));
     }
 
     public String headerOrNull(String name) {
-        return header(name).orElse(null);
+        String n = canonical(name);
+        for (int i = 0, size = headers.size(); i < size; i++) {
+            String[] h = headers.get(i);
+            if (h[0].equals(n)) {
+                return h[1];
+            }
+        }
+        return null;
     }
 
     public List<String> headers(String name) {
@@ -149,12 +156,14 @@ public final class SipMessage {
     }
 
     public SipMessage add(String name, String value) {
+        parsed = false;
         headers.add(new String[] { canonical(name), value });
         return this;
     }
 
     /** Adds a header before every other of its name (a Via, a Record-Route). */
     public SipMessage addFirst(String name, String value) {
+        parsed = false;
         String n = canonical(name);
         int at = headers.size();
         for (int i = 0; i < headers.size(); i++) {
@@ -168,6 +177,7 @@ public final class SipMessage {
     }
 
     public SipMessage set(String name, String value) {
+        parsed = false;
         String n = canonical(name);
         for (int i = 0; i < headers.size(); i++) {
             if (headers.get(i)[0].equals(n)) {
@@ -186,6 +196,7 @@ public final class SipMessage {
 
     /** Replaces the value of the first header of that name, leaving the others (a proxy's stamp on a Via). */
     public SipMessage replaceFirst(String name, String value) {
+        parsed = false;
         String n = canonical(name);
         for (String[] h : headers) {
             if (h[0].equals(n)) {
@@ -197,6 +208,7 @@ public final class SipMessage {
     }
 
     public SipMessage remove(String name) {
+        parsed = false;
         String n = canonical(name);
         headers.removeIf(h -> h[0].equals(n));
         return this;
@@ -204,6 +216,7 @@ public final class SipMessage {
 
     /** Removes the first header of that name (the top Via of a response a proxy sends on). */
     public SipMessage removeFirst(String name) {
+        parsed = false;
         String n = canonical(name);
         for (int i = 0; i < headers.size(); i++) {
             if (headers.get(i)[0].equals(n)) {
@@ -219,19 +232,37 @@ public final class SipMessage {
     }
 
     public CSeq cseq() {
-        return CSeq.parse(headerOrNull("CSeq"));
+        parse();
+        return cseq;
     }
 
     public Via topVia() {
-        return header("Via").map(Via::parse).orElse(null);
+        parse();
+        return topVia;
     }
 
     public NameAddress from() {
-        return header("From").map(NameAddress::parse).orElse(null);
+        parse();
+        return from;
     }
 
     public NameAddress to() {
-        return header("To").map(NameAddress::parse).orElse(null);
+        parse();
+        return to;
+    }
+
+    private void parse() {
+        if (parsed) {
+            return;
+        }
+        String v = headerOrNull("Via");
+        String f = headerOrNull("From");
+        String t = headerOrNull("To");
+        topVia = v == null ? null : Via.parse(v);
+        from = f == null ? null : NameAddress.parse(f);
+        to = t == null ? null : NameAddress.parse(t);
+        cseq = CSeq.parse(headerOrNull("CSeq"));
+        parsed = true;
     }
 
     /** The method a response answers (from its CSeq), or the request's own. */
@@ -250,6 +281,7 @@ public final class SipMessage {
     }
 
     List<String[]> rawHeaders() {
+        parsed = false;
         return headers;
     }
 
@@ -259,13 +291,26 @@ public final class SipMessage {
             if (value == null) {
                 return null;
             }
-            String[] parts = value.trim().split("\\s+");
-            if (parts.length != 2) {
+            String v = value.trim();
+            int space = 0;
+            while (space < v.length() && !Character.isWhitespace(v.charAt(space))) {
+                space++;
+            }
+            int method = space;
+            while (method < v.length() && Character.isWhitespace(v.charAt(method))) {
+                method++;
+            }
+            if (space == 0 || method == v.length()) {
                 return null;
             }
+            for (int i = method; i < v.length(); i++) {
+                if (Character.isWhitespace(v.charAt(i))) {
+                    return null; // more than two parts
+                }
+            }
             try {
-                long n = Long.parseLong(parts[0]);
-                return n < 0 || n > 0xFFFFFFFFL ? null : new CSeq(n, parts[1]);
+                long n = Long.parseLong(v, 0, space, 10);
+                return n < 0 || n > 0xFFFFFFFFL ? null : new CSeq(n, v.substring(method));
             } catch (NumberFormatException e) {
                 return null;
             }

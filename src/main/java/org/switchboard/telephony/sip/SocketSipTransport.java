@@ -116,6 +116,10 @@ public final class SocketSipTransport implements SipTransport {
     @Override
     public void send(SipMessage message, Flow to) {
         byte[] bytes = message.encode();
+        SipWorkQueue queue = work;
+        if (queue != null && !message.isRequest()) {
+            queue.sent(message);
+        }
         if (log.isTraceEnabled()) {
             log.trace("to {}:\n{}", to, message);
         }

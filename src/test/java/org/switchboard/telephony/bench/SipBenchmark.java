@@ -12,8 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.switchboard.SwitchboardApplication;
 import org.switchboard.telephony.Sipp;
 import org.switchboard.testing.Api;
@@ -88,11 +91,12 @@ public final class SipBenchmark {
             try {
                 Map<String, String> vars = new HashMap<>(caller);
                 vars.putAll(Map.of("dialled", "144", "hold", hold, "expires", "3600"));
-                phase("calls cold (first after start)", Sipp.load("uac_call.xml", sipPort, vars, rate * seconds, rate, 0)
+                JdbcTemplate db = new JdbcTemplate(app.getBean(DataSource.class));
+                phase(db, "calls cold (first after start)", Sipp.load("uac_call.xml", sipPort, vars, rate * seconds, rate, 0)
                         .with(auth), seconds);
-                phase("calls warm", Sipp.load("uac_call.xml", sipPort, vars, rate * seconds, rate, 0).with(auth),
+                phase(db, "calls warm", Sipp.load("uac_call.xml", sipPort, vars, rate * seconds, rate, 0).with(auth),
                         seconds);
-                phase("REGISTER with digest", Sipp.load("register.xml", sipPort, vars, registerRate * seconds,
+                phase(db, "REGISTER with digest", Sipp.load("register.xml", sipPort, vars, registerRate * seconds,
                         registerRate, 0).with(auth), seconds);
             } finally {
                 answering.stop();
@@ -116,7 +120,7 @@ public final class SipBenchmark {
             Sipp answering = Sipp.server("uas_answer.xml", uasPort, Integer.MAX_VALUE, Map.of("ring", "0"))
                     .timeout(2 * seconds + 100).start();
             try {
-                phase("Kamailio 5.6 relay, same calls without digest", Sipp.load("bench/call.xml", kamailioPort,
+                phase(null, "Kamailio 5.6 relay, same calls without digest", Sipp.load("bench/call.xml", kamailioPort,
                         Map.of("dialled", "144", "hold", hold, "user", "100", "domain", "sip.localhost"), rate * seconds,
                         rate, 0), seconds);
             } finally {
@@ -125,8 +129,10 @@ public final class SipBenchmark {
         }
     }
 
-    private static void phase(String name, Sipp load, int seconds) {
+    private static void phase(JdbcTemplate db, String name, Sipp load, int seconds) {
         System.gc();
+        long[] dbBefore = db == null ? null : dbCounters(db);
+        long cpuBefore = cpuNanos();
         AtomicLong peak = new AtomicLong();
         Thread watch = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
@@ -150,10 +156,38 @@ public final class SipBenchmark {
         System.out.printf("%s: %d offered, %d completed, %d failed in %.1f s: %.0f per second completed;"
                 + " heap peak %d MB, %s%n", name, created, successful, failed, elapsed, successful / elapsed,
                 peak.get() >> 20, heap());
+        if (successful > 0) {
+            double cpu = (cpuNanos() - cpuBefore) / 1e6 / successful;
+            if (db == null) {
+                System.out.printf("  per completed call: %.2f ms CPU of this JVM (Kamailio's own CPU not counted)%n", cpu);
+            } else {
+                long[] d = dbCounters(db);
+                System.out.printf("  per completed one: %.2f ms CPU of the platform's JVM (PostgreSQL not counted); "
+                        + "%.2f database commits, %.2f rows inserted, %.2f rows updated, %.2f rows deleted%n", cpu,
+                        (d[0] - dbBefore[0]) / (double) successful, (d[1] - dbBefore[1]) / (double) successful,
+                        (d[2] - dbBefore[2]) / (double) successful, (d[3] - dbBefore[3]) / (double) successful);
+            }
+        }
         if (failed > 0 || successful == 0) {
             String out = r.output();
             System.out.println(out.substring(Math.max(0, out.length() - 3000)));
         }
+    }
+
+    /**
+     * Commits and rows inserted, updated, deleted in the platform's database so far (all of the
+     * application's work, not only the SIP core's): load-independent figures per call.
+     */
+    private static long[] dbCounters(JdbcTemplate db) {
+        return db.queryForObject("select xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database "
+                + "where datname = current_database()", (rs, n) -> new long[] { rs.getLong(1), rs.getLong(2),
+                        rs.getLong(3), rs.getLong(4) });
+    }
+
+    /** CPU time of this JVM so far, all threads (the platform, the harness, the GC). */
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The cumulative column of sipp's last statistics screen for that line. */
