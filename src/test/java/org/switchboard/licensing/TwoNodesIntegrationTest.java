@@ -46,7 +46,8 @@ class TwoNodesIntegrationTest extends IntegrationTestBase {
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock)).properties(
                 "spring.datasource.url=" + url, "spring.datasource.username=postgres",
                 "spring.datasource.password=" + ((HikariDataSource) dataSource).getPassword(), "server.port=0",
-                "switchboard.demo.enabled=false", "switchboard.scheduling.enabled=false", "switchboard.sip.port=0",
+                "switchboard.demo.enabled=false", "switchboard.scheduling.enabled=false",
+                "switchboard.secret-key=" + SECRET_KEY, "switchboard.sip.port=0",
                 "switchboard.sip.bind-address=127.0.0.1", "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + MAIL.getSmtp().getPort(), "logging.level.root=WARN").run();
     }

@@ -116,6 +116,39 @@ public class InvoiceRuns {
                 .query((rs, n) -> YearMonth.parse(rs.getString(1))).list();
     }
 
+    // ---- the lease of the node working off a run --------------------------------------------------
+
+    /**
+     * Takes or renews the lease of an unfinished run for {@code node} until {@code duration} from
+     * now by the database's clock (the clock every node shares), whoever held it before.
+     */
+    public void holdLease(YearMonth month, String node, java.time.Duration duration) {
+        jdbc.sql("""
+                update billing_runs set lease_holder = :n, lease_until = clock_timestamp() + :ms * interval '1 millisecond'
+                where month = :m and finished_at is null""")
+                .param("n", node).param("ms", duration.toMillis()).param("m", month.toString()).update();
+    }
+
+    /**
+     * Takes the lease of every unfinished run whose holder let it lapse (it died, or stopped on an
+     * error) for {@code node}; answers those runs' months, oldest first. A run no node has worked
+     * on yet has no lease and is not taken.
+     */
+    public List<YearMonth> takeLapsedLeases(String node, java.time.Duration duration) {
+        return jdbc.sql("""
+                update billing_runs set lease_holder = :n, lease_until = clock_timestamp() + :ms * interval '1 millisecond'
+                where finished_at is null and lease_until < clock_timestamp() returning month""")
+                .param("n", node).param("ms", duration.toMillis())
+                .query((rs, n) -> YearMonth.parse(rs.getString(1))).list().stream().sorted().toList();
+    }
+
+    /** The node holding the run's lease, if any holds it now. */
+    public Optional<String> leaseHolder(YearMonth month) {
+        return jdbc.sql("""
+                select lease_holder from billing_runs where month = :m and lease_until >= clock_timestamp()""")
+                .param("m", month.toString()).query(String.class).optional();
+    }
+
     // ---- partners invoiced in the run -------------------------------------------------------------
 
     /** A partner to invoice in a run; {@code discountRate} is null unless it buys for customers as CSP. */
