@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -91,6 +92,23 @@ public class InvoiceRuns {
     public void done(YearMonth month, UUID customer, UUID invoice) {
         jdbc.sql("update billing_run_items set done = true, invoice_id = :i where month = :m and customer_id = :c")
                 .param("i", invoice).param("m", month.toString()).param("c", customer).update();
+    }
+
+    /** Marks the items of these customers done, each with its invoice (null: nothing to invoice), in one statement. */
+    public void doneAll(YearMonth month, Map<UUID, UUID> invoiceOfCustomer) {
+        if (invoiceOfCustomer.isEmpty()) {
+            return;
+        }
+        UUID[] customers = invoiceOfCustomer.keySet().toArray(UUID[]::new);
+        UUID[] invoices = new UUID[customers.length];
+        for (int n = 0; n < customers.length; n++) {
+            invoices[n] = invoiceOfCustomer.get(customers[n]);
+        }
+        jdbc.sql("""
+                update billing_run_items i set done = true, invoice_id = d.invoice_id
+                from unnest(:c, :i) as d(customer_id, invoice_id)
+                where i.month = :m and i.customer_id = d.customer_id""")
+                .param("c", customers).param("i", invoices).param("m", month.toString()).update();
     }
 
     /** Marks the run finished once no item is left; answers whether it is finished. */
