@@ -56,7 +56,7 @@ class InvoiceIssuing {
     /**
      * Writes the customers' invoices of a batch of the run, final at once: a block of numbers per
      * series, then all invoices, all their lines and all direct debits in one batched statement
-     * each, then {@link InvoiceFinalised} per invoice. The series row is locked from here to the
+     * each, then one {@link InvoicesFinalised} for them all. The series row is locked from here to the
      * commit, as with {@link #finalise}. {@code mandates} are the customers' (by customer id);
      * {@code daysUntilDue} sets the debits' due date.
      */
@@ -91,8 +91,9 @@ class InvoiceIssuing {
         }
         invoices.insertFinalised(ordered, numbers, issuedOn, now);
         invoices.insertPayments(payments, now);
-        for (Invoice d : ordered) {
-            events.publishEvent(InvoiceFinalised.of(d, numbers.get(d.id()), issuedOn, List.of()));
+        if (!ordered.isEmpty()) {
+            events.publishEvent(new InvoicesFinalised(ordered.stream()
+                    .map(d -> InvoiceFinalised.of(d, numbers.get(d.id()), issuedOn, List.of())).toList()));
         }
     }
 

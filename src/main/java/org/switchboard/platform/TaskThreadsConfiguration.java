@@ -8,7 +8,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 /**
  * The threads of background work, declared here because Spring Boot's own back off as soon as
  * any module declares an executor bean (the SIP core's timers do): without these, every
- * asynchronous event listener (one per finalised invoice of a run, for example) ran on a thread
+ * asynchronous event listener (those of a running invoice run, for example) ran on a thread
  * started for it alone, as many at once as events came, and the {@code @Scheduled} jobs (the
  * monthly invoice run among them, for its whole length) ran on the SIP core's two timer threads,
  * holding up its registration expiry and call-record hand-over.
