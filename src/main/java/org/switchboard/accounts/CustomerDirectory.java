@@ -41,6 +41,15 @@ public class CustomerDirectory {
         return customers.byId(id.value());
     }
 
+    /** Many customers at once (a batch of the invoice run), by id; unknown ids are left out. */
+    public java.util.Map<CustomerId, Customer> findAll(java.util.Collection<CustomerId> ids) {
+        java.util.Map<CustomerId, Customer> found = new java.util.HashMap<>();
+        for (Customer c : customers.byIds(ids.stream().map(CustomerId::value).toList())) {
+            found.put(c.id(), c);
+        }
+        return found;
+    }
+
     /** The verified e-mail addresses of the customer's admins. */
     public List<String> adminEmails(CustomerId id) {
         return users.ofCustomer(id.value()).stream()

@@ -122,6 +122,23 @@ public class InvoiceComposer {
         return draft(customerId, customer.partnerId(), month, recipient(customer), lines);
     }
 
+    /**
+     * The drafts of many customers' invoices of {@code month} (a batch of the run), addressed as
+     * they are now, the customers read in one query; by customer id, in the order of {@code lines}.
+     */
+    public Map<UUID, Invoice> customerDrafts(YearMonth month, Map<UUID, List<InvoiceLine>> lines) {
+        Map<CustomerId, Customer> found = customers.findAll(lines.keySet().stream().map(CustomerId::new).toList());
+        Map<UUID, Invoice> drafts = new LinkedHashMap<>();
+        lines.forEach((id, own) -> {
+            Customer customer = found.get(new CustomerId(id));
+            if (customer == null) {
+                throw new IllegalStateException("The customer " + id + " of the run is not known.");
+            }
+            drafts.put(id, draft(customer.id(), customer.partnerId(), month, recipient(customer), own));
+        });
+        return drafts;
+    }
+
     /** The draft of a partner's invoice of {@code month}; it pays by bank transfer. */
     public Invoice partnerDraft(PartnerId partnerId, YearMonth month, List<InvoiceLine> lines) {
         Partner partner = customers.partner(partnerId).orElseThrow();

@@ -8,10 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -45,6 +47,13 @@ import org.switchboard.platform.RefusedException;
  * or events came after their run) goes on the next invoice, so each call and change is billed
  * exactly once. A CSP partner's item does the same for the customers it buys for (their own items
  * are never claimed on their own), so their late calls and changes go on the partner's next invoice.
+ * <p>
+ * A node working off a run holds the run's lease and renews it every few seconds
+ * ({@code switchboard.billing.run-lease}, 10 s by default). Every node checks every few seconds
+ * ({@code switchboard.billing.run-takeover-check}) for unfinished runs whose lease lapsed, because
+ * their node died or stopped on an error, takes their lease and completes them: a run orphaned by a
+ * dead node is finished by the others by itself. Should two nodes work at the same run (a lease
+ * renewed late), their batches still never overlap: the lease only decides who looks after a run.
  */
 @Service
 public class InvoiceRun {
@@ -53,6 +62,8 @@ public class InvoiceRun {
     static final int BATCH = 200;
     /** How long a run waits for its database to come back before it stops (to be resumed later). */
     static final java.time.Duration OUTAGE_PATIENCE = java.time.Duration.ofMinutes(10);
+    /** A run stopped by an error is taken over (tried again) by a node after this long. */
+    static final java.time.Duration RETRY_AFTER_ERROR = java.time.Duration.ofMinutes(5);
 
     private final InvoiceRuns runs;
     private final InvoiceRunBatches batches;
@@ -68,10 +79,25 @@ public class InvoiceRun {
         t.setDaemon(true);
         return t;
     });
+    /** This node, as the holder of runs' leases. */
+    private final String node = nodeName();
+    private final java.time.Duration lease;
+    /** The runs this node works off (or has queued to), whose leases it renews. */
+    private final java.util.Set<YearMonth> looking = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService renewer = Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "invoice-run-lease");
+                t.setDaemon(true);
+                return t;
+            });
 
     InvoiceRun(InvoiceRuns runs, InvoiceRunBatches batches, CallRecords calls, CustomerDirectory customers,
             PlatformTransactionManager transactions, Clock clock, ObjectProvider<WholesaleTermsProvider> wholesaleTerms,
-            ObjectProvider<PartnerChargeProvider> partnerCharges) {
+            ObjectProvider<PartnerChargeProvider> partnerCharges,
+            @Value("${switchboard.billing.run-lease:10s}") java.time.Duration lease) {
+        this.lease = lease;
+        long renewEvery = Math.max(100, lease.toMillis() / 3);
+        renewer.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         this.wholesaleTerms = wholesaleTerms;
         this.partnerCharges = partnerCharges;
         this.runs = runs;
@@ -101,6 +127,7 @@ public class InvoiceRun {
     public Progress start(CurrentUser user, YearMonth month) {
         user.requireOperator("manage billing");
         Progress progress = create(month, user.email());
+        lookAfter(month);
         worker.submit(() -> complete(month));
         return progress;
     }
@@ -163,19 +190,31 @@ public class InvoiceRun {
     public Progress complete(YearMonth month) {
         long pauseMillis = 500;
         long lastProgress = System.nanoTime();
+        looking.add(month);
         while (true) {
             try {
+                runs.holdLease(month, node, lease);
                 while (processBatch(month, BATCH) > 0) {
                     lastProgress = System.nanoTime();
                     pauseMillis = 500;
                 }
                 tx.executeWithoutResult(s -> runs.finishIfComplete(month, clock.instant()));
+                // Unfinished here only while another node's last batches are in flight: should that node
+                // die, its lease lapses and the run is taken over. This node's lease lapses by itself.
+                looking.remove(month);
                 return progress(month).orElseThrow();
             } catch (RuntimeException e) {
                 boolean outage = DatabaseOutage.isCause(e);
                 if (!outage || System.nanoTime() - lastProgress > OUTAGE_PATIENCE.toNanos()) {
-                    log.error("Invoice run {} stopped; it resumes when started again or at the next start of a node",
-                            month, e);
+                    looking.remove(month);
+                    log.error("Invoice run {} stopped; a node takes it over in {} (or when it is started again)",
+                            month, RETRY_AFTER_ERROR, e);
+                    try {
+                        runs.holdLease(month, node, RETRY_AFTER_ERROR);
+                    } catch (RuntimeException notRecorded) {
+                        log.warn("Invoice run {}: its lease could not be set for the retry ({})", month,
+                                notRecorded.getMessage());
+                    }
                     throw e;
                 }
                 log.warn("Invoice run {}: a batch failed because the database is not reachable ({}); trying again in"
@@ -205,6 +244,58 @@ public class InvoiceRun {
 
     public List<Progress> all() {
         return runs.all().stream().map(Progress::of).toList();
+    }
+
+    /** This node looks after the run: takes its lease now and renews it until the run is done here. */
+    private void lookAfter(YearMonth month) {
+        looking.add(month);
+        runs.holdLease(month, node, lease);
+    }
+
+    private void renewLeases() {
+        for (YearMonth month : looking) {
+            try {
+                runs.holdLease(month, node, lease);
+            } catch (RuntimeException e) {
+                log.warn("Invoice run {}: its lease could not be renewed ({})", month, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Every node, every few seconds: takes over the unfinished runs whose node let their lease lapse
+     * (it died, or stopped on an error) and completes them.
+     */
+    @Scheduled(fixedDelayString = "${switchboard.billing.run-takeover-check:5s}",
+            initialDelayString = "${switchboard.billing.run-takeover-check:5s}")
+    void takeOverOrphanedRuns() {
+        List<YearMonth> orphaned = runs.takeLapsedLeases(node, lease);
+        for (YearMonth month : orphaned) {
+            log.info("Invoice run {}: the node working it off is gone (its lease lapsed); {} takes it over", month,
+                    node);
+            looking.add(month);
+            worker.submit(() -> complete(month));
+        }
+    }
+
+    /** The node holding the run's lease, if a node is working it off now. */
+    public Optional<String> leaseHolder(YearMonth month) {
+        return runs.leaseHolder(month);
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopRenewing() {
+        renewer.shutdownNow();
+    }
+
+    private static String nodeName() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "node";
+        }
+        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** A node that starts finishes what a stopped node left; on the 1st the month just ended is started. */

@@ -11,11 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.switchboard.accounts.CustomerId;
 import org.switchboard.billing.internal.CallRecords;
 import org.switchboard.billing.internal.InvoiceRuns;
 import org.switchboard.billing.internal.SubscriptionTimelines;
-import org.switchboard.instances.Mandate;
 
 /**
  * One batch of a run, in the caller's transaction: claims customers' items (or, once no customer
@@ -62,20 +60,16 @@ class InvoiceRunBatches {
                 timelines.billFor(month, claimed, end), calls.billFor(month, claimed, upto, end, calendar.zone()));
         Instant now = clock.instant();
         LocalDate issuedOn = LocalDate.ofInstant(now, calendar.zone());
-        int daysUntilDue = settings.current().daysUntilDue();
-        Map<UUID, Mandate> mandates = timelines.mandates(claimed);
-        List<Invoice> drafts = new ArrayList<>();
+        // Composed in memory, then written at the batch's end in a few statements for all its customers.
+        Map<UUID, Invoice> drafts = composer.customerDrafts(month, lines);
+        issuing.issue(List.copyOf(drafts.values()), timelines.mandates(drafts.keySet()), issuedOn, now,
+                settings.current().daysUntilDue());
+        Map<UUID, UUID> invoiceOf = new HashMap<>();
         for (UUID customer : claimed) {
-            List<InvoiceLine> own = lines.get(customer);
-            Invoice draft = own == null ? null
-                    : issuing.draft(composer.customerDraft(new CustomerId(customer), month, own), mandates.get(customer),
-                            issuedOn, now, daysUntilDue);
-            if (draft != null) {
-                drafts.add(draft);
-            }
-            runs.done(month, customer, draft == null ? null : draft.id());
+            Invoice draft = drafts.get(customer);
+            invoiceOf.put(customer, draft == null ? null : draft.id());
         }
-        issuing.finalise(drafts, issuedOn, now, Map.of());
+        runs.doneAll(month, invoiceOf);
         return claimed.size();
     }
 

@@ -39,12 +39,14 @@ public final class InvoiceRunBenchmark {
         long calls = args.length > 2 ? Long.parseLong(args[2]) : 10_000_000L;
         String data = System.getProperty("bench.data", "target/benchmark-data");
         // As command-line arguments, so that they win over application.properties.
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(SwitchboardApplication.class)
-                .run("--switchboard.data=" + data, "--switchboard.demo.enabled=false",
-                        "--switchboard.scheduling.enabled=false", "--server.port=0", "--switchboard.sip.enabled=false",
-                        "--switchboard.admin.email=bench@switchboard.test",
-                        "--switchboard.admin.password=correct horse battery staple", "--logging.level.root=WARN",
-                        "--spring.main.banner-mode=off");
+        ConfigurableApplicationContext app = start(data);
+        if (mode.equals("run") && !countsStatements(app.getBean(JdbcClient.class))) {
+            // The run counts the statements it sends (pg_stat_statements, loaded when the server starts).
+            app.getBean(JdbcClient.class).sql("alter system set shared_preload_libraries = 'pg_stat_statements'")
+                    .update();
+            app.close();
+            app = start(data);
+        }
         try {
             YearMonth month = YearMonth.now(BERLIN).minusMonths(1);
             JdbcClient jdbc = app.getBean(JdbcClient.class);
@@ -64,6 +66,39 @@ public final class InvoiceRunBenchmark {
             }
         } finally {
             app.close();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String data) {
+        return new SpringApplicationBuilder(SwitchboardApplication.class)
+                .run("--switchboard.data=" + data, "--switchboard.demo.enabled=false",
+                        "--switchboard.scheduling.enabled=false", "--server.port=0", "--switchboard.sip.enabled=false",
+                        "--switchboard.admin.email=bench@switchboard.test",
+                        "--switchboard.admin.password=correct horse battery staple", "--logging.level.root=WARN",
+                        "--spring.main.banner-mode=off");
+    }
+
+    private static boolean countsStatements(JdbcClient jdbc) {
+        return jdbc.sql("select current_setting('shared_preload_libraries')").query(String.class).single()
+                .contains("pg_stat_statements");
+    }
+
+    /** What the whole database did so far: statements, transactions and rows written (all sessions). */
+    record Work(long statements, long transactions, long inserted, long updated) {
+
+        static Work now(JdbcClient jdbc) {
+            try {
+                Thread.sleep(1500); // other sessions report their statistics within a second
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            jdbc.sql("select pg_stat_clear_snapshot()").query(rs -> { });
+            long statements = jdbc.sql("select coalesce(sum(calls), 0)::bigint from pg_stat_statements")
+                    .query(Long.class).single();
+            return jdbc.sql("""
+                    select xact_commit + xact_rollback, tup_inserted, tup_updated from pg_stat_database
+                    where datname = current_database()""")
+                    .query((rs, n) -> new Work(statements, rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
         }
     }
 
@@ -142,6 +177,9 @@ public final class InvoiceRunBenchmark {
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         String walBefore = jdbc.sql("select pg_current_wal_lsn()::text").query(String.class).single();
         long callWritesBefore = callRowWrites(jdbc);
+        jdbc.sql("create extension if not exists pg_stat_statements").update();
+        jdbc.sql("select pg_stat_statements_reset()").query(rs -> { });
+        Work before = Work.now(jdbc);
         long started = System.nanoTime();
         InvoiceRun.Progress created = run.create(month, "benchmark");
         System.out.printf("work items: %,d customers in %.1f s%n", created.customers(), seconds(started));
@@ -160,6 +198,25 @@ public final class InvoiceRunBenchmark {
         long wal = jdbc.sql("select pg_wal_lsn_diff(pg_current_wal_lsn(), cast(:b as pg_lsn))::bigint").param("b", walBefore)
                 .query(Long.class).single();
         System.out.printf("written: %,d MB of WAL, %,d call rows updated%n", wal >> 20, callRowWrites(jdbc) - callWritesBefore);
+        // Also independent of the load: statements and transactions of all sessions (the run's batches and
+        // the listeners of the events it published), and per customer.
+        Work after = Work.now(jdbc);
+        int n = Math.max(1, done.customers());
+        long statements = after.statements() - before.statements();
+        long transactions = after.transactions() - before.transactions();
+        System.out.printf("per customer: %.1f statements, %.2f transactions, %.1f rows inserted, %.1f rows updated,"
+                + " %,.0f bytes of WAL (in all: %,d statements, %,d transactions)%n", (double) statements / n,
+                (double) transactions / n, (double) (after.inserted() - before.inserted()) / n,
+                (double) (after.updated() - before.updated()) / n, (double) wal / n, statements, transactions);
+        System.out.println("statements run most often (calls, rows, statement):");
+        jdbc.sql("""
+                select calls, rows, regexp_replace(query, '\\s+', ' ', 'g') as q from pg_stat_statements
+                order by calls desc limit 15""")
+                .query(rs -> {
+                    String q = rs.getString("q");
+                    System.out.printf("  %,9d %,10d  %s%n", rs.getLong("calls"), rs.getLong("rows"),
+                            q.length() > 110 ? q.substring(0, 110) + "..." : q);
+                });
     }
 
     /** Call rows updated so far, as the statistics collector counts them (flushed first). */

@@ -69,7 +69,7 @@ class InvoiceRunIntegrationTest extends IntegrationTestBase {
         assertThat(run.processBatch(february, 2)).isEqualTo(2);
         assertThat(run.progress(february).orElseThrow().done()).isEqualTo(2);
         assertThat(run.progress(february).orElseThrow().finishedAt()).isNull();
-        assertThat(events.stream(InvoiceFinalised.class)).isNotEmpty();
+        assertThat(events.stream(InvoicesFinalised.class)).isNotEmpty();
 
         // A node starts and resumes what was left.
         run.resumeUnfinished();

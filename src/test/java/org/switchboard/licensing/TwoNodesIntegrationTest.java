@@ -45,10 +45,13 @@ class TwoNodesIntegrationTest extends IntegrationTestBase {
         return new SpringApplicationBuilder(SwitchboardApplication.class)
                 .initializers(context -> context.getBeanFactory().registerSingleton("testClock", clock)).properties(
                 "spring.datasource.url=" + url, "spring.datasource.username=postgres",
-                "spring.datasource.password=" + ((HikariDataSource) dataSource).getPassword(), "server.port=0",
-                "switchboard.demo.enabled=false", "switchboard.scheduling.enabled=false", "switchboard.sip.port=0",
-                "switchboard.sip.bind-address=127.0.0.1", "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + MAIL.getSmtp().getPort(), "logging.level.root=WARN").run();
+                "spring.datasource.password=" + ((HikariDataSource) dataSource).getPassword(),
+                "switchboard.scheduling.enabled=false", "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + MAIL.getSmtp().getPort(), "logging.level.root=WARN")
+                // Settings application.properties names too win only as arguments (the ones above are defaults):
+                // the same key as the first node, a port and SIP port of its own, no demo data.
+                .run("--switchboard.secret-key=" + SECRET_KEY, "--server.port=0", "--switchboard.demo.enabled=false",
+                        "--switchboard.sip.port=0", "--switchboard.sip.bind-address=127.0.0.1");
     }
 
     static int port(ConfigurableApplicationContext node) {

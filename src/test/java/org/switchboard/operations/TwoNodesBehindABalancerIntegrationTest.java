@@ -23,7 +23,8 @@ import org.switchboard.testing.PostgresServer;
  * balancer to both nodes; in the middle of the load and of an invoice run one node is killed
  * hard. The other carries on: the balancer sends it everything within seconds, no licence is held
  * over a pool, each event is applied exactly once with the decision its caller was given, and the
- * run, started again by the operator, leaves one invoice per customer with numbers without a gap.
+ * other node takes the orphaned run over by itself within seconds (nobody starts it again) and
+ * leaves one invoice per customer with numbers without a gap.
  * Skipped, with a line on the console, without the packages haproxy and postgresql.
  */
 class TwoNodesBehindABalancerIntegrationTest {
@@ -63,18 +64,35 @@ class TwoNodesBehindABalancerIntegrationTest {
                 }
                 assertThat(progress.text("finishedAt")).as("the run must still be going when its node is killed: "
                         + progress).isNull();
+                JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
+                String holderOnA = jdbc.queryForObject("select lease_holder from billing_runs where month = ?",
+                        String.class, month.toString());
+                assertThat(holderOnA).as("node A holds the run's lease").isNotNull();
                 long killedAt = System.nanoTime();
                 a.kill();
                 System.out.println("[two nodes] node-a killed (SIGKILL) with the invoice run at " + progress.body());
 
-                Thread.sleep(12_000); // node B alone
+                // Nobody starts the run again: node B sees A's lease lapse and takes the run over by itself.
+                String holder = holderOnA;
+                while (holder.equals(holderOnA) && System.nanoTime() - killedAt < Duration.ofSeconds(60).toNanos()) {
+                    Thread.sleep(200);
+                    holder = jdbc.queryForObject("select lease_holder from billing_runs where month = ?", String.class,
+                            month.toString());
+                }
+                double takenOverAfter = (System.nanoTime() - killedAt) / 1e9;
+                System.out.printf("[two nodes] node-b took the run over %.1f s after the kill (%s)%n", takenOverAfter,
+                        holder);
+                assertThat(holder).as("the run's lease taken over by node B").isNotEqualTo(holderOnA);
+                // The lease lapses 10 s after its last renewal (every 3.3 s), node B looks every 5 s.
+                assertThat(takenOverAfter).as("seconds from the kill to node B taking the run over").isLessThan(20.0);
+                long aloneFor = 12_000 - (System.nanoTime() - killedAt) / 1_000_000;
+                Thread.sleep(Math.max(0, aloneFor)); // node B alone under the load
                 load.stop();
 
-                // The operator starts the run again, through the balancer: node B completes it.
                 Api operator = new Api(balancer.port()).as(OPERATOR, PASSWORD);
-                MonthlyInvoices.start(operator, month);
                 Api.Response finished = MonthlyInvoices.awaitFinished(operator, month, Duration.ofMinutes(5));
-                System.out.println("[two nodes] invoice run finished on node-b: " + finished.body());
+                System.out.printf("[two nodes] invoice run finished by node-b by itself, %.1f s after the kill: %s%n",
+                        (System.nanoTime() - killedAt) / 1e9, finished.body());
 
                 // The balancer moved the load: failed tries only in the seconds after the kill, then all on node B.
                 List<Attempt> attempts = load.attempts();
@@ -102,7 +120,6 @@ class TwoNodesBehindABalancerIntegrationTest {
                 assertThat(load.answersOverThePool()).isEmpty();
                 assertThat(load.answered().size()).isGreaterThan(1000);
                 assertThat(load.checkAppliedOnce(db.dataSource())).isEmpty();
-                JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
                 assertThat(jdbc.queryForObject("select count(*) from licence_pools p where occupied > licensed"
                         + " or (select count(*) from licence_holders h where h.instance_id = p.instance_id"
                         + " and not over_limit) > licensed", Integer.class)).isZero();

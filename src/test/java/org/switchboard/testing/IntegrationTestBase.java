@@ -18,6 +18,7 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "switchboard.embedded-db.ephemeral=true",
+        "switchboard.secret-key=" + IntegrationTestBase.SECRET_KEY,
         "switchboard.demo.enabled=false",
         "switchboard.sip.port=0",
         "switchboard.sip.bind-address=127.0.0.1",
@@ -41,6 +42,8 @@ public abstract class IntegrationTestBase {
 
     public static final String OPERATOR_EMAIL = "operator@switchboard.test";
     public static final String PASSWORD = "correct horse battery staple";
+    /** The key of stored bank details, given explicitly so that further nodes started by a test share it. */
+    public static final String SECRET_KEY = "ZYdxxmrLSdHHix3kA85FEbLFgFfNuv1LsDbCD2crOQY=";
 
     protected static final GreenMail MAIL = startMail();
     /** Where the SIP core finds the platform's carrier trunk: a sipp process in the telephony tests. */

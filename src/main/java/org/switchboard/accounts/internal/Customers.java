@@ -75,6 +75,12 @@ public class Customers {
         return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query((rs, n) -> map(rs)).optional();
     }
 
+    /** The customers of these ids (unknown ids are left out), in one query. */
+    public List<Customer> byIds(java.util.Collection<UUID> ids) {
+        return jdbc.sql(SELECT + " where c.id = any(:ids)").param("ids", ids.toArray(UUID[]::new))
+                .query((rs, n) -> map(rs)).list();
+    }
+
     public List<Customer> ofPartner(UUID partnerId) {
         return jdbc.sql(SELECT + " where c.partner_id = :p order by lower(c.name)").param("p", partnerId)
                 .query((rs, n) -> map(rs)).list();

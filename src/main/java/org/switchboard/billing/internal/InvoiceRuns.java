@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -93,6 +94,23 @@ public class InvoiceRuns {
                 .param("i", invoice).param("m", month.toString()).param("c", customer).update();
     }
 
+    /** Marks the items of these customers done, each with its invoice (null: nothing to invoice), in one statement. */
+    public void doneAll(YearMonth month, Map<UUID, UUID> invoiceOfCustomer) {
+        if (invoiceOfCustomer.isEmpty()) {
+            return;
+        }
+        UUID[] customers = invoiceOfCustomer.keySet().toArray(UUID[]::new);
+        UUID[] invoices = new UUID[customers.length];
+        for (int n = 0; n < customers.length; n++) {
+            invoices[n] = invoiceOfCustomer.get(customers[n]);
+        }
+        jdbc.sql("""
+                update billing_run_items i set done = true, invoice_id = d.invoice_id
+                from unnest(:c, :i) as d(customer_id, invoice_id)
+                where i.month = :m and i.customer_id = d.customer_id""")
+                .param("c", customers).param("i", invoices).param("m", month.toString()).update();
+    }
+
     /** Marks the run finished once no item is left; answers whether it is finished. */
     public boolean finishIfComplete(YearMonth month, Instant at) {
         jdbc.sql("""
@@ -114,6 +132,39 @@ public class InvoiceRuns {
     public List<YearMonth> unfinished() {
         return jdbc.sql("select month from billing_runs where finished_at is null order by month")
                 .query((rs, n) -> YearMonth.parse(rs.getString(1))).list();
+    }
+
+    // ---- the lease of the node working off a run --------------------------------------------------
+
+    /**
+     * Takes or renews the lease of an unfinished run for {@code node} until {@code duration} from
+     * now by the database's clock (the clock every node shares), whoever held it before.
+     */
+    public void holdLease(YearMonth month, String node, java.time.Duration duration) {
+        jdbc.sql("""
+                update billing_runs set lease_holder = :n, lease_until = clock_timestamp() + :ms * interval '1 millisecond'
+                where month = :m and finished_at is null""")
+                .param("n", node).param("ms", duration.toMillis()).param("m", month.toString()).update();
+    }
+
+    /**
+     * Takes the lease of every unfinished run whose holder let it lapse (it died, or stopped on an
+     * error) for {@code node}; answers those runs' months, oldest first. A run no node has worked
+     * on yet has no lease and is not taken.
+     */
+    public List<YearMonth> takeLapsedLeases(String node, java.time.Duration duration) {
+        return jdbc.sql("""
+                update billing_runs set lease_holder = :n, lease_until = clock_timestamp() + :ms * interval '1 millisecond'
+                where finished_at is null and lease_until < clock_timestamp() returning month""")
+                .param("n", node).param("ms", duration.toMillis())
+                .query((rs, n) -> YearMonth.parse(rs.getString(1))).list().stream().sorted().toList();
+    }
+
+    /** The node holding the run's lease, if any holds it now. */
+    public Optional<String> leaseHolder(YearMonth month) {
+        return jdbc.sql("""
+                select lease_holder from billing_runs where month = :m and lease_until >= clock_timestamp()""")
+                .param("m", month.toString()).query(String.class).optional();
     }
 
     // ---- partners invoiced in the run -------------------------------------------------------------

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.switchboard.accounts.CustomerId;
@@ -44,11 +46,13 @@ public class Invoices {
     }
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations batches;
     private final SecretBox secrets;
 
-    Invoices(JdbcClient jdbc, SecretBox secrets) {
+    Invoices(JdbcClient jdbc, NamedParameterJdbcOperations batches, SecretBox secrets) {
         this.secrets = secrets;
         this.jdbc = jdbc;
+        this.batches = batches;
     }
 
     /**
@@ -113,6 +117,65 @@ public class Invoices {
                     .param("to", line.periodTo() == null ? null : Timestamp.from(line.periodTo()))
                     .param("q", line.quantity()).param("a", line.amount().amount()).update();
         }
+    }
+
+    /**
+     * Writes invoices that are final at once (the invoice run's: numbered in the same transaction)
+     * with their lines: one batched statement for the invoices and one for all their lines, so a
+     * batch of the run costs two round trips here, not two per invoice and one per line.
+     * {@code numbers} gives each invoice's number.
+     */
+    public void insertFinalised(List<Invoice> invoices, Map<UUID, String> numbers, LocalDate issuedOn,
+            java.time.Instant at) {
+        if (invoices.isEmpty()) {
+            return;
+        }
+        List<MapSqlParameterSource> rows = new ArrayList<>(invoices.size());
+        List<MapSqlParameterSource> lines = new ArrayList<>();
+        Timestamp finalisedAt = Timestamp.from(at);
+        for (Invoice i : invoices) {
+            BillTo b = i.billTo();
+            InvoiceTotals t = i.totals();
+            rows.add(new MapSqlParameterSource().addValue("id", i.id())
+                    .addValue("c", i.customerId() == null ? null : i.customerId().value())
+                    .addValue("p", i.partnerId() == null ? null : i.partnerId().value())
+                    .addValue("m", i.month().toString()).addValue("k", i.kind().name()).addValue("name", b.name())
+                    .addValue("street", b.street()).addValue("postcode", b.postcode()).addValue("city", b.city())
+                    .addValue("country", b.country()).addValue("vatId", b.vatId())
+                    .addValue("treatment", t.treatment().name()).addValue("rate", t.treatment().ratePercent())
+                    .addValue("ns", t.netSubscriptions().amount()).addValue("na", t.netAirtime().amount())
+                    .addValue("net", t.net().amount()).addValue("vat", t.vat().amount())
+                    .addValue("gross", t.gross().amount()).addValue("number", numbers.get(i.id()))
+                    .addValue("issued", issuedOn).addValue("at", finalisedAt));
+            int position = 1;
+            for (InvoiceLine line : i.lines()) {
+                lines.add(lineRow(i.id(), position++, i.customerId(), line, null));
+            }
+        }
+        batches.batchUpdate("""
+                insert into billing_invoices (id, customer_id, partner_id, month, kind, customer_name, street, postcode,
+                  city, country, vat_id, vat_treatment, vat_rate, net_subscriptions, net_airtime, net, vat, gross,
+                  number, issued_on, finalised_at)
+                values (:id, :c, :p, :m, :k, :name, :street, :postcode, :city, :country, :vatId, :treatment, :rate,
+                  :ns, :na, :net, :vat, :gross, :number, :issued, :at)""", rows.toArray(MapSqlParameterSource[]::new));
+        batches.batchUpdate(INSERT_LINE, lines.toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static final String INSERT_LINE = """
+            insert into billing_invoice_lines (invoice_id, position, customer_id, instance_id, kind, description,
+              period_from, period_to, quantity, amount, corrects_position)
+            values (:i, :pos, :c, :inst, :k, :d, :from, :to, :q, :a, :corrects)""";
+
+    private static MapSqlParameterSource lineRow(UUID invoice, int position, CustomerId customer, InvoiceLine line,
+            Integer corrects) {
+        return new MapSqlParameterSource().addValue("i", invoice).addValue("pos", position)
+                .addValue("c", customer == null ? null : customer.value())
+                .addValue("inst", line.instanceId() == null ? null : line.instanceId().value())
+                .addValue("k", line.kind().name()).addValue("d", line.description())
+                .addValue("from", line.periodFrom() == null ? null : Timestamp.from(line.periodFrom()))
+                .addValue("to", line.periodTo() == null ? null : Timestamp.from(line.periodTo()))
+                .addValue("q", line.quantity()).addValue("a", line.amount().amount())
+                .addValue("corrects", corrects, java.sql.Types.INTEGER);
     }
 
     /** Gives a draft its number: from then on the database refuses any change to it. */
@@ -257,6 +320,39 @@ public class Invoices {
                 .param("ref", p.mandateReference()).param("signed", p.mandateSignedOn()).param("iban", secrets.seal(p.iban()))
                 .param("holder", p.accountHolder()).param("seq", p.sequenceType()).param("due", p.dueOn())
                 .param("batch", p.batchMonth()).param("at", Timestamp.from(at)).update();
+    }
+
+    /** Writes direct debits in one batched statement (see {@link #insertPayment}). */
+    public void insertPayments(List<Payment> payments, java.time.Instant at) {
+        if (payments.isEmpty()) {
+            return;
+        }
+        Timestamp updatedAt = Timestamp.from(at);
+        batches.batchUpdate(INSERT_PAYMENT, payments.stream().map(p -> new MapSqlParameterSource()
+                .addValue("i", p.invoiceId()).addValue("c", p.customerId()).addValue("s", p.status())
+                .addValue("ref", p.mandateReference()).addValue("signed", p.mandateSignedOn())
+                .addValue("iban", secrets.seal(p.iban())).addValue("holder", p.accountHolder())
+                .addValue("seq", p.sequenceType()).addValue("due", p.dueOn()).addValue("batch", p.batchMonth())
+                .addValue("at", updatedAt)).toArray(MapSqlParameterSource[]::new));
+    }
+
+    private static final String INSERT_PAYMENT = """
+            insert into billing_payments (invoice_id, customer_id, status, mandate_reference, mandate_signed_on, iban,
+              account_holder, sequence_type, due_on, batch_month, updated_at)
+            values (:i, :c, :s, :ref, :signed, :iban, :holder, :seq, :due, :batch, :at)""";
+
+    /**
+     * Of these mandates, those a debit was collected under or is on its way for (their next debit
+     * is RCUR, the others' FRST; see {@link #sequenceTypeFor}), in one query.
+     */
+    public java.util.Set<String> usedMandates(Collection<String> mandateReferences) {
+        if (mandateReferences.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                select distinct mandate_reference from billing_payments where mandate_reference = any(:r)
+                and status in ('SUBMITTED', 'COLLECTED')""")
+                .param("r", mandateReferences.toArray(String[]::new)).query(String.class).list());
     }
 
     /** FRST for the first debit under a mandate, RCUR after one was collected or is on its way. */

@@ -4,6 +4,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.switchboard.billing.DirectDebitReturned;
 import org.switchboard.billing.InvoiceFinalised;
+import org.switchboard.billing.InvoicesFinalised;
 import org.switchboard.partners.CustomerInvoice;
 import org.switchboard.partners.CommissionLedger;
 import org.switchboard.partners.PartnerTraining;
@@ -28,6 +29,16 @@ class BillingEventListener {
 
     @ApplicationModuleListener
     void on(InvoiceFinalised invoice) {
+        record(invoice);
+    }
+
+    /** A batch of an invoice run: its invoices in this one transaction. */
+    @ApplicationModuleListener
+    void on(InvoicesFinalised batch) {
+        batch.invoices().forEach(this::record);
+    }
+
+    private void record(InvoiceFinalised invoice) {
         if (invoice.partnerId() == null) {
             return; // a customer without a partner earns nobody commission
         }

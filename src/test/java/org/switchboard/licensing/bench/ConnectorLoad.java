@@ -107,19 +107,37 @@ public final class ConnectorLoad {
             }
         }
         String run = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
-        for (int n = targets.size(); n < instances; n++) {
-            String created = post(http, base + "/api/v1/instances", auth, "application/json",
-                    "{\"name\":\"Load " + n + "\",\"subdomain\":\"load-" + run + "-" + n + "\",\"country\":\"DE\","
-                            + "\"trial\":false,\"plan\":\"basic\",\"concurrentUsers\":" + LICENSED
-                            + ",\"iban\":\"DE89370400440532013000\",\"accountHolder\":\"Load GmbH\","
-                            + "\"mandateAccepted\":true}");
-            String path = "/api/v1/instances/" + JSON.readTree(created).path("id").asString();
-            post(http, base + path + "/subjects/import", auth, "text/csv", csv.toString());
-            String key = JSON.readTree(post(http, base + path + "/connector-keys", auth, "application/json",
-                    "{\"label\":\"load\"}")).path("key").asString();
-            targets.add(new Target(path, key));
+        // Each request checks the admin's password (a deliberately slow hash): several requests at once
+        // keep both the server's cores busy instead of one.
+        int parallel = Integer.getInteger("load.setup-parallel", 8);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(parallel);
+        try {
+            List<java.util.concurrent.Future<Target>> created = new ArrayList<>();
+            for (int n = targets.size(); n < instances; n++) {
+                int number = n;
+                created.add(pool.submit(() -> createInstance(http, base, auth, csv.toString(), run, number)));
+            }
+            for (java.util.concurrent.Future<Target> f : created) {
+                targets.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
         }
         return targets;
+    }
+
+    private static Target createInstance(HttpClient http, String base, String auth, String csv, String run, int n)
+            throws Exception {
+        String created = post(http, base + "/api/v1/instances", auth, "application/json",
+                "{\"name\":\"Load " + n + "\",\"subdomain\":\"load-" + run + "-" + n + "\",\"country\":\"DE\","
+                        + "\"trial\":false,\"plan\":\"basic\",\"concurrentUsers\":" + LICENSED
+                        + ",\"iban\":\"DE89370400440532013000\",\"accountHolder\":\"Load GmbH\","
+                        + "\"mandateAccepted\":true}");
+        String path = "/api/v1/instances/" + JSON.readTree(created).path("id").asString();
+        post(http, base + path + "/subjects/import", auth, "text/csv", csv);
+        String key = JSON.readTree(post(http, base + path + "/connector-keys", auth, "application/json",
+                "{\"label\":\"load\"}")).path("key").asString();
+        return new Target(path, key);
     }
 
     private static String post(HttpClient http, String url, String auth, String type, String body) throws Exception {
