@@ -120,19 +120,42 @@ public class Catalog {
     /** The operator changing the share of time an employee type is assumed to hold a licence. */
     @Transactional
     public SizingPolicy changeOccupancy(EmployeeType type, BigDecimal percent) {
-        String field = "occupancy" + type.number();
-        if (percent == null) {
-            throw new InvalidInputException(field, "The occupancy of " + type.label() + " is required.");
+        Map<EmployeeType, BigDecimal> one = new EnumMap<>(EmployeeType.class);
+        one.put(type, percent);
+        return changeOccupancies(one);
+    }
+
+    /**
+     * The operator changing several occupancies at once: all are checked first, and either all
+     * are saved or, when one is wrong, none (each wrong one is named by its field occupancy1..4).
+     */
+    @Transactional
+    public SizingPolicy changeOccupancies(Map<EmployeeType, BigDecimal> percents) {
+        Validation validation = new Validation();
+        for (Map.Entry<EmployeeType, BigDecimal> entry : percents.entrySet()) {
+            EmployeeType type = entry.getKey();
+            BigDecimal percent = entry.getValue();
+            String field = "occupancy" + type.number();
+            if (percent == null) {
+                validation.reject(field, "The occupancy of " + type.label() + " is required.");
+                continue;
+            }
+            try {
+                SizingPolicy.requireValidOccupancy(percent);
+            } catch (IllegalArgumentException e) {
+                validation.reject(field,
+                        "The occupancy of " + type.label() + " must be between 0 and 100 percent with at most two decimals.");
+            }
         }
-        try {
-            SizingPolicy.requireValidOccupancy(percent);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(field,
-                    "The occupancy of " + type.label() + " must be between 0 and 100 percent with at most two decimals.");
+        validation.throwIfInvalid();
+        Map<EmployeeType, BigDecimal> current = occupancies.all();
+        for (Map.Entry<EmployeeType, BigDecimal> entry : new EnumMap<>(percents).entrySet()) {
+            if (current.get(entry.getKey()) == null || current.get(entry.getKey()).compareTo(entry.getValue()) != 0) {
+                occupancies.change(entry.getKey(), entry.getValue(), clock.instant());
+            }
         }
-        occupancies.change(type, percent, clock.instant());
-        Map<EmployeeType, BigDecimal> percents = new EnumMap<>(occupancies.all());
-        return new SizingPolicy(percents);
+        Map<EmployeeType, BigDecimal> changed = new EnumMap<>(occupancies.all());
+        return new SizingPolicy(changed);
     }
 
     /**

@@ -52,7 +52,7 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         logIn(OPERATOR_EMAIL, PASSWORD);
         check("operator", List.of("/dashboard", "/operator/billing", "/operator/billing/invoices", "/operator/billing/zones",
                 "/operator/billing/settings", "/operator/partners", "/operator/customers", "/operator/programme",
-                "/operator/outbox"));
+                "/operator/outbox", "/operator/catalog", "/operator/trials", "/operator/licence-settings"));
 
         List<String> all = new ArrayList<>();
         problems.forEach((page, found) -> found.forEach(p -> all.add(page + " → " + p)));

@@ -1,7 +1,6 @@
 package org.switchboard.catalog.web;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.catalog.Catalog;
 import org.switchboard.catalog.EmployeeType;
-import org.switchboard.catalog.Money;
-import org.switchboard.catalog.Plan;
 import org.switchboard.catalog.SizingPolicy;
-import org.switchboard.catalog.Tier;
+import org.switchboard.catalog.web.Inputs.TierRequest;
 import org.switchboard.catalog.web.CatalogJson.PriceListJson;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.Validation;
@@ -36,9 +33,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1")
 @Tag(name = "Catalog administration", description = "Operators: price list versions and sizing occupancy")
 class CatalogAdministrationApi {
-
-    record TierRequest(Integer from, Integer to, BigDecimal discountPercent) {
-    }
 
     record PriceListRequest(String plan, String effectiveFrom, BigDecimal listPrice, List<TierRequest> tiers) {
     }
@@ -57,31 +51,10 @@ class CatalogAdministrationApi {
     @Operation(summary = "Publish a new version of a plan's price list, in force from a later day")
     PriceListJson publish(@RequestBody PriceListRequest request) {
         Validation validation = new Validation();
-        Plan plan = Inputs.plan(validation, request.plan());
-        java.time.LocalDate from = Inputs.day(validation, request.effectiveFrom(), null);
-        if (request.effectiveFrom() == null || request.effectiveFrom().isBlank()) {
-            validation.reject("effectiveFrom", "effectiveFrom is required, as yyyy-mm-dd");
-        }
-        if (request.listPrice() == null) {
-            validation.reject("listPrice", "listPrice is required");
-        }
-        if (request.tiers() == null || request.tiers().isEmpty()) {
-            validation.reject("tiers", "tiers are required: [{from, to, discountPercent}], the last one without 'to'");
-        }
+        Inputs.Publication p = Inputs.publication(validation, request.plan(), request.effectiveFrom(), request.listPrice(),
+                request.tiers(), i -> "tiers[" + i + "]");
         validation.throwIfInvalid();
-        List<Tier> tiers = new ArrayList<>();
-        for (int i = 0; i < request.tiers().size(); i++) {
-            TierRequest t = request.tiers().get(i);
-            if (t == null || t.from() == null || t.discountPercent() == null) {
-                throw new InvalidInputException("tiers[" + i + "]", "Tier " + (i + 1) + " needs 'from' and 'discountPercent'");
-            }
-            try {
-                tiers.add(new Tier(t.from(), t.to(), t.discountPercent()));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidInputException("tiers[" + i + "]", e.getMessage());
-            }
-        }
-        return PriceListJson.of(catalog.publishPriceList(plan, from, Money.euros(request.listPrice()), tiers));
+        return PriceListJson.of(catalog.publishPriceList(p.plan(), p.effectiveFrom(), p.listPrice(), p.tiers()));
     }
 
     @GetMapping("/sizing/occupancy")
