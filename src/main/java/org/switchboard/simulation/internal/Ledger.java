@@ -44,7 +44,11 @@ final class Ledger {
     long admitted;
     long refused;
     long emergencies;
+    /** Transactions of the licence engine while the working days were reported (about: its other work counts too). */
+    long licenceTransactions;
     final List<String> poolViolations = new ArrayList<>();
+    /** The password of the accounts the simulation creates. */
+    String password = World.PASSWORD;
 
     Ledger(SimulationSettings settings, ZoneId zone, List<ExpectedMoney.Zone> tariff) {
         this.settings = settings;

@@ -43,7 +43,13 @@ class SimulationService implements Simulation {
     }
 
     @Override
-    public synchronized SimulationReport run(SimulationSettings settings, Consumer<Instant> setClock) {
+    public SimulationReport run(SimulationSettings settings, Consumer<Instant> setClock) {
+        return run(world.ledger(settings), setClock, null);
+    }
+
+    /** Plays the ledger's period, taking in the first start's {@code adopted} accounts (may be null), and reconciles it. */
+    synchronized SimulationReport run(Ledger fresh, Consumer<Instant> setClock, World.Adopted adopted) {
+        SimulationSettings settings = fresh.settings;
         YearMonth first = firstMonthForSale().orElseThrow(() -> new InvalidInputException("from",
                 "The plan Basic has no price list: nothing can be sold"));
         if (settings.from().isBefore(first)) {
@@ -58,7 +64,7 @@ class SimulationService implements Simulation {
         long started = System.nanoTime();
         log.info("Simulation {} to {}: {} partners, {} customers, seed {}", settings.from(), settings.to(),
                 settings.partners(), settings.customers(), settings.seed());
-        Ledger ledger = world.play(settings, setClock);
+        Ledger ledger = world.play(fresh, setClock, adopted);
         last = ledger;
         lastExclusive = exclusive;
         SimulationReport report = reconciliation.reconcile(ledger, Duration.ofNanos(System.nanoTime() - started),
