@@ -27,7 +27,6 @@ class DemoYear {
     private static final long SEED = 1;
 
     private final SimulationService simulation;
-    private final World world;
     private final SimulationClock clock;
     private final EventsSettled settled;
     private final int partners;
@@ -36,10 +35,9 @@ class DemoYear {
     private volatile SimulationReport report;
     private volatile boolean over;
 
-    DemoYear(SimulationService simulation, World world, SimulationClock clock, EventsSettled settled,
+    DemoYear(SimulationService simulation, SimulationClock clock, EventsSettled settled,
             int partners, int customers, int workdays) {
         this.simulation = simulation;
-        this.world = world;
         this.clock = clock;
         this.settled = settled;
         this.partners = partners;
@@ -89,7 +87,7 @@ class DemoYear {
                 partners, customers);
         World.Adopted adopted = new World.Adopted(demo.demoPartner(), demo.partnerAdmin(), "partner@demo.test",
                 "Demo Partner", demo.busyCustomer(), demo.busyCustomerAdminEmail(), "Demo Office KG", "DE246813579");
-        Ledger ledger = world.ledger(settings);
+        Ledger ledger = simulation.ledger(settings);
         // Nobody logs in as the simulated partners and customers of the demo: a password no one knows.
         ledger.password = "demo year " + java.util.UUID.randomUUID();
         report = simulation.run(ledger, clock::set, adopted);

@@ -25,10 +25,10 @@ class DemoYearConfiguration {
     }
 
     @Bean
-    DemoYear demoYear(SimulationService simulation, World world, SimulationClock clock, EventsSettled settled,
+    DemoYear demoYear(SimulationService simulation, SimulationClock clock, EventsSettled settled,
             @Value("${switchboard.demo.year.partners:6}") int partners,
             @Value("${switchboard.demo.year.customers:14}") int customers,
             @Value("${switchboard.demo.year.workdays-per-month:1}") int workdays) {
-        return new DemoYear(simulation, world, clock, settled, partners, customers, workdays);
+        return new DemoYear(simulation, clock, settled, partners, customers, workdays);
     }
 }

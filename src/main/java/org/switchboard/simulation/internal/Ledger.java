@@ -38,6 +38,7 @@ final class Ledger {
     final List<Returned> returns = new ArrayList<>();
     final List<Credited> credits = new ArrayList<>();
     final List<Payout> payouts = new ArrayList<>();
+    final List<Booked> bookings = new ArrayList<>();
     final List<YearMonth> invoicedMonths = new ArrayList<>();
     final Map<String, Long> counts = new java.util.LinkedHashMap<>();
     long licenceEvents;
@@ -131,5 +132,9 @@ final class Ledger {
     }
 
     record Payout(LocalDate on, BigDecimal total, int transfers) {
+    }
+
+    /** A webinar seat the partner booked at {@code at}, at the net {@code price} the rule gives. */
+    record Booked(PartnerRecord partner, UUID bookingId, BigDecimal price, Instant at) {
     }
 }

@@ -13,6 +13,7 @@ import org.switchboard.accounts.Registration;
 import org.switchboard.partners.MembershipManagement;
 import org.switchboard.partners.PartnerDirectory;
 import org.switchboard.partners.ProgrammeCommands.UpdateProfile;
+import org.switchboard.simulation.SimulationSettings;
 import org.switchboard.simulation.internal.Ledger.PartnerRecord;
 
 /**
@@ -30,11 +31,13 @@ class PartnerActions {
     private final Registration registration;
     private final MembershipManagement membership;
     private final PartnerDirectory directory;
+    private final Webinars webinars;
     private final Mailbox mailbox;
     private final Clock clock;
 
     PartnerActions(Registration registration, MembershipManagement membership, PartnerDirectory directory,
-            Mailbox mailbox, Clock clock) {
+            Webinars webinars, Mailbox mailbox, Clock clock) {
+        this.webinars = webinars;
         this.registration = registration;
         this.membership = membership;
         this.directory = directory;
@@ -42,7 +45,16 @@ class PartnerActions {
         this.clock = clock;
     }
 
-    void register(Ledger ledger, int n, boolean rising, Random random) {
+    /** The premium training webinars of the period, offered by the operator on its first day. */
+    void offerWebinars(Plan plan, SimulationSettings settings) {
+        webinars.offer(plan, settings);
+    }
+
+    /**
+     * Partner {@code n} registers on {@code on}; a rising one rises, and books its premium
+     * training webinar: every other one within 28 days of registering (n even), the others later.
+     */
+    void register(Ledger ledger, int n, boolean rising, Random random, Plan plan, LocalDate on) {
         String tag = ledger.settings.seed() + "-" + n;
         String email = "partner-" + tag + "@sim.switchboard.invalid";
         String name = "Reseller " + tag + " GmbH";
@@ -57,6 +69,7 @@ class PartnerActions {
         ledger.count("partners registered");
         if (rising) {
             rise(ledger, partner, "https://reseller-" + tag + ".example/telephony", city[2]);
+            webinars.planBooking(plan, partner, on, n % 2 == 0);
         }
     }
 

@@ -19,7 +19,8 @@ import org.switchboard.simulation.internal.Ledger.PartnerRecord;
 /**
  * Computes from the ledger alone, with {@link org.switchboard.simulation.ExpectedMoney}'s
  * arithmetic, what every invoice ({@link InvoiceCheck}), credit note ({@link CreditNoteCheck}),
- * commission statement and payout ({@link CommissionCheck}) must contain, compares it with what
+ * commission statement and payout ({@link CommissionCheck}) and partner invoice of webinar seats
+ * ({@link WebinarCheck}) must contain, compares it with what
  * the application made, to the cent, and checks the numbers for gaps ({@link NumberCheck}). Reads
  * the application's documents through the modules' APIs.
  */
@@ -45,6 +46,7 @@ class Reconciliation {
         InvoiceCheck.Result invoiced = InvoiceCheck.check(ledger, all, findings);
         BigDecimal credited = CreditNoteCheck.check(ledger, all, byId, invoiced.customerOf(), findings);
         CommissionCheck.Result commissioned = commission.check(ledger, invoiced, byId, exclusive, findings);
+        BigDecimal seats = WebinarCheck.check(ledger, all, findings);
 
         // Numbers without gaps: invoices and credit notes of every year of the period (all of the database).
         List<String> numbers = all.stream().map(Invoice::number).toList();
@@ -70,6 +72,7 @@ class Reconciliation {
         totals.put("of which airtime", invoiced.airtime());
         totals.put("invoiced gross", invoiced.gross());
         totals.put("credited net", credited);
+        totals.put("webinar seats invoiced net", seats);
         totals.put("commission stated", commissioned.stated());
         totals.put("commission expected", commissioned.expected());
         totals.put("paid out", commissioned.paidOut());

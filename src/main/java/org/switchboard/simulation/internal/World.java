@@ -6,22 +6,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
-import org.switchboard.accounts.AccountManagement;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.accounts.CustomerId;
 import org.switchboard.accounts.PartnerId;
 import org.switchboard.accounts.Role;
 import org.switchboard.accounts.UserId;
-import org.switchboard.billing.TariffManagement;
 import org.switchboard.instances.InstanceLifecycle;
-import org.switchboard.simulation.ExpectedMoney;
 import org.switchboard.simulation.SimulationSettings;
 import org.switchboard.simulation.internal.Ledger.CustomerRecord;
 import org.switchboard.simulation.internal.Ledger.PartnerRecord;
@@ -43,8 +38,6 @@ class World {
     private static final CurrentUser OPERATOR = new CurrentUser(UserId.random(), "simulation@switchboard.invalid",
             "Simulation", Role.OPERATOR, null, null);
 
-    private final AccountManagement accounts;
-    private final TariffManagement tariffs;
     private final InstanceLifecycle lifecycle;
     private final PartnerActions partners;
     private final CustomerLife customers;
@@ -54,11 +47,8 @@ class World {
     private final EventsSettled settled;
     private final Clock clock;
 
-    World(AccountManagement accounts, TariffManagement tariffs, InstanceLifecycle lifecycle, PartnerActions partners,
-            CustomerLife customers, LicenceDays licenceDays, MonthlyRun monthly, DebitsAndCredits debits,
-            EventsSettled settled, Clock clock) {
-        this.accounts = accounts;
-        this.tariffs = tariffs;
+    World(InstanceLifecycle lifecycle, PartnerActions partners, CustomerLife customers, LicenceDays licenceDays,
+            MonthlyRun monthly, DebitsAndCredits debits, EventsSettled settled, Clock clock) {
         this.lifecycle = lifecycle;
         this.partners = partners;
         this.customers = customers;
@@ -78,32 +68,12 @@ class World {
         setClock.accept(day.atTime(time).atZone(ledger.zone).toInstant());
     }
 
-    /** Whether the database holds partners or customers (anything besides the first start's operator). */
-    boolean holdsData() {
-        return !accounts.partners(OPERATOR).isEmpty() || !accounts.customers(OPERATOR).isEmpty();
-    }
-
-    /** A new ledger of the settings, with the operator's tariff zones as they are now. */
-    Ledger ledger(SimulationSettings s) {
-        ZoneId zone = clock.getZone();
-        List<ExpectedMoney.Zone> tariff = tariffs.tariff().zones().stream().map(z -> {
-            String[] inc = z.increment().code().split("/");
-            return new ExpectedMoney.Zone(z.name(), List.copyOf(z.prefixes()), z.pricePerMinute(),
-                    Integer.parseInt(inc[0]), Integer.parseInt(inc[1]), z.connectFee());
-        }).toList();
-        return new Ledger(s, zone, tariff);
-    }
-
     /**
      * Accounts of the first start that the demo year takes in: the demo partner (the first partner,
      * one of the rising ones) and a customer of it, who buys a phone system on the first day.
      */
     record Adopted(PartnerId partner, UserId partnerAdmin, String partnerEmail, String partnerName,
             CustomerId customer, String customerEmail, String customerName, String vatId) {
-    }
-
-    Ledger play(SimulationSettings s, Consumer<Instant> setClock) {
-        return play(ledger(s), setClock, null);
     }
 
     /** Plays the ledger's period; {@code adopted} (may be null) are the first start's accounts it takes in. */
@@ -187,6 +157,7 @@ class World {
 
     private Plan plan(SimulationSettings s, Random random) {
         Plan plan = new Plan();
+        partners.offerWebinars(plan, s);
         LocalDate first = s.from().atDay(1);
         LocalDate last = s.to().atEndOfMonth();
         long days = ChronoUnit.DAYS.between(first, last) + 1;
@@ -195,7 +166,7 @@ class World {
             int n = p;
             LocalDate on = first.plusDays(random.nextInt((int) Math.max(1, Math.min(days / 10, 20))));
             boolean rising = p % 3 == 0;
-            plan.add(on, Plan.time(random, 6, 0, 60), ledger -> partners.register(ledger, n, rising, random));
+            plan.add(on, Plan.time(random, 6, 0, 60), ledger -> partners.register(ledger, n, rising, random, plan, on));
         }
         // Customers are invited over the first two thirds of the period, after their partners.
         for (int c = 0; c < s.customers(); c++) {
