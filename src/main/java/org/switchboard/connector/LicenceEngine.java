@@ -1,6 +1,10 @@
 package org.switchboard.connector;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.switchboard.instances.InstanceId;
+import org.switchboard.platform.InvalidInputException;
 
 /**
  * Decides and stores licence events; the licensing module implements it, so that the connector
@@ -10,4 +14,19 @@ public interface LicenceEngine {
 
     /** See {@link PhoneSystemPort#report}. */
     Decision decide(InstanceId instance, LicenceEvent event);
+
+    /** See {@link PhoneSystemPort#reportAll}; one event after the other unless the engine does better. */
+    default List<Decision> decideAll(InstanceId instance, List<LicenceEvent> events) {
+        List<Decision> decisions = new ArrayList<>(events.size());
+        for (LicenceEvent event : events) {
+            Decision decision;
+            try {
+                decision = decide(instance, event);
+            } catch (InvalidInputException e) {
+                decision = null;
+            }
+            decisions.add(decision);
+        }
+        return decisions;
+    }
 }

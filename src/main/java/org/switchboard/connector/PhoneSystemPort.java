@@ -22,6 +22,16 @@ public interface PhoneSystemPort {
      */
     Decision report(InstanceId instance, LicenceEvent event);
 
+    /**
+     * Several licence events of the instance's phone system, in their order, handed to the engine
+     * at once so that it stores them in as few transactions as it can. Answers each event's
+     * decision by its index: null for an event refused as invalid (see {@link #report}).
+     *
+     * @throws EngineUnavailableException when a decision could not be stored; the events from
+     *         that one on may not have been applied
+     */
+    List<Decision> reportAll(InstanceId instance, List<LicenceEvent> events);
+
     /** Call records of the instance, idempotent by call id; each is rated and kept for its invoice. */
     CallBatchResult record(InstanceId instance, List<CallRecord> calls);
 }

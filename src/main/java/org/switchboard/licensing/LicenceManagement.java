@@ -3,6 +3,8 @@ package org.switchboard.licensing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -96,6 +98,40 @@ public class LicenceManagement implements LicenceEngine {
             Thread.currentThread().interrupt();
             throw new EngineUnavailableException("Interrupted", e);
         }
+    }
+
+    /**
+     * Several events of an instance in their order, queued together so that the engine's group
+     * commit stores them in few transactions; null for an event refused as invalid.
+     */
+    @Override
+    public List<Decision> decideAll(InstanceId instance, List<LicenceEvent> events) {
+        Instant now = clock.instant();
+        List<LicenceWriter.Answer<Decision>> answers = new ArrayList<>(events.size());
+        for (LicenceEvent event : events) {
+            boolean inTime = !event.at().isBefore(now.minus(MAX_PAST)) && !event.at().isAfter(now.plus(MAX_FUTURE));
+            answers.add(inTime ? writer.submit(instance.value(), event) : null);
+        }
+        List<Decision> decisions = new ArrayList<>(events.size());
+        for (LicenceWriter.Answer<Decision> answer : answers) {
+            try {
+                decisions.add(answer == null ? null : answer.get(COMMIT_WITHIN.toMillis(), TimeUnit.MILLISECONDS));
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof InvalidInputException) {
+                    decisions.add(null);
+                } else if (e.getCause() instanceof RuntimeException r && !(r instanceof IllegalStateException)) {
+                    throw r;
+                } else {
+                    throw new EngineUnavailableException("The licence engine could not store an event; send it again.", e);
+                }
+            } catch (TimeoutException e) {
+                throw new EngineUnavailableException("The licence engine did not store the events in time.", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EngineUnavailableException("Interrupted", e);
+            }
+        }
+        return decisions;
     }
 
     /** The licences of an instance as the phone system with this key sees them. */

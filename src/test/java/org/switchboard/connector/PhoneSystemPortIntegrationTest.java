@@ -73,6 +73,29 @@ class PhoneSystemPortIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void severalEventsAtOnceAreDecidedInTheirOrderAndAnInvalidOneIsAnsweredWithNull() {
+        Setup setup = fixtures.subscribed(1, 2, 0);
+        Instant now = clock.instant();
+
+        List<Decision> decisions = phoneSystems.reportAll(setup.instance(), List.of(
+                new LicenceEvent(EventType.OUTBOUND_CALL_STARTED, "100", "b-1", "+4930123456", now),
+                new LicenceEvent(EventType.DESKTOP_OPENED, "555", "b-2", null, now),
+                new LicenceEvent(EventType.OUTBOUND_CALL_STARTED, "101", "b-3", "+4930123457", now),
+                new LicenceEvent(EventType.OUTBOUND_CALL_STARTED, "101", "b-4", "+4930123457",
+                        now.minusSeconds(2 * 3600)),
+                new LicenceEvent(EventType.CALL_ENDED, "100", "b-1", null, now),
+                new LicenceEvent(EventType.OUTBOUND_CALL_STARTED, "101", "b-5", "+4930123458", now)));
+
+        assertThat(decisions).hasSize(6);
+        assertThat(decisions.get(0).admitted()).isTrue();
+        assertThat(decisions.get(1)).as("an unknown subject").isNull();
+        assertThat(decisions.get(2).verdict()).isEqualTo(Verdict.CALL_REFUSED);
+        assertThat(decisions.get(3)).as("two hours old").isNull();
+        assertThat(decisions.get(4).verdict()).isEqualTo(Verdict.RELEASED);
+        assertThat(decisions.get(5).admitted()).as("admitted once 100's call ended before it").isTrue();
+    }
+
+    @Test
     void callRecordsInProcessAndOverHttpAreOneStoreIdempotentByCallId() {
         Setup setup = fixtures.subscribed(2, 1, 0);
         Instant start = clock.instant().minusSeconds(600);

@@ -47,6 +47,9 @@ class SimulationIntegrationTest extends IntegrationTestBase {
         assertThat(report.totals().get("paid out")).as(report.text()).isPositive();
         assertThat(report.counts().get("credit notes")).as(report.text()).isPositive();
         assertThat(report.counts().get("direct debits returned")).as(report.text()).isPositive();
+        assertThat(report.counts().get("webinar seats booked within 28 days of registering")).as(report.text())
+                .isPositive();
+        assertThat(report.totals().get("webinar seats invoiced net")).as(report.text()).isEqualByComparingTo("195.00");
 
         // An invoice line of the simulation's world changed in the database (past the guard that forbids it).
         Map<String, Object> line = jdbc.sql("""

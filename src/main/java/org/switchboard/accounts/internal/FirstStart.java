@@ -24,6 +24,7 @@ import org.switchboard.accounts.PartnerId;
 import org.switchboard.accounts.PartnerLevel;
 import org.switchboard.accounts.PasswordPolicy;
 import org.switchboard.accounts.Role;
+import org.switchboard.accounts.UserId;
 import org.switchboard.platform.Validation;
 
 /**
@@ -112,7 +113,8 @@ class FirstStart {
         partners.insert(new Partner(partner, "Demo Partner", new Address("Hauptstraße 1", "94469", "Deggendorf", "DE"),
                 "DE123456789", "Petra Partner", "+49 991 1234560", "https://partner.demo.test",
                 PartnerLevel.REGISTERED, true, now, LocalDate.now(clock), 0));
-        users.insert(new UserRow(UUID.randomUUID(), "partner@demo.test", "Petra Partner", encoder.encode(password),
+        UUID partnerAdmin = UUID.randomUUID();
+        users.insert(new UserRow(partnerAdmin, "partner@demo.test", "Petra Partner", encoder.encode(password),
                 Role.PARTNER_ADMIN, partner.value(), null, now, now));
         CustomerId customer = CustomerId.random();
         customers.insert(customer.value(), "Demo Customer GmbH",
@@ -134,7 +136,8 @@ class FirstStart {
                    password:       {}
                 ================================================================""",
                 demoPassword.isBlank() ? password + "   (generated; shown only this once)" : "(from SWITCHBOARD_DEMO_PASSWORD)");
-        events.publishEvent(new DemoAccountsCreated(partner, customer, busy, "office@demo.test"));
+        events.publishEvent(new DemoAccountsCreated(partner, customer, busy, "office@demo.test",
+                new UserId(partnerAdmin)));
     }
 
     private static String randomPassword() {

@@ -36,6 +36,11 @@ class PhoneSystemGateway implements PhoneSystemPort {
     }
 
     @Override
+    public List<Decision> reportAll(InstanceId instance, List<LicenceEvent> events) {
+        return engine.decideAll(instance, events);
+    }
+
+    @Override
     public CallBatchResult record(InstanceId instance, List<CallRecord> calls) {
         if (calls.size() > CallRecord.MAX_BATCH) {
             throw new InvalidInputException("records", "At most " + CallRecord.MAX_BATCH + " call records per batch");

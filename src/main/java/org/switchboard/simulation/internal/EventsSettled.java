@@ -48,6 +48,25 @@ class EventsSettled {
         }
     }
 
+    /** Waits (at most {@code timeout}) until the publications to listeners other than {@code listener} are handled. */
+    void awaitOthersThan(String listener, java.time.Duration timeout) {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (jdbc.sql("select count(*) from event_publication where completion_date is null and listener_id not like :l")
+                .param("l", "%" + listener + "%").query(Long.class).single() > 0) {
+            if (System.currentTimeMillis() > deadline) {
+                log.warn("Simulation: events of other listeners still not handled after {} s; going on",
+                        timeout.toSeconds());
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     private long incomplete() {
         return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class)
                 .single();

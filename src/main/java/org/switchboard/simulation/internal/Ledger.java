@@ -38,13 +38,18 @@ final class Ledger {
     final List<Returned> returns = new ArrayList<>();
     final List<Credited> credits = new ArrayList<>();
     final List<Payout> payouts = new ArrayList<>();
+    final List<Booked> bookings = new ArrayList<>();
     final List<YearMonth> invoicedMonths = new ArrayList<>();
     final Map<String, Long> counts = new java.util.LinkedHashMap<>();
     long licenceEvents;
     long admitted;
     long refused;
     long emergencies;
+    /** Transactions of the licence engine while the working days were reported (about: its other work counts too). */
+    long licenceTransactions;
     final List<String> poolViolations = new ArrayList<>();
+    /** The password of the accounts the simulation creates. */
+    String password = World.PASSWORD;
 
     Ledger(SimulationSettings settings, ZoneId zone, List<ExpectedMoney.Zone> tariff) {
         this.settings = settings;
@@ -127,5 +132,9 @@ final class Ledger {
     }
 
     record Payout(LocalDate on, BigDecimal total, int transfers) {
+    }
+
+    /** A webinar seat the partner booked at {@code at}, at the net {@code price} the rule gives. */
+    record Booked(PartnerRecord partner, UUID bookingId, BigDecimal price, Instant at) {
     }
 }

@@ -1,0 +1,100 @@
+package org.switchboard.simulation.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Random;
+
+import org.springframework.stereotype.Component;
+import org.switchboard.accounts.Commands.RegisterPartner;
+import org.switchboard.accounts.CurrentUser;
+import org.switchboard.accounts.PartnerId;
+import org.switchboard.accounts.Registration;
+import org.switchboard.partners.MembershipManagement;
+import org.switchboard.partners.PartnerDirectory;
+import org.switchboard.partners.ProgrammeCommands.UpdateProfile;
+import org.switchboard.simulation.SimulationSettings;
+import org.switchboard.simulation.internal.Ledger.PartnerRecord;
+
+/**
+ * What partners do in the simulation: register on the public page's use case, confirm their
+ * e-mail by the mailed link, give a payout account; the ones that will rise pass the basic
+ * training and have their website listing confirmed by the operator.
+ */
+@Component
+class PartnerActions {
+
+    private static final String[] CITIES = { "10115|Berlin|DE-BE", "80331|München|DE-BY", "20095|Hamburg|DE-HH",
+            "50667|Köln|DE-NW", "70173|Stuttgart|DE-BW", "01067|Dresden|DE-SN", "90402|Nürnberg|DE-BY",
+            "04109|Leipzig|DE-SN" };
+
+    private final Registration registration;
+    private final MembershipManagement membership;
+    private final PartnerDirectory directory;
+    private final Webinars webinars;
+    private final Mailbox mailbox;
+    private final Clock clock;
+
+    PartnerActions(Registration registration, MembershipManagement membership, PartnerDirectory directory,
+            Webinars webinars, Mailbox mailbox, Clock clock) {
+        this.webinars = webinars;
+        this.registration = registration;
+        this.membership = membership;
+        this.directory = directory;
+        this.mailbox = mailbox;
+        this.clock = clock;
+    }
+
+    /** The premium training webinars of the period, offered by the operator on its first day. */
+    void offerWebinars(Plan plan, SimulationSettings settings) {
+        webinars.offer(plan, settings);
+    }
+
+    /**
+     * Partner {@code n} registers on {@code on}; a rising one rises, and books its premium
+     * training webinar: every other one within 28 days of registering (n even), the others later.
+     */
+    void register(Ledger ledger, int n, boolean rising, Random random, Plan plan, LocalDate on) {
+        String tag = ledger.settings.seed() + "-" + n;
+        String email = "partner-" + tag + "@sim.switchboard.invalid";
+        String name = "Reseller " + tag + " GmbH";
+        String[] city = CITIES[random.nextInt(CITIES.length)].split("\\|");
+        PartnerId id = registration.registerPartner(new RegisterPartner(name, "Hauptstraße " + (n + 1), city[0],
+                city[1], "DE", "DE" + (100_000_000 + n), "https://reseller-" + tag + ".example", "Rita Reseller",
+                "+49 30 " + (1_000_000 + n), "Rita Reseller", email, ledger.password));
+        CurrentUser admin = registration.verifyEmail(mailbox.secret(email, "/verify-email?token="));
+        membership.setPayoutAccount(admin, id, World.IBAN, name);
+        PartnerRecord partner = new PartnerRecord(id, name, email, admin, rising);
+        ledger.partners.add(partner);
+        ledger.count("partners registered");
+        if (rising) {
+            rise(ledger, partner, "https://reseller-" + tag + ".example/telephony", city[2]);
+            webinars.planBooking(plan, partner, on, n % 2 == 0);
+        }
+    }
+
+    /**
+     * A partner of the first start taken into the simulation: it gives its payout account, passes
+     * both trainings and has its listing confirmed, so that it can rise as far as its turnover takes it.
+     */
+    void adopt(Ledger ledger, PartnerRecord partner, String listing, String region) {
+        membership.setPayoutAccount(partner.admin(), partner.id(), World.IBAN, partner.name());
+        ledger.partners.add(partner);
+        ledger.count("partners taken over");
+        rise(ledger, partner, listing, region);
+        membership.recordTraining(partner.id(), true, LocalDate.now(clock));
+    }
+
+    /**
+     * The basic training test passed and the own website presenting the product, confirmed; the
+     * partner's profile for the public directory, listed in its region (shown from Certified on).
+     */
+    void rise(Ledger ledger, PartnerRecord partner, String listing, String region) {
+        membership.recordTraining(partner.id(), false, LocalDate.now(clock));
+        membership.submitListing(partner.admin(), partner.id(), listing);
+        membership.confirmListing(World.operator(), partner.id());
+        directory.updateProfile(partner.admin(), partner.id(), new UpdateProfile(true,
+                "Telephony for offices in our region: set-up, phones and support.", List.of(region)));
+        ledger.count("partners trained and listed");
+    }
+}

@@ -1,0 +1,79 @@
+package org.switchboard.simulation.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Random;
+
+import org.springframework.stereotype.Component;
+import org.switchboard.instances.InstanceCommands.ChangeSubscription;
+import org.switchboard.instances.InstanceCommands.Subscribe;
+import org.switchboard.instances.InstanceSales;
+import org.switchboard.instances.SubscriptionAmendment;
+import org.switchboard.simulation.internal.Ledger.InstanceRecord;
+
+/**
+ * What customers change on their subscriptions, planned for later days: a trial subscribed, an
+ * upgrade during a month (at once), fewer users or a cancellation asked for the term end. Each
+ * change the application accepts goes into the ledger with its instant.
+ */
+@Component
+class SubscriptionChanges {
+
+    private final InstanceSales sales;
+    private final SubscriptionAmendment amendment;
+    private final Clock clock;
+
+    SubscriptionChanges(InstanceSales sales, SubscriptionAmendment amendment, Clock clock) {
+        this.sales = sales;
+        this.amendment = amendment;
+        this.clock = clock;
+    }
+
+    /** The trial subscribed with SEPA details on {@code day}. */
+    void planSubscription(Plan plan, InstanceRecord record, LocalDate day, LocalTime time, int cu, String name) {
+        plan.add(day, time, l -> {
+            sales.subscribe(record.customer.admin(), record.id, new Subscribe("basic", cu, World.IBAN, name, true));
+            record.changes.add(new Ledger.Change(clock.instant(), cu));
+            l.count("trials subscribed");
+        });
+    }
+
+    /** Some grow during a month; some ask for fewer at the term end. */
+    void planLater(Plan plan, InstanceRecord record, LocalDate on, int cu, Random random) {
+        if (!record.neverSubscribed && random.nextInt(3) == 0) {
+            LocalDate upgradeOn = on.plusDays(35 + random.nextInt(120));
+            int more = 1 + random.nextInt(Math.max(2, cu / 2));
+            plan.add(upgradeOn, Plan.time(random, 6, 0, 85), l -> {
+                if (!record.subscribedAt(clock.instant())) {
+                    return;
+                }
+                int newCu = record.concurrentUsersAt(clock.instant()) + more;
+                amendment.change(record.customer.admin(), record.id, new ChangeSubscription(newCu, null));
+                record.changes.add(new Ledger.Change(clock.instant(), newCu));
+                l.count("upgrades");
+            });
+        }
+        if (!record.neverSubscribed && random.nextInt(6) == 0) {
+            LocalDate askOn = on.plusDays(40 + random.nextInt(100));
+            plan.add(askOn, Plan.time(random, 7, 0, 20), l -> {
+                Instant at = clock.instant();
+                if (!record.subscribedAt(at) || record.changes.get(0).at().plus(Duration.ofDays(365))
+                        .isBefore(l.settings.to().plusMonths(1).atDay(1).atStartOfDay(l.zone).toInstant())) {
+                    return; // the term would end within the period: not yet modelled
+                }
+                int current = record.concurrentUsersAt(at);
+                if (current > 1 && random.nextBoolean()) {
+                    amendment.change(record.customer.admin(), record.id, new ChangeSubscription(current - 1, null));
+                    l.count("downgrades requested for the term end");
+                } else {
+                    amendment.cancel(record.customer.admin(), record.id);
+                    l.count("cancellations requested for the term end");
+                }
+                record.downgradeRequested = true;
+            });
+        }
+    }
+}
