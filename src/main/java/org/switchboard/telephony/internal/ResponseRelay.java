@@ -2,7 +2,6 @@ package org.switchboard.telephony.internal;
 
 import java.time.Clock;
 
-import org.switchboard.connector.CallRecord;
 import org.switchboard.telephony.internal.Call.Branch;
 import org.switchboard.telephony.sip.SipMessage;
 import org.switchboard.telephony.sip.SipTransport;
@@ -10,8 +9,9 @@ import org.switchboard.telephony.sip.Via;
 
 /**
  * Responses coming back to the proxy: those of a call's INVITE branches decide the call (the first
- * 2xx wins, the others are cancelled; all errors give the caller the best of them; the carrier's
- * 401/407 is answered with the trunk's credentials); any other response goes back by its Via.
+ * 2xx wins, the others are cancelled; all errors give the caller the best of them; the 401/407 of
+ * the carrier or a customer's trunk is answered with that trunk's credentials); any other response
+ * goes back by its Via.
  */
 final class ResponseRelay {
 
@@ -21,12 +21,11 @@ final class ResponseRelay {
     private final Forker forker;
     private final CallEnding ending;
     private final CallLog callLog;
-    private final CarrierTrunk carrier;
     private final Clock clock;
     private final MediaAnchor media;
 
     ResponseRelay(SipTransport transport, Hops hops, CallTable table, Forker forker, CallEnding ending,
-            CallLog callLog, CarrierTrunk carrier, Clock clock, MediaAnchor media) {
+            CallLog callLog, Clock clock, MediaAnchor media) {
         this.media = media;
         this.transport = transport;
         this.hops = hops;
@@ -34,7 +33,6 @@ final class ResponseRelay {
         this.forker = forker;
         this.ending = ending;
         this.callLog = callLog;
-        this.carrier = carrier;
         this.clock = clock;
     }
 
@@ -120,9 +118,8 @@ final class ResponseRelay {
         int status = r.status();
         b.status = status;
         forker.ackBranch(b, r);
-        if ((status == 401 || status == 407) && call.row.trunk().equals(CallRecord.PLATFORM_TRUNK)
-                && b.target.equals(carrier.flow()) && call.authAttempts == 0 && carrier.hasCredentials()
-                && !call.cancelled && !call.finalSent) {
+        if ((status == 401 || status == 407) && call.login != null && b.target.equals(call.login.target())
+                && call.authAttempts == 0 && !call.cancelled && !call.finalSent) {
             call.authAttempts++;
             authenticateToCarrier(call, b, r);
             return;
@@ -130,11 +127,14 @@ final class ResponseRelay {
         ending.branchFinished(call, b, r);
     }
 
-    /** The carrier asked who we are: the same INVITE again, with our credentials and the next CSeq. */
+    /**
+     * The trunk (the carrier, or a customer's own) asked who we are: the same INVITE again, with the
+     * trunk's credentials and the next CSeq.
+     */
     private void authenticateToCarrier(Call call, Branch b, SipMessage challenge) {
         String uri = b.request.requestUri();
-        DigestClient.Answer answer = DigestClient.answer(challenge, "INVITE", uri, carrier.username(),
-                carrier.password()).orElse(null);
+        DigestClient.Answer answer = DigestClient.answer(challenge, "INVITE", uri, call.login.username(),
+                call.login.password()).orElse(null);
         if (answer == null) {
             ending.branchFinished(call, b, challenge);
             return;
