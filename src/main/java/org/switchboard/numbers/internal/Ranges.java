@@ -178,7 +178,7 @@ public class Ranges {
     /** The steps of a range's porting out, oldest first. */
     public List<org.switchboard.numbers.PortingOut.StepRecord> portingOutSteps(UUID range) {
         return jdbc.sql("select step, porting_on, provider, note, at, by_user from porting_out_steps where range_id = ?"
-                + " order by at, id").param(range)
+                + " order by at, seq").param(range)
                 .query((rs, n) -> new org.switchboard.numbers.PortingOut.StepRecord(rs.getString("step"),
                         rs.getObject("porting_on", java.time.LocalDate.class), rs.getString("provider"),
                         rs.getString("note"), rs.getTimestamp("at").toInstant(), rs.getString("by_user")))
