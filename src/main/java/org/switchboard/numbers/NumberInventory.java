@@ -17,6 +17,7 @@ import org.switchboard.accounts.CurrentUser;
 import org.switchboard.numbers.NumberRange.Kind;
 import org.switchboard.numbers.NumberRange.Source;
 import org.switchboard.numbers.internal.Ranges;
+import org.switchboard.numbers.internal.TrunkStore;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
@@ -42,14 +43,19 @@ public class NumberInventory {
     }
 
     private final Ranges ranges;
+    private final TrunkStore trunks;
     private final Clock clock;
 
-    NumberInventory(Ranges ranges, Clock clock) {
+    NumberInventory(Ranges ranges, TrunkStore trunks, Clock clock) {
         this.ranges = ranges;
+        this.trunks = trunks;
         this.clock = clock;
     }
 
-    /** Imports single numbers or a block, all or none: a number already held or overlapping refuses the import. */
+    /**
+     * Imports single numbers or a block, all or none: a number already held or overlapping, or one a
+     * customer's trunk carries, refuses the import.
+     */
     @Transactional
     public List<NumberRange> importRange(CurrentUser user, ImportRange c) {
         requireOperator(user);
@@ -114,6 +120,12 @@ public class NumberInventory {
             if (clash.isPresent()) {
                 throw new ConflictException(kind.equals("BLOCK") ? "base" : "numbers", r.label() + " overlaps "
                         + PhoneNumbers.display(clash.get()) + ", which the platform holds already: nothing was imported.");
+            }
+            Optional<TrunkStore.Carried> carried = trunks.clash(r.base());
+            if (carried.isPresent()) {
+                throw new ConflictException(kind.equals("BLOCK") ? "base" : "numbers", r.label() + " overlaps "
+                        + PhoneNumbers.display(carried.get().e164()) + ", which a customer's own trunk carries (a number"
+                        + " of its provider, not of the carrier): nothing was imported.");
             }
             ranges.insert(r, user.email());
         }

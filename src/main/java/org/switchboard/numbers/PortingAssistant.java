@@ -23,6 +23,7 @@ import org.switchboard.numbers.PortingRequest.PortedNumbers;
 import org.switchboard.numbers.documents.PortingRequestPdf;
 import org.switchboard.numbers.internal.PortingOrders;
 import org.switchboard.numbers.internal.Ranges;
+import org.switchboard.numbers.internal.TrunkStore;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
@@ -56,9 +57,11 @@ public class PortingAssistant {
     private final InstanceManagement instances;
     private final CustomerDirectory customers;
     private final Clock clock;
+    private final TrunkStore trunks;
 
     PortingAssistant(PortingOrders orders, Ranges ranges, PortingAccess access, InstanceManagement instances,
-            CustomerDirectory customers, Clock clock) {
+            CustomerDirectory customers, Clock clock, TrunkStore trunks) {
+        this.trunks = trunks;
         this.orders = orders;
         this.ranges = ranges;
         this.access = access;
@@ -118,7 +121,10 @@ public class PortingAssistant {
         return orders.find(orderId).orElseThrow();
     }
 
-    /** The order's numbers are held as PORTING_IN ranges, so no number is ported twice or handed out meanwhile. */
+    /**
+     * The order's numbers are held as PORTING_IN ranges, so no number is ported twice or handed out
+     * meanwhile; a number another customer's trunk carries is refused.
+     */
     private void hold(UUID orderId, InstanceDetails details, PortingRequest request, Instant now, CurrentUser user) {
         ranges.lockInventory();
         for (PortedNumbers n : request.numbers()) {
@@ -126,6 +132,13 @@ public class PortingAssistant {
             if (clash.isPresent()) {
                 throw new ConflictException("numbers", n.label() + ": the platform holds " + PhoneNumbers.display(clash.get())
                         + " already (on a phone system or in a porting order): nothing was saved.");
+            }
+            // the instance's own trunk may carry the number until it is ported (then it leaves the trunk);
+            // another customer's trunk may not
+            Optional<TrunkStore.Carried> carried = trunks.clash(n.base());
+            if (carried.isPresent() && !carried.get().instance().equals(details.instance().id())) {
+                throw new ConflictException("numbers", n.label() + ": " + PhoneNumbers.display(carried.get().e164())
+                        + " is carried by another customer's own trunk: nothing was saved.");
             }
             NumberRange range = new NumberRange(UUID.randomUUID(), NumberRange.Source.PORTED, n.kind(), n.base(),
                     n.extensionDigits(), PhoneNumbers.country(n.base()),

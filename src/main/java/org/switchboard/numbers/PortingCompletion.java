@@ -16,6 +16,8 @@ import org.switchboard.catalog.Money;
 import org.switchboard.numbers.internal.Charges;
 import org.switchboard.numbers.internal.PortingOrders;
 import org.switchboard.numbers.internal.Ranges;
+import org.switchboard.numbers.internal.TrunkStore;
+import org.switchboard.numbers.PortingRequest.PortedNumbers;
 
 /**
  * Completes confirmed porting orders on their date: the numbers become active on the instance
@@ -33,9 +35,11 @@ public class PortingCompletion {
     private final NumberMails mails;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final TrunkStore trunks;
 
     PortingCompletion(PortingOrders orders, Ranges ranges, Charges charges, NumberCharging charging, NumberMails mails,
-            Clock clock, PlatformTransactionManager transactions) {
+            Clock clock, PlatformTransactionManager transactions, TrunkStore trunks) {
+        this.trunks = trunks;
         this.orders = orders;
         this.ranges = ranges;
         this.charges = charges;
@@ -47,7 +51,7 @@ public class PortingCompletion {
 
     /**
      * Completes the confirmed orders whose porting date has come: their numbers become active on
-     * the instance (and route calls), numbers beyond the included ones start to cost, the porting
+     * the instance (and route calls; a number the instance's own trunk carried leaves the trunk), numbers beyond the included ones start to cost, the porting
      * fee is charged. Any node may run it: each order is claimed with {@code SKIP LOCKED}.
      */
     @Scheduled(cron = "${switchboard.numbers.porting-cron:0 5 * * * *}", zone = "${switchboard.time-zone:Europe/Berlin}")
@@ -74,6 +78,9 @@ public class PortingCompletion {
         Instant now = clock.instant();
         for (UUID range : orders.ranges(orderId)) {
             ranges.activatePorted(range, now);
+        }
+        for (PortedNumbers n : order.request().numbers()) {
+            trunks.handOverToPlatform(order.instanceId(), n.base(), n.extensionDigits()); // off the customer's trunk
         }
         orders.setStatus(orderId, PortingStatus.COMPLETED, now);
         orders.step(orderId, now, "system", PortingStatus.COMPLETED, "ported on " + order.portingDate());

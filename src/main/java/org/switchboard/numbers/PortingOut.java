@@ -3,6 +3,7 @@ package org.switchboard.numbers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -30,6 +31,14 @@ public class PortingOut {
     public record Step(String step, LocalDate date, String provider, String reason) {
     }
 
+    /** A step as it was entered: what, the porting date, the receiving provider, the reason, when and by whom. */
+    public record StepRecord(String step, LocalDate portingOn, String provider, String note, Instant at, String by) {
+    }
+
+    /** A range and the steps of its porting out so far (oldest first). */
+    public record History(NumberRange range, List<StepRecord> steps) {
+    }
+
     private final Ranges ranges;
     private final NumberCharging charging;
     private final NumberMails mails;
@@ -40,6 +49,14 @@ public class PortingOut {
         this.charging = charging;
         this.mails = mails;
         this.clock = clock;
+    }
+
+    /** Operators: a range with every step of its porting out. */
+    @Transactional(readOnly = true)
+    public History history(CurrentUser user, UUID rangeId) {
+        NumberInventory.requireOperator(user);
+        NumberRange r = ranges.find(rangeId).orElseThrow(() -> new NotFoundException("There is no range " + rangeId));
+        return new History(r, ranges.portingOutSteps(rangeId));
     }
 
     @Transactional

@@ -15,11 +15,13 @@ import org.switchboard.instances.InstanceManagement;
 import org.switchboard.platform.ForbiddenException;
 import org.switchboard.platform.Validation;
 import org.switchboard.telephony.internal.OpenCountries;
+import org.switchboard.telephony.internal.OperatorSipSettings;
 import org.switchboard.telephony.internal.TollFraudPolicy;
 
 /**
  * The toll-fraud guards a customer admin sets for an instance: the countries its phones may call
- * besides the home country, of those the operator lets be opened ({@code switchboard.sip.fraud.allowed-countries}).
+ * besides the home country, of those the operator lets be opened (its settings page, else
+ * {@code switchboard.sip.fraud.allowed-countries}).
  */
 @Service
 public class CallGuards {
@@ -30,10 +32,10 @@ public class CallGuards {
 
     private final InstanceManagement instances;
     private final OpenCountries store;
-    private final SipSettings settings;
+    private final OperatorSipSettings settings;
     private final Clock clock;
 
-    CallGuards(InstanceManagement instances, OpenCountries store, SipSettings settings, Clock clock) {
+    CallGuards(InstanceManagement instances, OpenCountries store, OperatorSipSettings settings, Clock clock) {
         this.instances = instances;
         this.store = store;
         this.settings = settings;

@@ -243,7 +243,7 @@ class NumberOrderingIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
-    void aNumberPortedOutRoutesUntilItIsGoneIsNeverHandedOutAgainAndEveryStepIsMailed() {
+    void aNumberPortedOutRoutesUntilItIsGoneIsNeverHandedOutAgainAndEveryStepIsMailed() throws Exception {
         String number = "+49621" + freshSubscriber();
         importSingles(port, "Mannheim", number);
         PartnerAccount partner = accounts.verifiedPartner("Kurpfalz Partner");
@@ -295,6 +295,17 @@ class NumberOrderingIntegrationTest extends IntegrationTestBase {
                 .contains("no longer reaches your phone system");
         accounts.mailTo(IntegrationTestBase.OPERATOR_EMAIL, "Number ported out: " + label + subject);
         assertThat(routing.inbound(number)).isEmpty();
+        // every step is kept and shown to operators, oldest first
+        assertThat(as(port, customer.email()).get(path).status()).isEqualTo(403);
+        Response steps = operator(port).get(path);
+        assertThat(steps.status()).as(steps.toString()).isEqualTo(200);
+        List<String> names = new java.util.ArrayList<>();
+        steps.json().path("steps").forEach(st -> names.add(st.path("step").asString()));
+        assertThat(names).containsExactly("START", "REJECT", "START", "CONFIRM", "COMPLETE");
+        assertThat(steps.json().path("steps").get(1).path("note").asString()).isEqualTo("Line holder does not match");
+        String page = operatorPage("/operator/numbers/" + range + "/porting-out");
+        assertThat(page).contains("id=\"porting-out-steps\"").contains("Kurpfalz Telefon")
+                .contains("Line holder does not match").contains(date).contains("PORTED_OUT");
         assertThat(as(port, customer.email()).get("/api/v1/instances/" + id + "/numbers").json().size()).isZero();
         Response again = as(port, customer.email()).post("/api/v1/instances/" + id + "/number-orders",
                 order("0621", "SINGLE", null));
@@ -303,6 +314,29 @@ class NumberOrderingIntegrationTest extends IntegrationTestBase {
     }
 
     // ---- helpers --------------------------------------------------------------------------------
+
+    /** A page as the operator sees it after logging in (pages take a session, not HTTP Basic). */
+    private String operatorPage(String path) throws Exception {
+        var client = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        String base = "http://localhost:" + port;
+        String login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        String form = "email=" + java.net.URLEncoder.encode(IntegrationTestBase.OPERATOR_EMAIL,
+                java.nio.charset.StandardCharsets.UTF_8) + "&password=" + java.net.URLEncoder.encode(PASSWORD,
+                        java.nio.charset.StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var answer = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.body();
+    }
 
     String rangeIdOf(String area, String first) {
         for (JsonNode r : operator(port).get("/api/v1/number-ranges?areaCode=" + area).json()) {

@@ -6,6 +6,7 @@ import static org.switchboard.numbers.NumberFixtures.freshSubscriber;
 import static org.switchboard.numbers.NumberFixtures.importSingles;
 import static org.switchboard.numbers.NumberFixtures.operator;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.instances.InstanceId;
+import org.switchboard.testing.Api;
 import org.switchboard.testing.Api.Response;
 import org.switchboard.testing.IntegrationTestBase;
 
@@ -34,6 +36,8 @@ class TrunksIntegrationTest extends IntegrationTestBase {
     NumberRouting routing;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PortingCompletion completion;
 
     @Test
     void aCustomerKeepsItsProviderOnATrunkWhosePasswordOnlyTheSipCoreReads() {
@@ -46,7 +50,9 @@ class TrunksIntegrationTest extends IntegrationTestBase {
         assertThat(bad.text("field")).isEqualTo("registrar");
         assertThat(bad.text("detail")).contains("not a host name");
         template.put("registrar", "sip.provider.example:5060");
-        template.put("outboundProxy", "proxy.provider.example");
+        // the SIP core registers through the outbound proxy: on loopback's discard port, so that no name is
+        // looked up and nothing answers
+        template.put("outboundProxy", "127.0.0.1:9");
         Response made = operator(port).post("/api/v1/trunk-templates", template);
         assertThat(made.status()).as(made.toString()).isEqualTo(201);
         assertThat(operator(port).post("/api/v1/trunk-templates", template).status()).isEqualTo(409);
@@ -103,7 +109,7 @@ class TrunksIntegrationTest extends IntegrationTestBase {
         String provider = "Provider " + UUID.randomUUID().toString().substring(0, 6);
         Response made = operator(port).post("/api/v1/trunk-templates", Map.of("providerName", provider, "registrar",
                 "sip.provider.example", "transport", "UDP", "numberFormat", "E164", "callerIdHeader", "FROM",
-                "registers", true, "expirySeconds", 600));
+                "registers", false, "expirySeconds", 600));
         assertThat(made.status()).as(made.toString()).isEqualTo(201);
         CustomerAccount customer = accounts.invitedCustomer(accounts.verifiedPartner(), "Durchwahl Kunde GmbH", true);
         String instance = NumberFixtures.subscribe(port, customer, 5);
@@ -191,5 +197,60 @@ class TrunksIntegrationTest extends IntegrationTestBase {
         assertThat(routing.callerIdOf(id, "102")).isEmpty();
         assertThat(routing.trunkOf(base + "5")).isEmpty();
         assertThat(routing.inbound(single)).isPresent();
+    }
+
+    @Test
+    void theInventoryAndOtherCustomersRefuseATrunksNumbersAndPortingItInTakesItOffTheOwnTrunk() {
+        Response made = operator(port).post("/api/v1/trunk-templates", Map.of("providerName", "Provider "
+                + UUID.randomUUID().toString().substring(0, 6), "registrar", "127.0.0.1:9", "transport", "UDP",
+                "numberFormat", "E164", "callerIdHeader", "FROM", "registers", false, "expirySeconds", 600));
+        assertThat(made.status()).as(made.toString()).isEqualTo(201);
+        CustomerAccount keeper = accounts.invitedCustomer(accounts.verifiedPartner(), "Anbieter Treu GmbH", true);
+        String instance = NumberFixtures.subscribe(port, keeper, 5);
+        String own = "+4930" + freshSubscriber() + "1";
+        Response trunk = as(port, keeper.email()).post("/api/v1/instances/" + instance + "/trunks",
+                Map.of("templateId", made.text("id"), "name", "Office line", "username", "u7", "password", "pw-7654321",
+                        "numbers", List.of(own)));
+        assertThat(trunk.status()).as(trunk.toString()).isEqualTo(201);
+        assertThat(as(port, keeper.email()).post("/api/v1/instances/" + instance + "/subjects", Map.of("kind",
+                "EMPLOYEE", "extension", "101", "name", "Clara Conrad")).status()).isEqualTo(201);
+        Response shown = as(port, keeper.email()).put("/api/v1/instances/" + instance + "/caller-ids/101",
+                Map.of("number", own));
+        assertThat(shown.status()).as(shown.toString()).isEqualTo(200);
+
+        Response imported = importSingles(port, "Berlin", own);
+        assertThat(imported.status()).isEqualTo(409);
+        assertThat(imported.text("detail")).contains("which a customer's own trunk carries").contains("nothing was imported");
+        assertThat(jdbc.sql("select count(*) from numbers where e164 = ?").param(own).query(Long.class).single()).isZero();
+
+        String date = PortingCalendar.earliest(LocalDate.now(clock)).toString();
+        CustomerAccount other = accounts.invitedCustomer(accounts.verifiedPartner(), "Fremd Port GmbH", true);
+        String otherInstance = NumberFixtures.subscribe(port, other, 5);
+        Response stolen = as(port, other.email()).post("/api/v1/instances/" + otherInstance + "/porting-orders",
+                PortingStoryIntegrationTest.order(List.of(own), "Hauptstraße 5", date));
+        assertThat(stolen.status()).isEqualTo(409);
+        assertThat(stolen.text("detail")).contains("is carried by another customer's own trunk");
+
+        // the customer itself ports the number from its provider: on completion it leaves the trunk
+        Api admin = as(port, keeper.email());
+        Response created = admin.post("/api/v1/instances/" + instance + "/porting-orders",
+                PortingStoryIntegrationTest.order(List.of(own), "Hauptstraße 5", date));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.text("id");
+        assertThat(admin.postFile("/api/v1/porting-orders/" + id + "/signed-form", "file", "scan.png", "image/png",
+                PortingStoryIntegrationTest.PNG).status()).isEqualTo(200);
+        assertThat(admin.post("/api/v1/porting-orders/" + id + "/submission", Map.of()).text("status"))
+                .isEqualTo("SUBMITTED");
+        assertThat(operator(port).post("/api/v1/porting-orders/" + id + "/confirmation",
+                Map.of("portingDate", LocalDate.now(clock).toString())).text("status")).isEqualTo("CONFIRMED");
+        assertThat(trunks.carrying(own)).isPresent();
+        completion.completeDue();
+        assertThat(trunks.carrying(own)).isEmpty();
+        assertThat(routing.trunkOf(own)).isEmpty();
+        assertThat(routing.callerIdOf(new InstanceId(UUID.fromString(instance)), "101")).contains(own);
+        assertThat(routing.inbound(own)).get().satisfies(r -> {
+            assertThat(r.instance().value().toString()).isEqualTo(instance);
+            assertThat(r.viaTrunk()).isEmpty();
+        });
     }
 }

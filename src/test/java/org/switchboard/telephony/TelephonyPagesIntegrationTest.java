@@ -52,6 +52,39 @@ class TelephonyPagesIntegrationTest extends IntegrationTestBase {
         assertThat(wrong).contains("id=\"form-errors\"").contains("no employee or function extension 555");
     }
 
+    @Test
+    void aCustomerAdminOpensCountriesOnThePageAndTheOperatorSeesTheGuardSettingsWithMessagesForBadValues()
+            throws Exception {
+        Setup setup = fixtures.instance(2, 1, 0);
+        Browser admin = new Browser(port);
+        admin.logIn(setup.customer().admin().email());
+        String path = "/telephony/instances/" + setup.instance().value();
+        assertThat(admin.get(path)).contains("id=\"countries-form\"").contains("id=\"country-FR\"")
+                .contains("id=\"country-AT\"").doesNotContain("id=\"country-GB\"");
+        String refused = admin.post(path + "/call-countries", Map.of("countries", "GB"));
+        assertThat(refused).contains("id=\"error-countries\"").contains("GB cannot be opened");
+        String opened = admin.post(path + "/call-countries", Map.of("countries", "FR"));
+        assertThat(opened).contains("id=\"countries-message\"").contains("id=\"opened-countries\">FR<");
+
+        Browser operator = new Browser(port);
+        operator.logIn(OPERATOR_EMAIL);
+        String settings = operator.get("/operator/telephony");
+        assertThat(settings).contains("id=\"sip-settings-form\"").contains("127.0.0.1:" + CARRIER_PORT)
+                .doesNotContain(CARRIER_PASSWORD);
+        Pattern source = Pattern.compile("id=\"settings-source\">([^<]*)<");
+        Matcher was = source.matcher(settings);
+        assertThat(was.find()).isTrue();
+        String bad = operator.post("/operator/telephony", Map.of("carrierAddress", "127.0.0.1:" + CARRIER_PORT,
+                "carrierTransport", "udp", "carrierUsername", CARRIER_USER, "carrierPassword", "", "callerIdHeader",
+                "P_ASSERTED_IDENTITY", "allowedCountries", "AT FR", "blockedPrefixes", "+49900",
+                "callsPerMinutePerDevice", "ten", "concurrentOutboundPerInstance", "50", "dailyAirtimeMinutes", "60"));
+        assertThat(bad).contains("id=\"form-errors\"").contains("id=\"error-callsPerMinutePerDevice\"")
+                .contains("must be a whole number, not &#39;ten&#39;");
+        Matcher now = source.matcher(operator.get("/operator/telephony"));
+        assertThat(now.find()).isTrue();
+        assertThat(now.group(1)).as("nothing saved").isEqualTo(was.group(1));
+    }
+
     /** A browser without a screen: keeps the session and sends each form with the last page's CSRF token. */
     private static final class Browser {
         private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");

@@ -175,6 +175,16 @@ public class Ranges {
                 .params(UUID.randomUUID(), range, step, date, provider, note, utc(at), by).update();
     }
 
+    /** The steps of a range's porting out, oldest first. */
+    public List<org.switchboard.numbers.PortingOut.StepRecord> portingOutSteps(UUID range) {
+        return jdbc.sql("select step, porting_on, provider, note, at, by_user from porting_out_steps where range_id = ?"
+                + " order by at, seq").param(range)
+                .query((rs, n) -> new org.switchboard.numbers.PortingOut.StepRecord(rs.getString("step"),
+                        rs.getObject("porting_on", java.time.LocalDate.class), rs.getString("provider"),
+                        rs.getString("note"), rs.getTimestamp("at").toInstant(), rs.getString("by_user")))
+                .list();
+    }
+
     public void portedOut(UUID range) {
         jdbc.sql("delete from number_assignments where e164 in (select e164 from numbers where range_id = ?)")
                 .param(range).update();

@@ -104,6 +104,45 @@ public class TrunkStore {
         return Optional.empty();
     }
 
+    /** A number a customer's trunk carries, and the instance whose trunk it is. */
+    public record Carried(String e164, InstanceId instance) {
+    }
+
+    /**
+     * A number some trunk carries that clashes with a range starting at {@code base}: one of its
+     * numbers, or a prefix of it, or one it is a prefix of (the same rule as the inventory).
+     */
+    public Optional<Carried> clash(String base) {
+        List<String> prefixes = new java.util.ArrayList<>();
+        for (int i = 4; i <= base.length(); i++) {
+            prefixes.add(base.substring(0, i));
+        }
+        return jdbc.sql("select e164, instance_id from trunk_numbers where e164 like :base or e164 = any(:prefixes)"
+                + " order by e164 limit 1")
+                .param("base", base + "%").param("prefixes", prefixes.toArray(String[]::new))
+                .query((rs, n) -> new Carried(rs.getString("e164"), new InstanceId(rs.getObject("instance_id", UUID.class))))
+                .optional();
+    }
+
+    /**
+     * The numbers of a ported range leave the instance's trunks: they are the platform's now. Their
+     * routes and caller-id uses on the trunk carry over to the platform's number where it has none of
+     * its own yet (a route set ahead on the porting order wins). Answers how many left the trunk.
+     */
+    public int handOverToPlatform(InstanceId instance, String base, int extensionDigits) {
+        Object[] range = { instance.value(), base + "%", base.length() + extensionDigits };
+        jdbc.sql("insert into number_assignments (e164, customer_id, instance_id, target, extensions)"
+                + " select t.e164, t.customer_id, t.instance_id, t.target, t.extensions from trunk_numbers t"
+                + " join numbers n on n.e164 = t.e164 where t.instance_id = ? and t.e164 like ? and length(t.e164) = ?"
+                + " and t.target is not null on conflict (e164) do nothing").params(range).update();
+        jdbc.sql("insert into number_caller_ids (instance_id, extension, customer_id, e164)"
+                + " select c.instance_id, c.extension, c.customer_id, c.e164 from trunk_caller_ids c"
+                + " join numbers n on n.e164 = c.e164 where c.instance_id = ? and c.e164 like ? and length(c.e164) = ?"
+                + " on conflict (instance_id, extension) do nothing").params(range).update();
+        return jdbc.sql("delete from trunk_numbers where instance_id = ? and e164 like ? and length(e164) = ?")
+                .params(range).update();
+    }
+
     /** Where a call to a trunk's number goes: one primary-key lookup. */
     public Optional<TrunkRoute> route(String e164) {
         return jdbc.sql("select trunk_id, instance_id, target, extensions from trunk_numbers where e164 = ?").param(e164)

@@ -109,6 +109,16 @@ class NumbersApi {
         return RangeView.of(inventory.hold(user, id, body.held()));
     }
 
+    record PortingOutView(RangeView range, List<PortingOut.StepRecord> steps) {
+    }
+
+    @GetMapping("/number-ranges/{id}/porting-out")
+    @Operation(summary = "A range and every step of its porting out, oldest first (operators)")
+    PortingOutView portingOutSteps(CurrentUser user, @PathVariable UUID id) {
+        PortingOut.History h = portingOut.history(user, id);
+        return new PortingOutView(RangeView.of(h.range()), h.steps());
+    }
+
     @PutMapping("/number-ranges/{id}/porting-out")
     @Operation(summary = "Operator: a number leaves for another provider: {step: START|CONFIRM|REJECT|WITHDRAW|COMPLETE,"
             + " date (START: asked for, CONFIRM: required), provider?, reason (REJECT: required)}; each step is mailed"

@@ -101,6 +101,12 @@ class OperatorNumberPages {
         return inventory(user, null, null, model);
     }
 
+    @GetMapping("/operator/numbers/{rangeId}/porting-out")
+    String portingOutHistory(CurrentUser user, @PathVariable UUID rangeId, Model model) {
+        model.addAttribute("history", portingOut.history(user, rangeId));
+        return "numbers/porting-out";
+    }
+
     @GetMapping("/operator/porting")
     String queue(CurrentUser user, Model model) {
         model.addAttribute("orders", review.queue(user));

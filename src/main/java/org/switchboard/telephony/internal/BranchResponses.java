@@ -2,7 +2,6 @@ package org.switchboard.telephony.internal;
 
 import java.time.Clock;
 
-import org.switchboard.connector.CallRecord;
 import org.switchboard.telephony.internal.Call.Branch;
 import org.switchboard.telephony.sip.SipMessage;
 import org.switchboard.telephony.sip.SipTransport;
@@ -10,8 +9,8 @@ import org.switchboard.telephony.sip.SipTransport;
 /**
  * The responses to a call's forwarded INVITEs, which decide the call: the first 2xx wins (the call
  * is answered, the other branches cancelled), all errors give the caller the best of them, and the
- * carrier's 401/407 is answered with the trunk's credentials. Called by {@link ResponseRelay} with
- * the call's lock held.
+ * 401/407 of the carrier or a customer's trunk is answered with that trunk's credentials. Called by
+ * {@link ResponseRelay} with the call's lock held.
  */
 final class BranchResponses {
 
@@ -20,18 +19,16 @@ final class BranchResponses {
     private final Forker forker;
     private final CallEnding ending;
     private final CallLogWriter callLog;
-    private final CarrierTrunk carrier;
     private final Clock clock;
     private final MediaAnchor media;
 
     BranchResponses(SipTransport transport, CallTable table, Forker forker, CallEnding ending, CallLogWriter callLog,
-            CarrierTrunk carrier, Clock clock, MediaAnchor media) {
+            Clock clock, MediaAnchor media) {
         this.transport = transport;
         this.table = table;
         this.forker = forker;
         this.ending = ending;
         this.callLog = callLog;
-        this.carrier = carrier;
         this.clock = clock;
         this.media = media;
     }
@@ -96,21 +93,23 @@ final class BranchResponses {
         int status = r.status();
         b.status = status;
         forker.ackBranch(b, r);
-        if ((status == 401 || status == 407) && call.row.trunk().equals(CallRecord.PLATFORM_TRUNK)
-                && b.target.equals(carrier.flow()) && call.authAttempts == 0 && carrier.hasCredentials()
-                && !call.cancelled && !call.finalSent) {
+        if ((status == 401 || status == 407) && call.login != null && b.target.equals(call.login.target())
+                && call.authAttempts == 0 && !call.cancelled && !call.finalSent) {
             call.authAttempts++;
-            authenticateToCarrier(call, b, r);
+            authenticateToTrunk(call, b, r);
             return;
         }
         ending.branchFinished(call, b, r);
     }
 
-    /** The carrier asked who we are: the same INVITE again, with our credentials and the next CSeq. */
-    private void authenticateToCarrier(Call call, Branch b, SipMessage challenge) {
+    /**
+     * The trunk (the carrier, or a customer's own) asked who we are: the same INVITE again, with the
+     * trunk's credentials and the next CSeq.
+     */
+    private void authenticateToTrunk(Call call, Branch b, SipMessage challenge) {
         String uri = b.request.requestUri();
-        DigestClient.Answer answer = DigestClient.answer(challenge, "INVITE", uri, carrier.username(),
-                carrier.password()).orElse(null);
+        DigestClient.Answer answer = DigestClient.answer(challenge, "INVITE", uri, call.login.username(),
+                call.login.password()).orElse(null);
         if (answer == null) {
             ending.branchFinished(call, b, challenge);
             return;

@@ -33,6 +33,14 @@ final class Call {
         }
     }
 
+    /** Who we are to the trunk a call goes out through, to answer its 401/407 (the target asking). */
+    record Login(Flow target, String username, String password) {
+        @Override
+        public String toString() {
+            return "Login[" + target + ", " + username + ", password ****]";
+        }
+    }
+
     final String callId;
     final Tenant tenant;
     final SipMessage invite;
@@ -51,6 +59,8 @@ final class Call {
     ScheduledFuture<?> noAnswer;
     /** The number presented to the trunk, for calls to the public network that have one. */
     CallerIdentity identity;
+    /** The credentials of the trunk the call goes out through (null: none to answer a challenge with). */
+    Login login;
 
     Call(Tenant tenant, SipMessage invite, Flow callerFlow, CallRow row) {
         this.callId = invite.callId();

@@ -11,8 +11,8 @@ import org.switchboard.telephony.sip.SipMessage;
 
 /**
  * An admitted call starts: it enters the call table and the call log, its INVITE goes to every live
- * contact of the extensions called (or to the carrier), and its no-answer timer runs. Nobody
- * registered: 480.
+ * contact of the extensions called (or to the carrier, or the customer's own trunk), and its no-answer
+ * timer runs. Nobody registered: 480.
  */
 final class CallLauncher {
 
@@ -68,7 +68,23 @@ final class CallLauncher {
             if (callerNumber != null) {
                 call.identity = new CallerIdentity(callerNumber, carrier.callerIdHeader());
             }
+            if (carrier.hasCredentials()) {
+                call.login = new Call.Login(carrier.flow(), carrier.username(), carrier.password());
+            }
             forker.fork(call, carrier.uri(e164), carrier.flow());
+        }
+        cancellation.startNoAnswerTimer(call);
+    }
+
+    /**
+     * Sends the call to the public number through the customer's own trunk, presenting
+     * {@code callerNumber} (a number the trunk carries) in the header its template names.
+     */
+    void ringOwnTrunk(Call call, OwnTrunks.Route trunk, String e164, String callerNumber) {
+        synchronized (call) {
+            call.identity = new CallerIdentity(callerNumber, trunk.trunk().template().callerIdHeader());
+            call.login = trunk.login();
+            forker.fork(call, trunk.uri(e164), trunk.target());
         }
         cancellation.startNoAnswerTimer(call);
     }

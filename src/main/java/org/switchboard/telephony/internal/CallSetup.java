@@ -6,7 +6,8 @@ import org.switchboard.telephony.sip.SipTransport;
 
 /**
  * An INVITE outside a dialog: a retransmission is answered with what was said last; a new call
- * from the carrier is inbound, any other a phone's outbound or internal call.
+ * from the carrier or from a customer's provider to its trunk's number is inbound, any other a
+ * phone's outbound or internal call.
  */
 final class CallSetup {
 
@@ -42,7 +43,7 @@ final class CallSetup {
         }
         if (carrier.isFrom(from)) {
             inbound.invite(m, from);
-        } else {
+        } else if (!inbound.fromOwnTrunk(m, from)) {
             outbound.invite(m, from);
         }
     }

@@ -6,19 +6,25 @@ import java.net.UnknownHostException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.switchboard.telephony.SipSettings;
 import org.switchboard.telephony.sip.Flow;
 import org.switchboard.telephony.sip.Flow.Transport;
 
-/** The platform's carrier trunk to the public network: where it is, how to reach it, how it knows us. */
+/**
+ * The platform's carrier trunk to the public network: where it is, how to reach it, how it knows us
+ * (the operator's settings in force, {@link OperatorSipSettings}).
+ */
 final class CarrierTrunk {
 
     private static final Logger log = LoggerFactory.getLogger(CarrierTrunk.class);
 
-    private final SipSettings settings;
-    private volatile InetSocketAddress carrier;
+    /** The carrier's address as written, and where it was found. */
+    private record Resolved(String written, InetSocketAddress address) {
+    }
 
-    CarrierTrunk(SipSettings settings) {
+    private final OperatorSipSettings settings;
+    private volatile Resolved carrier;
+
+    CarrierTrunk(OperatorSipSettings settings) {
         this.settings = settings;
     }
 
@@ -37,9 +43,10 @@ final class CarrierTrunk {
         if (!settings.carrier().configured()) {
             return null;
         }
-        InetSocketAddress c = carrier;
+        String a = settings.carrier().address().trim();
+        Resolved known = carrier;
+        InetSocketAddress c = known != null && known.written().equals(a) ? known.address() : null;
         if (c == null) {
-            String a = settings.carrier().address().trim();
             int colon = a.lastIndexOf(':');
             String host = colon > 0 ? a.substring(0, colon) : a;
             int port = colon > 0 ? Integer.parseInt(a.substring(colon + 1)) : 5060;
@@ -49,7 +56,7 @@ final class CarrierTrunk {
                 log.warn("carrier {} cannot be resolved", a);
                 return null;
             }
-            carrier = c;
+            carrier = new Resolved(a, c);
         }
         return c;
     }

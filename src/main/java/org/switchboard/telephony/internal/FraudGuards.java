@@ -28,24 +28,39 @@ final class FraudGuards {
     private final CallLog callLog;
     private final OpenCountries countries;
     private final AirtimeAlerts alerts;
-    private final TollFraudPolicy.Guards guards;
+    private final OperatorSipSettings settings;
     private final ZoneId zone;
+    /** The guards of the settings in force, made again when those change. */
+    private volatile GuardsOf guardsOf;
+
+    private record GuardsOf(SipSettings.Fraud fraud, TollFraudPolicy.Guards guards) {
+    }
     /** Set-up times of each device's recent calls to the public network (this node's share). */
     private final Map<UUID, ArrayDeque<Long>> recent = new ConcurrentHashMap<>();
 
-    FraudGuards(SipSettings settings, CallLog callLog, OpenCountries countries, AirtimeAlerts alerts) {
+    FraudGuards(OperatorSipSettings settings, CallLog callLog, OpenCountries countries, AirtimeAlerts alerts) {
+        this.settings = settings;
         this.callLog = callLog;
         this.countries = countries;
         this.alerts = alerts;
+        this.zone = ZoneId.of(settings.fraud().airtimeZone());
+    }
+
+    private TollFraudPolicy.Guards guards() {
         SipSettings.Fraud f = settings.fraud();
-        this.guards = new TollFraudPolicy.Guards(Set.copyOf(f.allowedCountries()), f.blockedPrefixes(),
-                f.callsPerMinutePerDevice(), f.concurrentOutboundPerInstance(), f.dailyAirtimeMinutes());
-        this.zone = ZoneId.of(f.airtimeZone());
+        GuardsOf g = guardsOf;
+        if (g == null || g.fraud() != f) {
+            g = new GuardsOf(f, new TollFraudPolicy.Guards(Set.copyOf(f.allowedCountries()), f.blockedPrefixes(),
+                    f.callsPerMinutePerDevice(), f.concurrentOutboundPerInstance(), f.dailyAirtimeMinutes()));
+            guardsOf = g;
+        }
+        return g.guards();
     }
 
     /** The refusal for the caller when a guard stops this call to {@code e164}; else counts the call. */
     Optional<SipMessage> check(Tenant tenant, SipMessage invite, String caller, UUID device, String e164,
             Instant now) {
+        TollFraudPolicy.Guards guards = guards();
         LocalDate today = now.atZone(zone).toLocalDate();
         Instant dayStart = today.atStartOfDay(zone).toInstant();
         var usage = new TollFraudPolicy.Usage(countries.of(tenant.id()), recentCalls(device, now),
@@ -68,7 +83,7 @@ final class FraudGuards {
 
     /** The countries a customer admin may open besides the home country. */
     Set<String> openable() {
-        return guards.openableCountries();
+        return guards().openableCountries();
     }
 
     private int recentCalls(UUID device, Instant now) {

@@ -16,7 +16,10 @@ import org.switchboard.telephony.sip.SipMessage;
 import org.switchboard.telephony.sip.SipTransport;
 import org.switchboard.telephony.sip.SipUri;
 
-/** A call from the carrier to an instance: never refused for the licence, reported as INBOUND_CALL. */
+/**
+ * A call from the carrier, or from a customer's own provider over its trunk, to an instance: never
+ * refused for the licence, reported as INBOUND_CALL.
+ */
 final class InboundCalls {
 
     private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
@@ -27,9 +30,11 @@ final class InboundCalls {
     private final CallLauncher launcher;
     private final CallTable table;
     private final Clock clock;
+    private final OwnTrunks ownTrunks;
 
     InboundCalls(SipTransport transport, InboundRouter router, LicenceReporter licences, CallLauncher launcher,
-            CallTable table, Clock clock) {
+            CallTable table, Clock clock, OwnTrunks ownTrunks) {
+        this.ownTrunks = ownTrunks;
         this.transport = transport;
         this.router = router;
         this.licences = licences;
@@ -39,7 +44,23 @@ final class InboundCalls {
     }
 
     void invite(SipMessage m, Flow from) {
-        InboundRouter.Target target = router.target(SipUri.parse(m.requestUri())).orElse(null);
+        start(m, from, router.target(SipUri.parse(m.requestUri())).orElse(null), CallRecord.PLATFORM_TRUNK);
+    }
+
+    /**
+     * A call from a customer's own provider to a number of its trunk: routed like a call from the
+     * carrier, recorded over that trunk. False when the INVITE is not one (the caller is a phone).
+     */
+    boolean fromOwnTrunk(SipMessage m, Flow from) {
+        OwnTrunks.Inbound in = ownTrunks.inbound(m, from).orElse(null);
+        if (in == null) {
+            return false;
+        }
+        start(m, from, router.target(in.route()).orElse(null), OwnTrunks.Route.recordName(in.trunk()));
+        return true;
+    }
+
+    private void start(SipMessage m, Flow from, InboundRouter.Target target, String trunk) {
         if (target == null) {
             table.finalReply(m, from, SipReplies.reply(m, 404, "Not Found"));
             return;
@@ -55,7 +76,7 @@ final class InboundCalls {
             log.debug("inbound call {} not reported: {}", m.callId(), e.getMessage()); // never refused for it
         }
         CallRow row = new CallRow(tenant.id(), m.callId(), tenant.customerId(), callee, caller, target.number(),
-                Direction.INBOUND, CallRecord.PLATFORM_TRUNK, false, now, null, null, null, null);
+                Direction.INBOUND, trunk, false, now, null, null, null, null);
         Call call = launcher.open(tenant, m, from, row);
         launcher.ringExtensions(call, target.extensions(), now);
     }

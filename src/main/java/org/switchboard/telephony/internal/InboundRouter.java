@@ -46,7 +46,8 @@ class InboundRouter {
                 .map(t -> new Target(t, user, List.of(user)));
     }
 
-    private Optional<Target> target(InboundRoute route) {
+    /** Where a number's route sends the call (empty: nobody to ring). */
+    Optional<Target> target(InboundRoute route) {
         List<String> extensions = route.target() == InboundRoute.Target.MAIN_LINE
                 ? devices.of(route.instance()).stream().map(Device::extension).distinct().sorted().toList()
                 : route.extensions();

@@ -19,7 +19,8 @@ import org.switchboard.telephony.sip.SipUri;
 /**
  * A new call from a phone: its instance (by the domain called, or the caller's own when the
  * Request-URI names the proxy), the caller authenticated (407 until then), admitted, then started:
- * internal calls ring the callee's devices, others go to the carrier.
+ * internal calls ring the callee's devices, others go to the carrier, or through the customer's own
+ * trunk when that trunk carries the caller's number (emergency calls always to the carrier).
  */
 final class OutboundCalls {
 
@@ -31,9 +32,11 @@ final class OutboundCalls {
     private final CallLauncher launcher;
     private final CallTable table;
     private final Clock clock;
+    private final OwnTrunks ownTrunks;
 
     OutboundCalls(SipTransport transport, Hops hops, Tenants tenants, Authenticator auth, CallAdmission admission,
-            CallLauncher launcher, CallTable table, Clock clock) {
+            CallLauncher launcher, CallTable table, Clock clock, OwnTrunks ownTrunks) {
+        this.ownTrunks = ownTrunks;
         this.transport = transport;
         this.hops = hops;
         this.tenants = tenants;
@@ -69,12 +72,17 @@ final class OutboundCalls {
         }
         boolean internal = admitted.route().kind() == CallRouting.Kind.INTERNAL;
         String target = admitted.route().target();
+        OwnTrunks.Route own = admitted.route().kind() == CallRouting.Kind.EXTERNAL
+                ? ownTrunks.forCaller(tenant, admitted.callerNumber()).orElse(null) : null;
+        String trunk = internal ? "internal" : own != null ? own.recordName() : CallRecord.PLATFORM_TRUNK;
         CallRow row = new CallRow(tenant.id(), m.callId(), tenant.customerId(), caller, caller, target,
-                internal ? Direction.INTERNAL : Direction.OUTBOUND, internal ? "internal" : CallRecord.PLATFORM_TRUNK,
-                admitted.licenceHeld(), now, null, null, null, null);
+                internal ? Direction.INTERNAL : Direction.OUTBOUND, trunk, admitted.licenceHeld(), now, null, null,
+                null, null);
         Call call = launcher.open(tenant, m, from, row);
         if (internal) {
             launcher.ringExtensions(call, List.of(target), now);
+        } else if (own != null) {
+            launcher.ringOwnTrunk(call, own, target, admitted.callerNumber());
         } else {
             launcher.ringCarrier(call, target, admitted.callerNumber());
         }

@@ -72,8 +72,8 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    CarrierTrunk sipCarrierTrunk(SipSettings s) {
-        return new CarrierTrunk(s);
+    CarrierTrunk sipCarrierTrunk(OperatorSipSettings operatorSettings) {
+        return new CarrierTrunk(operatorSettings);
     }
 
     @Bean
@@ -106,9 +106,9 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    FraudGuards sipFraudGuards(SipSettings s, CallLog calls, OpenCountries countries, CustomerDirectory customers,
-            Outbox outbox) {
-        return new FraudGuards(s, calls, countries, new AirtimeAlerts(countries, customers, outbox));
+    FraudGuards sipFraudGuards(OperatorSipSettings operatorSettings, CallLog calls, OpenCountries countries,
+            CustomerDirectory customers, Outbox outbox) {
+        return new FraudGuards(operatorSettings, calls, countries, new AirtimeAlerts(countries, customers, outbox));
     }
 
     @Bean
@@ -124,8 +124,9 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    TrunkRegistrations sipTrunkRegistrations(SipTransport transport, Hops hops, Trunks trunks, Clock clock) {
-        return new TrunkRegistrations(transport, hops, trunks, clock);
+    TrunkRegistrations sipTrunkRegistrations(SipTransport transport, Hops hops, Trunks trunks, Clock clock,
+            HostResolver resolver) {
+        return new TrunkRegistrations(transport, hops, trunks, clock, resolver);
     }
 
     @Bean
@@ -133,13 +134,14 @@ class TelephonyConfiguration {
             CallAdmission admission, CallLauncher launcher, CallTable table, CarrierTrunk carrier,
             InboundRouter inbound, LicenceReporter licences, Forker forker, CallEnding ending,
             CallCancellation cancellation, CallLog calls, CallLogWriter callWrites,
-            TrunkRegistrations trunkRegistrations, Clock clock, MediaAnchor media) {
-        OutboundCalls outbound = new OutboundCalls(transport, hops, tenants, auth, admission, launcher, table, clock);
-        InboundCalls inboundCalls = new InboundCalls(transport, inbound, licences, launcher, table, clock);
+            TrunkRegistrations trunkRegistrations, Clock clock, MediaAnchor media, OwnTrunks ownTrunks) {
+        OutboundCalls outbound = new OutboundCalls(transport, hops, tenants, auth, admission, launcher, table, clock,
+                ownTrunks);
+        InboundCalls inboundCalls = new InboundCalls(transport, inbound, licences, launcher, table, clock, ownTrunks);
         CallSetup setup = new CallSetup(transport, table, carrier, outbound, inboundCalls);
         InDialogRelay dialogs = new InDialogRelay(transport, hops, table, ending, calls, media);
         ResponseRelay responses = new ResponseRelay(transport, hops, table, media,
-                new BranchResponses(transport, table, forker, ending, callWrites, carrier, clock, media));
+                new BranchResponses(transport, table, forker, ending, callWrites, clock, media));
         return new SipCore(transport, registrar, setup, dialogs, cancellation, responses,
                 new ScannerAgents(s.fraud().blockedUserAgents()), trunkRegistrations);
     }

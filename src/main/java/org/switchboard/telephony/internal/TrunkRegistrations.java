@@ -1,8 +1,5 @@
 package org.switchboard.telephony.internal;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,10 +60,12 @@ public final class TrunkRegistrations {
     private final Hops hops;
     private final Trunks trunks;
     private final Clock clock;
+    private final HostResolver resolver;
     private final Map<UUID, Attempt> attempts = new ConcurrentHashMap<>();
     private final Map<String, Attempt> byBranch = new ConcurrentHashMap<>();
 
-    TrunkRegistrations(SipTransport transport, Hops hops, Trunks trunks, Clock clock) {
+    TrunkRegistrations(SipTransport transport, Hops hops, Trunks trunks, Clock clock, HostResolver resolver) {
+        this.resolver = resolver;
         this.transport = transport;
         this.hops = hops;
         this.trunks = trunks;
@@ -137,7 +136,8 @@ public final class TrunkRegistrations {
             }
             int expires = grantedExpiry(r, a.trunk.template().expirySeconds());
             a.failures = 0;
-            a.state = new State(a.trunk.id(), "REGISTERED", null, now.plusSeconds(expires), now);
+            a.state = new State(a.trunk.id(), "REGISTERED", null, now.plusSeconds(expires), since(a, "REGISTERED", null,
+                    now));
             a.next = now.plusSeconds(Math.max(10, expires * 4L / 5)); // refresh well before expiry
             return true;
         }
@@ -189,7 +189,14 @@ public final class TrunkRegistrations {
         a.failures++;
         Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(a.failures - 1, 10));
         a.next = now.plus(wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait);
-        a.state = new State(a.trunk.id(), "FAILED", why, null, now);
+        a.state = new State(a.trunk.id(), "FAILED", why, null, since(a, "FAILED", why, now));
+    }
+
+    /** Since when the trunk is in this state: a refresh or the same failure again keeps the first instant. */
+    private static Instant since(Attempt a, String status, String reason, Instant now) {
+        State was = a.state;
+        return was != null && was.status().equals(status) && java.util.Objects.equals(was.reason(), reason)
+                && was.since() != null ? was.since() : now;
     }
 
     private static int grantedExpiry(SipMessage ok, int asked) {
@@ -220,20 +227,12 @@ public final class TrunkRegistrations {
         return colon > 0 && !hostPort.endsWith("]") ? hostPort.substring(0, colon) : hostPort;
     }
 
-    private static Flow flowOf(TrunkTemplate template) {
+    private Flow flowOf(TrunkTemplate template) {
         if (template.transport() == TrunkTemplate.Transport.TLS) {
             return null; // not served by this core's transport yet
         }
         String where = template.outboundProxy() != null ? template.outboundProxy() : template.registrar();
-        int colon = where.lastIndexOf(':');
-        String host = colon > 0 && !where.endsWith("]") ? where.substring(0, colon) : where;
-        int port = colon > 0 && !where.endsWith("]") ? Registrar.intOr(where.substring(colon + 1), 5060) : 5060;
-        try {
-            InetAddress address = InetAddress.getByName(host.replace("[", "").replace("]", ""));
-            return new Flow(template.transport() == TrunkTemplate.Transport.TCP ? Flow.Transport.TCP
-                    : Flow.Transport.UDP, new InetSocketAddress(address, port));
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return resolver.resolve(where).map(a -> new Flow(template.transport() == TrunkTemplate.Transport.TCP
+                ? Flow.Transport.TCP : Flow.Transport.UDP, a)).orElse(null);
     }
 }

@@ -14,6 +14,7 @@ import org.switchboard.licensing.SubjectManagement;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.web.FormErrors;
 import org.switchboard.platform.web.WebPage;
+import org.switchboard.telephony.CallGuards;
 import org.switchboard.telephony.CallHistory;
 import org.switchboard.telephony.DeviceKind;
 import org.switchboard.telephony.DeviceManagement;
@@ -22,7 +23,10 @@ import org.switchboard.telephony.DeviceProvisioning;
 import org.switchboard.telephony.DeviceRegistrations;
 import org.switchboard.telephony.TrunkStates;
 
-/** The phone system's page: devices and their registrations, live calls, call history; admins add devices. */
+/**
+ * The phone system's page: devices and their registrations, own trunks, the countries open for calls,
+ * live calls, call history; admins add devices and open or close countries.
+ */
 @WebPage
 class TelephonyPages {
 
@@ -33,13 +37,15 @@ class TelephonyPages {
     private final DeviceRegistrations registrations;
     private final CallHistory calls;
     private final TrunkStates trunkStates;
+    private final CallGuards guards;
 
     TelephonyPages(InstanceManagement instances, SubjectManagement subjects, DeviceManagement devices,
             DeviceProvisioning provisioning, DeviceRegistrations registrations, CallHistory calls,
-            TrunkStates trunkStates) {
+            TrunkStates trunkStates, CallGuards guards) {
         this.provisioning = provisioning;
         this.registrations = registrations;
         this.trunkStates = trunkStates;
+        this.guards = guards;
         this.instances = instances;
         this.subjects = subjects;
         this.devices = devices;
@@ -58,6 +64,7 @@ class TelephonyPages {
                 .collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("live", calls.live(user, instance));
         model.addAttribute("trunks", trunkStates.of(user, instance));
+        model.addAttribute("countries", guards.countries(user, instance));
         model.addAttribute("history", calls.history(user, instance, null));
         model.addAttribute("subjects", subjects.subjects(user, instance));
         model.addAttribute("kinds", DeviceKind.values());
@@ -78,6 +85,18 @@ class TelephonyPages {
         } catch (InvalidInputException e) {
             model.addAttribute(FormErrors.ATTRIBUTE, FormErrors.of(e.violations()));
             model.addAttribute("form", form);
+        }
+        return page(user, id, model);
+    }
+
+    /** A customer admin opens exactly the ticked countries (of those the operator allows) for calls out. */
+    @PostMapping("/telephony/instances/{id}/call-countries")
+    String openCountries(CurrentUser user, @PathVariable UUID id,
+            @RequestParam(name = "countries", required = false) java.util.List<String> countries, Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        if (FormErrors.submit(model, () -> guards.open(user, new InstanceId(id), countries))) {
+            redirect.addFlashAttribute("countriesSaved", "Saved: calls to the ticked countries go out from now on.");
+            return "redirect:/telephony/instances/" + id + "#countries";
         }
         return page(user, id, model);
     }
