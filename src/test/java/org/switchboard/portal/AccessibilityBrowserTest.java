@@ -40,7 +40,7 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         type("subdomain", "a11y-" + System.nanoTime() % 100000);
         browser.findElement(By.id("start-trial")).click();
         browser.findElement(By.id("create-instance")).click();
-        waitForText(By.id("status"), "TRIAL");
+        waitForText(By.id("status"), "in trial");
         String instance = browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
         waitFor(By.id("price-monthly"));
         check("customer", List.of("/dashboard", "/instances", instance, "/customer/invoices", "/customer/profile",
