@@ -79,3 +79,18 @@ document.addEventListener('click', function (event) {
     said(document.execCommand && document.execCommand('copy') ? 'Copied.' : 'Selected: copy it with Ctrl+C.');
   }
 });
+
+// A table wider than a small screen scrolls within itself: it takes the keyboard's focus, so that
+// the arrow keys scroll it too.
+function focusableScrollers() {
+  document.querySelectorAll('main table').forEach(function (table) {
+    if (table.scrollWidth > table.clientWidth + 1) {
+      table.setAttribute('tabindex', '0');
+    } else if (table.getAttribute('tabindex') === '0') {
+      table.removeAttribute('tabindex');
+    }
+  });
+}
+document.addEventListener('DOMContentLoaded', focusableScrollers);
+window.addEventListener('resize', focusableScrollers);
+document.addEventListener('htmx:afterSwap', focusableScrollers);

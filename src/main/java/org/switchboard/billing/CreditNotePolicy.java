@@ -193,7 +193,7 @@ public final class CreditNotePolicy {
     private static InvoiceLine credit(Invoice invoice, int p, Money amount) {
         InvoiceLine original = invoice.lines().get(p - 1);
         String quantity = amount.equals(original.amount()) ? original.quantity()
-                : amount.amount() + " of " + original.amount().amount();
+                : amount + " of " + original.amount(); // with the currency, as every amount a person reads
         String description = "Credit for line " + p + " of invoice " + invoice.number() + ": " + original.description();
         return new InvoiceLine(original.instanceId(), original.kind(),
                 description.length() > 400 ? description.substring(0, 399) + "…" : description, original.periodFrom(),

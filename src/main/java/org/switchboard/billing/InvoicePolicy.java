@@ -75,9 +75,10 @@ public final class InvoicePolicy {
         Entry after = change.after();
         String what = switch (after.kind()) {
             case ACTIVATED -> after.describe() + ", first month from activation";
-            case UPGRADED -> "Upgrade to " + after.describe() + " (" + oldNet.amount() + " → " + newNet.amount() + " a month)";
-            case RENEWED -> "Renewal as " + after.describe() + " (" + oldNet.amount() + " → " + newNet.amount() + " a month)";
-            case DEACTIVATED -> "Credit after deactivation (" + oldNet.amount() + " a month)";
+            // amounts with their currency, as every amount a person reads
+            case UPGRADED -> "Upgrade to " + after.describe() + " (" + oldNet + " → " + newNet + " a month)";
+            case RENEWED -> "Renewal as " + after.describe() + " (" + oldNet + " → " + newNet + " a month)";
+            case DEACTIVATED -> "Credit after deactivation (" + oldNet + " a month)";
         };
         List<InvoiceLine> lines = new ArrayList<>();
         for (ProRataPolicy.ProRata part : ProRataPolicy.parts(oldNet, newNet, after.at(), change.until(), calendar)) {

@@ -52,7 +52,7 @@ public final class NumberChargePolicy {
             }
             if (c.from().isBefore(end) && (c.until() == null || c.until().isAfter(end))) {
                 YearMonth next = closed.plusMonths(1);
-                lines.add(new InvoiceLine(c.instanceId(), Kind.NUMBERS, c.description() + " (" + c.monthlyNet().amount()
+                lines.add(new InvoiceLine(c.instanceId(), Kind.NUMBERS, c.description() + " (" + c.monthlyNet()
                         + " a month), " + monthName(next) + " in advance", calendar.start(next), calendar.end(next),
                         "1 month", c.monthlyNet()));
             }
@@ -67,7 +67,7 @@ public final class NumberChargePolicy {
     }
 
     private static InvoiceLine line(NumberCharge c, String what, ProRataPolicy.ProRata part) {
-        return new InvoiceLine(c.instanceId(), Kind.NUMBERS, c.description() + " (" + c.monthlyNet().amount()
+        return new InvoiceLine(c.instanceId(), Kind.NUMBERS, c.description() + " (" + c.monthlyNet()
                 + " a month), " + what + ", " + part.fraction() + " of the month", part.from(), part.to(),
                 part.fraction(), part.amount());
     }

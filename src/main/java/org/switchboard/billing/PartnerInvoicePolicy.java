@@ -65,7 +65,7 @@ public final class PartnerInvoicePolicy {
 
     static InvoiceLine wholesale(WholesaleBuyer buyer, CustomerLines customer, InvoiceLine retail) {
         String description = label(customer) + " · " + withoutAppendix(retail.description()) + " · retail "
-                + retail.amount().amount().toPlainString() + " less " + percent(buyer.discountRate());
+                + retail.amount() + " less " + percent(buyer.discountRate());
         return new InvoiceLine(retail.instanceId(), retail.kind(), description, retail.periodFrom(), retail.periodTo(),
                 retail.quantity(), buyer.wholesale(retail.amount()));
     }

@@ -25,7 +25,7 @@ class CustomerInvitationBrowserTest extends AccountsBrowserTestBase {
         submit("invite-customer");
 
         assertThat(text("invited")).contains(company).contains(email);
-        assertThat(invitationState(email)).isEqualTo("OPEN");
+        assertThat(invitationState(email)).isEqualTo("open");
 
         // The customer follows the link from the mail, in a browser of its own.
         String link = Mailbox.awaitLink(MAIL, email, "/invitations/");
@@ -62,7 +62,7 @@ class CustomerInvitationBrowserTest extends AccountsBrowserTestBase {
         open("/partner/customers");
         WebElement row = customerRow(company);
         assertThat(row.getText()).contains("Austria").contains("not yet");
-        assertThat(invitationState(email)).isEqualTo("ACCEPTED");
+        assertThat(invitationState(email)).isEqualTo("accepted");
 
         // The link works once.
         browser.get(link);

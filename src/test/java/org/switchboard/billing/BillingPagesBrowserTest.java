@@ -60,7 +60,7 @@ class BillingPagesBrowserTest extends BrowserTestBase {
         assertThat(browser.findElement(By.id("lines")).getText()).contains("first month from activation")
                 .contains("February 2033 in advance");
         assertThat(browser.findElement(By.id("gross")).getText()).isEqualTo("211.82 €");
-        assertThat(browser.findElement(By.id("payment-status")).getText()).isEqualTo("SUBMITTED");
+        assertThat(browser.findElement(By.id("payment-status")).getText()).isEqualTo("direct debit submitted");
 
         logIn(partner.email(), PASSWORD);
         open("/partner/invoices");
@@ -134,7 +134,7 @@ class BillingPagesBrowserTest extends BrowserTestBase {
         browser.findElement(By.cssSelector("#invoices a")).click();
         waitFor(By.id("totals"));
         assertThat(browser.findElement(By.id("lines")).getText()).contains("Pages CSP Kunde")
-                .contains("retail 89.00 less 10%").contains("80.10");
+                .contains("retail 89.00 EUR less 10%").contains("80.10");
         assertThat(browser.findElement(By.id("gross")).getText()).isEqualTo("190.64 €");
         assertThat(browser.findElements(By.id("calls"))).isEmpty();
     }

@@ -56,7 +56,7 @@ class CreditNotePolicyTest {
         InvoiceLine line = note.lines().get(0);
         assertThat(line.amount()).isEqualTo(eur("-20.00"));
         assertThat(line.kind()).isEqualTo(InvoiceLine.Kind.SUBSCRIPTION_FEE);
-        assertThat(line.quantity()).isEqualTo("20.00 of 227.10");
+        assertThat(line.quantity()).isEqualTo("20.00 EUR of 227.10 EUR");
         assertThat(line.description()).startsWith("Credit for line 3 of invoice 2026-000042: Head office: Basic, 30 concurrent users, December 2026 in advance");
         // -20.00 net, 19% VAT -3.80, gross -23.80
         InvoiceTotals totals = InvoiceTotals.of(note.lines(), VatPolicy.Treatment.STANDARD);

@@ -49,7 +49,7 @@ class InvoicePolicyTest {
         // Upgrade: (227.10 - 128.16) x 19,440 / 43,200 = 98.94 x 0.45 = 44.523 -> 44.52
         assertThat(lines.get(1).amount()).isEqualTo(eur("44.52"));
         assertThat(lines.get(1).quantity()).isEqualTo("19,440/43,200 min");
-        assertThat(lines.get(1).description()).startsWith("Head office: Upgrade to Basic, 30 concurrent users (128.16 → 227.10 a month)");
+        assertThat(lines.get(1).description()).startsWith("Head office: Upgrade to Basic, 30 concurrent users (128.16 EUR → 227.10 EUR a month)");
         // December in advance at 30 CU.
         assertThat(lines.get(2).amount()).isEqualTo(eur("227.10"));
         assertThat(lines.get(2).description()).isEqualTo("Head office: Basic, 30 concurrent users, December 2026 in advance");
@@ -96,7 +96,7 @@ class InvoicePolicyTest {
         // November 2027 was paid in advance at 227.10; from 10 Nov 10:00 (29,640 of 43,200 minutes) it is 128.16:
         // (128.16 - 227.10) x 29,640 / 43,200 = -67.8838 -> -67.88
         assertThat(lines.get(0).amount()).isEqualTo(eur("-67.88"));
-        assertThat(lines.get(0).description()).startsWith("Head office: Renewal as Basic, 16 concurrent users (227.10 → 128.16 a month)");
+        assertThat(lines.get(0).description()).startsWith("Head office: Renewal as Basic, 16 concurrent users (227.10 EUR → 128.16 EUR a month)");
         assertThat(lines.get(1).amount()).isEqualTo(eur("128.16"));
     }
 
@@ -108,7 +108,7 @@ class InvoicePolicyTest {
                         deactivated(berlin(2027, 11, 10, 10, 0)))), List.of());
         // -227.10 x 29,640 / 43,200 = -155.8158 -> -155.82
         assertThat(november).extracting(InvoiceLine::amount).containsExactly(eur("-155.82"));
-        assertThat(november.get(0).description()).startsWith("Head office: Credit after deactivation (227.10 a month)");
+        assertThat(november.get(0).description()).startsWith("Head office: Credit after deactivation (227.10 EUR a month)");
 
         assertThat(InvoicePolicy.compose(YearMonth.of(2027, 12), CALENDAR,
                 List.of(timeline(ID, "Head office", SOLD.asBilled(), UPGRADE.asBilled(),
@@ -150,7 +150,7 @@ class InvoicePolicyTest {
         // rest of November: (227.10 - 128.16) x 19,440 / 43,200 = 44.523 -> 44.52
         assertThat(lines.get(0).amount()).isEqualTo(eur("44.52"));
         assertThat(lines.get(0).description()).isEqualTo("Head office: Upgrade to Basic, 30 concurrent users "
-                + "(128.16 → 227.10 a month), 17 Nov 2026 12:00 – 1 Dec 2026 00:00, 19,440/43,200 min of the month");
+                + "(128.16 EUR → 227.10 EUR a month), 17 Nov 2026 12:00 – 1 Dec 2026 00:00, 19,440/43,200 min of the month");
         // December was paid in advance at 128.16: 98.94 x 44,640 / 44,640 = 98.94
         assertThat(lines.get(1).amount()).isEqualTo(eur("98.94"));
         assertThat(lines.get(1).quantity()).isEqualTo("44,640/44,640 min");

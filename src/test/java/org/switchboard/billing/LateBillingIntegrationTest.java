@@ -187,9 +187,9 @@ class LateBillingIntegrationTest extends BillingIntegrationTestBase {
         // December, paid in advance at 128.16: 98.94 x 44,640 / 44,640 = 98.94; January in advance: 227.10
         assertThat(amounts(lines)).containsExactly("44.52", "98.94", "227.10");
         assertThat(lines.get(0).path("description").asString()).isEqualTo("Head office: Upgrade to Basic, 30 concurrent "
-                + "users (128.16 → 227.10 a month), 17 Nov 2034 12:00 – 1 Dec 2034 00:00, 19,440/43,200 min of the month");
+                + "users (128.16 EUR → 227.10 EUR a month), 17 Nov 2034 12:00 – 1 Dec 2034 00:00, 19,440/43,200 min of the month");
         assertThat(lines.get(1).path("description").asString()).isEqualTo("Head office: Upgrade to Basic, 30 concurrent "
-                + "users (128.16 → 227.10 a month), 1 Dec 2034 00:00 – 1 Jan 2035 00:00, 44,640/44,640 min of the month");
+                + "users (128.16 EUR → 227.10 EUR a month), 1 Dec 2034 00:00 – 1 Jan 2035 00:00, 44,640/44,640 min of the month");
         // 370.56 net, VAT 70.4064 -> 70.41, gross 440.97
         assertThat(december.path("totals").path("net").decimalValue()).isEqualByComparingTo("370.56");
         assertThat(december.path("totals").path("gross").decimalValue()).isEqualByComparingTo("440.97");

@@ -64,7 +64,7 @@ class PartnerInvoicePolicyTest {
         assertThat(upgrade.instanceId()).isEqualTo(head);
         assertThat(upgrade.quantity()).isEqualTo("19,440/43,200 min");
         assertThat(upgrade.description()).startsWith("Customer Huber GmbH (" + huber.customerId().value().toString().substring(0, 8) + ")")
-                .contains("Head office: Upgrade to").endsWith("retail 44.52 less 15%");
+                .contains("Head office: Upgrade to").endsWith("retail 44.52 EUR less 15%");
 
         // Net 75.65 + 74.74 + 37.84 + 193.04 = 381.27 subscriptions + 0.15 airtime = 381.42;
         // VAT 19% = 72.4698 -> 72.47; gross 453.89
@@ -124,7 +124,7 @@ class PartnerInvoicePolicyTest {
         // December in advance 89.00 -> 75.65; October's late call 0.13 -> 0.1105 -> 0.11; November's 0.04 -> 0.034 -> 0.03
         assertThat(bought).extracting(InvoiceLine::amount).containsExactly(eur("75.65"), eur("0.11"), eur("0.03"));
         assertThat(bought.get(1).description()).contains("Shop: airtime German mobile, October 2030 (late call records)")
-                .endsWith("retail 0.13 less 15%").doesNotContain("appendix");
+                .endsWith("retail 0.13 EUR less 15%").doesNotContain("appendix");
         assertThat(bought.get(2).description()).contains("Shop: airtime German fixed ·").doesNotContain("appendix");
         assertThat(bought.get(1).periodFrom()).isEqualTo(berlin(2030, 10, 1, 0, 0));
     }

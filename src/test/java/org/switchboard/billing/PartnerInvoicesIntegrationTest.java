@@ -123,10 +123,10 @@ class PartnerInvoicesIntegrationTest extends BillingIntegrationTestBase {
         assertThat(BillingStoryIntegrationTest.amounts(lines)).containsExactly("75.65", "75.65", "0.08", "74.74",
                 "37.84", "193.04");
         assertThat(lines.get(0).path("description").asString()).startsWith("Customer Adler KG (")
-                .contains("Shop:").endsWith("retail 89.00 less 15%");
+                .contains("Shop:").endsWith("retail 89.00 EUR less 15%");
         assertThat(lines.get(0).path("quantity").asString()).isEqualTo("43,200/43,200 min");
         assertThat(lines.get(4).path("description").asString()).startsWith("Customer Huber GmbH (")
-                .contains("Head office: Upgrade to").endsWith("retail 44.52 less 15%");
+                .contains("Head office: Upgrade to").endsWith("retail 44.52 EUR less 15%");
         assertThat(lines.get(4).path("instanceId").asString()).isEqualTo(head);
         // Net 75.65 + 75.65 + 74.74 + 37.84 + 193.04 = 456.92 subscriptions + 0.08 airtime = 457.00;
         // the partner is in Germany: VAT 19% = 86.83; gross 543.83
@@ -341,7 +341,7 @@ class PartnerInvoicesIntegrationTest extends BillingIntegrationTestBase {
         assertThat(BillingStoryIntegrationTest.amounts(lines)).containsExactly("75.65", "0.11", "0.02");
         assertThat(lines.get(1).path("description").asString()).startsWith("Customer Brunnen OHG (")
                 .contains("Shop: airtime German mobile, April 2043 (late call records)")
-                .endsWith("retail 0.13 less 15%");
+                .endsWith("retail 0.13 EUR less 15%");
         assertThat(lines.get(1).path("periodFrom").asString()).isEqualTo(berlin(2043, 4, 1, 0, 0).toString());
 
         // Each call billed once, by the run of the partner's invoice; the customer got no invoice at all.

@@ -26,7 +26,7 @@ class InstanceLifeBrowserTest extends BrowserTestBase {
         browser.findElement(By.id("start-trial")).click();
         browser.findElement(By.id("create-instance")).click();
 
-        assertThat(waitFor(By.id("status")).getText()).isEqualTo("TRIAL");
+        assertThat(waitFor(By.id("status")).getText()).isEqualTo("in trial");
         assertThat(browser.findElement(By.id("days-left")).getText()).isEqualTo("30 days left");
         assertThat(browser.findElement(By.id("concurrent-users")).getText()).isEqualTo("5");
 
@@ -37,14 +37,14 @@ class InstanceLifeBrowserTest extends BrowserTestBase {
         browser.findElement(By.id("mandateAccepted")).click();
         browser.findElement(By.id("subscribe-button")).click();
         assertThat(waitFor(By.id("error-iban")).getText()).contains("check digits");
-        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("TRIAL");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("in trial");
 
         type("iban", "DE89 3704 0044 0532 0130 00");
         if (!browser.findElement(By.id("mandateAccepted")).isSelected()) {
             browser.findElement(By.id("mandateAccepted")).click();
         }
         browser.findElement(By.id("subscribe-button")).click();
-        waitForText(By.id("status"), "ACTIVE");
+        waitForText(By.id("status"), "subscribed");
         assertThat(browser.findElement(By.id("concurrent-users")).getText()).isEqualTo("16");
         assertThat(browser.findElement(By.id("monthly-net")).getText()).isEqualTo("128.16 €");
         assertThat(browser.findElement(By.id("iban")).getText()).isEqualTo("DE89 **** **** 3000");

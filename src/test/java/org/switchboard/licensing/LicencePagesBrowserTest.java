@@ -111,5 +111,17 @@ class LicencePagesBrowserTest extends BrowserTestBase {
                 .endsWith(": 1 refused");
         assertThat(browser.findElement(By.cssSelector("#chart-24h .licensed-label")).getText()).isEqualTo("licensed 2");
         assertThat(browser.findElements(By.cssSelector("#chart-24h rect.hover"))).hasSize(24);
+
+        // Other ranges: the peak of each day of the last 7 and 30 days, today's refusal beside today's peak.
+        browser.findElement(By.id("range-7d")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#chart-days rect.peak")).size() == 7);
+        assertThat(browser.findElement(By.id("range-7d")).getAttribute("aria-current")).isEqualTo("page");
+        assertThat(browser.findElements(By.id("chart-24h"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector("#chart-days rect.refused title")).getAttribute("textContent"))
+                .endsWith(": 1 refused");
+        assertThat(browser.findElement(By.cssSelector("#chart-days .licensed-label")).getText()).isEqualTo("licensed 2");
+        browser.findElement(By.id("range-30d")).click();
+        wait.until(d -> d.findElements(By.cssSelector("#chart-days rect.peak")).size() == 30);
+        assertThat(browser.findElement(By.cssSelector("#chart-days .legend")).getText()).contains("peak in use", "refused", "licensed");
     }
 }

@@ -43,7 +43,7 @@ class NumberPagesBrowserTest extends BrowserTestBase {
         type("city", "Nürnberg");
         browser.findElement(By.id("import-button")).click();
         waitForText(By.id("notice"), "Imported 1 range");
-        assertThat(browser.findElement(By.id("ranges")).getText()).contains("(block of 10)", "AVAILABLE");
+        assertThat(browser.findElement(By.id("ranges")).getText()).contains("(block of 10)", "available");
 
         open("/operator/trunk-templates");
         String provider = "Carrier " + UUID.randomUUID().toString().substring(0, 6);
@@ -79,7 +79,7 @@ class NumberPagesBrowserTest extends BrowserTestBase {
         browser.findElement(By.id("order-button")).click();
         waitForText(By.id("notice"), "block of 10");
         // 12 concurrent users include the block of 10
-        assertThat(browser.findElement(By.id("numbers")).getText()).contains("ACTIVE", "included", "main line");
+        assertThat(browser.findElement(By.id("numbers")).getText()).contains("in use", "included", "main line");
 
         type("number", base + "3");
         new Select(browser.findElement(By.id("target"))).selectByValue("EXTENSION");

@@ -62,7 +62,7 @@ class PortingAssistantBrowserTest extends BrowserTestBase {
         browser.findElement(By.id("check-button")).click();
         waitFor(By.id("no-warnings"));
         browser.findElement(By.id("save-button")).click();
-        waitForText(By.id("status"), "DRAFT");
+        waitForText(By.id("status"), "draft");
         assertThat(browser.findElement(By.id("order-data")).getText()).contains("Müller Bau GmbH", "Vodafone");
 
         // The form, fetched as the browser downloads it, in the customer's session.
@@ -84,7 +84,7 @@ class PortingAssistantBrowserTest extends BrowserTestBase {
         browser.findElement(By.id("upload-button")).click();
         waitForText(By.id("signed-form"), scan.getFileName().toString());
         browser.findElement(By.id("submit-button")).click();
-        waitForText(By.id("status"), "SUBMITTED");
+        waitForText(By.id("status"), "submitted to the carrier");
         assertThat(browser.findElement(By.id("history")).getText()).contains("signed form uploaded");
     }
 }

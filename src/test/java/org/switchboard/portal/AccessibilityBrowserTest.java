@@ -13,6 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.switchboard.accounts.AccountFixtures;
 import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.accounts.AccountFixtures.PartnerAccount;
+import org.switchboard.phone.PhoneFixtures;
+import org.switchboard.phone.PhoneFixtures.Office;
 import org.switchboard.testing.BrowserTestBase;
 
 /**
@@ -24,6 +26,9 @@ class AccessibilityBrowserTest extends BrowserTestBase {
 
     @Autowired
     AccountFixtures accounts;
+
+    @Autowired
+    PhoneFixtures phones;
 
     private final Map<String, List<String>> problems = new LinkedHashMap<>();
 
@@ -40,19 +45,34 @@ class AccessibilityBrowserTest extends BrowserTestBase {
         type("subdomain", "a11y-" + System.nanoTime() % 100000);
         browser.findElement(By.id("start-trial")).click();
         browser.findElement(By.id("create-instance")).click();
-        waitForText(By.id("status"), "TRIAL");
+        waitForText(By.id("status"), "in trial");
         String instance = browser.getCurrentUrl().replaceFirst("^https?://[^/]+", "");
         waitFor(By.id("price-monthly"));
         check("customer", List.of("/dashboard", "/instances", instance, "/customer/invoices", "/customer/profile",
                 "/licensing", "/licensing" + instance, "/licensing" + instance + "/subjects"));
 
+        // A subscribed phone system with an employee who uses the desktop client: its numbers, telephony
+        // (devices, registrations, live calls, history), employees, the licence charts' ranges and the phone.
+        Office office = phones.office(3, 1);
+        String system = "/instances/" + office.setup().instance().value();
+        logIn(office.setup().customer().email(), PASSWORD);
+        check("subscribed", List.of(system, system + "/numbers", system + "/porting/new", system + "/employees",
+                "/telephony" + system, "/licensing" + system + "?range=7d", "/licensing" + system + "?range=30d"));
+        logIn(office.employees().get(0).email(), PASSWORD);
+        check("employee", List.of("/phone"));
+
         logIn(partner.email(), PASSWORD);
-        check("partner", List.of("/dashboard", "/partner/customers", "/partner/programme", "/partner/invoices"));
+        check("partner", List.of("/dashboard", "/partner/customers", "/partner/programme", "/partner/programme/statements",
+                "/partner/programme/leads", "/partner/programme/training", "/partner/programme/settings",
+                "/partner/programme/media", "/partner/programme/support", "/partner/invoices"));
 
         logIn(OPERATOR_EMAIL, PASSWORD);
         check("operator", List.of("/dashboard", "/operator/billing", "/operator/billing/invoices", "/operator/billing/zones",
                 "/operator/billing/settings", "/operator/partners", "/operator/customers", "/operator/programme",
-                "/operator/outbox", "/operator/catalog", "/operator/trials", "/operator/licence-settings"));
+                "/operator/programme/leads", "/operator/programme/support", "/operator/programme/training",
+                "/operator/programme/media", "/operator/numbers", "/operator/porting", "/operator/trunk-templates",
+                "/operator/outbox", "/operator/catalog", "/operator/trials", "/operator/licence-settings",
+                "/operator/telephony", system, "/telephony" + system));
 
         List<String> all = new ArrayList<>();
         problems.forEach((page, found) -> found.forEach(p -> all.add(page + " → " + p)));
@@ -66,6 +86,7 @@ class AccessibilityBrowserTest extends BrowserTestBase {
                 for (String path : paths) {
                     open(path);
                     waitFor(By.tagName("main"));
+                    assertThat(browser.findElements(By.id("error-title"))).as(path + " as " + role + " is a page").isEmpty();
                     String name = role + path.replaceAll("[^a-z0-9]+", "-").replaceAll("-$", "") + (phone ? "-phone" : "");
                     screenshot(name);
                     List<String> found = new ArrayList<>();

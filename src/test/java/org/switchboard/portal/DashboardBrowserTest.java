@@ -32,7 +32,7 @@ class DashboardBrowserTest extends BrowserTestBase {
         type("subdomain", subdomain);
         browser.findElement(By.id("start-trial")).click();
         browser.findElement(By.id("create-instance")).click();
-        waitForText(By.id("status"), "TRIAL");
+        waitForText(By.id("status"), "in trial");
 
         open("/dashboard");
         assertThat(waitFor(By.id("trial-days-" + subdomain)).getText()).isEqualTo("30 days left");

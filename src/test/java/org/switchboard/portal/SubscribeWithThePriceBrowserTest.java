@@ -27,7 +27,7 @@ class SubscribeWithThePriceBrowserTest extends BrowserTestBase {
         type("subdomain", "ohne-" + System.nanoTime() % 100000);
         browser.findElement(By.id("start-trial")).click();
         browser.findElement(By.id("create-instance")).click();
-        waitForText(By.id("status"), "TRIAL");
+        waitForText(By.id("status"), "in trial");
 
         // The price follows the count typed, before anything is confirmed: 16 x 8.01 = 128.16 a month net.
         type("concurrentUsers", "16");
@@ -47,7 +47,7 @@ class SubscribeWithThePriceBrowserTest extends BrowserTestBase {
         browser.findElement(By.id("mandateAccepted")).click();
         browser.findElement(By.id("subscribe-button")).click();
         assertThat(waitFor(By.id("error-street")).getText()).contains("Street");
-        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("TRIAL");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("in trial");
         assertThat(browser.findElement(By.name("concurrentUsers")).getAttribute("value")).isEqualTo("16");
         assertThat(browser.findElement(By.name("iban")).getAttribute("value")).isEqualTo("DE89 3704 0044 0532 0130 00");
         assertThat(browser.findElement(By.name("city")).getAttribute("value")).isEqualTo("Berlin");
@@ -56,7 +56,7 @@ class SubscribeWithThePriceBrowserTest extends BrowserTestBase {
 
         type("street", "Invalidenstraße 1");
         browser.findElement(By.id("subscribe-button")).click();
-        waitForText(By.id("status"), "ACTIVE");
+        waitForText(By.id("status"), "subscribed");
         assertThat(browser.findElement(By.id("monthly-net")).getText()).isEqualTo("128.16 €");
         open("/customer/profile");
         assertThat(waitFor(By.id("validation-state")).getText()).contains("Validated");
@@ -71,7 +71,7 @@ class SubscribeWithThePriceBrowserTest extends BrowserTestBase {
         type("subdomain", "klein-" + System.nanoTime() % 100000);
         browser.findElement(By.id("start-trial")).click();
         browser.findElement(By.id("create-instance")).click();
-        waitForText(By.id("status"), "TRIAL");
+        waitForText(By.id("status"), "in trial");
         try {
             phoneWidth(true);
             open(browser.getCurrentUrl().replaceFirst("^https?://[^/]+", ""));

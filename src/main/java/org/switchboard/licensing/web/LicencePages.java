@@ -44,6 +44,9 @@ class LicencePages {
         this.clock = clock;
     }
 
+    private static final java.time.format.DateTimeFormatter WEEKDAY = java.time.format.DateTimeFormatter
+            .ofPattern("EEE d", java.util.Locale.ENGLISH);
+
     @GetMapping("/licensing")
     String index(CurrentUser user, Model model) {
         model.addAttribute("instances", instances.instances(user, Optional.empty()));
@@ -51,7 +54,8 @@ class LicencePages {
     }
 
     @GetMapping("/licensing/instances/{id}")
-    String instance(CurrentUser user, @PathVariable UUID id, Model model) {
+    String instance(CurrentUser user, @PathVariable UUID id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "24h") String range, Model model) {
         Overview overview = insights.overview(user, new InstanceId(id));
         model.addAttribute("o", overview);
         model.addAttribute("live", overview.live());
@@ -59,10 +63,26 @@ class LicencePages {
         model.addAttribute("names", names(id));
         model.addAttribute("id", id);
         model.addAttribute("mayRelease", mayRelease(user));
-        model.addAttribute("chart24h", Charts.occupancy(overview.last24h(), overview.live().state().licensed(),
-                overview.from24h(), overview.now(), clock.getZone()));
-        model.addAttribute("chartHours", Charts.bars(overview.hours24h(), "Peak per hour, last 24 hours"));
-        model.addAttribute("chartDays", Charts.bars(overview.days30(), "Peak per day, last 30 days"));
+        // One range at a time, chosen by the tabs above the charts: 24 hours (the occupancy itself and the
+        // peak of each hour), 7 days or 30 days (the peak of each day); refusals beside the peaks.
+        String shown = switch (range) {
+            case "7d", "30d" -> range;
+            default -> "24h";
+        };
+        model.addAttribute("range", shown);
+        if (shown.equals("24h")) {
+            model.addAttribute("chart24h", Charts.occupancy(overview.last24h(), overview.live().state().licensed(),
+                    overview.from24h(), overview.now(), clock.getZone()));
+            model.addAttribute("chartHours", Charts.bars(overview.hours24h(), "Peak per hour, last 24 hours"));
+        } else if (shown.equals("7d")) {
+            java.util.List<LicenceInsights.Bar> days = overview.days30();
+            model.addAttribute("chartDays", Charts.bars(days.subList(Math.max(0, days.size() - 7), days.size()).stream()
+                    .map(b -> new LicenceInsights.Bar(b.start(), WEEKDAY.format(b.start().atZone(clock.getZone())),
+                            b.peak(), b.refusals(), b.licensed()))
+                    .toList(), "Peak per day, last 7 days"));
+        } else {
+            model.addAttribute("chartDays", Charts.bars(overview.days30(), "Peak per day, last 30 days"));
+        }
         return "licensing/instance";
     }
 

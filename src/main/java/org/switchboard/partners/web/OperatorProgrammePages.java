@@ -54,8 +54,28 @@ class OperatorProgrammePages {
         this.clock = clock;
     }
 
+    /** The programme's pages for operators, one topic each: partners and payouts first, then these. */
+    static final List<String> TABS = List.of("leads", "support", "training", "media");
+
     @GetMapping("/operator/programme")
     String page(CurrentUser user, @ModelAttribute("lead") RecordLead lead, Model model) {
+        return page(user, lead, model, "partners");
+    }
+
+    @GetMapping("/operator/programme/{tab}")
+    String tab(CurrentUser user, @PathVariable String tab, Model model) {
+        if (!TABS.contains(tab)) {
+            throw new org.switchboard.platform.NotFoundException("There is no such page of the partner programme");
+        }
+        return page(user, noLead(), model, tab);
+    }
+
+    private static RecordLead noLead() {
+        return new RecordLead(null, null, null, null, "DE", null, null, null, null);
+    }
+
+    private String page(CurrentUser user, RecordLead lead, Model model, String tab) {
+        model.addAttribute("tab", tab);
         model.addAttribute("lead", lead); // also when a form of this page is shown again with its errors
         var standings = overview.standings(user);
         model.addAttribute("standings", standings);
@@ -84,10 +104,10 @@ class OperatorProgrammePages {
     String recordLead(CurrentUser user, @ModelAttribute("lead") RecordLead lead, Model model,
             RedirectAttributes redirect) {
         if (!FormErrors.submit(model, () -> leads.record(user, lead))) {
-            return page(user, lead, model);
+            return page(user, lead, model, "leads");
         }
         redirect.addFlashAttribute("done", "Lead recorded and offered.");
-        return "redirect:/operator/programme#leads";
+        return "redirect:/operator/programme/leads";
     }
 
     @PostMapping("/operator/programme/webinars")
@@ -96,10 +116,10 @@ class OperatorProgrammePages {
             @RequestParam(required = false) String listPrice, Model model, RedirectAttributes redirect) {
         if (!FormErrors.submit(model, () -> training.addWebinar(user, title, parseTime(startsAt), seats,
                 parseMoney(listPrice)))) {
-            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+            return page(user, noLead(), model, "training");
         }
         redirect.addFlashAttribute("done", "Webinar added.");
-        return "redirect:/operator/programme#training";
+        return "redirect:/operator/programme/training";
     }
 
     @PostMapping("/operator/programme/questions")
@@ -108,20 +128,20 @@ class OperatorProgrammePages {
             Model model, RedirectAttributes redirect) {
         List<String> list = options == null ? List.of() : Arrays.stream(options.split("\\R")).toList();
         if (!FormErrors.submit(model, () -> training.addQuestion(user, text, list, correct == null ? null : correct - 1))) {
-            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+            return page(user, noLead(), model, "training");
         }
         redirect.addFlashAttribute("done", "Question added.");
-        return "redirect:/operator/programme#training";
+        return "redirect:/operator/programme/training";
     }
 
     @PostMapping("/operator/programme/videos")
     String video(CurrentUser user, @RequestParam(required = false) String title,
             @RequestParam(required = false) String url, Model model, RedirectAttributes redirect) {
         if (!FormErrors.submit(model, () -> training.addVideo(user, title, url))) {
-            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+            return page(user, noLead(), model, "training");
         }
         redirect.addFlashAttribute("done", "Video added.");
-        return "redirect:/operator/programme#training";
+        return "redirect:/operator/programme/training";
     }
 
     @PostMapping("/operator/programme/media")
@@ -132,20 +152,20 @@ class OperatorProgrammePages {
         byte[] content = file == null ? null : file.getBytes();
         if (!FormErrors.submit(model, () -> support.upload(user, kind, title,
                 file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(), content))) {
-            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+            return page(user, noLead(), model, "media");
         }
         redirect.addFlashAttribute("done", "File published to partners.");
-        return "redirect:/operator/programme#media";
+        return "redirect:/operator/programme/media";
     }
 
     @PostMapping("/operator/programme/support/{id}/answer")
     String answer(CurrentUser user, @org.springframework.web.bind.annotation.PathVariable java.util.UUID id,
             @RequestParam(required = false) String answer, Model model, RedirectAttributes redirect) {
         if (!FormErrors.submit(model, () -> support.answer(user, id, answer))) {
-            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+            return page(user, noLead(), model, "support");
         }
         redirect.addFlashAttribute("done", "Answer sent.");
-        return "redirect:/operator/programme#support";
+        return "redirect:/operator/programme/support";
     }
 
     @PostMapping("/operator/programme/payouts")
@@ -154,7 +174,7 @@ class OperatorProgrammePages {
                 new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
         if (!FormErrors.submit(model, () -> batch.set(payouts.createBatch(user, parseDay(executionOn))))) {
             model.addAttribute("executionOn", executionOn);
-            return page(user, new RecordLead(null, null, null, null, "DE", null, null, null, null), model);
+            return page(user, noLead(), model, "partners");
         }
         return batch.get()
                 .map(b -> ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)

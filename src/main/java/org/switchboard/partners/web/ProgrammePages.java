@@ -48,14 +48,25 @@ class ProgrammePages {
         this.pageModel = pageModel;
     }
 
+    /** The programme's pages, one topic each: level and progress first, then the tabs beside it. */
+    static final List<String> TABS = List.of("statements", "leads", "training", "settings", "media", "support");
+
     @GetMapping("/partner/programme")
     String programme(CurrentUser user, Model model) {
-        return page(user, model);
+        return page(user, model, "overview");
+    }
+
+    @GetMapping("/partner/programme/{tab}")
+    String programmeTab(CurrentUser user, @PathVariable String tab, Model model) {
+        if (!TABS.contains(tab)) {
+            throw new org.switchboard.platform.NotFoundException("There is no such page of the partner programme");
+        }
+        return page(user, model, tab);
     }
 
     @GetMapping("/partner/leads")
     String leadsLink() {
-        return "redirect:/partner/programme#leads";
+        return "redirect:/partner/programme/leads";
     }
 
     @PostMapping("/partner/programme/evaluation")
@@ -68,7 +79,7 @@ class ProgrammePages {
     @PostMapping("/partner/programme/listing")
     String listing(CurrentUser user, @RequestParam(required = false) String listingUrl, Model model,
             RedirectAttributes redirect) {
-        return submit(user, model, redirect, () -> membership.submitListing(user, user.partnerId(), listingUrl),
+        return submit(user, model, redirect, "settings", () -> membership.submitListing(user, user.partnerId(), listingUrl),
                 "The page address was sent; an operator will confirm it.");
     }
 
@@ -80,7 +91,7 @@ class ProgrammePages {
                 : Arrays.stream(regions.split("[,;\\s]+")).filter(s -> !s.isBlank()).toList();
         model.addAttribute("profileText", text);
         model.addAttribute("profileRegions", regions);
-        return submit(user, model, redirect,
+        return submit(user, model, redirect, "settings",
                 () -> directory.updateProfile(user, user.partnerId(), new UpdateProfile(listed, text, codes)),
                 "Your directory profile was saved.");
     }
@@ -88,14 +99,14 @@ class ProgrammePages {
     @PostMapping("/partner/programme/payout-account")
     String payout(CurrentUser user, @RequestParam(required = false) String iban,
             @RequestParam(required = false) String accountHolder, Model model, RedirectAttributes redirect) {
-        return submit(user, model, redirect,
+        return submit(user, model, redirect, "settings",
                 () -> membership.setPayoutAccount(user, user.partnerId(), iban, accountHolder),
                 "Your payout account was saved.");
     }
 
     @PostMapping("/partner/programme/csp")
     String csp(CurrentUser user, @RequestParam boolean enabled, Model model, RedirectAttributes redirect) {
-        return submit(user, model, redirect, () -> membership.switchCsp(user, user.partnerId(), enabled),
+        return submit(user, model, redirect, "settings", () -> membership.switchCsp(user, user.partnerId(), enabled),
                 enabled ? "The CSP option is on." : "The CSP option is off.");
     }
 
@@ -108,7 +119,7 @@ class ProgrammePages {
             default -> throw new org.switchboard.platform.NotFoundException("There is no such action");
         }
         redirect.addFlashAttribute("done", "Lead " + action + (action.endsWith("e") ? "d." : "ed."));
-        return "redirect:/partner/programme#leads";
+        return "redirect:/partner/programme/leads";
     }
 
     @PostMapping("/partner/support")
@@ -116,7 +127,7 @@ class ProgrammePages {
             @RequestParam(required = false) String body, Model model, RedirectAttributes redirect) {
         model.addAttribute("supportSubject", subject);
         model.addAttribute("supportBody", body);
-        return submit(user, model, redirect, () -> support.request(user, subject, body),
+        return submit(user, model, redirect, "support", () -> support.request(user, subject, body),
                 "Your request was sent to " + (LevelBenefits.partnerSupport(overview.standing(user, user.partnerId())
                         .partner().level()) ? "partner support." : "licence support."));
     }
@@ -164,18 +175,21 @@ class ProgrammePages {
     String book(CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
         Training.Booking b = training.book(user, user.partnerId(), id);
         redirect.addFlashAttribute("done", "Seat booked for " + b.webinarTitle() + " at " + b.price().amount() + " EUR.");
-        return "redirect:/partner/programme#training";
+        return "redirect:/partner/programme/training";
     }
 
-    private String submit(CurrentUser user, Model model, RedirectAttributes redirect, Runnable useCase, String done) {
+    /** Runs a form's use case; on a mistake the form's own page shows it again, on success that page says so. */
+    private String submit(CurrentUser user, Model model, RedirectAttributes redirect, String tab, Runnable useCase,
+            String done) {
         if (!FormErrors.submit(model, useCase)) {
-            return page(user, model);
+            return page(user, model, tab);
         }
         redirect.addFlashAttribute("done", done);
-        return "redirect:/partner/programme";
+        return "redirect:/partner/programme/" + tab;
     }
 
-    private String page(CurrentUser user, Model model) {
+    private String page(CurrentUser user, Model model, String tab) {
+        model.addAttribute("tab", tab);
         return pageModel.render(user, model);
     }
 }
