@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,16 +39,6 @@ class ClassSizeTest {
     static final String REASON = "Why this class is large:";
     static final Path SOURCES = Path.of("src", "main", "java");
 
-    /**
-     * Known exceptions being split on other branches at the time of writing: remove each once its
-     * split is merged (a class that is no longer too large fails {@link #knownExceptionsAreStillLarge}).
-     */
-    static final Set<String> BEING_SPLIT = Set.of(
-            "org.switchboard.simulation.internal.World",
-            "org.switchboard.simulation.internal.Reconciliation",
-            "org.switchboard.portal.web.DashboardPages",
-            "org.switchboard.telephony.internal.ResponseRelay");
-
     /** What may stand between a class's Javadoc and its name: annotations and modifiers. */
     private static final Pattern ONLY_MODIFIERS = Pattern.compile(
             "\\s*(@[\\w.]+(\\((?:[^()]|\\([^()]*\\))*\\))?\\s*)*"
@@ -62,19 +51,8 @@ class ClassSizeTest {
     @Test
     void noClassIsLargeWithoutAReasonAtItsTop() {
         Map<String, String> large = new TreeMap<>(findings(MAIN.stream().toList(), SOURCES));
-        BEING_SPLIT.forEach(large::remove);
         assertThat(large).as("classes over %d lines or %d collaborators without \"%s\" in the Javadoc at their top",
                 MAX_LINES, MAX_COLLABORATORS, REASON).isEmpty();
-    }
-
-    @Test
-    void knownExceptionsAreStillLarge() {
-        Map<String, String> large = findings(MAIN.stream().toList(), SOURCES);
-        for (String name : BEING_SPLIT) {
-            if (MAIN.contain(name)) {
-                assertThat(large).as(name + " is small now (or gone): take it off BEING_SPLIT").containsKey(name);
-            }
-        }
     }
 
     @Test

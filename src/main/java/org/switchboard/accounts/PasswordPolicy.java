@@ -1,16 +1,20 @@
 package org.switchboard.accounts;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * What makes a password acceptable: 10 to 128 characters, not one repeated character, not one of
- * the passwords every guesser tries first, and not the e-mail address.
+ * What makes a password acceptable: at least 10 characters and at most 72 bytes in UTF-8 (the
+ * limit of the bcrypt hash it is stored as: 72 plain letters and digits, fewer with accents or
+ * emoji), not one repeated character, not one of the passwords every guesser tries first, and not
+ * the e-mail address.
  */
 public final class PasswordPolicy {
 
     public static final int MIN_LENGTH = 10;
-    public static final int MAX_LENGTH = 128;
+    /** The most bytes (UTF-8) bcrypt hashes; it refuses longer passwords. */
+    public static final int MAX_BYTES = 72;
 
     private static final Set<String> COMMON = Set.of("password", "passwort", "1234567890", "0123456789",
             "qwertzuiop", "qwertyuiop", "password123", "password1", "123456789012", "iloveyou123", "switchboard",
@@ -27,8 +31,8 @@ public final class PasswordPolicy {
         if (password.length() < MIN_LENGTH) {
             return "Password is too weak: use at least " + MIN_LENGTH + " characters";
         }
-        if (password.length() > MAX_LENGTH) {
-            return "Password must be at most " + MAX_LENGTH + " characters";
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return "Password must be at most " + MAX_BYTES + " characters (fewer when it has accents or emoji)";
         }
         if (password.chars().distinct().count() < 4) {
             return "Password is too weak: use more different characters";

@@ -54,6 +54,10 @@ import org.switchboard.platform.RefusedException;
  * their node died or stopped on an error, takes their lease and completes them: a run orphaned by a
  * dead node is finished by the others by itself. Should two nodes work at the same run (a lease
  * renewed late), their batches still never overlap: the lease only decides who looks after a run.
+ * <p>
+ * Why this class is large: it is the one place of a run's life (create, resume, hold and renew the
+ * lease, take over a lapsed one, finish), and those steps share the run row's lock and states;
+ * composing and writing a batch's invoices is {@link InvoiceRunBatches}' and {@link InvoiceIssuing}'.
  */
 @Service
 public class InvoiceRun {

@@ -18,6 +18,10 @@ class PasswordPolicyTest {
         assertThat(PasswordPolicy.problemWith("aaaaaaaaaaaa", "a@example.com")).contains("more different");
         assertThat(PasswordPolicy.problemWith("Password123", "a@example.com")).contains("most common");
         assertThat(PasswordPolicy.problemWith("rita.reseller2026", "rita.reseller@example.com")).contains("e-mail");
-        assertThat(PasswordPolicy.problemWith("x1".repeat(65), "a@example.com")).contains("at most 128");
+        assertThat(PasswordPolicy.problemWith("abcd1234".repeat(9) + "x", "a@example.com")).contains("at most 72");
+        assertThat(PasswordPolicy.problemWith("abcd1234".repeat(9), "a@example.com")).isNull();
+        // bcrypt counts bytes: 36 umlauts are 72 bytes, 37 are 74
+        assertThat(PasswordPolicy.problemWith("äöüß".repeat(9), "a@example.com")).isNull();
+        assertThat(PasswordPolicy.problemWith("äöüß".repeat(9) + "ä", "a@example.com")).contains("at most 72");
     }
 }

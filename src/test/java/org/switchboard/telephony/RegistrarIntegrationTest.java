@@ -106,6 +106,29 @@ class RegistrarIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void aDesktopClientIsRegisteredForLessThanTheHeartbeatTimeoutSoItsRefreshKeepsItsLicence() {
+        Setup setup = fixtures.instance(2, 2, 0);
+        Phone desktop = fixtures.phone(setup, "100", DeviceKind.DESKTOP_CLIENT);
+        Phone desk = fixtures.phone(setup, "101", DeviceKind.DESK_PHONE);
+        long heartbeat = licences.timeouts()[0].toSeconds();
+        try (SipClient sip = new SipClient(fixtures.sipPort())) {
+            String challenge = sip.exchange(sip.register(desktop.user(), desktop.domain(), 3600, null));
+            String auth = SipClient.answer(challenge, "SHA-256", desktop.user(), desktop.password(), "REGISTER",
+                    "sip:" + desktop.domain(), "00000001");
+            String ok = sip.exchange(sip.register(desktop.user(), desktop.domain(), 3600, auth));
+            assertThat(SipClient.status(ok)).as(ok).isEqualTo(200);
+            assertThat(ok).as("a desktop client asking for an hour").contains(";expires=" + heartbeat * 2 / 3);
+        }
+        try (SipClient sip = new SipClient(fixtures.sipPort())) {
+            String challenge = sip.exchange(sip.register(desk.user(), desk.domain(), 3600, null));
+            String auth = SipClient.answer(challenge, "SHA-256", desk.user(), desk.password(), "REGISTER",
+                    "sip:" + desk.domain(), "00000001");
+            assertThat(sip.exchange(sip.register(desk.user(), desk.domain(), 3600, auth))).as("a desk phone")
+                    .contains(";expires=3600");
+        }
+    }
+
+    @Test
     void badRequestsGetTheRightAnswerAndNothingIsHeld() {
         Setup setup = fixtures.instance(1, 1, 0);
         Phone phone = fixtures.phone(setup, "100", DeviceKind.DESK_PHONE);

@@ -30,8 +30,10 @@ import org.switchboard.simulation.internal.Ledger.PartnerRecord;
  * The commercial start of a customer: invited by a partner, the invitation accepted by the mailed
  * link, the billing address given, a phone system bought at once or tried first, its employees
  * and function extensions; what the customer changes later is planned with {@link SubscriptionChanges}.
- * Nine collaborators: each step of a customer's start is a use case of another module (accounts,
- * instances, licensing, mail), taken in the order a customer goes through them.
+ * <p>
+ * Why this class is large: nine collaborators, because each step of a customer's start is a use
+ * case of another module (accounts, instances, licensing, mail), taken in the order a customer goes
+ * through them.
  */
 @Component
 class CustomerLife {

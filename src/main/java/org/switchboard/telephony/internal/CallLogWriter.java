@@ -37,6 +37,10 @@ import org.switchboard.telephony.internal.CallLog.CallRow;
  * <p>
  * The queue is bounded: when it is full the SIP worker waits (the work queue in front sheds new
  * calls with 503 long before that).
+ * <p>
+ * Why this class is large: the queue, the batching and the three array-bound statements must agree
+ * on one layout of a call's row and on when an end counts as written; apart, each would have to
+ * know the others' rules.
  */
 @Component
 class CallLogWriter implements SmartLifecycle {

@@ -1,11 +1,19 @@
 package org.switchboard.telephony.internal;
 
+import java.time.Duration;
+
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.LicenceEvent;
 import org.switchboard.instances.InstanceId;
 
-/** Where the SIP core reports its licence events: the connector port, in process. */
-@FunctionalInterface
+/**
+ * Where the SIP core reports its licence events: the connector port, in process; and how long a
+ * desktop session may stay silent before the licence engine reclaims it (the registrar keeps a
+ * desktop client's registrations shorter than that, so that their refresh is its heartbeat).
+ */
 interface LicenceReporter {
+
     Decision report(InstanceId instance, LicenceEvent event);
+
+    Duration heartbeatTimeout();
 }

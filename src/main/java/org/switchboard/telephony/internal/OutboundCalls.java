@@ -21,6 +21,10 @@ import org.switchboard.telephony.sip.SipUri;
  * Request-URI names the proxy), the caller authenticated (407 until then), admitted, then started:
  * internal calls ring the callee's devices, others go to the carrier, or through the customer's own
  * trunk when that trunk carries the caller's number (emergency calls always to the carrier).
+ * <p>
+ * Why this class is large: nine collaborators, one for each step a new call goes through in order
+ * (tenant, authentication, admission, the customer's own trunk, the launch, the call table, hops,
+ * transport, clock); splitting the order itself would hide it.
  */
 final class OutboundCalls {
 

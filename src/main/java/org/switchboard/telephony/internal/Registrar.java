@@ -97,6 +97,8 @@ final class Registrar {
             bindings.removeAll(deviceId);
             after.clear();
         } else {
+            int maxExpires = maxExpires(device.device().kind());
+            int minExpires = Math.min(settings.minExpires(), maxExpires);
             for (String c : contacts) {
                 NameAddress contact = NameAddress.parse(c);
                 if (contact == null || contact.sipUri() == null) {
@@ -104,11 +106,11 @@ final class Registrar {
                 }
                 int expires = intOr(contact.param("expires"), headerExpires);
                 if (expires < 0) {
-                    expires = settings.maxExpires();
+                    expires = maxExpires;
                 }
-                if (expires > 0 && expires < settings.minExpires()) {
+                if (expires > 0 && expires < minExpires) {
                     return SipReplies.reply(request, 423, "Interval Too Brief").add("Min-Expires",
-                            String.valueOf(settings.minExpires()));
+                            String.valueOf(minExpires));
                 }
             }
             long live = before.size();
@@ -116,7 +118,7 @@ final class Registrar {
                 NameAddress contact = NameAddress.parse(c);
                 String uri = contact.uri();
                 int expires = intOr(contact.param("expires"), headerExpires);
-                expires = expires < 0 ? settings.maxExpires() : Math.min(expires, settings.maxExpires());
+                expires = expires < 0 ? maxExpires : Math.min(expires, maxExpires);
                 if (expires == 0) {
                     bindings.remove(deviceId, uri);
                     after.removeIf(b -> b.contact().equals(uri));
@@ -173,6 +175,19 @@ final class Registrar {
             }
         }
         return ok;
+    }
+
+    /**
+     * The longest registration granted: the setting, and for a desktop client two thirds of the
+     * licence engine's heartbeat timeout, so that a client refreshing when its registration runs
+     * out has refreshed, and so kept its licence, before the engine would reclaim it.
+     */
+    private int maxExpires(DeviceKind kind) {
+        if (kind != DeviceKind.DESKTOP_CLIENT) {
+            return settings.maxExpires();
+        }
+        long heartbeat = licences.heartbeatTimeout().toSeconds();
+        return (int) Math.max(5, Math.min(settings.maxExpires(), heartbeat * 2 / 3));
     }
 
     /** Bindings past their expiry end; a desktop client with none left closes its desktop session. */

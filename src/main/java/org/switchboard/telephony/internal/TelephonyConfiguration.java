@@ -1,6 +1,8 @@
 package org.switchboard.telephony.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,7 +14,11 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.switchboard.accounts.CustomerDirectory;
+import org.switchboard.connector.Decision;
+import org.switchboard.connector.LicenceEvent;
 import org.switchboard.connector.PhoneSystemPort;
+import org.switchboard.instances.InstanceId;
+import org.switchboard.licensing.LicenceManagement;
 import org.switchboard.mail.Outbox;
 import org.switchboard.numbers.NumberRouting;
 import org.switchboard.numbers.Trunks;
@@ -44,10 +50,31 @@ class TelephonyConfiguration {
                 s.workers(), s.queue(), s.maxConnections(), s.retryAfterSeconds()), tls.load());
     }
 
-    /** Licence events go to the connector port in process: the same code path as an external phone system's. */
+    /**
+     * Licence events go to the connector port in process: the same code path as an external phone
+     * system's. The heartbeat timeout is an operator setting, read at most every 10 s.
+     */
     @Bean
-    LicenceReporter licenceReporter(PhoneSystemPort port) {
-        return port::report;
+    LicenceReporter licenceReporter(PhoneSystemPort port, LicenceManagement licences, Clock clock) {
+        return new LicenceReporter() {
+            private volatile Duration heartbeat;
+            private volatile Instant readAt = Instant.MIN;
+
+            @Override
+            public Decision report(InstanceId instance, LicenceEvent event) {
+                return port.report(instance, event);
+            }
+
+            @Override
+            public Duration heartbeatTimeout() {
+                Instant now = clock.instant();
+                if (heartbeat == null || now.isAfter(readAt.plusSeconds(10)) || now.isBefore(readAt)) {
+                    heartbeat = licences.timeouts()[0];
+                    readAt = now;
+                }
+                return heartbeat;
+            }
+        };
     }
 
     @Bean

@@ -10,6 +10,9 @@ import java.util.Optional;
  * listing several values, as Via or Contact may, is kept as one entry per value) and the body.
  * Header names are kept in their full form; compact forms are expanded when parsed
  * ({@link HeaderNames}); {@link SipEncoder} writes the message out.
+ * <p>
+ * Why this class is large: a message keeps its parsed Via, From, To and CSeq with its headers, so
+ * that the hot path parses each once; the accessors and the cache belong together.
  */
 public final class SipMessage {
 
