@@ -56,6 +56,8 @@ class TelephonyModuleIntegrationTest {
     @MockitoBean
     org.switchboard.numbers.Trunks trunks;
     @MockitoBean
+    org.switchboard.licensing.LicenceManagement licences; // the heartbeat timeout of desktop clients' registrations
+    @MockitoBean
     TelephonyFixtures fixtures; // the whole application's fixture, not for this module alone
 
     @Autowired
