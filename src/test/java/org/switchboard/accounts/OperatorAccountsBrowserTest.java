@@ -40,7 +40,8 @@ class OperatorAccountsBrowserTest extends AccountsBrowserTestBase {
         assertThat(text("created")).contains(company).contains(email);
         WebElement row = partnerRows(company).get(0);
         assertThat(row.getText()).contains("Germany").contains("Registered").contains("active")
-                .contains(LocalDate.now(clock).toString());
+                .contains(LocalDate.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",
+                        java.util.Locale.ENGLISH)));
 
         browser.manage().deleteAllCookies();
         browser.get(Mailbox.awaitLink(MAIL, email, "/password/reset"));

@@ -105,6 +105,7 @@ class OperatorCatalogPages {
                 .map(t -> new TypeField(t, "occupancy" + t.number())).toList());
         model.addAttribute("tierHint", "One tier a line: from-to and the discount in percent, e.g. 1-10 0 or 11-25 5;"
                 + " the first starts at 1, each next one where the last ended, and the last has no upper end, e.g. 1001- 25.");
+        model.addAttribute("minListPrice", PriceList.MIN_LIST_PRICE);
         model.addAttribute("maxListPrice", PriceList.MAX_LIST_PRICE);
         if (!model.containsAttribute("priceListForm")) {
             model.addAttribute("priceListForm", draft(Plan.byCode(plan).orElse(Plan.BASIC), today));
