@@ -93,6 +93,14 @@ class IsolationMatrixIntegrationTest {
                     .contains("\"finishedAt\":\"2"); i++) {
                 Thread.sleep(200);
             }
+            // The partner programme records the commission of each batch of invoices when it hears of it
+            // (after the batch's commit, on its own thread): wait for that before its monthly run.
+            org.springframework.jdbc.core.simple.JdbcClient jdbc = app.getBean(
+                    org.springframework.jdbc.core.simple.JdbcClient.class);
+            for (int i = 0; i < 150 && jdbc.sql("select count(*) from event_publication where completion_date is null"
+                    + " and event_type like '%InvoicesFinalised%'").query(Integer.class).single() > 0; i++) {
+                Thread.sleep(200);
+            }
             // The invoices were finalised in the next month; the partner programme's run of the month after
             // it issues each partner's commission statement of them.
             clock.advance(Duration.between(clock.instant(), month.plusMonths(2).atDay(1).atTime(6, 0)
