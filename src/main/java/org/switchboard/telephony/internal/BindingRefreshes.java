@@ -3,18 +3,13 @@ package org.switchboard.telephony.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.switchboard.telephony.internal.Bindings.Binding;
@@ -29,7 +24,7 @@ import org.switchboard.telephony.internal.Bindings.Binding;
  * never undoes a later write (it updates only rows refreshed before it).
  */
 @Component
-class BindingRefreshes implements SmartLifecycle {
+class BindingRefreshes extends GroupCommit<Binding> {
 
     private static final Logger log = LoggerFactory.getLogger(BindingRefreshes.class);
     /** A binding closer than this to its expiry is refreshed at once, not in a batch. */
@@ -37,77 +32,19 @@ class BindingRefreshes implements SmartLifecycle {
     private static final int MAX_BATCH = 2_000;
 
     private final JdbcTemplate jdbc;
-    private final BlockingQueue<Binding> queue = new ArrayBlockingQueue<>(100_000);
-    private volatile boolean running;
-    private Thread thread;
 
     BindingRefreshes(JdbcTemplate jdbc) {
+        super("sip-binding-refresh", MAX_BATCH);
         this.jdbc = jdbc;
     }
 
-    /** Queues a refresh; false when the queue is full (then the caller writes it itself). */
-    boolean offer(Binding refreshed) {
-        return running && queue.offer(refreshed);
+    @Override
+    void failed(List<Binding> batch, RuntimeException e) {
+        log.warn("{} registration refreshes not written; those bindings keep their earlier expiry: {}",
+                batch.size(), e.toString());
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(this::run, "sip-binding-refresh");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        List<Binding> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        write(rest);
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Starts before the SIP core and stops after it. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1_000;
-    }
-
-    private void run() {
-        List<Binding> batch = new ArrayList<>(MAX_BATCH);
-        while (running || !queue.isEmpty()) {
-            try {
-                Binding first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("{} registration refreshes not written; those bindings keep their earlier expiry: {}",
-                        batch.size(), e.toString());
-            } finally {
-                batch.clear();
-            }
-        }
-    }
-
     void write(List<Binding> batch) {
         if (batch.isEmpty()) {
             return;

@@ -13,14 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,17 +34,17 @@ import org.switchboard.telephony.internal.CallLog.CallRow;
  * The queue is bounded: when it is full the SIP worker waits (the work queue in front sheds new
  * calls with 503 long before that).
  * <p>
- * Why this class is large: the queue, the batching and the three array-bound statements must agree
- * on one layout of a call's row and on when an end counts as written; apart, each would have to
- * know the others' rules.
+ * Why this class is large: the three array-bound statements must agree on one layout of a
+ * call's row and on when an end counts as written; apart, each would have to know the others'
+ * rules. The queue and its writer thread are {@link GroupCommit}'s.
  */
 @Component
-class CallLogWriter implements SmartLifecycle {
+class CallLogWriter extends GroupCommit<CallLogWriter.Op> {
 
     private static final Logger log = LoggerFactory.getLogger(CallLogWriter.class);
     private static final int MAX_BATCH = 1_000;
 
-    private sealed interface Op permits Start, Answer, End {
+    sealed interface Op permits Start, Answer, End {
         InstanceId instance();
 
         String callId();
@@ -95,37 +91,35 @@ class CallLogWriter implements SmartLifecycle {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final BlockingQueue<Op> queue = new ArrayBlockingQueue<>(100_000);
-    private volatile boolean running;
-    private Thread thread;
 
     CallLogWriter(JdbcTemplate jdbc, TransactionTemplate tx) {
+        super("sip-call-log", MAX_BATCH);
         this.jdbc = jdbc;
         this.tx = tx;
     }
 
     void started(CallRow row) {
-        put(new Start(row));
+        enqueue(new Start(row));
     }
 
     void answered(InstanceId instance, String callId, Instant at) {
-        put(new Answer(instance, callId, at));
+        enqueue(new Answer(instance, callId, at));
     }
 
     /** Ends a live call; completes with false when it had ended already, exceptionally when it could not be written. */
     CompletableFuture<Boolean> ended(InstanceId instance, String callId, Instant at, String reason) {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
-        put(new End(instance, callId, at, reason, done));
+        enqueue(new End(instance, callId, at, reason, done));
         return done;
     }
 
-    private void put(Op op) {
-        if (!running) {
+    private void enqueue(Op op) {
+        if (!isRunning()) {
             write(List.of(op)); // before start or after stop: written at once
             return;
         }
         try {
-            queue.put(op);
+            super.put(op);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing a call log write", e);
@@ -133,66 +127,13 @@ class CallLogWriter implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(this::run, "sip-call-log");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        Thread t = thread;
-        if (t != null) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        List<Op> rest = new ArrayList<>();
-        queue.drainTo(rest);
-        if (!rest.isEmpty()) {
-            write(rest);
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Starts before the SIP core and stops after it, so that the last calls' ends are written. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 1_000;
-    }
-
-    private void run() {
-        List<Op> batch = new ArrayList<>(MAX_BATCH);
-        while (running || !queue.isEmpty()) {
-            try {
-                Op first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.error("call log batch failed", e);
-            } finally {
-                batch.clear();
-            }
-        }
+    void failed(List<Op> batch, RuntimeException e) {
+        log.error("call log batch failed", e);
     }
 
     /** Writes a batch in one transaction, tried three times; its ends' futures complete after the commit. */
-    private void write(List<Op> batch) {
+    @Override
+    void write(List<Op> batch) {
         RuntimeException failure = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
