@@ -14,6 +14,8 @@ class PartnerRegistrationBrowserTest extends AccountsBrowserTestBase {
         String email = AccountFixtures.uniqueEmail("owner");
 
         open("/");
+        // The front page quotes the programme's commission rates from the levels' rule.
+        assertThat(text("for-partners")).contains("10% from the first day, up to 25% as you grow");
         waitFor(By.id("link-register-partner")).click();
         waitFor(By.id("partner-register"));
         fillRegistration(company, email);
