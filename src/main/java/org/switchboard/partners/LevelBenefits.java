@@ -1,6 +1,8 @@
 package org.switchboard.partners;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.function.Predicate;
 
 import org.switchboard.accounts.PartnerLevel;
 
@@ -45,6 +47,12 @@ public final class LevelBenefits {
 
     public static boolean partnerSupport(PartnerLevel level) {
         return level.compareTo(PartnerLevel.CERTIFIED) >= 0;
+    }
+
+    /** The lowest level that has a benefit, for pages that say from which level it comes. */
+    public static PartnerLevel firstWith(Predicate<PartnerLevel> benefit) {
+        return Arrays.stream(PartnerLevel.values()).filter(benefit).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no level has this benefit"));
     }
 
     public static String percent(BigDecimal rate) {

@@ -1,6 +1,7 @@
 package org.switchboard.partners;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -104,6 +105,15 @@ class LevelRulesTest {
         assertThat(LevelBenefits.nfrConcurrentUsers(PartnerLevel.CERTIFIED)).isEqualTo(10);
         assertThat(LevelBenefits.nfrConcurrentUsers(PartnerLevel.PREMIUM)).isEqualTo(25);
         assertThat(LevelBenefits.nfrConcurrentUsers(PartnerLevel.EXCELLENCE)).isEqualTo(50);
+    }
+
+    @Test
+    void pagesNameTheFirstLevelOfEachBenefit() {
+        assertThat(LevelBenefits.firstWith(l -> LevelBenefits.nfrConcurrentUsers(l) > 0)).isEqualTo(PartnerLevel.CERTIFIED);
+        assertThat(LevelBenefits.firstWith(LevelBenefits::receivesLeads)).isEqualTo(PartnerLevel.CERTIFIED);
+        assertThat(LevelBenefits.firstWith(LevelBenefits::hasRegionalPriority)).isEqualTo(PartnerLevel.PREMIUM);
+        assertThat(LevelBenefits.firstWith(l -> true)).isEqualTo(PartnerLevel.REGISTERED);
+        assertThatThrownBy(() -> LevelBenefits.firstWith(l -> false)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.switchboard.accounts.CurrentUser;
+import org.switchboard.accounts.PartnerLevel;
 import org.switchboard.catalog.Catalog;
 import org.switchboard.catalog.Money;
 import org.switchboard.catalog.Plan;
@@ -70,6 +71,11 @@ class ProgrammePageModel {
                         .map(t -> new PriceRow(t.range(), p.unitPrice(t), terms.wholesale(p.unitPrice(t)))).toList())
                 .orElse(List.of()));
         model.addAttribute("partnerSupport", LevelBenefits.partnerSupport(s.partner().level()));
+        PartnerLevel nfrFrom = LevelBenefits.firstWith(l -> LevelBenefits.nfrConcurrentUsers(l) > 0);
+        model.addAttribute("nfrFrom", nfrFrom.label() + ": " + LevelBenefits.nfrConcurrentUsers(nfrFrom) + " CU");
+        model.addAttribute("leadsFrom", LevelBenefits.firstWith(LevelBenefits::receivesLeads).label());
+        model.addAttribute("listedFrom", LevelBenefits.firstWith(LevelBenefits::listedInDirectory).label());
+        model.addAttribute("supportFrom", LevelBenefits.firstWith(LevelBenefits::partnerSupport).label());
         model.addAttribute("media", support.media());
         model.addAttribute("supportRequests", support.requests(user, Optional.empty()));
         return "partners/programme";
