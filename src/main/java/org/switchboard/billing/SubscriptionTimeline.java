@@ -21,6 +21,9 @@ public record SubscriptionTimeline(InstanceId instanceId, String instanceName, L
 
     public enum Kind { ACTIVATED, UPGRADED, RENEWED, DEACTIVATED }
 
+    private static final List<Kind> SAME_INSTANT_ORDER = List.of(Kind.ACTIVATED, Kind.RENEWED, Kind.UPGRADED,
+            Kind.DEACTIVATED);
+
     /**
      * From {@code at} on: {@code plan} with {@code concurrentUsers} for {@code monthlyNet}; {@code free} for NFR;
      * {@code billed} once a run charged this change.
@@ -52,9 +55,14 @@ public record SubscriptionTimeline(InstanceId instanceId, String instanceName, L
         }
     }
 
+    /**
+     * Entries in time order; entries at the same instant in the order they take effect: a term
+     * starts (activation, renewal), then it changes (upgrade), then it ends (deactivation). The
+     * order the store answers in does not matter, so the run and the preview read alike.
+     */
     public SubscriptionTimeline {
         List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(Comparator.comparing(Entry::at));
+        sorted.sort(Comparator.comparing(Entry::at).thenComparingInt(e -> SAME_INSTANT_ORDER.indexOf(e.kind())));
         entries = List.copyOf(sorted);
     }
 

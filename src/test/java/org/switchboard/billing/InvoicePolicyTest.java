@@ -66,6 +66,21 @@ class InvoicePolicyTest {
     }
 
     @Test
+    void anActivationAndAnUpgradeAtTheSameInstantComposeAlikeWhateverOrderTheyAreReadIn() {
+        Entry upgradedAtOnce = upgraded(SOLD.at(), 30, "227.10");
+        List<InvoiceLine> activationFirst = InvoicePolicy.compose(YearMonth.of(2026, 11), CALENDAR,
+                List.of(timeline(ID, "Head office", SOLD, upgradedAtOnce)), List.of());
+        List<InvoiceLine> upgradeFirst = InvoicePolicy.compose(YearMonth.of(2026, 11), CALENDAR,
+                List.of(timeline(ID, "Head office", upgradedAtOnce, SOLD)), List.of());
+
+        assertThat(upgradeFirst).isEqualTo(activationFirst);
+        // December in advance at the upgraded 30 CU, whichever entry came first from the store.
+        assertThat(activationFirst.get(activationFirst.size() - 1).amount()).isEqualTo(eur("227.10"));
+        assertThat(timeline(ID, "Head office", upgradedAtOnce, SOLD).at(SOLD.at()).orElseThrow().concurrentUsers())
+                .isEqualTo(30);
+    }
+
+    @Test
     void aQuietMonthIsTheFeeInAdvanceAndTheAirtimeOfTheMonthJustEnded() {
         List<InvoiceLine> lines = InvoicePolicy.compose(YearMonth.of(2026, 12), CALENDAR,
                 List.of(timeline(ID, "Head office", SOLD.asBilled(), UPGRADE.asBilled())),
