@@ -43,7 +43,7 @@ const endLabel = {
   },
 };
 
-/** The legend as a list of buttons under the chart's figure, built from the chart's own legend items. */
+/** The legend as a list of buttons above the chart, built from the chart's own legend items. */
 function htmlLegend(chart, list) {
   const items = chart.options.plugins.legend.labels.generateLabels(chart);
   items.sort((a, b) => a.datasetIndex - b.datasetIndex).forEach((item) => {
