@@ -32,12 +32,14 @@ class OperatorAccountsBrowserTest extends AccountsBrowserTestBase {
         assertThat(value("companyName")).isEqualTo(company);
         assertThat(value("email")).isEqualTo(email);
         assertThat(partnerRows(company)).isEmpty();
+        assertThat(problemsOnAPhone("operator-create-partner-mistakes")).isEmpty();
 
         type("street", "Marienplatz 1");
         type("city", "München");
         submit("create-partner-form");
 
         assertThat(text("created")).contains(company).contains(email);
+        assertThat(problemsOnAPhone("operator-partner-created")).isEmpty();
         WebElement row = partnerRows(company).get(0);
         assertThat(row.getText()).contains("Germany").contains("Registered").contains("active")
                 .contains(LocalDate.now(clock).format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy",

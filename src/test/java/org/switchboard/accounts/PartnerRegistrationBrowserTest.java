@@ -22,6 +22,7 @@ class PartnerRegistrationBrowserTest extends AccountsBrowserTestBase {
         submit("partner-register");
 
         assertThat(text("sent-to")).isEqualTo(email);
+        assertThat(problemsOnAPhone("partner-registration-sent")).isEmpty();
 
         // Before the address is confirmed the login says what to do.
         logInWith(email, AccountFixtures.PASSWORD);
@@ -34,6 +35,7 @@ class PartnerRegistrationBrowserTest extends AccountsBrowserTestBase {
         browser.get(Mailbox.awaitLink(MAIL, email, "/verify-email"));
         submit("verify-email");
         assertThat(text("partner-status")).contains(company).contains("is now a Registered partner");
+        assertThat(problemsOnAPhone("partner-registration-confirmed")).isEmpty();
 
         waitFor(By.id("continue-login")).click();
         type("email", email);
@@ -44,6 +46,7 @@ class PartnerRegistrationBrowserTest extends AccountsBrowserTestBase {
         assertThat(text("partner-name")).isEqualTo(company);
         assertThat(text("customer-count")).isEqualTo("0");
         assertThat(text("registered-on")).isNotBlank();
+        assertThat(problemsOnAPhone("partner-registration-dashboard")).isEmpty();
     }
 
     @Test
@@ -71,6 +74,7 @@ class PartnerRegistrationBrowserTest extends AccountsBrowserTestBase {
         assertThat(value("vatId")).isEqualTo("123");
         assertThat(value("country")).isEqualTo("DE");
         assertThat(value("password")).isEmpty();
+        assertThat(problemsOnAPhone("partner-registration-mistakes")).isEmpty();
 
         // Had the first attempt saved anything, the address would now be taken.
         type("street", "Lindenstraße 4");

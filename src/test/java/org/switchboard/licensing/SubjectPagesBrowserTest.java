@@ -55,10 +55,12 @@ class SubjectPagesBrowserTest extends BrowserTestBase {
         waitForText(By.id("import-report"), "2 added, 1 refused.");
         assertThat(browser.findElement(By.id("import-report")).getText()).contains("101");
         assertThat(browser.findElement(By.id("subjects")).getText()).contains("Ben Maier", "Door");
+        assertThat(problemsOnAPhone("customer-subjects-imported")).isEmpty();
 
         browser.findElement(By.id("create-key")).click();
         String key = waitFor(By.cssSelector("#new-key code")).getText();
         assertThat(key).startsWith("sbk_");
+        assertThat(problemsOnAPhone("customer-connector-key-shown")).isEmpty();
         java.net.http.HttpResponse<String> licence = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/api/v1/instances/" + id + "/licence")))
                         .header("Authorization", "Bearer " + key).build(),

@@ -47,8 +47,7 @@ class DashboardBrowserTest extends BrowserTestBase {
             open("/dashboard");
             waitFor(By.id("menu-toggle")).click();
             waitFor(By.id("nav-instances"));
-            screenshot("dashboard-customer-phone");
-            assertThat(scrollsSideways()).as("the dashboard scrolls sideways at 360 px").isFalse();
+            onAPhone("dashboard-customer-phone");
         } finally {
             phoneWidth(false);
         }
@@ -66,6 +65,14 @@ class DashboardBrowserTest extends BrowserTestBase {
         assertThat(browser.findElement(By.id("commission-year")).getText()).endsWith("€");
         assertThat(browser.findElement(By.id("partner-leads")).getText()).contains("No lead waits for your answer");
         screenshot("dashboard-partner");
+        try {
+            phoneWidth(true);
+            open("/dashboard");
+            assertThat(waitFor(By.id("partner-trials")).getText()).contains("Zentrale").contains("days left");
+            onAPhone("dashboard-partner-phone");
+        } finally {
+            phoneWidth(false);
+        }
     }
 
     @Test
@@ -93,10 +100,16 @@ class DashboardBrowserTest extends BrowserTestBase {
             phoneWidth(true);
             open("/dashboard");
             waitFor(By.id("mrr"));
-            screenshot("dashboard-operator-phone");
-            assertThat(scrollsSideways()).as("the operator's dashboard scrolls sideways at 360 px").isFalse();
+            onAPhone("dashboard-operator-phone");
         } finally {
             phoneWidth(false);
         }
+    }
+
+    /** At 360 px: a screenshot, no serious accessibility problem, no sideways scrolling. */
+    private void onAPhone(String name) {
+        screenshot(name);
+        assertThat(seriousAccessibilityProblems()).as(name + ": serious accessibility problems").isEmpty();
+        assertThat(scrollsSideways()).as(name + " scrolls sideways at 360 px: " + pastTheRightEdge()).isFalse();
     }
 }

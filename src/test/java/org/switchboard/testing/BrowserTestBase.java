@@ -155,6 +155,26 @@ public abstract class BrowserTestBase extends IntegrationTestBase {
         }
     }
 
+    /**
+     * The page as it stands (what was typed and the messages shown stay) narrowed to 360 px: a
+     * screenshot {@code <name>-phone}, then the serious accessibility problems and, if it scrolls
+     * sideways, what reaches past the edge; back at the desktop width after. Empty when all is well.
+     */
+    protected java.util.List<String> problemsOnAPhone(String name) {
+        phoneWidth(true);
+        try {
+            waitFor(By.tagName("main"));
+            screenshot(name + "-phone");
+            java.util.List<String> found = new java.util.ArrayList<>(seriousAccessibilityProblems());
+            if (scrollsSideways()) {
+                found.add("scrolls sideways at 360 px: " + pastTheRightEdge());
+            }
+            return found;
+        } finally {
+            phoneWidth(false);
+        }
+    }
+
     protected void logIn(String email, String password) {
         browser.manage().deleteAllCookies();
         open("/login");

@@ -44,9 +44,6 @@ class LicencePages {
         this.clock = clock;
     }
 
-    private static final java.time.format.DateTimeFormatter WEEKDAY = java.time.format.DateTimeFormatter
-            .ofPattern("EEE d", java.util.Locale.ENGLISH);
-
     @GetMapping("/licensing")
     String index(CurrentUser user, Model model) {
         model.addAttribute("instances", instances.instances(user, Optional.empty()));
@@ -70,20 +67,20 @@ class LicencePages {
             default -> "24h";
         };
         model.addAttribute("range", shown);
+        // The figures of the charts: JSON for the chart script, the same rows for the table beside each chart.
         if (shown.equals("24h")) {
-            model.addAttribute("chart24h", Charts.occupancy(overview.last24h(), overview.live().state().licensed(),
-                    overview.from24h(), overview.now(), clock.getZone()));
-            model.addAttribute("chartHours", Charts.bars(overview.hours24h(), "Peak per hour, last 24 hours"));
-        } else if (shown.equals("7d")) {
-            java.util.List<LicenceInsights.Bar> days = overview.days30();
-            model.addAttribute("chartDays", Charts.bars(days.subList(Math.max(0, days.size() - 7), days.size()).stream()
-                    .map(b -> new LicenceInsights.Bar(b.start(), WEEKDAY.format(b.start().atZone(clock.getZone())),
-                            b.peak(), b.refusals(), b.licensed()))
-                    .toList(), "Peak per day, last 7 days"));
+            chart(model, "chart24h", LicenceCharts.occupancy(overview.last24h(), overview.live().state().licensed(),
+                    overview.live().state().occupied(), overview.from24h(), overview.now(), clock.getZone()));
+            chart(model, "chartHours", LicenceCharts.hours(overview.hours24h(), clock.getZone()));
         } else {
-            model.addAttribute("chartDays", Charts.bars(overview.days30(), "Peak per day, last 30 days"));
+            chart(model, "chartDays", LicenceCharts.days(overview.days30(), shown.equals("7d") ? 7 : 30, clock.getZone()));
         }
         return "licensing/instance";
+    }
+
+    private static void chart(Model model, String name, Object chart) {
+        model.addAttribute(name, chart);
+        model.addAttribute(name + "Json", LicenceCharts.json(chart));
     }
 
     /** Whose desktop client is open, licensed or not (after the caller's view of the instance was checked). */
