@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import org.switchboard.connector.CallRecord.Direction;
 import org.switchboard.connector.CallRecord;
 import org.switchboard.connector.EmergencyNumbers;
+import org.switchboard.connector.ServiceRanges;
 
 /**
  * Which calls cost airtime and what: only answered outbound calls over the platform's trunk to a

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.switchboard.platform.Validation;
+import org.switchboard.connector.ServiceRanges;
 
 /**
  * The zones in force, found by the longest prefix of a number's digits. A prefix belongs to at

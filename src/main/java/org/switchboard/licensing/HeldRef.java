@@ -3,6 +3,7 @@ package org.switchboard.licensing;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.switchboard.connector.LicenceDevice;
 import org.switchboard.connector.Reason;
 
 /** One desktop session, mobile pairing or outbound call the pool knows of, held or remembered. */
@@ -17,11 +18,18 @@ public final class HeldRef {
     private boolean emergency;
     private Instant since;
     private Instant lastSeen;
+    /** The device it comes from, when the phone system named one. */
+    private LicenceDevice device;
     /** The last heartbeat as stored; a heartbeat is written only when it moved on far enough from it. */
     private Instant storedSeen;
 
     public HeldRef(Reason reason, String ref, String subject, State state, boolean emergency, Instant since,
             Instant lastSeen) {
+        this(reason, ref, subject, state, emergency, since, lastSeen, null);
+    }
+
+    public HeldRef(Reason reason, String ref, String subject, State state, boolean emergency, Instant since,
+            Instant lastSeen, LicenceDevice device) {
         this.reason = Objects.requireNonNull(reason);
         this.ref = Objects.requireNonNull(ref);
         this.subject = Objects.requireNonNull(subject);
@@ -30,9 +38,14 @@ public final class HeldRef {
         this.since = Objects.requireNonNull(since);
         this.lastSeen = lastSeen == null ? since : lastSeen;
         this.storedSeen = this.lastSeen;
+        this.device = device;
     }
 
-    void restart(State newState, boolean newEmergency, Instant at) {
+    /** Starts again (a desktop session reopened, a mobile paired again), from the device now named if any. */
+    void restart(State newState, boolean newEmergency, Instant at, LicenceDevice newDevice) {
+        if (newDevice != null) {
+            device = newDevice;
+        }
         state = newState;
         emergency = newEmergency;
         since = at;
@@ -64,4 +77,5 @@ public final class HeldRef {
     public boolean emergency() { return emergency; }
     public Instant since() { return since; }
     public Instant lastSeen() { return lastSeen; }
+    public LicenceDevice device() { return device; }
 }

@@ -2,6 +2,7 @@ package org.switchboard.licensing;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -22,9 +23,20 @@ final class Holding {
         this.overLimit = overLimit;
     }
 
+    /** What storage needs: the reasons, since when, over the limit or not. */
     Holder view() {
         Set<Reason> reasons = EnumSet.noneOf(Reason.class);
         refs.forEach(r -> reasons.add(r.reason()));
         return new Holder(subject, reasons, since, overLimit);
+    }
+
+    /** What a person reads: also each reason with its device and since when. */
+    Holder detailedView() {
+        Set<Reason> reasons = EnumSet.noneOf(Reason.class);
+        refs.forEach(r -> reasons.add(r.reason()));
+        List<Holder.Hold> holds = refs.stream()
+                .map(r -> new Holder.Hold(r.reason(), r.device(), r.since(), r.emergency()))
+                .sorted(Comparator.comparing(Holder.Hold::since)).toList();
+        return new Holder(subject, reasons, since, overLimit, holds);
     }
 }

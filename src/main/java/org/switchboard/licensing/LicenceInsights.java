@@ -168,6 +168,12 @@ public class LicenceInsights {
         }
     }
 
+    /** The most recent admissions, refusals and releases between two instants, newest first, at most {@code limit}. */
+    public List<HistoryLine> history(CurrentUser viewer, InstanceId id, Instant from, Instant to, int limit) {
+        licences.visible(viewer, id);
+        return reads.history(id, from, to, limit);
+    }
+
     /** The history of the last 30 days as CSV, oldest first. */
     public String historyCsv(CurrentUser viewer, InstanceId id) {
         licences.visible(viewer, id);
@@ -175,12 +181,15 @@ public class LicenceInsights {
         List<HistoryLine> lines = new ArrayList<>(reads.history(id, now.minus(Duration.ofDays(30)), now.plusSeconds(1),
                 1_000_000));
         lines.sort(Comparator.comparing(HistoryLine::at).thenComparing(HistoryLine::id));
-        StringBuilder csv = new StringBuilder("at,subject,reason,ref,action,emergency,licence_changed,actor,occupied,licensed\n");
+        StringBuilder csv = new StringBuilder(
+                "at,subject,reason,ref,action,emergency,licence_changed,actor,occupied,licensed,device_id,device_name\n");
         for (HistoryLine l : lines) {
             csv.append(l.at()).append(',').append(cell(l.subject())).append(',').append(l.reason()).append(',')
                     .append(cell(l.ref())).append(',').append(l.action()).append(',').append(l.emergency()).append(',')
                     .append(l.licenceChanged()).append(',').append(cell(l.actor() == null ? "" : l.actor()))
-                    .append(',').append(l.occupied()).append(',').append(l.licensed()).append('\n');
+                    .append(',').append(l.occupied()).append(',').append(l.licensed())
+                    .append(',').append(cell(l.device() == null ? "" : l.device().id()))
+                    .append(',').append(cell(l.device() == null ? "" : l.device().name())).append('\n');
         }
         return csv.toString();
     }

@@ -144,10 +144,11 @@ public final class LicencePool {
         boolean admitted = verdict.admitted();
         HeldRef.State state = admitted ? HeldRef.State.HELD : HeldRef.State.REFUSED;
         if (ref == null) {
-            ref = new HeldRef(reason, event.ref(), event.subject(), state, emergency, event.at(), event.at());
+            ref = new HeldRef(reason, event.ref(), event.subject(), state, emergency, event.at(), event.at(),
+                    event.device());
             known.put(event.ref(), ref);
         } else {
-            ref.restart(state, emergency, event.at());
+            ref.restart(state, emergency, event.at(), event.device());
         }
         changes.ref(ref);
         boolean licenceTaken = false;
@@ -168,8 +169,7 @@ public final class LicencePool {
             }
             holding.refs.add(ref);
         }
-        record(event.at(), event.subject(), reason, event.ref(), admitted ? RecordAction.ADMITTED : RecordAction.REFUSED,
-                emergency, licenceTaken, null);
+        record(event.at(), ref, admitted ? RecordAction.ADMITTED : RecordAction.REFUSED, licenceTaken, null);
         return decision(verdict, emergency);
     }
 
@@ -222,7 +222,7 @@ public final class LicencePool {
             }
             changes.holder(ref.subject());
         }
-        record(at, ref.subject(), ref.reason(), ref.ref(), action, ref.emergency(), freed, actor);
+        record(at, ref, action, freed, actor);
         return freed;
     }
 
@@ -334,7 +334,7 @@ public final class LicencePool {
     }
 
     public List<Holder> holders() {
-        return holdings.values().stream().map(Holding::view)
+        return holdings.values().stream().map(Holding::detailedView)
                 .sorted(Comparator.comparing(Holder::since).thenComparing(Holder::subject)).toList();
     }
 
@@ -359,10 +359,9 @@ public final class LicencePool {
         changes.discard();
     }
 
-    private void record(Instant at, String subject, Reason reason, String ref, RecordAction action, boolean emergency,
-            boolean licenceChanged, String actor) {
-        changes.record(new LicenceRecord(at, subject, reason, ref, action, emergency, licenceChanged, actor,
-                holdings.size(), licensed));
+    private void record(Instant at, HeldRef ref, RecordAction action, boolean licenceChanged, String actor) {
+        changes.record(new LicenceRecord(at, ref.subject(), ref.reason(), ref.ref(), action, ref.emergency(),
+                licenceChanged, actor, holdings.size(), licensed, ref.device()));
     }
 
     private Decision decision(Verdict verdict, boolean emergency) {

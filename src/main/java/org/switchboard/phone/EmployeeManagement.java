@@ -121,6 +121,9 @@ public class EmployeeManagement {
         for (Mobile m : mobiles.pairedOf(e.userId())) {
             mobiles.unpair(m.id(), now);
             port.report(id, new LicenceEvent(EventType.MOBILE_UNPAIRED, e.extension(), "mobile-" + m.id(), null, now));
+            if (m.sipDevice() != null) {
+                devices.deletePairedApp(id, m.sipDevice());
+            }
         }
         if (devices.devices(admin, id).stream().anyMatch(d -> d.id().equals(e.deviceId()))) {
             devices.delete(admin, id, e.deviceId());

@@ -29,12 +29,16 @@ import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
 import org.switchboard.platform.Validation;
+import org.switchboard.telephony.DeviceManagement;
+import org.switchboard.telephony.DeviceManagement.DeviceWithPassword;
 
 /**
  * Pairing a mobile app with an employee's client. The client shows a one-time code (and its QR
  * code) valid for ten minutes; the app sends it with a device name. Pairing is {@code MOBILE_PAIRED}
- * to the licence: a refused pairing is not paired. The app gets a token of its own to unpair with;
- * the employee can unpair any of its devices from the client ({@code MOBILE_UNPAIRED}).
+ * to the licence, named by the app's own SIP device ({@code MOBILE_APP}, labelled with the app's
+ * name, its credentials in the answer): a refused pairing is not paired and leaves no device. The
+ * app gets a token of its own to unpair with; the employee can unpair any of its devices from the
+ * client ({@code MOBILE_UNPAIRED}); unpairing removes the app's SIP device.
  */
 @Service
 public class MobilePairing {
@@ -51,8 +55,12 @@ public class MobilePairing {
     public record PairedDevice(UUID id, String name, Instant pairedAt) {
     }
 
-    /** What the app gets when it is paired: its id and the token to unpair with (shown once). */
-    public record Paired(UUID id, String name, String token, String extension, String employee) {
+    /**
+     * What the app gets when it is paired: its id and the token to unpair with, and the SIP account of
+     * its own device to register with (user, password, domain; shown once).
+     */
+    public record Paired(UUID id, String name, String token, String extension, String employee, String sipUser,
+            String sipPassword, String sipDomain) {
     }
 
     private final EmployeeDirectory employees;
@@ -60,10 +68,12 @@ public class MobilePairing {
     private final Mobiles mobiles;
     private final PhoneSystemPort port;
     private final PairingThrottle throttle;
+    private final DeviceManagement devices;
     private final Clock clock;
 
     MobilePairing(EmployeeDirectory employees, PhoneEmployees employeeRows, Mobiles mobiles, PhoneSystemPort port,
-            PairingThrottle throttle, Clock clock) {
+            PairingThrottle throttle, DeviceManagement devices, Clock clock) {
+        this.devices = devices;
         this.throttle = throttle;
         this.employees = employees;
         this.employeeRows = employeeRows;
@@ -121,16 +131,19 @@ public class MobilePairing {
         }
         Employee e = employeeRows.byUser(c.user()).orElseThrow(() -> new NotFoundException("The employee is gone."));
         UUID id = UUID.randomUUID();
+        // In this transaction: a refused pairing throws, and the device made for it goes with the rollback.
+        DeviceWithPassword sip = devices.addPairedApp(e.instanceId(), e.extension(), rawName.trim());
         Decision d = port.report(e.instanceId(), new LicenceEvent(EventType.MOBILE_PAIRED, e.extension(), ref(id), null,
-                now));
+                now, sip.device().licenceDevice()));
         if (!d.admitted()) {
             throw new ConflictException("code", "Not paired: " + d.reason());
         }
         mobiles.useCode(c.hash(), now);
         String token = "sbm_" + UUID.randomUUID().toString().replace("-", "") + Long.toHexString(RANDOM.nextLong());
-        mobiles.insert(new Mobile(id, e.userId(), e.customerId().value(), e.instanceId(), rawName.trim(), now, null),
-                hash(token));
-        return new Paired(id, rawName.trim(), token, e.extension(), e.name());
+        mobiles.insert(new Mobile(id, e.userId(), e.customerId().value(), e.instanceId(), rawName.trim(), now, null,
+                sip.device().id()), hash(token));
+        return new Paired(id, rawName.trim(), token, e.extension(), e.name(), sip.device().sipUser(), sip.password(),
+                sip.provisioning().domain());
     }
 
     @Transactional(readOnly = true)
@@ -163,6 +176,9 @@ public class MobilePairing {
         Instant now = clock.instant();
         mobiles.unpair(m.id(), now);
         port.report(e.instanceId(), new LicenceEvent(EventType.MOBILE_UNPAIRED, e.extension(), ref(m.id()), null, now));
+        if (m.sipDevice() != null) {
+            devices.deletePairedApp(e.instanceId(), m.sipDevice());
+        }
     }
 
     private static long seconds(Duration wait) {

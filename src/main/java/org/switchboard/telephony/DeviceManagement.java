@@ -100,14 +100,38 @@ public class DeviceManagement {
             throw new org.switchboard.platform.InvalidInputException("kind",
                     "Function devices belong to function extensions, not to employees.");
         }
+        return create(instance, subject, kind, label);
+    }
+
+    private DeviceWithPassword create(Instance instance, Subject subject, DeviceKind kind, String label) {
         String password = password();
-        String user = extension + "-" + random(USER_CHARS, 6);
+        String user = subject.extension() + "-" + random(USER_CHARS, 6);
         String realm = provisioning.realm(instance);
-        Device device = new Device(UUID.randomUUID(), id, subject.id(), extension, kind,
+        Device device = new Device(UUID.randomUUID(), instance.id(), subject.id(), subject.extension(), kind,
                 label == null ? kind.label() + " of " + subject.name() : label, user, clock.instant(), clock.instant());
         devices.insert(device, instance.customerId().value(), DeviceCredentials.ha1Md5(user, realm, password),
                 DeviceCredentials.ha1Sha256(user, realm, password));
         return new DeviceWithPassword(device, password, provisioning.provisioning(realm, device));
+    }
+
+    /**
+     * The SIP device of a mobile app being paired with an employee's client ({@code MOBILE_APP},
+     * labelled with the app's name): the pairing code stands for the admin here, and the app gets the
+     * credentials once, in the pairing's answer. Its registration holds no licence; the pairing does.
+     */
+    public DeviceWithPassword addPairedApp(InstanceId id, String extension, String appName) {
+        Instance instance = instances.find(id).orElseThrow(() -> new NotFoundException("There is no phone system "
+                + id.value() + "."));
+        Subject subject = subjects.subjectsOf(id).stream()
+                .filter(s -> s.extension().equals(extension) && s.kind() == SubjectKind.EMPLOYEE).findFirst()
+                .orElseThrow(() -> new NotFoundException("There is no employee " + extension + " on this phone system."));
+        return create(instance, subject, DeviceKind.MOBILE_APP, appName);
+    }
+
+    /** Removes the SIP device of an unpaired mobile app; its registrations end with it. */
+    public void deletePairedApp(InstanceId id, UUID deviceId) {
+        devices.find(id, deviceId).filter(d -> d.kind() == DeviceKind.MOBILE_APP)
+                .ifPresent(d -> devices.delete(id, deviceId));
     }
 
     public List<Device> devices(CurrentUser viewer, InstanceId id) {

@@ -36,7 +36,9 @@ public record SipSettings(Boolean enabled, Integer port, String bindAddress, Str
     /**
      * Toll-fraud guards for calls to the public network: the countries a customer admin may open for
      * an instance besides its home country ({@code allowedCountries}, ISO 3166 codes; none by
-     * default), blocked premium-rate and service prefixes (E.164), calls a minute per device, calls
+     * default), blocked prefixes (E.164) on top of the premium-rate and service ranges
+     * ({@link org.switchboard.connector.ServiceRanges}, blocked always but for the ranges in
+     * {@code allowedPrefixes}, by default the freephone ones), calls a minute per device, calls
      * to the public network at once per instance, minutes a day per instance to the public network (0:
      * no cap) counted in {@code airtimeZone}; failed registrations per source address and per account
      * before a ban, the first ban (doubling with each further one, at most {@code longestBan}); user
@@ -45,14 +47,16 @@ public record SipSettings(Boolean enabled, Integer port, String bindAddress, Str
     public record Fraud(java.util.List<String> allowedCountries, java.util.List<String> blockedPrefixes,
             Integer callsPerMinutePerDevice, Integer concurrentOutboundPerInstance, Integer dailyAirtimeMinutes,
             String airtimeZone, Integer registrationFailures, Duration firstBan, Duration longestBan,
-            java.util.List<String> blockedUserAgents, java.util.List<String> trustedAddresses) {
+            java.util.List<String> blockedUserAgents, java.util.List<String> trustedAddresses,
+            java.util.List<String> allowedPrefixes) {
+
         public Fraud {
             allowedCountries = allowedCountries == null ? java.util.List.of()
                     : allowedCountries.stream().map(c -> c.trim().toUpperCase(java.util.Locale.ROOT))
                             .filter(c -> !c.isEmpty()).distinct().toList();
-            blockedPrefixes = blockedPrefixes == null ? java.util.List.of("+49900", "+49137", "+49138", "+49180",
-                    "+49118", "+49190", "+43900", "+43901", "+43930", "+43939", "+41900", "+41901", "+41906")
-                    : java.util.List.copyOf(blockedPrefixes);
+            blockedPrefixes = blockedPrefixes == null ? java.util.List.of() : java.util.List.copyOf(blockedPrefixes);
+            allowedPrefixes = allowedPrefixes == null ? org.switchboard.connector.ServiceRanges.freephonePrefixes()
+                    : java.util.List.copyOf(allowedPrefixes);
             callsPerMinutePerDevice = callsPerMinutePerDevice == null ? 10 : callsPerMinutePerDevice;
             concurrentOutboundPerInstance = concurrentOutboundPerInstance == null ? 50 : concurrentOutboundPerInstance;
             dailyAirtimeMinutes = dailyAirtimeMinutes == null ? 1440 : dailyAirtimeMinutes;
@@ -86,7 +90,7 @@ public record SipSettings(Boolean enabled, Integer port, String bindAddress, Str
         challengeOrder = challengeOrder == null || challengeOrder.isEmpty() ? java.util.List.of("SHA-256", "MD5")
                 : java.util.List.copyOf(challengeOrder);
         carrier = carrier == null ? new Carrier(null, "udp", null, null, null) : carrier;
-        fraud = fraud == null ? new Fraud(null, null, null, null, null, null, null, null, null, null, null) : fraud;
+        fraud = fraud == null ? new Fraud(null, null, null, null, null, null, null, null, null, null, null, null) : fraud;
     }
 
     /** The SIP domain of the instance reached under {@code subdomain}. */

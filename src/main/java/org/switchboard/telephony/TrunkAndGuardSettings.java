@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 import org.switchboard.accounts.CurrentUser;
+import org.switchboard.connector.ServiceRanges;
 import org.switchboard.numbers.TrunkTemplate;
 import org.switchboard.platform.Validation;
 import org.switchboard.telephony.internal.OperatorSipSettings;
@@ -29,13 +30,27 @@ public class TrunkAndGuardSettings {
     public record View(String carrierAddress, String carrierTransport, String carrierUsername,
             String carrierPasswordMasked, String callerIdHeader, List<String> allowedCountries,
             List<String> blockedPrefixes, int callsPerMinutePerDevice, int concurrentOutboundPerInstance,
-            int dailyAirtimeMinutes, String source, Instant updatedAt, String updatedBy) {
+            int dailyAirtimeMinutes, String source, Instant updatedAt, String updatedBy, List<String> allowedPrefixes,
+            List<ServiceRangeView> serviceRanges) {
+    }
+
+    /** A premium-rate or service range (E.164 prefix) and whether calls reach it at present. */
+    public record ServiceRangeView(String prefix, String description, boolean letThrough) {
     }
 
     /** A change as sent; a blank {@code carrierPassword} keeps the stored one, a blank address means no carrier. */
     public record Change(String carrierAddress, String carrierTransport, String carrierUsername, String carrierPassword,
             String callerIdHeader, List<String> allowedCountries, List<String> blockedPrefixes,
-            Integer callsPerMinutePerDevice, Integer concurrentOutboundPerInstance, Integer dailyAirtimeMinutes) {
+            Integer callsPerMinutePerDevice, Integer concurrentOutboundPerInstance, Integer dailyAirtimeMinutes,
+            List<String> allowedPrefixes) {
+
+        /** A change that leaves the allowed service ranges as they are. */
+        public Change(String carrierAddress, String carrierTransport, String carrierUsername, String carrierPassword,
+                String callerIdHeader, List<String> allowedCountries, List<String> blockedPrefixes,
+                Integer callsPerMinutePerDevice, Integer concurrentOutboundPerInstance, Integer dailyAirtimeMinutes) {
+            this(carrierAddress, carrierTransport, carrierUsername, carrierPassword, callerIdHeader, allowedCountries,
+                    blockedPrefixes, callsPerMinutePerDevice, concurrentOutboundPerInstance, dailyAirtimeMinutes, null);
+        }
     }
 
     private static final Pattern PREFIX = Pattern.compile("\\+[1-9][0-9]{1,14}");
@@ -59,7 +74,9 @@ public class TrunkAndGuardSettings {
                 f.blockedPrefixes(), f.callsPerMinutePerDevice(), f.concurrentOutboundPerInstance(),
                 f.dailyAirtimeMinutes(), stored.isPresent() ? "OPERATOR" : "CONFIGURATION",
                 stored.map(OperatorSipSettings.Stored::updatedAt).orElse(null),
-                stored.map(OperatorSipSettings.Stored::updatedBy).orElse(null));
+                stored.map(OperatorSipSettings.Stored::updatedBy).orElse(null), f.allowedPrefixes(),
+                ServiceRanges.all().stream().map(r -> new ServiceRangeView(r.e164Prefix(), r.description(),
+                        f.allowedPrefixes().stream().anyMatch(r.e164Prefix()::startsWith))).toList());
     }
 
     /** Checks and saves the whole change (all or nothing); calls set up from now on use it. */
@@ -104,8 +121,24 @@ public class TrunkAndGuardSettings {
                 v.reject("allowedCountries", "'" + shortened(raw) + "' is not an ISO country code such as FR or AT");
             }
         }
+        List<String> prefixes = prefixes(c.blockedPrefixes(), "blockedPrefixes", v);
+        List<String> allowed = c.allowedPrefixes() == null ? settings.fraud().allowedPrefixes()
+                : prefixes(c.allowedPrefixes(), "allowedPrefixes", v);
+        range(v, "callsPerMinutePerDevice", "Calls a minute per device", c.callsPerMinutePerDevice(), 1, 1_000);
+        range(v, "concurrentOutboundPerInstance", "Calls at once per phone system", c.concurrentOutboundPerInstance(),
+                1, 10_000);
+        range(v, "dailyAirtimeMinutes", "Daily airtime cap", c.dailyAirtimeMinutes(), 0, 100_000);
+        v.throwIfInvalid();
+        settings.save(new OperatorSipSettings.Stored(new SipSettings.Carrier(address, transport, username, null, header),
+                List.copyOf(countries), prefixes, c.callsPerMinutePerDevice(), c.concurrentOutboundPerInstance(),
+                c.dailyAirtimeMinutes(), clock.instant(), user.email(), allowed), password);
+        return current(user);
+    }
+
+    /** Prefixes in E.164 form, each once; a fault is rejected on {@code field}. */
+    private static List<String> prefixes(List<String> raws, String field, Validation v) {
         List<String> prefixes = new ArrayList<>();
-        for (String raw : c.blockedPrefixes() == null ? List.<String>of() : c.blockedPrefixes()) {
+        for (String raw : raws == null ? List.<String>of() : raws) {
             if (raw == null || raw.isBlank()) {
                 continue;
             }
@@ -115,18 +148,10 @@ public class TrunkAndGuardSettings {
                     prefixes.add(p);
                 }
             } else {
-                v.reject("blockedPrefixes", "'" + shortened(raw) + "' is not a prefix in E.164 form such as +49900");
+                v.reject(field, "'" + shortened(raw) + "' is not a prefix in E.164 form such as +49900");
             }
         }
-        range(v, "callsPerMinutePerDevice", "Calls a minute per device", c.callsPerMinutePerDevice(), 1, 1_000);
-        range(v, "concurrentOutboundPerInstance", "Calls at once per phone system", c.concurrentOutboundPerInstance(),
-                1, 10_000);
-        range(v, "dailyAirtimeMinutes", "Daily airtime cap", c.dailyAirtimeMinutes(), 0, 100_000);
-        v.throwIfInvalid();
-        settings.save(new OperatorSipSettings.Stored(new SipSettings.Carrier(address, transport, username, null, header),
-                List.copyOf(countries), prefixes, c.callsPerMinutePerDevice(), c.concurrentOutboundPerInstance(),
-                c.dailyAirtimeMinutes(), clock.instant(), user.email()), password);
-        return current(user);
+        return prefixes;
     }
 
     private static void range(Validation v, String field, String label, Integer value, int min, int max) {

@@ -116,7 +116,7 @@ class DeletedInstanceDataIntegrationTest extends IntegrationTestBase {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String table : List.of("licence_subjects", "licence_refs", "licence_holders", "licence_history",
                 "licence_hours", "connector_keys", "sip_devices", "sip_bindings", "phone_employees", "phone_mobiles",
-                "trunks", "trunk_numbers")) {
+                "phone_mobile_devices", "trunks", "trunk_numbers")) {
             counts.put(table, jdbc.sql("select count(*) from " + table + " where instance_id = ?").param(instance)
                     .query(Integer.class).single());
         }

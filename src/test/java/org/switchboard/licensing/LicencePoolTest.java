@@ -20,6 +20,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.switchboard.connector.Decision;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceDevice;
 import org.switchboard.connector.LicenceEvent;
 import org.switchboard.connector.Reason;
 import org.switchboard.connector.Verdict;
@@ -50,6 +52,29 @@ class LicencePoolTest {
         assertThat(last.verdict()).isEqualTo(Verdict.RELEASED);
         assertThat(last.occupied()).isZero();
         assertThat(pool.apply(event(DESKTOP_OPENED, "101", "d3")).admitted()).isTrue();
+    }
+
+    @Test
+    void eachReasonKeepsTheDeviceItStartedFromUntilItsReleaseEvenWhenTheEndNamesNone() {
+        LicencePool pool = pool(1, 2, 0);
+        LicenceDevice desk = new LicenceDevice("dev-1", "Desk phone 100");
+        pool.apply(new LicenceEvent(EventType.OUTBOUND_CALL_STARTED, "100", "c1", "+4930123456", NINE, desk));
+        pool.apply(new LicenceEvent(DESKTOP_OPENED, "100", "d1", null, NINE.plusSeconds(5)));
+        assertThat(pool.holders()).singleElement().satisfies(h -> assertThat(h.holds())
+                .extracting(Holder.Hold::reason, Holder.Hold::deviceName, Holder.Hold::since)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Reason.OUTBOUND_CALL, "Desk phone 100", NINE),
+                        org.assertj.core.groups.Tuple.tuple(Reason.DESKTOP_SESSION, null, NINE.plusSeconds(5))));
+        // a refusal names the device that asked
+        LicenceDevice dect = new LicenceDevice("dev-2", "DECT handset 101");
+        pool.apply(new LicenceEvent(EventType.OUTBOUND_CALL_STARTED, "101", "c2", "+4930123456", NINE, dect));
+        pool.apply(new LicenceEvent(CALL_ENDED, "100", "c1", null, NINE.plusSeconds(60)));
+
+        List<LicenceRecord> records = pool.drainChanges().records();
+        assertThat(records).extracting(LicenceRecord::action, r -> r.device() == null ? null : r.device().name())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(RecordAction.ADMITTED, "Desk phone 100"),
+                        org.assertj.core.groups.Tuple.tuple(RecordAction.ADMITTED, null),
+                        org.assertj.core.groups.Tuple.tuple(RecordAction.REFUSED, "DECT handset 101"),
+                        org.assertj.core.groups.Tuple.tuple(RecordAction.RELEASED, "Desk phone 100"));
     }
 
     @Test

@@ -43,7 +43,17 @@ class MobilePairingIntegrationTest extends IntegrationTestBase {
         assertThat(holders(office)).singleElement().satisfies(h -> {
             assertThat(h.subject()).isEqualTo(anna.extension());
             assertThat(h.reasons()).containsExactly(Reason.MOBILE_PAIRING);
+            assertThat(h.holds()).singleElement().satisfies(hold -> assertThat(hold.deviceName())
+                    .as("the live view names the app").isEqualTo("Anna's phone (mobile app)"));
         });
+        // the app's own SIP device, linked to the pairing: the licence names it, the app gets its account once
+        assertThat(appDevices(office, anna.extension())).containsExactly("Anna's phone");
+        assertThat(paired.json().path("sipUser").asString()).startsWith(anna.extension() + "-");
+        assertThat(paired.json().path("sipPassword").asString()).hasSizeGreaterThan(10);
+        assertThat(paired.json().path("sipDomain").asString()).isNotBlank();
+        assertThat(holders(office).get(0).holds().get(0).device().id()).isEqualTo(jdbc.sql(
+                "select id::text from sip_devices where kind = 'MOBILE_APP' and extension = ? and instance_id = ?")
+                .params(anna.extension(), office.setup().instance().value()).query(String.class).single());
         assertThat(annasClient.get("/api/v1/phone/mobiles").json().get(0).get("name").asString())
                 .isEqualTo("Anna's phone");
 
@@ -58,11 +68,13 @@ class MobilePairingIntegrationTest extends IntegrationTestBase {
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.text("detail")).startsWith("Not paired: Licence limit reached");
         assertThat(bensClient.get("/api/v1/phone/mobiles").json().size()).isZero();
+        assertThat(appDevices(office, ben.extension())).as("a refused pairing leaves no device").isEmpty();
 
         // the app unpairs itself with its token, not without
         assertThat(new Api(port).bearer("sbm_wrong").delete("/api/v1/mobile/pairings/" + id).status()).isEqualTo(404);
         assertThat(new Api(port).bearer(token).delete("/api/v1/mobile/pairings/" + id).status()).isEqualTo(204);
         assertThat(holders(office)).isEmpty();
+        assertThat(appDevices(office, anna.extension())).as("unpaired: its device is gone").isEmpty();
 
         // Ben's code still works now that a licence is free; he unpairs from his client
         Api.Response bensPairing = app.post("/api/v1/mobile/pairings", Map.of("code", bensCode, "deviceName", "Ben's"));
@@ -74,6 +86,11 @@ class MobilePairingIntegrationTest extends IntegrationTestBase {
         // another employee's device is not Anna's to unpair
         assertThat(annasClient.delete("/api/v1/phone/mobiles/" + bensPairing.json().get("id").asString()).status())
                 .isEqualTo(404);
+    }
+
+    private List<String> appDevices(Office office, String extension) {
+        return jdbc.sql("select label from sip_devices where kind = 'MOBILE_APP' and extension = ? and instance_id = ?")
+                .params(extension, office.setup().instance().value()).query(String.class).list();
     }
 
     @Test

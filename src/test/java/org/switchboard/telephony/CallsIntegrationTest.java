@@ -37,6 +37,8 @@ class CallsIntegrationTest extends IntegrationTestBase {
     LicenceManagement licences;
     @Autowired
     CallRecordHandover records;
+    @Autowired
+    org.switchboard.licensing.LicenceInsights insights;
 
     @org.junit.jupiter.api.BeforeEach
     void sippInstalled() {
@@ -172,10 +174,21 @@ class CallsIntegrationTest extends IntegrationTestBase {
         await(() -> history.live(setup.customer().admin(), setup.instance()).stream()
                 .anyMatch(c -> c.answeredAt() != null));
         assertThat(licences.state(setup.customer().admin(), setup.instance()).holders())
-                .singleElement().satisfies(h -> assertThat(h.subject()).isEqualTo("900"));
+                .singleElement().satisfies(h -> assertThat(h.subject()).isEqualTo("900"))
+                .satisfies(h -> assertThat(h.holds()).singleElement().satisfies(hold -> {
+                    assertThat(hold.reason()).isEqualTo(org.switchboard.connector.Reason.OUTBOUND_CALL);
+                    assertThat(hold.deviceName()).as("the call's licence names the device that placed it")
+                            .isEqualTo("Function device 900");
+                }));
         assertPassed(calling.await());
         assertPassed(carrier.await());
         await(() -> occupied(setup) == 0);
+        // The history keeps the device with the admission and with the release, which the BYE did not name.
+        var lines = insights.history(setup.customer().admin(), setup.instance(), clock.instant().minusSeconds(3600),
+                clock.instant().plusSeconds(3600), 10);
+        assertThat(lines).extracting(l -> l.action().name()).containsExactly("RELEASED", "ADMITTED");
+        assertThat(lines).allSatisfy(l -> assertThat(l.device()).isNotNull()
+                .satisfies(d -> assertThat(d.name()).isEqualTo("Function device 900")));
     }
 
     @Test

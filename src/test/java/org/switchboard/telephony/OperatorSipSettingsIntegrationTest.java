@@ -55,10 +55,14 @@ class OperatorSipSettingsIntegrationTest extends IntegrationTestBase {
         assertThat(was.path("carrierUsername").asString()).isEqualTo(CARRIER_USER);
         assertThat(before.body()).doesNotContain(CARRIER_PASSWORD);
         assertThat(strings(was.path("allowedCountries"))).containsExactly("AT", "FR");
+        assertThat(strings(was.path("allowedPrefixes"))).as("freephone let through by default")
+                .containsExactlyInAnyOrder("+41800", "+43800", "+49800");
+        assertThat(was.path("serviceRanges").toString()).contains("+49900").contains("premium-rate (0900)");
 
         Map<String, Object> bad = settings(was, List.of("AT", "FR", "XX"), List.of("0900"));
         bad.put("carrierAddress", "sip carrier");
         bad.put("callsPerMinutePerDevice", 0);
+        bad.put("allowedPrefixes", List.of("0800"));
         Api.Response refused = operator.put(PATH, bad);
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.contentType()).contains("problem+json");
@@ -66,6 +70,7 @@ class OperatorSipSettingsIntegrationTest extends IntegrationTestBase {
         assertThat(refused.errorMessage("allowedCountries")).contains("'XX' is not an ISO country code");
         assertThat(refused.errorMessage("blockedPrefixes")).contains("'0900' is not a prefix in E.164 form");
         assertThat(refused.errorMessage("callsPerMinutePerDevice")).contains("between 1 and 1,000");
+        assertThat(refused.errorMessage("allowedPrefixes")).contains("'0800' is not a prefix in E.164 form");
         assertThat(operator.get(PATH).json().path("source").asString()).as("nothing half-saved")
                 .isEqualTo(was.path("source").asString());
 

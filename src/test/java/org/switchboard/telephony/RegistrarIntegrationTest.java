@@ -85,7 +85,12 @@ class RegistrarIntegrationTest extends IntegrationTestBase {
         try (SipClient sip = new SipClient(fixtures.sipPort())) {
             assertThat(register(sip, desktop, 120, "00000001")).isEqualTo(200);
             assertThat(licences.state(setup.customer().admin(), setup.instance()).holders()).singleElement()
-                    .satisfies(h -> assertThat(h.reasons()).containsExactly(Reason.DESKTOP_SESSION));
+                    .satisfies(h -> assertThat(h.reasons()).containsExactly(Reason.DESKTOP_SESSION))
+                    .satisfies(h -> assertThat(h.holds()).singleElement().satisfies(hold -> {
+                        assertThat(hold.reason()).isEqualTo(Reason.DESKTOP_SESSION);
+                        assertThat(hold.deviceName()).as("the client's device names the session")
+                                .isEqualTo("Desktop client 100");
+                    }));
             assertThat(register(sip, desktop, 120, "00000002")).as("refresh: a heartbeat").isEqualTo(200);
             assertThat(register(sip, desktop, 0, "00000003")).as("unregister").isEqualTo(200);
             assertThat(licences.state(setup.customer().admin(), setup.instance()).occupied()).isZero();

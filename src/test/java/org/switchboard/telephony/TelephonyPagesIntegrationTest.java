@@ -71,6 +71,12 @@ class TelephonyPagesIntegrationTest extends IntegrationTestBase {
         String settings = operator.get("/operator/telephony");
         assertThat(settings).contains("id=\"sip-settings-form\"").contains("127.0.0.1:" + CARRIER_PORT)
                 .doesNotContain(CARRIER_PASSWORD);
+        // the one list of premium-rate and service ranges, with those the operator lets through
+        Matcher ranges = Pattern.compile("id=\"service-ranges\".*?</details>", Pattern.DOTALL).matcher(settings);
+        assertThat(ranges.find()).isTrue();
+        assertThat(ranges.group()).containsPattern("\\+49900</td>\\s*<td>premium-rate \\(0900\\)</td>\\s*<td>blocked")
+                .containsPattern("\\+49800</td>\\s*<td>freephone \\(0800\\)</td>\\s*<td>let through");
+        assertThat(settings).contains("name=\"allowedPrefixes\"");
         Pattern source = Pattern.compile("id=\"settings-source\">([^<]*)<");
         Matcher was = source.matcher(settings);
         assertThat(was.find()).isTrue();

@@ -33,6 +33,7 @@ import org.switchboard.connector.ConnectorKey;
 import org.switchboard.connector.ConnectorKeys;
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceDevice;
 import org.switchboard.connector.LicenceEvent;
 import org.switchboard.connector.PhoneSystemPort;
 import org.switchboard.connector.web.ConnectorProblems.TooLargeException;
@@ -62,7 +63,8 @@ import tools.jackson.databind.json.JsonMapper;
 class ConnectorApi {
 
     static final int MAX_EVENT_BYTES = 64 * 1024;
-    private static final Set<String> EVENT_FIELDS = Set.of("type", "subject", "ref", "destination", "at");
+    private static final Set<String> EVENT_FIELDS = Set.of("type", "subject", "ref", "destination", "at", "device");
+    private static final Set<String> DEVICE_FIELDS = Set.of("id", "name");
 
     record DecisionView(boolean admitted, String reason, int licensed, int occupied, boolean emergency) {
         static DecisionView of(Decision d) {
@@ -70,8 +72,15 @@ class ConnectorApi {
         }
     }
 
-    /** One event of the phone system, as documented; the endpoint reads the body itself (at most 64 KB). */
-    record EventBody(String type, String subject, String ref, String destination, Instant at) {
+    /**
+     * One event of the phone system, as documented; the endpoint reads the body itself (at most 64 KB).
+     * {@code device} is optional: the device the event comes from, shown in the licence view and history.
+     */
+    record EventBody(String type, String subject, String ref, String destination, Instant at, DeviceBody device) {
+    }
+
+    /** The device of an event: the phone system's own id for it and a name a person reads ("Desk phone 101"). */
+    record DeviceBody(String id, String name) {
     }
 
     record BatchAnswer(int received, int stored, int duplicates, int rated, int free, int notBillable, int unrated) {
@@ -168,6 +177,7 @@ class ConnectorApi {
         String ref = text(node, "ref", v);
         String destination = text(node, "destination", v);
         String at = text(node, "at", v);
+        LicenceDevice device = device(node.get("device"), v);
         EventType eventType = null;
         if (type == null || type.isBlank()) {
             v.reject("type", "type is required: one of " + List.of(EventType.values()));
@@ -194,16 +204,44 @@ class ConnectorApi {
         }
         v.throwIfInvalid();
         return port.report(key.instanceId(), new LicenceEvent(eventType, subject.trim(), ref.trim(),
-                destination == null ? null : destination.trim(), when == null ? clock.instant() : when));
+                destination == null ? null : destination.trim(), when == null ? clock.instant() : when, device));
+    }
+
+    /** The optional device of an event: an object {id, name}, both required text when it is given. */
+    private static LicenceDevice device(JsonNode value, Validation v) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            v.reject("device", "device must be an object {id, name}: the device's id in the phone system and a name"
+                    + " a person reads, such as {\"id\": \"phone-17\", \"name\": \"Desk phone 101\"}");
+            return null;
+        }
+        for (Iterator<String> names = value.propertyNames().iterator(); names.hasNext();) {
+            String name = names.next();
+            if (!DEVICE_FIELDS.contains(name)) {
+                v.reject("device." + name, "device." + name + " is not a known field: a device has an id and a name");
+            }
+        }
+        String id = text(value, "id", v, "device.id");
+        String name = text(value, "name", v, "device.name");
+        v.text("device.id", "device.id", id, LicenceDevice.MAX_ID);
+        v.text("device.name", "device.name", name, LicenceDevice.MAX_NAME);
+        // Any fault above is thrown with the others before the event is built.
+        return id == null || name == null || id.isBlank() || name.isBlank() ? null : new LicenceDevice(id, name);
     }
 
     private static String text(JsonNode node, String field, Validation v) {
+        return text(node, field, v, field);
+    }
+
+    private static String text(JsonNode node, String field, Validation v, String named) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isString() && !value.isNumber()) {
-            v.reject(field, field + " must be text");
+            v.reject(named, named + " must be text");
             return null;
         }
         return value.asString();

@@ -1,6 +1,7 @@
 package org.switchboard.licensing.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.switchboard.connector.LicenceDevice;
 import org.switchboard.connector.Reason;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.licensing.Holder;
@@ -23,7 +25,7 @@ public class LicenceReads {
 
     /** A stored line of history. */
     public record HistoryLine(long id, Instant at, String subject, Reason reason, String ref, RecordAction action,
-            boolean emergency, boolean licenceChanged, String actor, int occupied, int licensed) {
+            boolean emergency, boolean licenceChanged, String actor, int occupied, int licensed, LicenceDevice device) {
     }
 
     /** One hour of one instance. */
@@ -44,31 +46,36 @@ public class LicenceReads {
             return Optional.empty();
         }
         Map<String, Holder> holders = new LinkedHashMap<>();
-        jdbc.sql("select h.subject, h.since, h.over_limit, r.reason from licence_holders h join licence_refs r"
+        jdbc.sql("select h.subject, h.since, h.over_limit, r.reason, r.device_id, r.device_name, r.since, r.emergency"
+                + " from licence_holders h join licence_refs r"
                 + " on r.instance_id = h.instance_id and r.subject = h.subject and r.state = 'HELD'"
-                + " where h.instance_id = ? order by h.since, h.subject").param(instance.value()).query(rs -> {
+                + " where h.instance_id = ? order by h.since, h.subject, r.since").param(instance.value()).query(rs -> {
                     String subject = rs.getString(1);
-                    Holder h = holders.computeIfAbsent(subject, s -> {
-                        try {
-                            return new Holder(s, EnumSet.noneOf(Reason.class), PoolStore.instant(rs, 2), rs.getBoolean(3));
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    });
-                    h.reasons().add(Reason.valueOf(rs.getString(4)));
+                    Holder h = holders.get(subject);
+                    if (h == null) {
+                        h = new Holder(subject, EnumSet.noneOf(Reason.class), PoolStore.instant(rs, 2),
+                                rs.getBoolean(3), new ArrayList<>());
+                        holders.put(subject, h);
+                    }
+                    Reason reason = Reason.valueOf(rs.getString(4));
+                    h.reasons().add(reason);
+                    h.holds().add(new Holder.Hold(reason, PoolStore.device(rs, 5), PoolStore.instant(rs, 7),
+                            rs.getBoolean(8)));
                 });
         List<Holder> list = holders.values().stream()
-                .map(h -> new Holder(h.subject(), Set.copyOf(h.reasons()), h.since(), h.overLimit())).toList();
+                .map(h -> new Holder(h.subject(), Set.copyOf(h.reasons()), h.since(), h.overLimit(), List.copyOf(h.holds())))
+                .toList();
         return Optional.of(new LicenceState(pool.get()[0], pool.get()[1], list));
     }
 
     public List<HistoryLine> history(InstanceId instance, Instant from, Instant to, int limit) {
-        return jdbc.sql("select id, at, subject, reason, ref, action, emergency, licence_changed, actor, occupied, licensed"
-                + " from licence_history where instance_id = ? and at >= ? and at < ? order by at desc, id desc limit ?")
+        return jdbc.sql("select id, at, subject, reason, ref, action, emergency, licence_changed, actor, occupied, licensed,"
+                + " device_id, device_name from licence_history where instance_id = ? and at >= ? and at < ? order by at desc, id desc limit ?")
                 .params(instance.value(), PoolStore.utc(from), PoolStore.utc(to), limit)
                 .query((rs, n) -> new HistoryLine(rs.getLong(1), PoolStore.instant(rs, 2), rs.getString(3),
                         Reason.valueOf(rs.getString(4)), rs.getString(5), RecordAction.valueOf(rs.getString(6)),
-                        rs.getBoolean(7), rs.getBoolean(8), rs.getString(9), rs.getInt(10), rs.getInt(11)))
+                        rs.getBoolean(7), rs.getBoolean(8), rs.getString(9), rs.getInt(10), rs.getInt(11),
+                        PoolStore.device(rs, 12)))
                 .list();
     }
 

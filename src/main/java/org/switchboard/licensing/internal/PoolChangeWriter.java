@@ -39,11 +39,11 @@ class PoolChangeWriter {
         if (written.isEmpty()) {
             return;
         }
-        Columns refs = new Columns(9);
+        Columns refs = new Columns(11);
         List<Object[]> refDeletes = new ArrayList<>();
         Columns holders = new Columns(5);
         Columns freed = new Columns(2);
-        Columns history = new Columns(12);
+        Columns history = new Columns(14);
         Columns hours = new Columns(9);
         Columns pools = new Columns(2);
         for (Written w : written) {
@@ -52,7 +52,8 @@ class PoolChangeWriter {
             LicencePool.Changes c = w.changes();
             for (HeldRef r : c.refs()) {
                 refs.add(instance, customer, r.reason().name(), r.ref(), r.subject(), r.state().name(), r.emergency(),
-                        text(r.since()), text(r.lastSeen()));
+                        text(r.since()), text(r.lastSeen()), r.device() == null ? null : r.device().id(),
+                        r.device() == null ? null : r.device().name());
             }
             for (HeldRef r : c.forgottenRefs()) {
                 refDeletes.add(new Object[] { instance, r.reason().name(), r.ref() });
@@ -65,7 +66,8 @@ class PoolChangeWriter {
             }
             for (LicenceRecord r : c.records()) {
                 history.add(instance, customer, text(r.at()), r.subject(), r.reason().name(), r.ref(), r.action().name(),
-                        r.emergency(), r.licenceChanged(), r.actor(), r.occupied(), r.licensed());
+                        r.emergency(), r.licenceChanged(), r.actor(), r.occupied(), r.licensed(),
+                        r.device() == null ? null : r.device().id(), r.device() == null ? null : r.device().name());
             }
             hourRows(instance, customer, c.records(), hours);
             pools.add(instance, w.pool().occupied());
@@ -73,11 +75,12 @@ class PoolChangeWriter {
         jdbc.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement(WRITE)) {
                 int i = 1;
-                i = refs.bind(con, ps, i, "uuid", "uuid", "text", "text", "text", "text", "bool", "text", "text");
+                i = refs.bind(con, ps, i, "uuid", "uuid", "text", "text", "text", "text", "bool", "text", "text", "text",
+                        "text");
                 i = holders.bind(con, ps, i, "uuid", "uuid", "text", "text", "bool");
                 i = freed.bind(con, ps, i, "uuid", "text");
                 i = history.bind(con, ps, i, "uuid", "uuid", "text", "text", "text", "text", "text", "bool", "bool", "text",
-                        "int4", "int4");
+                        "int4", "int4", "text", "text");
                 i = hours.bind(con, ps, i, "uuid", "uuid", "text", "int4", "int4", "int4", "int4", "int4", "int4");
                 pools.bind(con, ps, i, "uuid", "int4");
                 ps.executeUpdate();
@@ -91,12 +94,16 @@ class PoolChangeWriter {
 
     private static final String WRITE = """
             with refs as (
-              insert into licence_refs (instance_id, customer_id, reason, ref, subject, state, emergency, since, last_seen)
-              select i, c, reason, ref, subject, state, emergency, since::timestamptz, last_seen::timestamptz
-              from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[], ?::text[])
-                as t(i, c, reason, ref, subject, state, emergency, since, last_seen)
+              insert into licence_refs (instance_id, customer_id, reason, ref, subject, state, emergency, since, last_seen,
+                device_id, device_name)
+              select i, c, reason, ref, subject, state, emergency, since::timestamptz, last_seen::timestamptz, device_id,
+                device_name
+              from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[], ?::text[],
+                ?::text[], ?::text[])
+                as t(i, c, reason, ref, subject, state, emergency, since, last_seen, device_id, device_name)
               on conflict (instance_id, reason, ref) do update set subject = excluded.subject, state = excluded.state,
-                emergency = excluded.emergency, since = excluded.since, last_seen = excluded.last_seen),
+                emergency = excluded.emergency, since = excluded.since, last_seen = excluded.last_seen,
+                device_id = excluded.device_id, device_name = excluded.device_name),
             holders as (
               insert into licence_holders (instance_id, customer_id, subject, since, over_limit)
               select i, c, subject, since::timestamptz, over_limit
@@ -107,12 +114,13 @@ class PoolChangeWriter {
               where h.instance_id = t.i and h.subject = t.subject),
             history as (
               insert into licence_history (instance_id, customer_id, at, subject, reason, ref, action, emergency,
-                licence_changed, actor, occupied, licensed)
+                licence_changed, actor, occupied, licensed, device_id, device_name)
               select i, c, at::timestamptz, subject, reason, ref, action, emergency, licence_changed, actor, occupied,
-                licensed
+                licensed, device_id, device_name
               from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[],
-                ?::bool[], ?::text[], ?::int4[], ?::int4[])
-                as t(i, c, at, subject, reason, ref, action, emergency, licence_changed, actor, occupied, licensed)),
+                ?::bool[], ?::text[], ?::int4[], ?::int4[], ?::text[], ?::text[])
+                as t(i, c, at, subject, reason, ref, action, emergency, licence_changed, actor, occupied, licensed,
+                  device_id, device_name)),
             hours as (
               insert into licence_hours (instance_id, customer_id, hour, peak, closing, licensed, admissions, refusals,
                 emergencies)

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.switchboard.connector.LicenceDevice;
 import org.switchboard.connector.Reason;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.licensing.HeldRef;
@@ -134,10 +135,11 @@ public class PoolStore {
                 .query((ResultSet rs) -> {
                     subjects.put(rs.getString(1), SubjectKind.valueOf(rs.getString(2)));
                 });
-        List<HeldRef> refs = client.sql("select reason, ref, subject, state, emergency, since, last_seen from licence_refs"
-                + " where instance_id = ?").param(row.instanceId())
+        List<HeldRef> refs = client.sql("select reason, ref, subject, state, emergency, since, last_seen, device_id,"
+                + " device_name from licence_refs where instance_id = ?").param(row.instanceId())
                 .query((rs, n) -> new HeldRef(Reason.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
-                        HeldRef.State.valueOf(rs.getString(4)), rs.getBoolean(5), instant(rs, 6), instant(rs, 7)))
+                        HeldRef.State.valueOf(rs.getString(4)), rs.getBoolean(5), instant(rs, 6), instant(rs, 7),
+                        device(rs, 8)))
                 .list();
         List<Holder> holders = client.sql("select subject, since, over_limit from licence_holders where instance_id = ?")
                 .param(row.instanceId())
@@ -160,6 +162,13 @@ public class PoolStore {
     private static PoolRow row(ResultSet rs) throws SQLException {
         return new PoolRow(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4),
                 rs.getLong(5), rs.getInt(6));
+    }
+
+    /** The device stored in these two columns (id, name), if any. */
+    static LicenceDevice device(ResultSet rs, int idColumn) throws SQLException {
+        String id = rs.getString(idColumn);
+        String name = rs.getString(idColumn + 1);
+        return id == null || name == null ? null : new LicenceDevice(id, name);
     }
 
     static OffsetDateTime utc(Instant at) {

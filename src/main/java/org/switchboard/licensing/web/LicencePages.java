@@ -56,6 +56,7 @@ class LicencePages {
         Overview overview = insights.overview(user, new InstanceId(id));
         model.addAttribute("o", overview);
         model.addAttribute("live", overview.live());
+        model.addAttribute("recent", recent(user, id));
         model.addAttribute("clients", openClients(id, overview.live()));
         model.addAttribute("names", names(id));
         model.addAttribute("id", id);
@@ -100,6 +101,13 @@ class LicencePages {
         return names;
     }
 
+    /** The last events of the last 24 hours, newest first, with the device each came from. */
+    private java.util.List<org.switchboard.licensing.internal.LicenceReads.HistoryLine> recent(CurrentUser user, UUID id) {
+        java.time.Instant now = clock.instant();
+        return insights.history(user, new InstanceId(id), now.minus(java.time.Duration.ofHours(24)), now.plusSeconds(1),
+                20);
+    }
+
     /** An open desktop client, and whether it holds the employee's licence. */
     record ClientView(String extension, String name, boolean licensed) {
     }
@@ -108,6 +116,7 @@ class LicencePages {
     String live(CurrentUser user, @PathVariable UUID id, Model model) {
         LicenceInsights.Live live = insights.live(user, new InstanceId(id));
         model.addAttribute("live", live);
+        model.addAttribute("recent", recent(user, id));
         model.addAttribute("clients", openClients(id, live));
         model.addAttribute("names", names(id));
         model.addAttribute("id", id);

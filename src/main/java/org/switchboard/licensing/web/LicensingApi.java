@@ -1,7 +1,10 @@
 package org.switchboard.licensing.web;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,12 +16,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.switchboard.accounts.CurrentUser;
 import org.switchboard.connector.ConnectorKeys;
+import org.switchboard.connector.LicenceDevice;
 import org.switchboard.connector.Reason;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.licensing.Holder;
+import org.switchboard.licensing.LicenceInsights;
+import org.switchboard.licensing.RecordAction;
+import org.switchboard.licensing.internal.LicenceReads.HistoryLine;
 import org.switchboard.licensing.LicenceManagement;
 import org.switchboard.licensing.LicenceState;
 import org.switchboard.licensing.Subject;
@@ -26,6 +34,8 @@ import org.switchboard.licensing.SubjectManagement.ImportReport;
 import org.switchboard.licensing.SubjectManagement.NewSubject;
 import org.switchboard.licensing.SubjectManagement;
 import org.switchboard.platform.ForbiddenException;
+import org.switchboard.platform.InvalidInputException;
+import org.switchboard.platform.Validation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,9 +46,32 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Licensing", description = "Concurrent-user licences: subjects, who holds a licence, timeouts")
 class LicensingApi {
 
-    record HolderView(String subject, List<Reason> reasons, Instant since, boolean overLimit) {
+    record HolderView(String subject, List<Reason> reasons, Instant since, boolean overLimit, List<HoldView> held) {
         static HolderView of(Holder h) {
-            return new HolderView(h.subject(), h.reasons().stream().sorted().toList(), h.since(), h.overLimit());
+            return new HolderView(h.subject(), h.reasons().stream().sorted().toList(), h.since(), h.overLimit(),
+                    h.holds().stream().map(HoldView::of).toList());
+        }
+    }
+
+    /** One reason of a holder with the device it comes from (null when the phone system named none). */
+    record HoldView(Reason reason, DeviceView device, Instant since, boolean emergency) {
+        static HoldView of(Holder.Hold h) {
+            return new HoldView(h.reason(), DeviceView.of(h.device()), h.since(), h.emergency());
+        }
+    }
+
+    record DeviceView(String id, String name) {
+        static DeviceView of(LicenceDevice d) {
+            return d == null ? null : new DeviceView(d.id(), d.name());
+        }
+    }
+
+    /** One line of the licence history: who, why, which device, when, and the occupancy right after. */
+    record HistoryView(Instant at, String subject, Reason reason, String ref, DeviceView device, RecordAction action,
+            boolean emergency, boolean licenceChanged, String actor, int occupied, int licensed) {
+        static HistoryView of(HistoryLine l) {
+            return new HistoryView(l.at(), l.subject(), l.reason(), l.ref(), DeviceView.of(l.device()), l.action(),
+                    l.emergency(), l.licenceChanged(), l.actor(), l.occupied(), l.licensed());
         }
     }
 
@@ -62,8 +95,13 @@ class LicensingApi {
     private final LicenceManagement licences;
     private final SubjectManagement subjects;
     private final ConnectorKeys keys;
+    private final LicenceInsights insights;
+    private final Clock clock;
 
-    LicensingApi(LicenceManagement licences, SubjectManagement subjects, ConnectorKeys keys) {
+    LicensingApi(LicenceManagement licences, SubjectManagement subjects, ConnectorKeys keys, LicenceInsights insights,
+            Clock clock) {
+        this.insights = insights;
+        this.clock = clock;
         this.licences = licences;
         this.subjects = subjects;
         this.keys = keys;
@@ -78,6 +116,38 @@ class LicensingApi {
             return LicenceView.of(licences.state(keys.authenticate(caller.authorization(), instance)));
         }
         return LicenceView.of(licences.state(caller.user(), instance));
+    }
+
+    @GetMapping("/instances/{id}/licence/history")
+    @Operation(summary = "The licence history, newest first: every admission, refusal and release with who, why, which"
+            + " device and when (from/to ISO instants, default the last 24 hours; at most 1000 lines, default 100)")
+    List<HistoryView> history(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) Integer limit) {
+        Instant now = clock.instant();
+        Validation v = new Validation();
+        Instant until = instant(to, "to", v);
+        Instant since = instant(from, "from", v);
+        v.check(limit == null || limit >= 1 && limit <= 1000, "limit", "limit must be between 1 and 1000");
+        v.throwIfInvalid();
+        until = until == null ? now.plusSeconds(1) : until;
+        since = since == null ? until.minus(Duration.ofHours(24)) : since;
+        if (!since.isBefore(until)) {
+            throw new InvalidInputException("from", "from must lie before to");
+        }
+        return insights.history(user, new InstanceId(id), since, until, limit == null ? 100 : limit).stream()
+                .map(HistoryView::of).toList();
+    }
+
+    private static Instant instant(String value, String field, Validation v) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            v.reject(field, field + " must be an ISO-8601 instant such as 2026-03-02T08:00:00Z, not '" + value + "'");
+            return null;
+        }
     }
 
     @PostMapping("/instances/{id}/licence/holders/{subject}/release")

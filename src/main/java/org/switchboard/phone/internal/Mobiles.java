@@ -21,9 +21,14 @@ public class Mobiles {
     public record Code(String hash, UserId user, InstanceId instance, Instant expiresAt, Instant usedAt) {
     }
 
+    /** A paired mobile; {@code sipDevice} is its own SIP device (none for apps paired before they got one). */
     public record Mobile(UUID id, UserId user, UUID customerId, InstanceId instance, String name, Instant pairedAt,
-            Instant unpairedAt) {
+            Instant unpairedAt, UUID sipDevice) {
     }
+
+    /** A mobile with its own SIP device, if it has one. */
+    private static final String SELECT_MOBILE = "select m.*, d.sip_device_id from phone_mobiles m"
+            + " left join phone_mobile_devices d on d.mobile_id = m.id";
 
     private final JdbcClient jdbc;
 
@@ -60,20 +65,24 @@ public class Mobiles {
                 values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(m.id(), m.user().value(), m.customerId(), m.instance().value(), m.name(), tokenHash,
                         utc(m.pairedAt())).update();
+        if (m.sipDevice() != null) {
+            jdbc.sql("insert into phone_mobile_devices (mobile_id, customer_id, instance_id, sip_device_id)"
+                    + " values (?, ?, ?, ?)").params(m.id(), m.customerId(), m.instance().value(), m.sipDevice()).update();
+        }
     }
 
     public List<Mobile> pairedOf(UserId user) {
-        return jdbc.sql("select * from phone_mobiles where user_id = ? and unpaired_at is null order by paired_at")
+        return jdbc.sql(SELECT_MOBILE + " where m.user_id = ? and m.unpaired_at is null order by m.paired_at")
                 .param(user.value()).query((rs, n) -> map(rs)).list();
     }
 
     public Optional<Mobile> paired(UUID id) {
-        return jdbc.sql("select * from phone_mobiles where id = ? and unpaired_at is null for update").param(id)
+        return jdbc.sql(SELECT_MOBILE + " where m.id = ? and m.unpaired_at is null for update of m").param(id)
                 .query((rs, n) -> map(rs)).optional();
     }
 
     public Optional<Mobile> pairedByToken(UUID id, String tokenHash) {
-        return jdbc.sql("select * from phone_mobiles where id = ? and token_hash = ? and unpaired_at is null for update")
+        return jdbc.sql(SELECT_MOBILE + " where m.id = ? and m.token_hash = ? and m.unpaired_at is null for update of m")
                 .params(id, tokenHash).query((rs, n) -> map(rs)).optional();
     }
 
@@ -85,7 +94,8 @@ public class Mobiles {
     private static Mobile map(ResultSet rs) throws SQLException {
         return new Mobile(rs.getObject("id", UUID.class), new UserId(rs.getObject("user_id", UUID.class)),
                 rs.getObject("customer_id", UUID.class), new InstanceId(rs.getObject("instance_id", UUID.class)),
-                rs.getString("name"), instant(rs, "paired_at"), instant(rs, "unpaired_at"));
+                rs.getString("name"), instant(rs, "paired_at"), instant(rs, "unpaired_at"),
+                rs.getObject("sip_device_id", UUID.class));
     }
 
     private static OffsetDateTime utc(Instant at) {

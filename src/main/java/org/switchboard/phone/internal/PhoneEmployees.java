@@ -36,6 +36,8 @@ public class PhoneEmployees {
 
     /** Removes the employee with its pairing codes and paired mobiles. */
     public void delete(UserId user) {
+        jdbc.sql("delete from phone_mobile_devices where mobile_id in (select id from phone_mobiles where user_id = ?)")
+                .param(user.value()).update();
         jdbc.sql("delete from phone_employees where user_id = ?").param(user.value()).update();
     }
 

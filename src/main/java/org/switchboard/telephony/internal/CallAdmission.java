@@ -87,7 +87,7 @@ final class CallAdmission {
         Decision decision;
         try {
             decision = licences.report(tenant.id(), new LicenceEvent(EventType.OUTBOUND_CALL_STARTED, caller,
-                    m.callId(), route.target(), now));
+                    m.callId(), route.target(), now, device.device().licenceDevice()));
         } catch (RuntimeException e) {
             log.warn("licence engine unavailable for call {}: {}", m.callId(), e.getMessage());
             if (route.kind() != CallRouting.Kind.EMERGENCY) {

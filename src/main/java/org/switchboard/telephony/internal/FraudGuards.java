@@ -51,7 +51,8 @@ final class FraudGuards {
         GuardsOf g = guardsOf;
         if (g == null || g.fraud() != f) {
             g = new GuardsOf(f, new TollFraudPolicy.Guards(Set.copyOf(f.allowedCountries()), f.blockedPrefixes(),
-                    f.callsPerMinutePerDevice(), f.concurrentOutboundPerInstance(), f.dailyAirtimeMinutes()));
+                    f.callsPerMinutePerDevice(), f.concurrentOutboundPerInstance(), f.dailyAirtimeMinutes(),
+                    f.allowedPrefixes()));
             guardsOf = g;
         }
         return g.guards();

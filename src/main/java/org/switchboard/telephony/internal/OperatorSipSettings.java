@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.switchboard.connector.ServiceRanges;
 import org.springframework.stereotype.Component;
 import org.switchboard.platform.SecretBox;
 import org.switchboard.telephony.SipSettings;
@@ -28,7 +29,7 @@ public class OperatorSipSettings {
     /** What the operator set, with when and by whom (null: nothing yet, the configuration holds). */
     public record Stored(SipSettings.Carrier carrier, List<String> allowedCountries, List<String> blockedPrefixes,
             int callsPerMinutePerDevice, int concurrentOutboundPerInstance, int dailyAirtimeMinutes, Instant updatedAt,
-            String updatedBy) {
+            String updatedBy, List<String> allowedPrefixes) {
     }
 
     private record Snapshot(SipSettings.Carrier carrier, SipSettings.Fraud fraud, Stored stored, Instant until) {
@@ -88,6 +89,8 @@ public class OperatorSipSettings {
                         s.callsPerMinutePerDevice(), s.concurrentOutboundPerInstance(), s.dailyAirtimeMinutes(),
                         Devices.utc(s.updatedAt()), s.updatedBy())
                 .update();
+        jdbc.sql("insert into sip_operator_allowed_ranges (id, allowed_prefixes) values (1, ?) on conflict (id) do update"
+                + " set allowed_prefixes = excluded.allowed_prefixes").param(String.join(" ", s.allowedPrefixes())).update();
         snapshot = null;
     }
 
@@ -102,14 +105,17 @@ public class OperatorSipSettings {
     }
 
     private Snapshot load(Instant now) {
-        Stored stored = jdbc.sql("select * from sip_operator_settings where id = 1").query((rs, n) -> new Stored(
+        Stored stored = jdbc.sql("select s.*, a.allowed_prefixes from sip_operator_settings s"
+                + " left join sip_operator_allowed_ranges a on a.id = s.id where s.id = 1").query((rs, n) -> new Stored(
                 new SipSettings.Carrier(rs.getString("carrier_address"), rs.getString("carrier_transport"),
                         rs.getString("carrier_username"), rs.getString("carrier_sealed_password") == null ? null
                                 : secrets.open(rs.getString("carrier_sealed_password")),
                         rs.getString("carrier_caller_id_header")),
                 words(rs.getString("allowed_countries")), words(rs.getString("blocked_prefixes")),
                 rs.getInt("calls_per_minute_per_device"), rs.getInt("concurrent_outbound"),
-                rs.getInt("daily_airtime_minutes"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by")))
+                rs.getInt("daily_airtime_minutes"), rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"),
+                rs.getString("allowed_prefixes") == null ? ServiceRanges.freephonePrefixes()
+                        : words(rs.getString("allowed_prefixes"))))
                 .optional().orElse(null);
         Instant until = now.plus(Duration.ofSeconds(RELOAD_SECONDS));
         if (stored == null) {
@@ -119,7 +125,7 @@ public class OperatorSipSettings {
         SipSettings.Fraud fraud = new SipSettings.Fraud(stored.allowedCountries(), stored.blockedPrefixes(),
                 stored.callsPerMinutePerDevice(), stored.concurrentOutboundPerInstance(), stored.dailyAirtimeMinutes(),
                 f.airtimeZone(), f.registrationFailures(), f.firstBan(), f.longestBan(), f.blockedUserAgents(),
-                f.trustedAddresses());
+                f.trustedAddresses(), stored.allowedPrefixes());
         return new Snapshot(stored.carrier(), fraud, stored, until);
     }
 

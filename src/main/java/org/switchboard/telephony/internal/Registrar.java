@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceDevice;
 import org.switchboard.connector.LicenceEvent;
 import org.switchboard.telephony.DeviceKind;
 import org.switchboard.telephony.SipSettings;
@@ -168,7 +169,8 @@ final class Registrar {
             EventType type = before.isEmpty() ? (after.isEmpty() ? null : EventType.DESKTOP_OPENED)
                     : after.isEmpty() ? EventType.DESKTOP_CLOSED : EventType.DESKTOP_HEARTBEAT;
             if (type != null) {
-                Decision d = report(tenant, type, device.device().extension(), deviceId, now);
+                Decision d = report(tenant, type, device.device().extension(), deviceId,
+                        device.device().licenceDevice(), now);
                 if (d != null && !d.admitted()) {
                     ok.add("Warning", "399 " + tenant.domain() + " \"" + d.reason() + "\"");
                 }
@@ -199,12 +201,16 @@ final class Registrar {
                 .forEach(d -> {
                     Reachable r = gone.stream().filter(g -> g.binding().deviceId().equals(d)).findFirst().orElseThrow();
                     tenants.of(r.binding().instanceId()).ifPresent(t -> report(t, EventType.DESKTOP_CLOSED,
-                            r.extension(), d, now));
+                            r.extension(), d, null, now));
                 });
     }
 
-    /** Each desktop session has a ref of its own, kept with the device from opened to closed. */
-    private Decision report(Tenant tenant, EventType type, String extension, UUID deviceId, Instant at) {
+    /**
+     * Each desktop session has a ref of its own, kept with the device from opened to closed; the
+     * device's name goes with it (a closing needs none: the session keeps the name it opened with).
+     */
+    private Decision report(Tenant tenant, EventType type, String extension, UUID deviceId, LicenceDevice named,
+            Instant at) {
         String open = devices.desktopSession(deviceId).orElse(null);
         if (type == EventType.DESKTOP_HEARTBEAT && open == null) {
             type = EventType.DESKTOP_OPENED;
@@ -215,7 +221,7 @@ final class Registrar {
         String ref = type == EventType.DESKTOP_OPENED ? "desktop-" + UUID.randomUUID() : open;
         devices.desktopSession(deviceId, type == EventType.DESKTOP_CLOSED ? null : ref);
         try {
-            return licences.report(tenant.id(), new LicenceEvent(type, extension, ref, null, at));
+            return licences.report(tenant.id(), new LicenceEvent(type, extension, ref, null, at, named));
         } catch (RuntimeException e) {
             log.warn("licence event {} of {} not reported: {}", type, extension, e.getMessage());
             return null;

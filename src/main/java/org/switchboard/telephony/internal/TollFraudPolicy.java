@@ -5,14 +5,18 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.switchboard.connector.ServiceRanges;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 /**
  * Rule "toll-fraud guards" for a call to the public network, without a network: an instance calls
  * its home country and the countries its customer admin opened, of those the operator lets be
- * opened; premium-rate and service ranges are blocked by
- * explicit prefixes (libphonenumber's number types miss some, e.g. German 0137 and 0180); a device
+ * opened; premium-rate and service ranges are blocked: the one list of them
+ * ({@link ServiceRanges}, which billing rates by too) unless the operator allows a range, and the
+ * operator's own prefixes on top (libphonenumber's number types miss some, e.g. German 0137 and
+ * 0180, so the ranges are explicit prefixes); a device
  * places at most so many calls a minute and an instance has at most so many outbound calls at
  * once; an instance talks at most so many minutes a day to the public network. Emergency calls
  * never come here. The answer is the sentence saying why, for the phone's
@@ -26,7 +30,14 @@ public final class TollFraudPolicy {
      * minutes a day an instance may talk to the public network, 0 for no cap.
      */
     record Guards(Set<String> openableCountries, List<String> blockedPrefixes, int callsPerMinutePerDevice,
-            int concurrentOutboundPerInstance, int dailyAirtimeMinutes) {
+            int concurrentOutboundPerInstance, int dailyAirtimeMinutes, List<String> allowedPrefixes) {
+
+        /** Guards that let through the freephone ranges only, as the configuration does by default. */
+        Guards(Set<String> openableCountries, List<String> blockedPrefixes, int callsPerMinutePerDevice,
+                int concurrentOutboundPerInstance, int dailyAirtimeMinutes) {
+            this(openableCountries, blockedPrefixes, callsPerMinutePerDevice, concurrentOutboundPerInstance,
+                    dailyAirtimeMinutes, ServiceRanges.freephonePrefixes());
+        }
     }
 
     /** What the instance did today and has open: the figures the guards compare. */
@@ -47,6 +58,11 @@ public final class TollFraudPolicy {
                 return Optional.of(new Refusal("FRAUD_BLOCKED_RANGE", "Calls to " + prefix
                         + "... (premium-rate or service numbers) are blocked on this phone system"));
             }
+        }
+        Optional<ServiceRanges.Range> range = ServiceRanges.rangeOf(e164);
+        if (range.isPresent() && guards.allowedPrefixes().stream().noneMatch(e164::startsWith)) {
+            return Optional.of(new Refusal("FRAUD_BLOCKED_RANGE", "Calls to " + range.get().e164Prefix() + "... ("
+                    + range.get().description() + ") are blocked on this phone system"));
         }
         String region = regionOf(e164);
         String home = homeCountry == null ? "DE" : homeCountry.toUpperCase(Locale.ROOT);

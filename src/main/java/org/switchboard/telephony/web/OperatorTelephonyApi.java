@@ -33,8 +33,9 @@ class OperatorTelephonyApi {
     @PutMapping
     @Operation(summary = "Replace the carrier trunk and the toll-fraud guards (operators): carrierAddress (blank: no "
             + "carrier), carrierTransport (udp, tcp), carrierUsername, carrierPassword (blank keeps it), callerIdHeader, "
-            + "allowedCountries, blockedPrefixes, callsPerMinutePerDevice, concurrentOutboundPerInstance, "
-            + "dailyAirtimeMinutes (0: no cap)")
+            + "allowedCountries, blockedPrefixes (on top of the premium-rate and service ranges), allowedPrefixes "
+            + "(service ranges let through; left out: unchanged), callsPerMinutePerDevice, "
+            + "concurrentOutboundPerInstance, dailyAirtimeMinutes (0: no cap)")
     TrunkAndGuardSettings.View update(CurrentUser user, @RequestBody TrunkAndGuardSettings.Change change) {
         if (change == null) {
             throw new InvalidInputException("body", "Send the settings as JSON");

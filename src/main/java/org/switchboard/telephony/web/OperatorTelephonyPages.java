@@ -23,13 +23,13 @@ class OperatorTelephonyPages {
     /** The settings as typed: countries and prefixes separated by spaces or commas; a blank password keeps it. */
     record SettingsForm(String carrierAddress, String carrierTransport, String carrierUsername, String carrierPassword,
             String callerIdHeader, String allowedCountries, String blockedPrefixes, String callsPerMinutePerDevice,
-            String concurrentOutboundPerInstance, String dailyAirtimeMinutes) {
+            String concurrentOutboundPerInstance, String dailyAirtimeMinutes, String allowedPrefixes) {
 
         static SettingsForm of(TrunkAndGuardSettings.View v) {
             return new SettingsForm(v.carrierAddress(), v.carrierTransport(), v.carrierUsername(), "",
                     v.callerIdHeader(), String.join(" ", v.allowedCountries()), String.join(" ", v.blockedPrefixes()),
                     String.valueOf(v.callsPerMinutePerDevice()), String.valueOf(v.concurrentOutboundPerInstance()),
-                    String.valueOf(v.dailyAirtimeMinutes()));
+                    String.valueOf(v.dailyAirtimeMinutes()), String.join(" ", v.allowedPrefixes()));
         }
     }
 
@@ -65,7 +65,8 @@ class OperatorTelephonyPages {
             }
             settings.update(user, new TrunkAndGuardSettings.Change(form.carrierAddress(), form.carrierTransport(),
                     form.carrierUsername(), form.carrierPassword(), form.callerIdHeader(), words(form.allowedCountries()),
-                    words(form.blockedPrefixes()), perMinute, concurrent, airtime));
+                    words(form.blockedPrefixes()), perMinute, concurrent, airtime,
+                    form.allowedPrefixes() == null ? null : words(form.allowedPrefixes())));
         })) {
             redirect.addFlashAttribute("message", "Saved: calls set up from now on use these settings.");
             return "redirect:/operator/telephony";

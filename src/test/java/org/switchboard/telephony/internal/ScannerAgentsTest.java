@@ -8,7 +8,7 @@ import org.switchboard.telephony.SipSettings;
 class ScannerAgentsTest {
 
     private final ScannerAgents scanners = new ScannerAgents(
-            new SipSettings.Fraud(null, null, null, null, null, null, null, null, null, null, null).blockedUserAgents());
+            new SipSettings.Fraud(null, null, null, null, null, null, null, null, null, null, null, null).blockedUserAgents());
 
     @Test
     void knownScannersAreRecognisedWithoutCasePhonesAreNot() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.switchboard.connector.ServiceRanges;
 import org.switchboard.telephony.internal.TollFraudPolicy.Guards;
 import org.switchboard.telephony.internal.TollFraudPolicy.Refusal;
 import org.switchboard.telephony.internal.TollFraudPolicy.Usage;
@@ -49,6 +50,41 @@ class TollFraudPolicyTest {
         assertThat(refusal("+499001234567", 0, 0)).isEqualTo("FRAUD_BLOCKED_RANGE");
         assertThat(refusal("+491371234567", 0, 0)).isEqualTo("FRAUD_BLOCKED_RANGE");
         assertThat(refusal("+49180123456", 0, 0)).isEqualTo("FRAUD_BLOCKED_RANGE");
+    }
+
+    @Test
+    void everyRangeBillingLeavesUnratedIsBlockedAtSetUpUnlessTheOperatorLetsItThrough() {
+        Guards defaults = new Guards(Set.of(), List.of(), 5, 2, 0);
+        assertThat(ServiceRanges.all()).hasSizeGreaterThan(30);
+        for (ServiceRanges.Range range : ServiceRanges.all()) {
+            String number = range.e164Prefix() + "1234567";
+            assertThat(ServiceRanges.rangeOf(number)).as("billing's range of " + number).isPresent();
+            String byDefault = code(number, defaults);
+            if (range.freephone()) {
+                assertThat(byDefault).as(number + " (freephone, let through by default)")
+                        .isNotEqualTo("FRAUD_BLOCKED_RANGE");
+            } else {
+                assertThat(byDefault).as(number + " " + range.description()).isEqualTo("FRAUD_BLOCKED_RANGE");
+            }
+            assertThat(code(number, new Guards(Set.of(), List.of(), 5, 2, 0, List.of(range.e164Prefix()))))
+                    .as(number + " let through by the operator").isNotEqualTo("FRAUD_BLOCKED_RANGE");
+            assertThat(code(number, new Guards(Set.of(), List.of(), 5, 2, 0, List.of())))
+                    .as(number + " with nothing let through").isEqualTo("FRAUD_BLOCKED_RANGE");
+        }
+        assertThat(TollFraudPolicy.check("+497001234567", "DE", defaults, new Usage(Set.of(), 0, 0, 0))
+                .orElseThrow().sentence()).contains("+49700").contains("personal number (0700)");
+    }
+
+    private static String code(String e164, Guards guards) {
+        return TollFraudPolicy.check(e164, "DE", guards, new Usage(Set.of(), 0, 0, 0)).map(Refusal::code).orElse(null);
+    }
+
+    @Test
+    void theOperatorsOwnPrefixesBlockOnTopOfTheRanges() {
+        Guards guards = new Guards(Set.of(), List.of("+4930999"), 5, 2, 0);
+        assertThat(TollFraudPolicy.check("+4930999123", "DE", guards, new Usage(Set.of(), 0, 0, 0)).map(Refusal::code))
+                .contains("FRAUD_BLOCKED_RANGE");
+        assertThat(TollFraudPolicy.check("+4930123456", "DE", guards, new Usage(Set.of(), 0, 0, 0))).isEmpty();
     }
 
     @Test

@@ -1,15 +1,19 @@
-package org.switchboard.billing;
+package org.switchboard.connector;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Rule "special numbers are not ordinary calls": premium-rate, shared-cost, personal, directory
- * enquiry and other service ranges are priced by their provider, not by the network. A number in
- * such a range is rated only by a zone that names the range (a prefix as long as the range's or
- * longer); a shorter prefix, such as 49 for German fixed lines, does not rate it, and the call is
- * kept as unrated for the operator. The table holds the ranges of the countries next to the
- * platform's market (see docs/billing.md); other countries' numbers fall to their zones as before.
+ * enquiry and other service ranges are priced by their provider, not by the network. The one list
+ * of them, applied on both sides of a call: the SIP core's toll-fraud guard blocks a call into any
+ * of these ranges at set-up unless the operator allows the range (freephone is allowed until the
+ * operator says otherwise), and billing rates a number in such a range only by a zone that names
+ * the range (a prefix as long as the range's or longer); a shorter prefix, such as 49 for German
+ * fixed lines, does not rate it, and the call is kept as unrated for the operator. The table holds
+ * the ranges of the countries next to the platform's market (see docs/billing.md and
+ * docs/telephony.md); other countries' numbers fall to their zones as before.
  */
 public final class ServiceRanges {
 
@@ -18,6 +22,8 @@ public final class ServiceRanges {
             // Germany
             Map.entry("49900", "premium-rate (0900)"),
             Map.entry("49137", "mass-calling (0137)"),
+            Map.entry("49138", "mass-calling (0138)"),
+            Map.entry("49190", "premium-rate, former (0190)"),
             Map.entry("49118", "directory enquiries (118)"),
             Map.entry("49180", "shared-cost service (0180)"),
             Map.entry("49700", "personal number (0700)"),
@@ -55,9 +61,30 @@ public final class ServiceRanges {
 
     /** A range of special numbers that one of the dialled digits' prefixes lies in. */
     public record Range(String prefix, String description) {
+
+        /** The range as an E.164 prefix, such as +49900. */
+        public String e164Prefix() {
+            return "+" + prefix;
+        }
+
+        /** Free to the caller: nobody gains from calls to it, so the fraud guard lets it through by default. */
+        public boolean freephone() {
+            return description.startsWith("freephone");
+        }
     }
 
     private ServiceRanges() {
+    }
+
+    /** Every range, shortest prefix first. */
+    public static List<Range> all() {
+        return RANGES.entrySet().stream().map(e -> new Range(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparing(Range::prefix)).toList();
+    }
+
+    /** The freephone ranges as E.164 prefixes: what the fraud guard lets through unless the operator blocks them. */
+    public static List<String> freephonePrefixes() {
+        return all().stream().filter(Range::freephone).map(Range::e164Prefix).toList();
     }
 
     /** The longest special range the number (E.164, with or without +) lies in. */
