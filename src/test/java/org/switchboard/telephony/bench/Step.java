@@ -15,8 +15,9 @@ import org.switchboard.telephony.Sipp;
  * One load phase of the SIP benchmark: runs a sipp load to its end and measures what it cost. Besides
  * the calls (or REGISTERs) offered, completed and failed and the heap, it takes the figures that do
  * not depend on the machine's load, per completed one: the CPU time of this JVM (the platform, all
- * its threads), of the sipp processes and of Kamailio (each process this JVM started, sampled every
- * 100 ms), and the database's commits and rows written.
+ * its threads), of the sipp processes and of Kamailio (the processes this JVM started, read at the
+ * phase's start and end; the load's own sipp every 100 ms), and the database's commits and rows
+ * written.
  */
 record Step(String name, int rate, long created, long completed, long failed, double seconds, double jvmCpuMs,
         double sippCpuMs, double kamailioCpuMs, double commits, double inserted, double updated, double deleted,
@@ -37,17 +38,19 @@ record Step(String name, int rate, long created, long completed, long failed, do
     /** Runs {@code load} (a sipp load of about {@code seconds}) at {@code rate}; {@code db} null: no database. */
     static Step run(JdbcTemplate db, String name, int rate, Sipp load, int seconds) {
         System.gc();
+        // the processes already running (Kamailio, the answering sipp): CPU at the start, read once
+        Map<Long, long[]> children = new HashMap<>(); // pid -> {at the start, last seen, kamailio?}
+        sampleChildren(children, true);
         long[] dbBefore = db == null ? null : dbCounters(db);
         long cpuBefore = jvmCpuNanos();
         AtomicLong peak = new AtomicLong();
-        Map<Long, long[]> children = new HashMap<>(); // pid -> {first seen, last seen, kamailio?}
-        sampleChildren(children, true);
+        AtomicLong loadCpu = new AtomicLong();
+        Sipp started = load.timeout(seconds + 30).start();
+        ProcessHandle loader = started.handle();
         Thread watch = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
-                synchronized (children) {
-                    sampleChildren(children, false);
-                }
+                loader.info().totalCpuDuration().ifPresent(c -> loadCpu.set(c.toNanos()));
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
@@ -58,7 +61,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
         watch.setDaemon(true);
         watch.start();
         long t0 = System.nanoTime();
-        Sipp.Result r = load.timeout(seconds + 30).start().await(seconds + 60);
+        Sipp.Result r = started.await(seconds + 60);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         watch.interrupt();
         try {
@@ -67,16 +70,17 @@ record Step(String name, int rate, long created, long completed, long failed, do
             Thread.currentThread().interrupt();
         }
         long jvmCpu = jvmCpuNanos() - cpuBefore;
-        long sippCpu = 0;
+        long sippCpu = loadCpu.get(); // the load's sipp, last seen within 100 ms of its end
         long kamailioCpu = 0;
-        synchronized (children) {
-            sampleChildren(children, false);
-            for (long[] c : children.values()) {
-                if (c[2] == 1) {
-                    kamailioCpu += c[1] - c[0];
-                } else {
-                    sippCpu += c[1] - c[0];
-                }
+        sampleChildren(children, false);
+        for (Map.Entry<Long, long[]> c : children.entrySet()) {
+            if (c.getKey() == loader.pid()) {
+                continue;
+            }
+            if (c.getValue()[2] == 1) {
+                kamailioCpu += c.getValue()[1] - c.getValue()[0];
+            } else {
+                sippCpu += c.getValue()[1] - c.getValue()[0];
             }
         }
         long completed = last(r.output(), "Successful call");
@@ -119,7 +123,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
 
     /**
      * CPU so far of every sipp and Kamailio process this JVM started, by pid: at the phase's start
-     * ({@code initial}; zero for a process started during the phase) and last seen.
+     * ({@code initial}) and at its end. Read twice a phase only: walking the processes costs CPU.
      */
     private static void sampleChildren(Map<Long, long[]> into, boolean initial) {
         ProcessHandle.current().descendants().forEach(p -> {
