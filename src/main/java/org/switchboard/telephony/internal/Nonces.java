@@ -32,6 +32,8 @@ final class Nonces {
     static final int MAX_TRACKED = 3_000_000;
 
     private final SecretKeySpec key;
+    /** One MAC per thread, made once: looking the algorithm up costs more than signing 16 bytes. */
+    private final ThreadLocal<Mac> macs;
     private final Clock clock;
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
@@ -43,6 +45,7 @@ final class Nonces {
 
     Nonces(byte[] key, Clock clock, Duration lifetime, long maxTracked) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
         this.clock = clock;
         this.lifetime = lifetime;
         this.counts = new NonceCounts(lifetime.toMillis(), maxTracked);
@@ -109,13 +112,17 @@ final class Nonces {
     }
 
     private byte[] sign(byte[] body) {
+        byte[] full = macs.get().doFinal(body); // doFinal leaves the MAC ready for the next message
+        byte[] cut = new byte[16];
+        System.arraycopy(full, 0, cut, 0, 16);
+        return cut;
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] full = mac.doFinal(body);
-            byte[] cut = new byte[16];
-            System.arraycopy(full, 0, cut, 0, 16);
-            return cut;
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
