@@ -100,11 +100,6 @@ final class FraudGuards {
         inFlight.release(instance, callId);
     }
 
-    /** This node's calls to the public network in flight for the instance. */
-    int inFlight(InstanceId instance) {
-        return inFlight.count(instance);
-    }
-
     /** The countries a customer admin may open besides the home country. */
     Set<String> openable() {
         return guards().openableCountries();
