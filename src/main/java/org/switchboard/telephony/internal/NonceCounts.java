@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 /**
  * The highest nonce count (nc) used with each live nonce, in bounded and compact memory. Nonces are
  * grouped by their issue time into slices of a sixteenth of their lifetime; a slice is dropped
- * whole once its nonces are past their lifetime, so nothing is scanned and no counter outlives its
- * nonce. Each slice keeps its counters in open-addressing tables of primitives (a nonce is its
+ * whole once its nonces are past their lifetime (slices of at least 5 s), so nothing is scanned and
+ * no counter outlives its nonce. Each slice keeps its counters in open-addressing tables of primitives (a nonce is its
  * 64-bit random part and issue time folded into one {@code long}, its count an unsigned
  * {@code int}): about 20 bytes a live nonce, striped so that workers rarely wait on each other.
  * At most {@code capacity} nonces are tracked at once; beyond that a use is refused as untracked
@@ -28,6 +28,8 @@ final class NonceCounts {
     static final int SLICES_PER_LIFETIME = 16;
     private static final int RING = SLICES_PER_LIFETIME + 3;
     private static final int STRIPES = 64;
+    /** How far ahead of this node's clock a nonce's issue time may be ({@link Nonces}). */
+    static final long FUTURE_MILLIS = 5_000;
 
     private final long sliceMillis;
     private final long capacity;
@@ -35,7 +37,9 @@ final class NonceCounts {
     private final AtomicReferenceArray<Slice> ring = new AtomicReferenceArray<>(RING);
 
     NonceCounts(long lifetimeMillis, long capacity) {
-        this.sliceMillis = Math.max(1, lifetimeMillis / SLICES_PER_LIFETIME);
+        // at least the 5 s a nonce may come from the future (a node's clock ahead), so that the ring
+        // always holds every slice a live nonce can be in: the past lifetime and one slice ahead
+        this.sliceMillis = Math.max(FUTURE_MILLIS, lifetimeMillis / SLICES_PER_LIFETIME);
         this.capacity = capacity;
     }
 

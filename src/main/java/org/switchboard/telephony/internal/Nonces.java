@@ -79,7 +79,7 @@ final class Nonces {
         ByteBuffer parts = ByteBuffer.wrap(body);
         long issued = parts.getLong();
         long now = clock.millis();
-        if (issued > now + 5_000 || now - issued > lifetime.toMillis()) {
+        if (issued > now + NonceCounts.FUTURE_MILLIS || now - issued > lifetime.toMillis()) {
             return Check.STALE;
         }
         long count;

@@ -18,12 +18,15 @@ class NonceCountsTest {
         long start = 1_800_000_000_000L;
         long maxTracked = 0;
         long[] earlier = null;
+        long notCounted = 0;
         for (int second = 0; second < 600; second++) {
             for (int i = 0; i < 5_000; i++) {
                 long issued = start + second * 1_000L + i / 5;
                 long rnd = random.nextLong();
                 // the REGISTER with credentials answers the challenge that issued the nonce, at once
-                assertThat(counts.use(issued, rnd, 1)).as("second %d, nonce %d", second, i).isEqualTo(Use.COUNTED);
+                if (counts.use(issued, rnd, 1) != Use.COUNTED) {
+                    notCounted++;
+                }
                 if (second == 550 && i == 0) {
                     earlier = new long[] { issued, rnd };
                 }
@@ -33,6 +36,7 @@ class NonceCountsTest {
             }
             maxTracked = Math.max(maxTracked, counts.tracked());
         }
+        assertThat(notCounted).as("nonces of 3,000,000 REGISTERs not counted").isZero();
         assertThat(counts.use(earlier[0], earlier[1], 1)).as("the same request again, 50 s and 250,000 nonces later")
                 .isEqualTo(Use.REPLAYED);
         assertThat(counts.use(earlier[0], earlier[1], 2)).as("the next count of that nonce").isEqualTo(Use.COUNTED);
