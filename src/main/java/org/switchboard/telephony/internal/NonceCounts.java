@@ -5,13 +5,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The highest nonce count (nc) used with each live nonce, in bounded and compact memory. Nonces are
- * grouped by their issue time into slices of a sixteenth of their lifetime; a slice is dropped
- * whole once its nonces are past their lifetime (slices of at least 5 s), so nothing is scanned and
- * no counter outlives its nonce. Each slice keeps its counters in open-addressing tables of primitives (a nonce is its
- * 64-bit random part and issue time folded into one {@code long}, its count an unsigned
- * {@code int}): about 20 bytes a live nonce, striped so that workers rarely wait on each other.
- * At most {@code capacity} nonces are tracked at once; beyond that a use is refused as untracked
- * (the phone is asked for a fresh nonce), never tracked by forgetting another's count.
+ * grouped by their issue time into slices of a sixteenth of their lifetime (at least 5 s); a slice
+ * is dropped whole once its nonces are past their lifetime, so nothing is scanned and no counter
+ * outlives its nonce. Each slice keeps its counters in open-addressing tables of primitives (a
+ * nonce is its 64-bit random part and issue time folded into one {@code long}, its count an
+ * unsigned {@code int}): 12 bytes a slot, 16 to 32 bytes a live nonce (a table is three eighths to
+ * three quarters full), striped so that workers rarely wait on each other. At most
+ * {@code capacity} nonces are tracked at once; beyond that a use is refused as untracked (the
+ * phone is asked for a fresh nonce), never tracked by forgetting another's count.
  */
 final class NonceCounts {
 

@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
  * having stored it; it is good for {@link #lifetime}, after which the phone is told it is stale;
  * and each use must count up (nc), so a captured request sent again is refused. The counters are
  * kept by the node that sees them, for the nonce's lifetime only ({@link NonceCounts}: dropped by
- * issue time, about 20 bytes a nonce), so their memory is bounded: {@link #MAX_TRACKED} live nonces
+ * issue time, 16 to 32 bytes a nonce), so their memory is bounded: {@link #MAX_TRACKED} live nonces
  * hold a new nonce a REGISTER at 10,000 REGISTERs a second with the default lifetime of 5 minutes.
  */
 final class Nonces {
@@ -28,7 +28,7 @@ final class Nonces {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder D64 = Base64.getUrlDecoder();
-    /** Live nonces whose counts are kept, at most (about 60 MB when full). */
+    /** Live nonces whose counts are kept, at most (50 to 100 MB when full). */
     static final int MAX_TRACKED = 3_000_000;
 
     private final SecretKeySpec key;
