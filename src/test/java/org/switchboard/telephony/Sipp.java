@@ -127,6 +127,11 @@ public final class Sipp {
         }
     }
 
+    /** The running sipp process (to read its CPU time). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public Result await() {
         return await(60);
     }

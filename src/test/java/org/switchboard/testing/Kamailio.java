@@ -50,6 +50,16 @@ public final class Kamailio implements AutoCloseable {
      */
     public static Kamailio start(Path config, int port, Map<String, String> substitutions, List<String> defines,
             Map<String, String> files) throws IOException, InterruptedException {
+        return start(config, port, substitutions, defines, files, 64);
+    }
+
+    /**
+     * As {@link #start(Path, int, Map, List, Map)}, with {@code sharedMemoryMb} of shared memory
+     * (Kamailio's {@code -m}): its transactions live there, and at thousands of calls a second
+     * (each transaction kept for its wait timer) 64 MB runs out and new transactions fail.
+     */
+    public static Kamailio start(Path config, int port, Map<String, String> substitutions, List<String> defines,
+            Map<String, String> files, int sharedMemoryMb) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("kamailio");
         Files.copy(config, dir.resolve("kamailio.cfg"));
         StringBuilder local = new StringBuilder();
@@ -60,7 +70,7 @@ public final class Kamailio implements AutoCloseable {
             Files.writeString(dir.resolve(f.getKey()), f.getValue());
         }
         List<String> command = new ArrayList<>(List.of(BINARY.toString(), "-f", dir.resolve("kamailio.cfg").toString(),
-                "-DD", "-E", "-m", "64", "-M", "8", "-Y", dir.toString(), "-w", dir.toString()));
+                "-DD", "-E", "-m", String.valueOf(sharedMemoryMb), "-M", "8", "-Y", dir.toString(), "-w", dir.toString()));
         Path log = dir.resolve("kamailio.log");
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();

@@ -95,8 +95,10 @@ final class Authenticator {
         SipMessage r = SipReplies.reply(request, proxy ? 407 : 401, proxy ? "Proxy Authentication Required"
                 : "Unauthorized");
         String name = proxy ? "Proxy-Authenticate" : "WWW-Authenticate";
+        // one nonce for every algorithm offered: the phone answers one challenge, and the nonce is not tied to one
+        String nonce = nonces.issue();
         for (Algorithm a : order) {
-            r.add(name, "Digest realm=\"" + tenant.domain() + "\", nonce=\"" + nonces.issue() + "\", qop=\"auth\", algorithm="
+            r.add(name, "Digest realm=\"" + tenant.domain() + "\", nonce=\"" + nonce + "\", qop=\"auth\", algorithm="
                     + a.token + (stale ? ", stale=true" : ""));
         }
         if (why != null) {

@@ -105,6 +105,11 @@ final class CallAdmission {
         return new Admission(route, decision != null, callerNumber, null);
     }
 
+    /** The call was admitted but did not start (or was refused by the licence after the guards): its place is free. */
+    void abandoned(Tenant tenant, SipMessage m) {
+        fraud.release(tenant.id(), m.callId());
+    }
+
     /** A refused call is kept with why, like every call (the fraud guards keep theirs themselves). */
     private void record(Tenant tenant, SipMessage m, String caller, Route route, Instant now, String why) {
         String to = route.target();

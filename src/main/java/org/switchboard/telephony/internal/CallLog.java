@@ -57,6 +57,19 @@ public class CallLog {
     }
 
     /**
+     * Calls of the instance to the public network not ended yet, on any node, other than those of
+     * {@code callIds} (this node's calls in flight, counted from memory).
+     */
+    public int liveOutboundExcept(InstanceId instance, java.util.Collection<String> callIds) {
+        if (callIds.isEmpty()) {
+            return liveOutbound(instance);
+        }
+        return jdbc.sql("select count(*) from sip_calls where instance_id = ? and ended_at is null "
+                + "and direction = 'OUTBOUND' and call_id <> all(?)")
+                .params(instance.value(), callIds.toArray(String[]::new)).query(Integer.class).single();
+    }
+
+    /**
      * Seconds the instance talked to the public network over the platform's trunk since {@code since}
      * (calls answered since then; a call still talking counts up to {@code now}).
      */

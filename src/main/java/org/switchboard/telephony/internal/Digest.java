@@ -38,16 +38,26 @@ final class Digest {
         }
     }
 
+    private static final HexFormat HEX = HexFormat.of();
+    /** Each thread's digests, made once (by {@link Algorithm#ordinal()}): the look-up costs more than hashing. */
+    private static final ThreadLocal<MessageDigest[]> DIGESTS = ThreadLocal
+            .withInitial(() -> new MessageDigest[Algorithm.values().length]);
+
     private Digest() {
     }
 
     static String hash(Algorithm algorithm, String text) {
-        try {
-            MessageDigest md = MessageDigest.getInstance(algorithm.jca);
-            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        MessageDigest[] mine = DIGESTS.get();
+        MessageDigest md = mine[algorithm.ordinal()];
+        if (md == null) {
+            try {
+                md = MessageDigest.getInstance(algorithm.jca);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            mine[algorithm.ordinal()] = md;
         }
+        return HEX.formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8))); // digest() resets it
     }
 
     static String ha1(Algorithm algorithm, String user, String realm, String password) {

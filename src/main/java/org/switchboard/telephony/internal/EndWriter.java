@@ -18,7 +18,8 @@ import org.switchboard.telephony.internal.CallLog.CallRow;
  * The SIP worker waits for both, with the call's lock held, so that the call's last response (the
  * 200 to its BYE) reaches the caller only once the call is ended and its licence free; it waits for
  * a shared commit instead of one of its own. When the end cannot be written the row stays live and
- * the overdue sweep ends it; the licence engine's call timeout frees the licence meanwhile.
+ * the overdue sweep ends it; the licence engine's call timeout frees the licence meanwhile. The
+ * call's place under the concurrent outbound cap ({@link OutboundInFlight}) is freed here too.
  */
 final class EndWriter {
 
@@ -27,10 +28,12 @@ final class EndWriter {
 
     private final CallLogWriter writer;
     private final LicenceReporter licences;
+    private final OutboundInFlight inFlight;
 
-    EndWriter(CallLogWriter writer, LicenceReporter licences) {
+    EndWriter(CallLogWriter writer, LicenceReporter licences, OutboundInFlight inFlight) {
         this.writer = writer;
         this.licences = licences;
+        this.inFlight = inFlight;
     }
 
     void end(CallRow row, Instant at, String reason) {
@@ -43,6 +46,9 @@ final class EndWriter {
         } catch (ExecutionException | TimeoutException e) {
             log.warn("the end of call {} was not written; the overdue sweep ends it: {}", row.callId(), e.toString());
             return;
+        } finally {
+            // its place under the concurrent cap: from here on its row counts, live until its end is written
+            inFlight.release(row.instanceId(), row.callId());
         }
         if (ended && row.licenceHeld()) {
             release(row.instanceId(), row.subject(), row.callId(), at);

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.switchboard.connector.CallRecord;
 import org.switchboard.connector.CallRecord.Direction;
+import org.switchboard.instances.InstanceId;
 import org.switchboard.telephony.SipSettings;
 import org.switchboard.telephony.internal.CallLog.CallRow;
 import org.switchboard.telephony.internal.Tenants.Tenant;
@@ -21,7 +22,9 @@ import org.switchboard.telephony.sip.SipMessage;
  * The toll-fraud guards in force for calls to the public network ({@link TollFraudPolicy} decides):
  * a refused call is kept in the call log with why, and the caller gets 403 with the reason. The
  * day's airtime is counted in {@code switchboard.sip.fraud.airtime-zone}; the first call refused by
- * the cap on a day sends the alert mail.
+ * the cap on a day sends the alert mail. The concurrent cap counts this node's calls in flight from
+ * memory ({@link OutboundInFlight}) and other nodes' from the call log, and takes the call's place in
+ * the same step as the check; the call's end gives it back ({@link EndWriter}).
  */
 final class FraudGuards {
 
@@ -30,6 +33,7 @@ final class FraudGuards {
     private final AirtimeAlerts alerts;
     private final OperatorSipSettings settings;
     private final ZoneId zone;
+    private final OutboundInFlight inFlight;
     /** The guards of the settings in force, made again when those change. */
     private volatile GuardsOf guardsOf;
 
@@ -38,8 +42,10 @@ final class FraudGuards {
     /** Set-up times of each device's recent calls to the public network (this node's share). */
     private final Map<UUID, ArrayDeque<Long>> recent = new ConcurrentHashMap<>();
 
-    FraudGuards(OperatorSipSettings settings, CallLog callLog, OpenCountries countries, AirtimeAlerts alerts) {
+    FraudGuards(OperatorSipSettings settings, CallLog callLog, OpenCountries countries, AirtimeAlerts alerts,
+            OutboundInFlight inFlight) {
         this.settings = settings;
+        this.inFlight = inFlight;
         this.callLog = callLog;
         this.countries = countries;
         this.alerts = alerts;
@@ -64,10 +70,18 @@ final class FraudGuards {
         TollFraudPolicy.Guards guards = guards();
         LocalDate today = now.atZone(zone).toLocalDate();
         Instant dayStart = today.atStartOfDay(zone).toInstant();
-        var usage = new TollFraudPolicy.Usage(countries.of(tenant.id()), recentCalls(device, now),
-                callLog.liveOutbound(tenant.id()), guards.dailyAirtimeMinutes() > 0
-                        ? callLog.airtimeSeconds(tenant.id(), dayStart, now) : 0);
-        var refusal = TollFraudPolicy.check(e164, tenant.country(), guards, usage);
+        Optional<TollFraudPolicy.Refusal> refusal;
+        OutboundInFlight.OfInstance here = inFlight.of(tenant.id());
+        synchronized (here) { // the check and taking the place are one step: no two calls take the last place
+            Set<String> mine = here.callIds();
+            var usage = new TollFraudPolicy.Usage(countries.of(tenant.id()), recentCalls(device, now),
+                    mine.size() + callLog.liveOutboundExcept(tenant.id(), mine), guards.dailyAirtimeMinutes() > 0
+                            ? callLog.airtimeSeconds(tenant.id(), dayStart, now) : 0);
+            refusal = TollFraudPolicy.check(e164, tenant.country(), guards, usage);
+            if (refusal.isEmpty()) {
+                here.take(invite.callId());
+            }
+        }
         if (refusal.isPresent()) {
             callLog.refused(new CallRow(tenant.id(), invite.callId(), tenant.customerId(), caller, caller, e164,
                     Direction.OUTBOUND, CallRecord.PLATFORM_TRUNK, false, now, null, null, null, null), now,
@@ -80,6 +94,11 @@ final class FraudGuards {
         }
         countCall(device, now);
         return Optional.empty();
+    }
+
+    /** The call's place under the concurrent cap is free: it was refused after the guards. */
+    void release(InstanceId instance, String callId) {
+        inFlight.release(instance, callId);
     }
 
     /** The countries a customer admin may open besides the home country. */

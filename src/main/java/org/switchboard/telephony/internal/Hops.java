@@ -17,6 +17,9 @@ import org.switchboard.telephony.sip.Via;
  */
 final class Hops {
 
+    private static final java.util.regex.Pattern RECEIVED_OR_RPORT = java.util.regex.Pattern
+            .compile(";\\s*(received|rport)(=[^;]*)?");
+
     private final SipTransport transport;
 
     Hops(SipTransport transport) {
@@ -58,7 +61,7 @@ final class Hops {
     /** The requester's Via gets received and rport, so responses find it back through NAT and over TCP. */
     static void stampReceived(SipMessage f, Flow from) {
         String via = f.headerOrNull("Via");
-        String stripped = via.replaceAll(";\\s*(received|rport)(=[^;]*)?", "");
+        String stripped = RECEIVED_OR_RPORT.matcher(via).replaceAll("");
         f.replaceFirst("Via", stripped + ";received=" + from.host() + ";rport=" + from.port());
     }
 

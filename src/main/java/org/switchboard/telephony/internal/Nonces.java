@@ -7,8 +7,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -18,7 +16,9 @@ import javax.crypto.spec.SecretKeySpec;
  * platform's nonce key (HMAC-SHA-256, shared by all nodes), so any node can check one without
  * having stored it; it is good for {@link #lifetime}, after which the phone is told it is stale;
  * and each use must count up (nc), so a captured request sent again is refused. The counters are
- * kept by the node that sees them, for the nonce's lifetime only, so their memory is bounded.
+ * kept by the node that sees them, for the nonce's lifetime only ({@link NonceCounts}: dropped by
+ * issue time, 16 to 32 bytes a nonce), so their memory is bounded: {@link #MAX_TRACKED} live nonces
+ * hold a new nonce a REGISTER at 10,000 REGISTERs a second with the default lifetime of 5 minutes.
  */
 final class Nonces {
 
@@ -28,18 +28,27 @@ final class Nonces {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder D64 = Base64.getUrlDecoder();
-    private static final int MAX_TRACKED = 500_000;
+    /** Live nonces whose counts are kept, at most (50 to 100 MB when full). */
+    static final int MAX_TRACKED = 3_000_000;
 
     private final SecretKeySpec key;
+    /** One MAC per thread, made once: looking the algorithm up costs more than signing 16 bytes. */
+    private final ThreadLocal<Mac> macs;
     private final Clock clock;
     private final Duration lifetime;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Long> counts = new ConcurrentHashMap<>();
+    private final NonceCounts counts;
 
     Nonces(byte[] key, Clock clock, Duration lifetime) {
+        this(key, clock, lifetime, MAX_TRACKED);
+    }
+
+    Nonces(byte[] key, Clock clock, Duration lifetime, long maxTracked) {
         this.key = new SecretKeySpec(key, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
         this.clock = clock;
         this.lifetime = lifetime;
+        this.counts = new NonceCounts(lifetime.toMillis(), maxTracked);
     }
 
     String issue() {
@@ -67,9 +76,10 @@ final class Nonces {
         if (body.length != 16 || !MessageDigest.isEqual(sign(body), signature)) {
             return Check.FORGED;
         }
-        long issued = ByteBuffer.wrap(body).getLong();
+        ByteBuffer parts = ByteBuffer.wrap(body);
+        long issued = parts.getLong();
         long now = clock.millis();
-        if (issued > now + 5_000 || now - issued > lifetime.toMillis()) {
+        if (issued > now + NonceCounts.FUTURE_MILLIS || now - issued > lifetime.toMillis()) {
             return Check.STALE;
         }
         long count;
@@ -78,44 +88,41 @@ final class Nonces {
         } catch (NumberFormatException | NullPointerException e) {
             return Check.REPLAYED;
         }
-        if (counts.size() > MAX_TRACKED) {
-            purge();
-            if (counts.size() > MAX_TRACKED) {
-                return Check.STALE; // too many live nonces: ask for a fresh one rather than grow
-            }
+        long random = parts.getLong();
+        NonceCounts.Use use = counts.use(issued, random, count);
+        if (use == NonceCounts.Use.UNTRACKED) {
+            counts.expire(now); // full: drop what is past its lifetime, then try once more
+            use = counts.use(issued, random, count);
         }
-        long[] accepted = { 0 };
-        counts.compute(nonce, (k, last) -> {
-            if (last == null || count > last) {
-                accepted[0] = 1;
-                return count;
-            }
-            return last;
-        });
-        return accepted[0] == 1 ? Check.GOOD : Check.REPLAYED;
+        return switch (use) {
+            case COUNTED -> Check.GOOD;
+            case REPLAYED -> Check.REPLAYED;
+            case UNTRACKED -> Check.STALE; // too many live nonces: ask for a fresh one rather than grow
+        };
     }
 
-    /** Forgets the counters of nonces past their lifetime; they are refused as stale anyway. */
+    /** Forgets the counters of nonces past their lifetime (they are refused as stale anyway). */
     void purge() {
-        long now = clock.millis();
-        counts.keySet().removeIf(n -> {
-            try {
-                byte[] body = D64.decode(n.substring(0, n.indexOf('.')));
-                return now - ByteBuffer.wrap(body).getLong() > lifetime.toMillis();
-            } catch (RuntimeException e) {
-                return true;
-            }
-        });
+        counts.expire(clock.millis());
+    }
+
+    /** Nonces whose counts are kept now. */
+    long tracked() {
+        return counts.tracked();
     }
 
     private byte[] sign(byte[] body) {
+        byte[] full = macs.get().doFinal(body); // doFinal leaves the MAC ready for the next message
+        byte[] cut = new byte[16];
+        System.arraycopy(full, 0, cut, 0, 16);
+        return cut;
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            byte[] full = mac.doFinal(body);
-            byte[] cut = new byte[16];
-            System.arraycopy(full, 0, cut, 0, 16);
-            return cut;
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

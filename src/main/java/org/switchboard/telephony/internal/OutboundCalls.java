@@ -71,6 +71,7 @@ final class OutboundCalls {
         Instant now = clock.instant();
         Admission admitted = admission.admit(tenant, m, outcome.device(), ruri.user(), now);
         if (!admitted.admitted()) {
+            admission.abandoned(tenant, m);
             table.finalReply(m, from, admitted.refusal());
             return;
         }

@@ -115,9 +115,14 @@ class TelephonyConfiguration {
 
     @Bean
     CallEnding sipCallEnding(SipTransport transport, Hops hops, CallTable table, CallLog calls, CallLogWriter writer,
-            LicenceReporter licences, SipSettings s, Clock clock, MediaAnchor media) {
-        return new CallEnding(transport, hops, table, calls, new EndWriter(writer, licences), s, clock,
+            LicenceReporter licences, SipSettings s, Clock clock, MediaAnchor media, OutboundInFlight inFlight) {
+        return new CallEnding(transport, hops, table, calls, new EndWriter(writer, licences, inFlight), s, clock,
                 media);
+    }
+
+    @Bean
+    OutboundInFlight sipOutboundInFlight() {
+        return new OutboundInFlight();
     }
 
     @Bean
@@ -134,8 +139,9 @@ class TelephonyConfiguration {
 
     @Bean
     FraudGuards sipFraudGuards(OperatorSipSettings operatorSettings, CallLog calls, OpenCountries countries,
-            CustomerDirectory customers, Outbox outbox) {
-        return new FraudGuards(operatorSettings, calls, countries, new AirtimeAlerts(countries, customers, outbox));
+            CustomerDirectory customers, Outbox outbox, OutboundInFlight inFlight) {
+        return new FraudGuards(operatorSettings, calls, countries, new AirtimeAlerts(countries, customers, outbox),
+                inFlight);
     }
 
     @Bean

@@ -83,7 +83,7 @@ public final class SipParser {
     }
 
     public static SipMessage parseHead(String head) throws BadMessageException {
-        String[] lines = head.split("\r\n");
+        String[] lines = lines(head);
         int first = 0;
         while (first < lines.length && lines[first].isEmpty()) {
             first++;
@@ -148,6 +148,26 @@ public final class SipParser {
             }
         }
         return m;
+    }
+
+    /**
+     * The lines of a message head, split at CRLF, trailing empty lines dropped (as
+     * {@code head.split("\r\n")}, without compiling a regular expression for every message).
+     */
+    static String[] lines(String head) {
+        List<String> lines = new ArrayList<>(16);
+        int from = 0;
+        int crlf;
+        while ((crlf = head.indexOf("\r\n", from)) >= 0) {
+            lines.add(head.substring(from, crlf));
+            from = crlf + 2;
+        }
+        lines.add(head.substring(from));
+        int n = lines.size();
+        while (n > 0 && lines.get(n - 1).isEmpty()) {
+            n--;
+        }
+        return lines.subList(0, n).toArray(String[]::new);
     }
 
     /** Splits a comma-separated header value, leaving commas inside quotes and angle brackets alone. */

@@ -1,16 +1,13 @@
 package org.switchboard.telephony.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -25,39 +22,161 @@ import org.switchboard.testing.LicenceEventLoad;
 
 /**
  * The SIP benchmark: starts the platform in this JVM (embedded PostgreSQL, demo data) and drives
- * it with sipp on loopback, then relays the same calls through Kamailio 5.6 as the reference.
+ * it with sipp on loopback, and relays the same calls through Kamailio 5.6 as the reference.
  *
  * <pre>
  * java -Xmx1g -cp "$CP" org.switchboard.telephony.bench.SipBenchmark [calls/s=500] [seconds=20] [registers/s=1000] [hold ms=0]
+ * java -Xmx1g -cp "$CP" org.switchboard.telephony.bench.SipBenchmark capacity [seconds=10] [calls/s list] [registers/s list]
  * </pre>
  *
- * Prints, per phase: calls (or REGISTERs) offered, completed and failed, the rate reached, and the
- * heap (peak while running, used after a GC):
+ * The first form offers one rate and prints, per phase: calls (or REGISTERs) offered, completed and
+ * failed, the rate reached, the heap, and per completed one the CPU of the platform's JVM, of sipp
+ * and of Kamailio and the database's commits and rows ({@link Step}):
  * <ol>
  * <li>cold start: the application's start time, then the first run of calls right after it;</li>
  * <li>calls warm: INVITE, 407, ACK, INVITE with digest, 100, 180, 200, ACK, BYE, 200 through the
  * platform, each with its licence decision and its call record, from the desk phone of extension
- * 100 to the one of 144 (sipp as both: {@code sipp/uac_call.xml}, {@code sipp/uas_answer.xml}), at
+ * 100 to the one of 144 (sipp as both: {@code sipp/uac_call.xml}, {@code sipp/bench/answer.xml}), at
  * the target rate;</li>
  * <li>REGISTER with digest (401, REGISTER with credentials, 200) of that phone ({@code sipp/register.xml});</li>
  * <li>Kamailio: the same call (without the digest round, which the relay does not ask) relayed by
  * Kamailio with {@code bench/kamailio-relay.cfg} to a sipp answering phone.</li>
  * </ol>
- * Needs sipp (sip-tester) and, for the last phase, kamailio; runs of at most about 50 s each.
+ * The second form ({@code capacity}) finds each side's capacity: after a warm-up it steps the
+ * offered rate up (comma-separated lists; default 250 to 4,000 calls/s and 1,000 to 8,000
+ * REGISTERs/s), offering each call rate to the platform and then to Kamailio, both up side by side,
+ * until a side fails calls at two rates in a row; the capacity of a side is the highest rate at which
+ * every call offered completed. Needs sipp (sip-tester) and, for Kamailio, kamailio.
  */
 public final class SipBenchmark {
 
     private static final String PASSWORD = "correct horse battery staple";
-    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+    /** Kamailio's shared memory (MB): its transactions live there; 64 MB runs out above a few hundred calls/s. */
+    private static final int KAMAILIO_SHM_MB = Integer.getInteger("bench.kamailio.shm", 512);
+
+    /** The platform up with an answering phone, ready to be called by {@link #calls}. */
+    private record Platform(ConfigurableApplicationContext app, int sipPort, JdbcTemplate db, Map<String, String> vars,
+            String[] auth, Sipp answering, double startup) implements AutoCloseable {
+
+        Sipp calls(int rate, int seconds) {
+            return Sipp.load("uac_call.xml", sipPort, vars, rate * seconds, rate, 0).with(auth);
+        }
+
+        Sipp registers(int rate, int seconds) {
+            return Sipp.load("register.xml", sipPort, vars, rate * seconds, rate, 0).with(auth);
+        }
+
+        @Override
+        public void close() {
+            answering.stop();
+            app.close();
+        }
+    }
+
+    /** Kamailio relaying to an answering phone. */
+    private record Relay(Kamailio kamailio, Sipp answering, String hold) implements AutoCloseable {
+
+        Sipp calls(int rate, int seconds) {
+            return Sipp.load("bench/call.xml", kamailio.port(),
+                    Map.of("dialled", "144", "hold", hold, "user", "100", "domain", "sip.localhost"), rate * seconds,
+                    rate, 0);
+        }
+
+        @Override
+        public void close() {
+            answering.stop();
+            kamailio.close();
+        }
+    }
 
     public static void main(String[] args) throws Exception {
+        if (!Sipp.available()) {
+            System.exit(2);
+        }
+        if (args.length > 0 && args[0].equals("capacity")) {
+            capacity(args.length > 1 ? Integer.parseInt(args[1]) : 10,
+                    rates(args, 2, "250,500,750,1000,1500,2000,2500,3000,4000"),
+                    rates(args, 3, "1000,2000,3000,4000,5000,6000,8000"));
+            return;
+        }
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 500;
         int seconds = Math.min(50, args.length > 1 ? Integer.parseInt(args[1]) : 20);
         int registerRate = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         String hold = args.length > 3 ? args[3] : "0";
-        if (!Sipp.available()) {
-            System.exit(2);
+        try (Platform p = platform(hold, 4 * seconds + 200)) {
+            System.out.printf("cold start: application up in %.1f s (heap %s)%n", p.startup(), Step.heapAfterGc());
+            Step.run(p.db(), "calls cold (first after start)", rate, p.calls(rate, seconds), seconds);
+            Step.run(p.db(), "calls warm", rate, p.calls(rate, seconds), seconds);
+            Step.run(p.db(), "REGISTER with digest", registerRate, p.registers(registerRate, seconds), seconds);
         }
+        if (Kamailio.installed("SIP benchmark")) {
+            try (Relay k = relay(hold, 2 * seconds + 100)) {
+                Step.run(null, "Kamailio 5.6 relay, same calls without digest", rate, k.calls(rate, seconds), seconds);
+            }
+        }
+    }
+
+    /** Steps the offered rate up for the platform and Kamailio side by side, then for REGISTERs. */
+    private static void capacity(int seconds, int[] callRates, int[] registerRates) throws Exception {
+        boolean withKamailio = Kamailio.installed("SIP benchmark");
+        List<Step> platformSteps = new ArrayList<>();
+        List<Step> kamailioSteps = new ArrayList<>();
+        List<Step> registerSteps = new ArrayList<>();
+        int budget = (callRates.length * 3 + registerRates.length + 4) * (seconds + 40);
+        try (Platform p = platform("0", budget); Relay k = withKamailio ? relay("0", budget) : null) {
+            System.out.printf("cold start: application up in %.1f s (heap %s)%n", p.startup(), Step.heapAfterGc());
+            // warm-up of both at the lowest rate: the JIT, the pools and the caches
+            Step.run(p.db(), "warm-up, platform", callRates[0], p.calls(callRates[0], seconds), seconds);
+            if (k != null) {
+                Step.run(null, "warm-up, Kamailio", callRates[0], k.calls(callRates[0], seconds), seconds);
+            }
+            for (int rate : callRates) {
+                if (stillStepping(platformSteps)) {
+                    platformSteps.add(Step.run(p.db(), "calls, platform", rate, p.calls(rate, seconds), seconds));
+                }
+                if (k != null && stillStepping(kamailioSteps)) {
+                    kamailioSteps.add(Step.run(null, "calls, Kamailio relay", rate, k.calls(rate, seconds), seconds));
+                }
+            }
+            for (int rate : registerRates) {
+                if (stillStepping(registerSteps)) {
+                    registerSteps.add(Step.run(p.db(), "REGISTER with digest", rate, p.registers(rate, seconds),
+                            seconds));
+                }
+            }
+        }
+        System.out.println();
+        System.out.println("| side | offered/s | completed/s | failed | CPU ms per completed one: JVM / sipp / Kamailio | commits |");
+        System.out.println("|---|---|---|---|---|---|");
+        for (List<Step> steps : List.of(platformSteps, kamailioSteps, registerSteps)) {
+            for (Step s : steps) {
+                System.out.printf("| %s | %d | %.0f | %d | %.3f / %.3f / %.3f | %.2f |%n", s.name(), s.rate(),
+                        s.completedPerSecond(), s.failed(), s.jvmCpuMs(), s.sippCpuMs(), s.kamailioCpuMs(), s.commits());
+            }
+        }
+        System.out.printf("capacity (highest rate offered with every call completed): platform %s calls/s, "
+                + "Kamailio %s calls/s, REGISTER %s/s%n", capacityOf(platformSteps), capacityOf(kamailioSteps),
+                capacityOf(registerSteps));
+    }
+
+    /** Goes on while the last two steps did not both fail. */
+    private static boolean stillStepping(List<Step> steps) {
+        int n = steps.size();
+        return n < 2 || steps.get(n - 1).clean() || steps.get(n - 2).clean();
+    }
+
+    private static String capacityOf(List<Step> steps) {
+        return steps.stream().filter(Step::clean).mapToInt(Step::rate).max().stream()
+                .mapToObj(String::valueOf).findFirst().orElse(steps.isEmpty() ? "not measured" : "below the first rate");
+    }
+
+    private static int[] rates(String[] args, int index, String otherwise) {
+        return Arrays.stream((args.length > index ? args[index] : otherwise).split(",")).map(String::trim)
+                .mapToInt(Integer::parseInt).toArray();
+    }
+
+    /** Starts the application and its answering phone (extension 144), for {@code seconds} at most. */
+    private static Platform platform(String hold, int seconds) throws Exception {
         int sipPort = Sipp.FreePort.udpAndTcp();
         long t0 = System.nanoTime();
         ConfigurableApplicationContext app = SpringApplication.run(SwitchboardApplication.class,
@@ -70,8 +189,6 @@ public final class SipBenchmark {
         double startup = (System.nanoTime() - t0) / 1e9;
         try {
             int http = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-            System.out.printf("cold start: application up in %.1f s (heap %s)%n", startup, heap());
-
             // an instance with 45 employees and licences for 40; the desk phone of 100 calls extension 144
             UUID instance = LicenceEventLoad.setUp(http, "customer@demo.test", PASSWORD, 1, 40).get(0).instance();
             Api admin = new Api(http).as("customer@demo.test", PASSWORD);
@@ -86,130 +203,29 @@ public final class SipBenchmark {
             if (!registered.passed()) {
                 throw new IllegalStateException("the answering phone did not register:\n" + registered.output());
             }
-            Sipp answering = Sipp.server("uas_answer.xml", calleePort, Integer.MAX_VALUE, Map.of("ring", "0"))
-                    .timeout(4 * seconds + 200).start();
-            try {
-                Map<String, String> vars = new HashMap<>(caller);
-                vars.putAll(Map.of("dialled", "144", "hold", hold, "expires", "3600"));
-                JdbcTemplate db = new JdbcTemplate(app.getBean(DataSource.class));
-                phase(db, "calls cold (first after start)", Sipp.load("uac_call.xml", sipPort, vars, rate * seconds, rate, 0)
-                        .with(auth), seconds);
-                phase(db, "calls warm", Sipp.load("uac_call.xml", sipPort, vars, rate * seconds, rate, 0).with(auth),
-                        seconds);
-                phase(db, "REGISTER with digest", Sipp.load("register.xml", sipPort, vars, registerRate * seconds,
-                        registerRate, 0).with(auth), seconds);
-            } finally {
-                answering.stop();
-            }
-        } finally {
+            Sipp answering = Sipp.server("bench/answer.xml", calleePort, Integer.MAX_VALUE, Map.of("ring", "0"))
+                    .timeout(seconds).start();
+            Map<String, String> vars = new HashMap<>(caller);
+            vars.putAll(Map.of("dialled", "144", "hold", hold, "expires", "3600"));
+            return new Platform(app, sipPort, new JdbcTemplate(app.getBean(DataSource.class)), vars, auth, answering,
+                    startup);
+        } catch (Exception | Error e) {
             app.close();
+            throw e;
         }
-        kamailio(rate, seconds, hold);
     }
 
-    private static void kamailio(int rate, int seconds, String hold) throws Exception {
-        if (!Kamailio.installed("SIP benchmark")) {
-            return;
-        }
+    /** Kamailio as a minimal stateful relay in front of an answering phone, for {@code seconds} at most. */
+    private static Relay relay(String hold, int seconds) throws Exception {
         int kamailioPort = Sipp.FreePort.udpAndTcp();
         int uasPort = Sipp.FreePort.udpAndTcp();
         Map<String, String> settings = Map.of("SB_SIP_PORT", String.valueOf(kamailioPort), "SB_TARGET_PORT",
                 String.valueOf(uasPort), "SB_CHILDREN", System.getProperty("bench.kamailio.children", "8"));
-        try (Kamailio relay = Kamailio.start(resource("/bench/kamailio-relay.cfg"), kamailioPort, settings, List.of(),
-                Map.of())) {
-            Sipp answering = Sipp.server("uas_answer.xml", uasPort, Integer.MAX_VALUE, Map.of("ring", "0"))
-                    .timeout(2 * seconds + 100).start();
-            try {
-                phase(null, "Kamailio 5.6 relay, same calls without digest", Sipp.load("bench/call.xml", kamailioPort,
-                        Map.of("dialled", "144", "hold", hold, "user", "100", "domain", "sip.localhost"), rate * seconds,
-                        rate, 0), seconds);
-            } finally {
-                answering.stop();
-            }
-        }
-    }
-
-    private static void phase(JdbcTemplate db, String name, Sipp load, int seconds) {
-        System.gc();
-        long[] dbBefore = db == null ? null : dbCounters(db);
-        long cpuBefore = cpuNanos();
-        AtomicLong peak = new AtomicLong();
-        Thread watch = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        watch.setDaemon(true);
-        watch.start();
-        long t0 = System.nanoTime();
-        Sipp.Result r = load.timeout(seconds + 30).start().await(seconds + 60);
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        watch.interrupt();
-        long successful = last(r.output(), "Successful call");
-        long failed = last(r.output(), "Failed call");
-        long created = last(r.output(), "Total Calls created");
-        System.out.printf("%s: %d offered, %d completed, %d failed in %.1f s: %.0f per second completed;"
-                + " heap peak %d MB, %s%n", name, created, successful, failed, elapsed, successful / elapsed,
-                peak.get() >> 20, heap());
-        if (successful > 0) {
-            double cpu = (cpuNanos() - cpuBefore) / 1e6 / successful;
-            if (db == null) {
-                System.out.printf("  per completed call: %.2f ms CPU of this JVM (Kamailio's own CPU not counted)%n", cpu);
-            } else {
-                long[] d = dbCounters(db);
-                System.out.printf("  per completed one: %.2f ms CPU of the platform's JVM (PostgreSQL not counted); "
-                        + "%.2f database commits, %.2f rows inserted, %.2f rows updated, %.2f rows deleted%n", cpu,
-                        (d[0] - dbBefore[0]) / (double) successful, (d[1] - dbBefore[1]) / (double) successful,
-                        (d[2] - dbBefore[2]) / (double) successful, (d[3] - dbBefore[3]) / (double) successful);
-            }
-        }
-        if (failed > 0 || successful == 0) {
-            String out = r.output();
-            System.out.println(out.substring(Math.max(0, out.length() - 3000)));
-        }
-    }
-
-    /**
-     * Commits and rows inserted, updated, deleted in the platform's database so far (all of the
-     * application's work, not only the SIP core's): load-independent figures per call.
-     */
-    private static long[] dbCounters(JdbcTemplate db) {
-        return db.queryForObject("select xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database "
-                + "where datname = current_database()", (rs, n) -> new long[] { rs.getLong(1), rs.getLong(2),
-                        rs.getLong(3), rs.getLong(4) });
-    }
-
-    /** CPU time of this JVM so far, all threads (the platform, the harness, the GC). */
-    private static long cpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
-
-    /** The cumulative column of sipp's last statistics screen for that line. */
-    private static long last(String output, String label) {
-        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*\\|\\s*(\\d+)\\s*\\|\\s*(\\d+)").matcher(output);
-        long value = -1;
-        while (m.find()) {
-            value = Long.parseLong(m.group(2));
-        }
-        if (value < 0) {
-            Matcher single = Pattern.compile(Pattern.quote(label) + "\\s*\\|[^|]*\\|\\s*(\\d+)").matcher(output);
-            while (single.find()) {
-                value = Long.parseLong(single.group(1));
-            }
-        }
-        return Math.max(0, value);
-    }
-
-    private static String heap() {
-        System.gc();
-        return "used after GC " + (MEMORY.getHeapMemoryUsage().getUsed() >> 20) + " MB of "
-                + (Runtime.getRuntime().maxMemory() >> 20) + " MB";
+        Kamailio kamailio = Kamailio.start(resource("/bench/kamailio-relay.cfg"), kamailioPort, settings, List.of(),
+                Map.of(), KAMAILIO_SHM_MB);
+        Sipp answering = Sipp.server("bench/answer.xml", uasPort, Integer.MAX_VALUE, Map.of("ring", "0"))
+                .timeout(seconds).start();
+        return new Relay(kamailio, answering, hold);
     }
 
     private static Map<String, String> device(Api admin, UUID instance, String extension) {

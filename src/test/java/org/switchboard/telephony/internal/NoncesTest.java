@@ -45,4 +45,21 @@ class NoncesTest {
         assertThat(new Nonces(key, clock, Duration.ofMinutes(5)).check(nonce, "00000001"))
                 .as("another node with the shared key").isEqualTo(Check.GOOD);
     }
+
+    @Test
+    void whenTooManyNoncesAreLiveAFreshOneIsAskedForAndOnceTheyExpireCountingGoesOn() {
+        Nonces small = new Nonces(key, clock, Duration.ofMinutes(5), 3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(small.check(small.issue(), "00000001")).isEqualTo(Check.GOOD);
+        }
+        String fourth = small.issue();
+        assertThat(small.check(fourth, "00000001")).as("not tracked: stale, so the phone asks afresh")
+                .isEqualTo(Check.STALE);
+        clock.advance(Duration.ofMinutes(6));
+        String fresh = small.issue();
+        assertThat(small.check(fresh, "00000001")).as("the old ones expired when the table was full")
+                .isEqualTo(Check.GOOD);
+        assertThat(small.check(fresh, "00000001")).isEqualTo(Check.REPLAYED);
+        assertThat(small.tracked()).isEqualTo(1);
+    }
 }

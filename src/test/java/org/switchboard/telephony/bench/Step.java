@@ -1,0 +1,174 @@
+package org.switchboard.telephony.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.switchboard.telephony.Sipp;
+
+/**
+ * One load phase of the SIP benchmark: runs a sipp load to its end and measures what it cost. Besides
+ * the calls (or REGISTERs) offered, completed and failed and the heap, it takes the figures that do
+ * not depend on the machine's load, per completed one: the CPU time of this JVM (the platform, all
+ * its threads), of the sipp processes and of Kamailio (the processes this JVM started, read at the
+ * phase's start and end; the load's own sipp every 100 ms), and the database's commits and rows
+ * written.
+ */
+record Step(String name, int rate, long created, long completed, long failed, double seconds, double jvmCpuMs,
+        double sippCpuMs, double kamailioCpuMs, double commits, double inserted, double updated, double deleted,
+        long heapPeakMb) {
+
+    private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
+    /** Completed per second of the phase. */
+    double completedPerSecond() {
+        return completed / seconds;
+    }
+
+    /** Every call offered completed: none failed, none left out. */
+    boolean clean() {
+        return failed == 0 && completed > 0 && completed >= created;
+    }
+
+    /** Runs {@code load} (a sipp load of about {@code seconds}) at {@code rate}; {@code db} null: no database. */
+    static Step run(JdbcTemplate db, String name, int rate, Sipp load, int seconds) {
+        System.gc();
+        // the processes already running (Kamailio, the answering sipp): CPU at the start, read once
+        Map<Long, long[]> children = new HashMap<>(); // pid -> {at the start, last seen, kamailio?}
+        sampleChildren(children, true);
+        long[] dbBefore = db == null ? null : dbCounters(db);
+        long cpuBefore = jvmCpuNanos();
+        AtomicLong peak = new AtomicLong();
+        AtomicLong loadCpu = new AtomicLong();
+        Sipp started = load.timeout(seconds + 30).start();
+        ProcessHandle loader = started.handle();
+        Thread watch = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(MEMORY.getHeapMemoryUsage().getUsed(), Math::max);
+                loader.info().totalCpuDuration().ifPresent(c -> loadCpu.set(c.toNanos()));
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        watch.setDaemon(true);
+        watch.start();
+        long t0 = System.nanoTime();
+        Sipp.Result r = started.await(seconds + 60);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        watch.interrupt();
+        try {
+            watch.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        long jvmCpu = jvmCpuNanos() - cpuBefore;
+        long sippCpu = loadCpu.get(); // the load's sipp, last seen within 100 ms of its end
+        long kamailioCpu = 0;
+        sampleChildren(children, false);
+        for (Map.Entry<Long, long[]> c : children.entrySet()) {
+            if (c.getKey() == loader.pid()) {
+                continue;
+            }
+            if (c.getValue()[2] == 1) {
+                kamailioCpu += c.getValue()[1] - c.getValue()[0];
+            } else {
+                sippCpu += c.getValue()[1] - c.getValue()[0];
+            }
+        }
+        long completed = last(r.output(), "Successful call");
+        long failed = last(r.output(), "Failed call");
+        long created = last(r.output(), "Total Calls created");
+        double per = Math.max(1, completed);
+        long[] d = db == null ? new long[4] : dbCounters(db);
+        long[] b = dbBefore == null ? new long[4] : dbBefore;
+        Step s = new Step(name, rate, created, completed, failed, elapsed, jvmCpu / 1e6 / per, sippCpu / 1e6 / per,
+                kamailioCpu / 1e6 / per, (d[0] - b[0]) / per, (d[1] - b[1]) / per, (d[2] - b[2]) / per,
+                (d[3] - b[3]) / per, peak.get() >> 20);
+        s.print(db != null);
+        if (failed > 0 || completed == 0) {
+            String out = r.output();
+            System.out.println(out.substring(Math.max(0, out.length() - 3000)));
+        }
+        return s;
+    }
+
+    void print(boolean platform) {
+        System.out.printf("%s at %d/s: %d offered, %d completed, %d failed in %.1f s: %.0f per second completed;"
+                + " heap peak %d MB, %s%n", name, rate, created, completed, failed, seconds, completedPerSecond(),
+                heapPeakMb, heapAfterGc());
+        if (completed > 0) {
+            System.out.printf("  per completed one: CPU ms %.3f of this JVM%s, %.3f of sipp (both sides), %.3f of Kamailio",
+                    jvmCpuMs, platform ? " (the platform)" : " (idle platform and harness)", sippCpuMs, kamailioCpuMs);
+            if (platform) {
+                System.out.printf("; %.2f database commits, %.2f rows inserted, %.2f updated, %.2f deleted "
+                        + "(PostgreSQL's CPU not counted)", commits, inserted, updated, deleted);
+            }
+            System.out.println();
+        }
+    }
+
+    static String heapAfterGc() {
+        System.gc();
+        return "used after GC " + (MEMORY.getHeapMemoryUsage().getUsed() >> 20) + " MB of "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MB";
+    }
+
+    /**
+     * CPU so far of every sipp and Kamailio process this JVM started, by pid: at the phase's start
+     * ({@code initial}) and at its end. Read twice a phase only: walking the processes costs CPU.
+     */
+    private static void sampleChildren(Map<Long, long[]> into, boolean initial) {
+        ProcessHandle.current().descendants().forEach(p -> {
+            String command = p.info().command().orElse("");
+            boolean kamailio = command.endsWith("kamailio");
+            if (!kamailio && !command.endsWith("sipp")) {
+                return;
+            }
+            p.info().totalCpuDuration().ifPresent(cpu -> {
+                long[] c = into.computeIfAbsent(p.pid(),
+                        k -> new long[] { initial ? cpu.toNanos() : 0, 0, kamailio ? 1 : 0 });
+                c[1] = cpu.toNanos();
+            });
+        });
+    }
+
+    /**
+     * Commits and rows inserted, updated, deleted in the platform's database so far (all of the
+     * application's work, not only the SIP core's).
+     */
+    private static long[] dbCounters(JdbcTemplate db) {
+        return db.queryForObject("select xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database "
+                + "where datname = current_database()", (rs, n) -> new long[] { rs.getLong(1), rs.getLong(2),
+                        rs.getLong(3), rs.getLong(4) });
+    }
+
+    /** CPU time of this JVM so far, all threads (the platform, the harness, the GC). */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The cumulative column of sipp's last statistics screen for that line. */
+    private static long last(String output, String label) {
+        Matcher m = Pattern.compile(Pattern.quote(label) + "\\s*\\|\\s*(\\d+)\\s*\\|\\s*(\\d+)").matcher(output);
+        long value = -1;
+        while (m.find()) {
+            value = Long.parseLong(m.group(2));
+        }
+        if (value < 0) {
+            Matcher single = Pattern.compile(Pattern.quote(label) + "\\s*\\|[^|]*\\|\\s*(\\d+)").matcher(output);
+            while (single.find()) {
+                value = Long.parseLong(single.group(1));
+            }
+        }
+        return Math.max(0, value);
+    }
+}
