@@ -42,7 +42,7 @@ class ConcurrentOutboundCapIntegrationTest extends IntegrationTestBase {
 
     /** Guards with a cap of {@code cap} calls at once (the operator's settings stay as they are). */
     private FraudGuards guards(int cap, OutboundInFlight inFlight) {
-        SipSettings.Fraud fraud = new SipSettings.Fraud(null, null, 100, cap, 0, null, null, null, null, null, null);
+        SipSettings.Fraud fraud = new SipSettings.Fraud(null, null, 100, cap, 0, null, null, null, null, null, null, null);
         OperatorSipSettings settings = new OperatorSipSettings(null, null, null, null) {
             @Override
             public SipSettings.Fraud fraud() {
