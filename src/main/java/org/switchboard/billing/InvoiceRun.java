@@ -86,6 +86,9 @@ public class InvoiceRun {
     /** This node, as the holder of runs' leases. */
     private final String node = nodeName();
     private final java.time.Duration lease;
+    /** Batches of one run worked at once on this node (the calling thread and the rest from {@link #batchThreads}). */
+    private final int threads;
+    private final ExecutorService batchThreads;
     /** The runs this node works off (or has queued to), whose leases it renews. */
     private final java.util.Set<YearMonth> looking = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.ScheduledExecutorService renewer = Executors
@@ -98,8 +101,15 @@ public class InvoiceRun {
     InvoiceRun(InvoiceRuns runs, InvoiceRunBatches batches, CallRecords calls, CustomerDirectory customers,
             PlatformTransactionManager transactions, Clock clock, ObjectProvider<WholesaleTermsProvider> wholesaleTerms,
             ObjectProvider<PartnerChargeProvider> partnerCharges,
-            @Value("${switchboard.billing.run-lease:10s}") java.time.Duration lease) {
+            @Value("${switchboard.billing.run-lease:10s}") java.time.Duration lease,
+            @Value("${switchboard.billing.run-threads:2}") int threads) {
         this.lease = lease;
+        this.threads = Math.max(1, threads);
+        this.batchThreads = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "invoice-run-batch");
+            t.setDaemon(true);
+            return t;
+        });
         long renewEvery = Math.max(100, lease.toMillis() / 3);
         renewer.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
         this.wholesaleTerms = wholesaleTerms;
@@ -193,13 +203,14 @@ public class InvoiceRun {
      */
     public Progress complete(YearMonth month) {
         long pauseMillis = 500;
-        long lastProgress = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong lastProgress = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
         looking.add(month);
         while (true) {
             try {
                 runs.holdLease(month, node, lease);
-                while (processBatch(month, BATCH) > 0) {
-                    lastProgress = System.nanoTime();
+                long before = lastProgress.get();
+                workOff(month, lastProgress);
+                if (lastProgress.get() != before) {
                     pauseMillis = 500;
                 }
                 tx.executeWithoutResult(s -> runs.finishIfComplete(month, clock.instant()));
@@ -209,7 +220,7 @@ public class InvoiceRun {
                 return progress(month).orElseThrow();
             } catch (RuntimeException e) {
                 boolean outage = DatabaseOutage.isCause(e);
-                if (!outage || System.nanoTime() - lastProgress > OUTAGE_PATIENCE.toNanos()) {
+                if (!outage || System.nanoTime() - lastProgress.get() > OUTAGE_PATIENCE.toNanos()) {
                     looking.remove(month);
                     log.error("Invoice run {} stopped; a node takes it over in {} (or when it is started again)",
                             month, RETRY_AFTER_ERROR, e);
@@ -231,6 +242,55 @@ public class InvoiceRun {
                 }
                 pauseMillis = Math.min(30_000, pauseMillis * 2);
             }
+        }
+    }
+
+    /**
+     * Works off batches until none is left, {@link #threads} at once (the calling thread is one):
+     * while one batch writes its invoices under the number series' lock, the next one reads and
+     * sums its customers' calls. The batches never overlap (each claims its items with
+     * {@code SKIP LOCKED}, as batches of different nodes do), and numbers stay gapless: each batch
+     * reserves its block at its end and holds the series row until its commit. When a batch fails,
+     * the other threads finish their batch and stop, and the failure goes to the caller.
+     */
+    private void workOff(YearMonth month, java.util.concurrent.atomic.AtomicLong lastProgress) {
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable loop = () -> {
+            try {
+                while (!failed.get() && processBatch(month, BATCH) > 0) {
+                    lastProgress.set(System.nanoTime());
+                }
+            } catch (RuntimeException e) {
+                failed.set(true);
+                throw e;
+            }
+        };
+        List<java.util.concurrent.Future<?>> others = new java.util.ArrayList<>();
+        for (int n = 1; n < threads; n++) {
+            others.add(batchThreads.submit(loop));
+        }
+        RuntimeException failure = null;
+        try {
+            loop.run();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (java.util.concurrent.Future<?> other : others) {
+            try {
+                other.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) {
+                    failure = new IllegalStateException("Interrupted while the run's batches were worked off", e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -290,6 +350,7 @@ public class InvoiceRun {
     @jakarta.annotation.PreDestroy
     void stopRenewing() {
         renewer.shutdownNow();
+        batchThreads.shutdown();
     }
 
     private static String nodeName() {

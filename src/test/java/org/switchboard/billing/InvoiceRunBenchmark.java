@@ -180,11 +180,13 @@ public final class InvoiceRunBenchmark {
         jdbc.sql("create extension if not exists pg_stat_statements").update();
         jdbc.sql("select pg_stat_statements_reset()").query(rs -> { });
         Work before = Work.now(jdbc);
+        long cpuBefore = processCpuNanos();
         long started = System.nanoTime();
         InvoiceRun.Progress created = run.create(month, "benchmark");
         System.out.printf("work items: %,d customers in %.1f s%n", created.customers(), seconds(started));
         InvoiceRun.Progress done = run.complete(month);
         double elapsed = seconds(started);
+        double cpu = (processCpuNanos() - cpuBefore) / 1e9;
         long peak = ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
                 .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         long lines = jdbc.sql("select count(*) from billing_invoice_lines").query(Long.class).single();
@@ -192,8 +194,8 @@ public final class InvoiceRunBenchmark {
                 .query(Long.class).single();
         System.out.printf("invoices: %,d (%,d lines, %,d direct debits) for %,d customers in %.1f s = %.0f customers/s%n",
                 done.invoices(), lines, debits, done.customers(), elapsed, done.customers() / elapsed);
-        System.out.printf("heap: max %,d MB, peak used (sum of pools) %,d MB%n",
-                Runtime.getRuntime().maxMemory() >> 20, peak >> 20);
+        System.out.printf("heap: max %,d MB, peak used (sum of pools) %,d MB; CPU of this JVM in the run %.1f s%n",
+                Runtime.getRuntime().maxMemory() >> 20, peak >> 20, cpu);
         // Independent of the machine's load: what the run wrote.
         long wal = jdbc.sql("select pg_wal_lsn_diff(pg_current_wal_lsn(), cast(:b as pg_lsn))::bigint").param("b", walBefore)
                 .query(Long.class).single();
@@ -217,6 +219,23 @@ public final class InvoiceRunBenchmark {
                     System.out.printf("  %,9d %,10d  %s%n", rs.getLong("calls"), rs.getLong("rows"),
                             q.length() > 110 ? q.substring(0, 110) + "..." : q);
                 });
+        // Where the database's time went (execution only, not the round trips): beside other builds these
+        // times grow with the load, but their shares show what costs most.
+        System.out.println("statements taking the most time (total ms, calls, mean ms, statement):");
+        jdbc.sql("""
+                select total_exec_time, calls, regexp_replace(query, '\\s+', ' ', 'g') as q from pg_stat_statements
+                order by total_exec_time desc limit 12""")
+                .query(rs -> {
+                    String q = rs.getString("q");
+                    System.out.printf("  %,10.0f %,9d %8.3f  %s%n", rs.getDouble(1), rs.getLong(2),
+                            rs.getDouble(1) / Math.max(1, rs.getLong(2)), q.length() > 100 ? q.substring(0, 100) + "..." : q);
+                });
+    }
+
+    /** CPU time of this JVM so far (all its threads), independent of what else runs on the machine. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Call rows updated so far, as the statistics collector counts them (flushed first). */
@@ -232,6 +251,9 @@ public final class InvoiceRunBenchmark {
     }
 
     static void check(JdbcClient jdbc) {
+        // Statistics of the run's tables as they are now: planned with those of an empty table (after
+        // reset, before autovacuum came round) the count below runs for hours instead of minutes.
+        jdbc.sql("analyze billing_runs, billing_run_items, billing_calls_deferred, billing_invoices").update();
         jdbc.sql("""
                 select count(*) as invoices, count(distinct customer_id) as customers,
                        count(distinct number) as numbers,

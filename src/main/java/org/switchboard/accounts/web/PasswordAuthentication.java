@@ -16,12 +16,15 @@ import org.springframework.stereotype.Component;
 import org.switchboard.accounts.internal.LoginThrottle;
 import org.switchboard.accounts.internal.UserRow;
 import org.switchboard.accounts.internal.Users;
+import org.switchboard.accounts.internal.VerifiedPasswords;
 import org.switchboard.platform.Validation;
 
 /**
  * E-mail and password, for the login form and for HTTP Basic alike. A wrong address and a wrong
  * password fail the same way and take the same time; repeated failures are slowed down per account
- * and source address, per account and per address ({@link LoginThrottle}).
+ * and source address, per account and per address ({@link LoginThrottle}). A password bcrypt found
+ * right is not checked with bcrypt again for a minute ({@link VerifiedPasswords}): HTTP Basic sends it
+ * with every request of an API client.
  */
 @Component
 class PasswordAuthentication implements AuthenticationProvider {
@@ -32,8 +35,10 @@ class PasswordAuthentication implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final PasswordEncoder encoder;
     private final String dummyHash;
+    private final VerifiedPasswords verified;
 
-    PasswordAuthentication(Users users, LoginThrottle throttle, PasswordEncoder encoder) {
+    PasswordAuthentication(Users users, LoginThrottle throttle, PasswordEncoder encoder, java.time.Clock clock) {
+        this.verified = new VerifiedPasswords(clock);
         this.users = users;
         this.throttle = throttle;
         this.encoder = encoder;
@@ -55,7 +60,8 @@ class PasswordAuthentication implements AuthenticationProvider {
         }
         Optional<UserRow> found = users.byEmail(email);
         String hash = found.map(UserRow::passwordHash).orElse(null);
-        boolean matches = encoder.matches(password, hash == null ? dummyHash : hash) && hash != null;
+        boolean matches = hash != null && verified.verifiedRecently(email, password, hash)
+                || encoder.matches(password, hash == null ? dummyHash : hash) && hash != null;
         if (!matches) {
             throttle.failed(email, address);
             throw new BadCredentialsException(WRONG);
@@ -66,6 +72,7 @@ class PasswordAuthentication implements AuthenticationProvider {
                     + user.email() + ".");
         }
         throttle.succeeded(email, address);
+        verified.verified(email, password, hash);
         return UsernamePasswordAuthenticationToken.authenticated(new SignedInUser(user.asCurrentUser()), null,
                 List.of(new SimpleGrantedAuthority("ROLE_" + user.role().name())));
     }

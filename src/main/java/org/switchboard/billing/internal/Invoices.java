@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.switchboard.accounts.CustomerId;
@@ -46,13 +44,11 @@ public class Invoices {
     }
 
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcOperations batches;
     private final SecretBox secrets;
 
-    Invoices(JdbcClient jdbc, NamedParameterJdbcOperations batches, SecretBox secrets) {
+    Invoices(JdbcClient jdbc, SecretBox secrets) {
         this.secrets = secrets;
         this.jdbc = jdbc;
-        this.batches = batches;
     }
 
     /**
@@ -121,61 +117,59 @@ public class Invoices {
 
     /**
      * Writes invoices that are final at once (the invoice run's: numbered in the same transaction)
-     * with their lines: one batched statement for the invoices and one for all their lines, so a
-     * batch of the run costs two round trips here, not two per invoice and one per line.
-     * {@code numbers} gives each invoice's number.
+     * with their lines: one statement for all invoices and one for all their lines, each row a
+     * column of arrays ({@code unnest}), so that a batch of the run costs two statements here, not
+     * one per invoice and one per line (each executed, planned and checked on its own by the
+     * server, even when sent in one JDBC batch). {@code numbers} gives each invoice's number.
      */
     public void insertFinalised(List<Invoice> invoices, Map<UUID, String> numbers, LocalDate issuedOn,
             java.time.Instant at) {
         if (invoices.isEmpty()) {
             return;
         }
-        List<MapSqlParameterSource> rows = new ArrayList<>(invoices.size());
-        List<MapSqlParameterSource> lines = new ArrayList<>();
-        Timestamp finalisedAt = Timestamp.from(at);
+        Columns rows = new Columns(invoices.size());
+        Columns lines = new Columns(invoices.size() * 5);
         for (Invoice i : invoices) {
             BillTo b = i.billTo();
             InvoiceTotals t = i.totals();
-            rows.add(new MapSqlParameterSource().addValue("id", i.id())
-                    .addValue("c", i.customerId() == null ? null : i.customerId().value())
-                    .addValue("p", i.partnerId() == null ? null : i.partnerId().value())
-                    .addValue("m", i.month().toString()).addValue("k", i.kind().name()).addValue("name", b.name())
-                    .addValue("street", b.street()).addValue("postcode", b.postcode()).addValue("city", b.city())
-                    .addValue("country", b.country()).addValue("vatId", b.vatId())
-                    .addValue("treatment", t.treatment().name()).addValue("rate", t.treatment().ratePercent())
-                    .addValue("ns", t.netSubscriptions().amount()).addValue("na", t.netAirtime().amount())
-                    .addValue("net", t.net().amount()).addValue("vat", t.vat().amount())
-                    .addValue("gross", t.gross().amount()).addValue("number", numbers.get(i.id()))
-                    .addValue("issued", issuedOn).addValue("at", finalisedAt));
+            rows.add("id", i.id()).add("c", i.customerId() == null ? null : i.customerId().value())
+                    .add("p", i.partnerId() == null ? null : i.partnerId().value()).add("m", i.month().toString())
+                    .add("k", i.kind().name()).add("name", b.name()).add("street", b.street())
+                    .add("postcode", b.postcode()).add("city", b.city()).add("country", b.country())
+                    .add("vatId", b.vatId()).add("treatment", t.treatment().name())
+                    .add("rate", t.treatment().ratePercent()).add("ns", t.netSubscriptions().amount())
+                    .add("na", t.netAirtime().amount()).add("net", t.net().amount()).add("vat", t.vat().amount())
+                    .add("gross", t.gross().amount()).add("number", numbers.get(i.id()));
             int position = 1;
             for (InvoiceLine line : i.lines()) {
-                lines.add(lineRow(i.id(), position++, i.customerId(), line, null));
+                lines.add("i", i.id()).add("pos", position++)
+                        .add("c", i.customerId() == null ? null : i.customerId().value())
+                        .add("inst", line.instanceId() == null ? null : line.instanceId().value())
+                        .add("k", line.kind().name()).add("d", line.description())
+                        .add("from", line.periodFrom()).add("to", line.periodTo()).add("q", line.quantity())
+                        .add("a", line.amount().amount());
             }
         }
-        batches.batchUpdate("""
+        rows.bind(jdbc.sql("""
                 insert into billing_invoices (id, customer_id, partner_id, month, kind, customer_name, street, postcode,
                   city, country, vat_id, vat_treatment, vat_rate, net_subscriptions, net_airtime, net, vat, gross,
                   number, issued_on, finalised_at)
-                values (:id, :c, :p, :m, :k, :name, :street, :postcode, :city, :country, :vatId, :treatment, :rate,
-                  :ns, :na, :net, :vat, :gross, :number, :issued, :at)""", rows.toArray(MapSqlParameterSource[]::new));
-        batches.batchUpdate(INSERT_LINE, lines.toArray(MapSqlParameterSource[]::new));
-    }
-
-    private static final String INSERT_LINE = """
-            insert into billing_invoice_lines (invoice_id, position, customer_id, instance_id, kind, description,
-              period_from, period_to, quantity, amount, corrects_position)
-            values (:i, :pos, :c, :inst, :k, :d, :from, :to, :q, :a, :corrects)""";
-
-    private static MapSqlParameterSource lineRow(UUID invoice, int position, CustomerId customer, InvoiceLine line,
-            Integer corrects) {
-        return new MapSqlParameterSource().addValue("i", invoice).addValue("pos", position)
-                .addValue("c", customer == null ? null : customer.value())
-                .addValue("inst", line.instanceId() == null ? null : line.instanceId().value())
-                .addValue("k", line.kind().name()).addValue("d", line.description())
-                .addValue("from", line.periodFrom() == null ? null : Timestamp.from(line.periodFrom()))
-                .addValue("to", line.periodTo() == null ? null : Timestamp.from(line.periodTo()))
-                .addValue("q", line.quantity()).addValue("a", line.amount().amount())
-                .addValue("corrects", corrects, java.sql.Types.INTEGER);
+                select id, c, p, m, k, name, street, postcode, city, country, vat_id, treatment, rate, ns, na, net, vat,
+                  gross, number, :issued, :at
+                from unnest(:id, :c, :p, :m, :k, :name, :street, :postcode, :city, :country, :vatId, :treatment,
+                  cast(:rate as numeric[]), cast(:ns as numeric[]), cast(:na as numeric[]), cast(:net as numeric[]),
+                  cast(:vat as numeric[]), cast(:gross as numeric[]), :number)
+                  as u(id, c, p, m, k, name, street, postcode, city, country, vat_id, treatment, rate, ns, na, net, vat,
+                  gross, number)"""))
+                .param("issued", issuedOn).param("at", Timestamp.from(at)).update();
+        if (lines.size() > 0) {
+            lines.bind(jdbc.sql("""
+                    insert into billing_invoice_lines (invoice_id, position, customer_id, instance_id, kind, description,
+                      period_from, period_to, quantity, amount)
+                    select i, pos, c, inst, k, d, f, t, q, a
+                    from unnest(:i, :pos, :c, :inst, :k, :d, cast(:from as timestamptz[]), cast(:to as timestamptz[]),
+                      :q, cast(:a as numeric[])) as u(i, pos, c, inst, k, d, f, t, q, a)""")).update();
+        }
     }
 
     /** Gives a draft its number: from then on the database refuses any change to it. */
@@ -322,24 +316,28 @@ public class Invoices {
                 .param("batch", p.batchMonth()).param("at", Timestamp.from(at)).update();
     }
 
-    /** Writes direct debits in one batched statement (see {@link #insertPayment}). */
+    /**
+     * Writes direct debits, all in one statement (arrays, {@code unnest}); the IBANs sealed as
+     * {@link #insertPayment} seals them.
+     */
     public void insertPayments(List<Payment> payments, java.time.Instant at) {
         if (payments.isEmpty()) {
             return;
         }
-        Timestamp updatedAt = Timestamp.from(at);
-        batches.batchUpdate(INSERT_PAYMENT, payments.stream().map(p -> new MapSqlParameterSource()
-                .addValue("i", p.invoiceId()).addValue("c", p.customerId()).addValue("s", p.status())
-                .addValue("ref", p.mandateReference()).addValue("signed", p.mandateSignedOn())
-                .addValue("iban", secrets.seal(p.iban())).addValue("holder", p.accountHolder())
-                .addValue("seq", p.sequenceType()).addValue("due", p.dueOn()).addValue("batch", p.batchMonth())
-                .addValue("at", updatedAt)).toArray(MapSqlParameterSource[]::new));
+        Columns rows = new Columns(payments.size());
+        for (Payment p : payments) {
+            rows.add("i", p.invoiceId()).add("c", p.customerId()).add("s", p.status()).add("ref", p.mandateReference())
+                    .add("signed", p.mandateSignedOn()).add("iban", secrets.seal(p.iban()))
+                    .add("holder", p.accountHolder()).add("seq", p.sequenceType()).add("due", p.dueOn())
+                    .add("batch", p.batchMonth());
+        }
+        rows.bind(jdbc.sql("""
+                insert into billing_payments (invoice_id, customer_id, status, mandate_reference, mandate_signed_on, iban,
+                  account_holder, sequence_type, due_on, batch_month, updated_at)
+                select i, c, s, ref, signed, iban, holder, seq, due, batch, :at
+                from unnest(:i, :c, :s, :ref, cast(:signed as date[]), :iban, :holder, :seq, cast(:due as date[]), :batch)
+                  as u(i, c, s, ref, signed, iban, holder, seq, due, batch)""")).param("at", Timestamp.from(at)).update();
     }
-
-    private static final String INSERT_PAYMENT = """
-            insert into billing_payments (invoice_id, customer_id, status, mandate_reference, mandate_signed_on, iban,
-              account_holder, sequence_type, due_on, batch_month, updated_at)
-            values (:i, :c, :s, :ref, :signed, :iban, :holder, :seq, :due, :batch, :at)""";
 
     /**
      * Of these mandates, those a debit was collected under or is on its way for (their next debit

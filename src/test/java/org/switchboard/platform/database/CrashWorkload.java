@@ -55,6 +55,11 @@ public final class CrashWorkload {
             sender.setDaemon(true);
             sender.start();
         }
+        // The run starts once a few hundred events were answered: it takes a few seconds only, and the
+        // test kills the application in its middle with events answered before.
+        while (sent.get() < 400) {
+            Thread.sleep(50);
+        }
         InvoiceRun run = app.getBean(InvoiceRun.class);
         run.create(month, "crash test");
         Thread invoicing = new Thread(() -> run.complete(month), "run");
