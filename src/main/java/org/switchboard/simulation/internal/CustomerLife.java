@@ -86,16 +86,26 @@ class CustomerLife {
                         .orElse(ledger.partners.get(0))
                 : ledger.partners.get(random.nextInt(ledger.partners.size()));
         String tag = ledger.settings.seed() + "-" + n;
-        String email = "customer-" + tag + "@sim.switchboard.invalid";
+        String email = "customer-" + ledger.unique(n) + "@sim.switchboard.invalid";
         int kind = random.nextInt(20);
         String country = kind == 0 ? "AT" : kind == 1 ? "CH" : "DE";
+        String name = "Customer " + tag + (country.equals("AT") ? " GesmbH" : country.equals("CH") ? " AG" : " GmbH");
+        invitations.invite(partner.admin(), new InviteCustomer(name, email));
+        accepted(ledger, partner, n, name, email, country, random, plan, on);
+        ledger.count("customers invited");
+    }
+
+    /**
+     * The company invited by {@code partner} as {@code name} at {@code email} accepts by the mailed
+     * link, gives its billing address and buys or tries a phone system; answers the record.
+     */
+    CustomerRecord accepted(Ledger ledger, PartnerRecord partner, int n, String name, String email, String country,
+            Random random, Plan plan, LocalDate on) {
         String vatId = switch (country) {
             case "AT" -> "ATU" + (10_000_000 + n);
             case "CH" -> null;
             default -> "DE" + (200_000_000 + n);
         };
-        String name = "Customer " + tag + (country.equals("AT") ? " GesmbH" : country.equals("CH") ? " AG" : " GmbH");
-        invitations.invite(partner.admin(), new InviteCustomer(name, email));
         String secret = mailbox.secret(email, "/invitations/");
         CustomerId id = acceptance.acceptInvitation(secret, new AcceptInvitation("Carla Customer", ledger.password,
                 country));
@@ -109,8 +119,8 @@ class CustomerLife {
                 new UpdateBillingDetails(name, address[0], address[1], address[2], country, vatId));
         CustomerRecord customer = new CustomerRecord(id, name, email, admin, partner, country, vatId);
         ledger.customers.add(customer);
-        ledger.count("customers invited");
-        phoneSystem(ledger, customer, "sim" + ledger.settings.seed() + "x" + n, name, random, plan, on, null);
+        phoneSystem(ledger, customer, "sim" + ledger.unique(n).replace("-", "x"), name, random, plan, on, null);
+        return customer;
     }
 
     /**

@@ -180,7 +180,7 @@ class LicenceDays {
             hangUp = answer;
         }
         String callId = "sim-" + instance.id.value() + "-" + started.ref();
-        ledger.calls.add(new Ledger.CallMade(instance, callId, to, start, answer, hangUp));
+        ledger.called(new Ledger.CallMade(instance, callId, to, start, answer, hangUp));
         return new CallRecord(callId, started.subject(), "+4999150000" + (random.nextInt(90) + 10), to, start, answer,
                 hangUp, CallRecord.Direction.OUTBOUND, CallRecord.PLATFORM_TRUNK);
     }
