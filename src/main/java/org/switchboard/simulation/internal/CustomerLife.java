@@ -21,7 +21,6 @@ import org.switchboard.instances.InstanceCommands.CreateInstance;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceSales;
 import org.switchboard.licensing.SubjectManagement;
-import org.switchboard.licensing.SubjectManagement.NewSubject;
 import org.switchboard.simulation.internal.Ledger.CustomerRecord;
 import org.switchboard.simulation.internal.Ledger.InstanceRecord;
 import org.switchboard.simulation.internal.Ledger.PartnerRecord;
@@ -39,6 +38,7 @@ import org.switchboard.simulation.internal.Ledger.PartnerRecord;
 class CustomerLife {
 
     static final int FIRST_EXTENSION = 201;
+    private static final List<String> FUNCTIONS = List.of("FAX", "DOOR_INTERCOM", "CONFERENCE_ROOM", "LIFT");
 
     private final CustomerInvitations invitations;
     private final InvitationAcceptance acceptance;
@@ -160,14 +160,18 @@ class CustomerLife {
             }
         }
         settled.await();
+        // The staff list imported at once, as a customer does with a CSV of its people and devices.
+        StringBuilder csv = new StringBuilder(SubjectManagement.CSV_HEADER).append('\n');
         int ext = FIRST_EXTENSION;
         for (int type = 0; type < 4; type++) {
             for (int i = 0; i < types[type]; i++, ext++) {
-                subjects.add(admin, instance, type < 3
-                        ? new NewSubject("EMPLOYEE", String.valueOf(ext), "Employee " + ext, null, null)
-                        : new NewSubject("FUNCTION", String.valueOf(ext), "Function " + ext, null,
-                                List.of("FAX", "DOOR_INTERCOM", "CONFERENCE_ROOM", "LIFT").get(i % 4)));
+                csv.append(type < 3 ? "EMPLOYEE," + ext + ",Employee " + ext + ",,"
+                        : "FUNCTION," + ext + ",Function " + ext + ",," + FUNCTIONS.get(i % 4)).append('\n');
             }
+        }
+        SubjectManagement.ImportReport imported = subjects.importCsv(admin, instance, csv.toString());
+        if (!imported.refused().isEmpty()) {
+            throw new IllegalStateException("Staff of " + name + " refused: " + imported.refused());
         }
         changes.planLater(plan, record, on, cu, random);
     }
