@@ -16,8 +16,9 @@ import org.switchboard.testing.IntegrationTestBase;
 /**
  * A small world played through the whole application for three months, March with its change to
  * summer time among them: every invoice, credit note, statement and payout reconciles to the cent
- * with the simulation's own arithmetic; and one invoice line changed behind the application's
- * back is found.
+ * with the simulation's own arithmetic and every partner's level is the one the rules give; an
+ * invoice line and a level changed behind the application's back are found; and the same seed
+ * plays the same world again (the same counts, refusals of licences among them).
  */
 class SimulationIntegrationTest extends IntegrationTestBase {
 
@@ -27,7 +28,7 @@ class SimulationIntegrationTest extends IntegrationTestBase {
     JdbcClient jdbc;
 
     @Test
-    void threeMonthsOfASmallWorldReconcileToTheCentAndATamperedInvoiceLineIsFound() {
+    void threeMonthsOfASmallWorldReconcileToTheCentTamperingIsFoundAndTheSeedPlaysTheSameWorldAgain() {
         SimulationSettings settings = new SimulationSettings(YearMonth.of(2041, 2), YearMonth.of(2041, 4), 3, 10, 7,
                 1, true);
 
@@ -70,6 +71,38 @@ class SimulationIntegrationTest extends IntegrationTestBase {
             setLine(invoice, position, amount);
         }
         assertThat(simulation.reconcileAgain().mismatches()).isEmpty();
+
+        // A partner of the world raised a level behind the programme's back: the rules give it Registered.
+        Map<String, Object> partner = jdbc.sql("select id, name, level from partners where name like 'Reseller 7-%'"
+                + " order by name limit 1").query().singleRow();
+        jdbc.sql("update partners set level = 'CERTIFIED' where id = :id").param("id", partner.get("id")).update();
+        try {
+            SimulationReport raised = simulation.reconcileAgain();
+            assertThat(raised.mismatches()).as(raised.text()).anyMatch(m -> m.startsWith(partner.get("name")
+                    + ": level CERTIFIED at the end, the rules give " + partner.get("level")));
+        } finally {
+            jdbc.sql("update partners set level = :level where id = :id").param("level", partner.get("level"))
+                    .param("id", partner.get("id")).update();
+        }
+
+        // The same seed 28 years later (the same weekdays and changes to summer time) plays the same world.
+        SimulationSettings twin = new SimulationSettings(YearMonth.of(2069, 2), YearMonth.of(2069, 4), 3, 10, 7, 1,
+                true);
+        SimulationReport again;
+        try {
+            again = simulation.run(twin, clock::set);
+        } finally {
+            clock.set(before);
+        }
+        assertThat(again.mismatches()).as(again.text()).isEmpty();
+        for (String count : List.of("customers", "phone systems", "licence events", "licence refusals",
+                "emergency calls", "call records", "invoices", "calls billed", "credit notes", "statements")) {
+            assertThat(again.counts().get(count)).as(count + "\n" + report.text() + "\n" + again.text())
+                    .isEqualTo(report.counts().get(count));
+        }
+        for (String total : List.of("invoiced net", "invoiced gross", "credited net", "commission expected")) {
+            assertThat(again.totals().get(total)).as(total).isEqualByComparingTo(report.totals().get(total));
+        }
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.switchboard.licensing.LicencePolicy;
+import org.switchboard.licensing.ReclaimPause;
 
 /**
  * Releases desktop sessions whose heartbeat stopped and calls that never reported their end,
@@ -37,8 +38,10 @@ public class ReclaimJob {
     private final LicenceWriter writer;
     private final LicenceReads reads;
     private final Clock clock;
+    private final ReclaimPause pause;
 
-    ReclaimJob(PoolStore store, LicenceWriter writer, LicenceReads reads, Clock clock) {
+    ReclaimJob(PoolStore store, LicenceWriter writer, LicenceReads reads, Clock clock, ReclaimPause pause) {
+        this.pause = pause;
         this.store = store;
         this.writer = writer;
         this.reads = reads;
@@ -47,6 +50,9 @@ public class ReclaimJob {
 
     @Scheduled(fixedDelayString = "${switchboard.licensing.reclaim-interval:10000}", initialDelay = 5000)
     void scheduled() {
+        if (pause.paused()) {
+            return;
+        }
         try {
             runNow();
         } catch (RuntimeException e) {

@@ -1,5 +1,7 @@
 package org.switchboard.partners.internal;
 
+import java.util.Comparator;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.switchboard.billing.DirectDebitReturned;
@@ -32,10 +34,15 @@ class BillingEventListener {
         record(invoice);
     }
 
-    /** A batch of an invoice run: its invoices in this one transaction. */
+    /**
+     * A batch of an invoice run: its invoices in this one transaction, partner by partner in the
+     * order of their ids, so that batches handled side by side take the partners' rows (a rise
+     * updates the level) in one order and cannot deadlock each other.
+     */
     @ApplicationModuleListener
     void on(InvoicesFinalised batch) {
-        batch.invoices().forEach(this::record);
+        batch.invoices().stream().sorted(Comparator.comparing((InvoiceFinalised i) -> i.partnerId() == null ? null
+                : i.partnerId().value(), Comparator.nullsFirst(Comparator.naturalOrder()))).forEach(this::record);
     }
 
     private void record(InvoiceFinalised invoice) {

@@ -60,7 +60,7 @@ class CommissionCheck {
                 BigDecimal total = due.stream().map(Commission::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
                 if (total.signum() > 0) {
                     statements.computeIfAbsent(p.id(), x -> new TreeMap<>()).put(period, total);
-                    open.removeAll(due);
+                    open.removeIf(l -> l.partner().equals(p.id()) && !l.on().isAfter(end));
                     commissionTotal = commissionTotal.add(total);
                 }
             }

@@ -21,7 +21,6 @@ import org.switchboard.instances.InstanceCommands.CreateInstance;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceSales;
 import org.switchboard.licensing.SubjectManagement;
-import org.switchboard.licensing.SubjectManagement.NewSubject;
 import org.switchboard.simulation.internal.Ledger.CustomerRecord;
 import org.switchboard.simulation.internal.Ledger.InstanceRecord;
 import org.switchboard.simulation.internal.Ledger.PartnerRecord;
@@ -39,6 +38,7 @@ import org.switchboard.simulation.internal.Ledger.PartnerRecord;
 class CustomerLife {
 
     static final int FIRST_EXTENSION = 201;
+    private static final List<String> FUNCTIONS = List.of("FAX", "DOOR_INTERCOM", "CONFERENCE_ROOM", "LIFT");
 
     private final CustomerInvitations invitations;
     private final InvitationAcceptance acceptance;
@@ -86,16 +86,26 @@ class CustomerLife {
                         .orElse(ledger.partners.get(0))
                 : ledger.partners.get(random.nextInt(ledger.partners.size()));
         String tag = ledger.settings.seed() + "-" + n;
-        String email = "customer-" + tag + "@sim.switchboard.invalid";
+        String email = "customer-" + ledger.unique(n) + "@sim.switchboard.invalid";
         int kind = random.nextInt(20);
         String country = kind == 0 ? "AT" : kind == 1 ? "CH" : "DE";
+        String name = "Customer " + tag + (country.equals("AT") ? " GesmbH" : country.equals("CH") ? " AG" : " GmbH");
+        invitations.invite(partner.admin(), new InviteCustomer(name, email));
+        accepted(ledger, partner, n, name, email, country, random, plan, on);
+        ledger.count("customers invited");
+    }
+
+    /**
+     * The company invited by {@code partner} as {@code name} at {@code email} accepts by the mailed
+     * link, gives its billing address and buys or tries a phone system; answers the record.
+     */
+    CustomerRecord accepted(Ledger ledger, PartnerRecord partner, int n, String name, String email, String country,
+            Random random, Plan plan, LocalDate on) {
         String vatId = switch (country) {
             case "AT" -> "ATU" + (10_000_000 + n);
             case "CH" -> null;
             default -> "DE" + (200_000_000 + n);
         };
-        String name = "Customer " + tag + (country.equals("AT") ? " GesmbH" : country.equals("CH") ? " AG" : " GmbH");
-        invitations.invite(partner.admin(), new InviteCustomer(name, email));
         String secret = mailbox.secret(email, "/invitations/");
         CustomerId id = acceptance.acceptInvitation(secret, new AcceptInvitation("Carla Customer", ledger.password,
                 country));
@@ -109,8 +119,8 @@ class CustomerLife {
                 new UpdateBillingDetails(name, address[0], address[1], address[2], country, vatId));
         CustomerRecord customer = new CustomerRecord(id, name, email, admin, partner, country, vatId);
         ledger.customers.add(customer);
-        ledger.count("customers invited");
-        phoneSystem(ledger, customer, "sim" + ledger.settings.seed() + "x" + n, name, random, plan, on, null);
+        phoneSystem(ledger, customer, "sim" + ledger.unique(n).replace("-", "x"), name, random, plan, on, null);
+        return customer;
     }
 
     /**
@@ -150,14 +160,18 @@ class CustomerLife {
             }
         }
         settled.await();
+        // The staff list imported at once, as a customer does with a CSV of its people and devices.
+        StringBuilder csv = new StringBuilder(SubjectManagement.CSV_HEADER).append('\n');
         int ext = FIRST_EXTENSION;
         for (int type = 0; type < 4; type++) {
             for (int i = 0; i < types[type]; i++, ext++) {
-                subjects.add(admin, instance, type < 3
-                        ? new NewSubject("EMPLOYEE", String.valueOf(ext), "Employee " + ext, null, null)
-                        : new NewSubject("FUNCTION", String.valueOf(ext), "Function " + ext, null,
-                                List.of("FAX", "DOOR_INTERCOM", "CONFERENCE_ROOM", "LIFT").get(i % 4)));
+                csv.append(type < 3 ? "EMPLOYEE," + ext + ",Employee " + ext + ",,"
+                        : "FUNCTION," + ext + ",Function " + ext + ",," + FUNCTIONS.get(i % 4)).append('\n');
             }
+        }
+        SubjectManagement.ImportReport imported = subjects.importCsv(admin, instance, csv.toString());
+        if (!imported.refused().isEmpty()) {
+            throw new IllegalStateException("Staff of " + name + " refused: " + imported.refused());
         }
         changes.planLater(plan, record, on, cu, random);
     }

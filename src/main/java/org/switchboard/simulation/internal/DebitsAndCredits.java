@@ -8,10 +8,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.springframework.stereotype.Component;
@@ -46,11 +46,13 @@ class DebitsAndCredits {
 
     /** Invoices of the simulation's customers for {@code month}, as the operator lists them. */
     private List<Invoice> invoicesOf(Ledger ledger, YearMonth month) {
-        Set<CustomerId> mine = new HashSet<>();
-        ledger.customers.forEach(c -> mine.add(c.id()));
+        // In the ledger's order of customers, not the invoice numbers' (the run's order is not the simulation's).
+        Map<CustomerId, Integer> mine = new HashMap<>();
+        ledger.customers.forEach(c -> mine.putIfAbsent(c.id(), mine.size()));
         return invoices.invoicesOfMonth(World.operator(), month).stream()
-                .filter(i -> i.kind() == Invoice.Kind.INVOICE && i.corrects() == null && mine.contains(i.customerId()))
-                .sorted(Comparator.comparing(Invoice::number)).toList();
+                .filter(i -> i.kind() == Invoice.Kind.INVOICE && i.corrects() == null && mine.containsKey(i.customerId()))
+                .sorted(Comparator.comparing((Invoice i) -> mine.get(i.customerId())).thenComparing(Invoice::number))
+                .toList();
     }
 
     /** The direct debits of the month's invoices: about 2% come back, the rest are collected. */

@@ -167,8 +167,8 @@ final class InvoiceCheck {
         }
         Map<String, BigDecimal> byZone = new TreeMap<>();
         long calls = 0;
-        for (CallMade call : ledger.calls) {
-            if (!own.contains(call.instance()) || call.start().isBefore(start) || !call.start().isBefore(end)
+        for (CallMade call : own.stream().flatMap(i -> i.calls.stream()).toList()) {
+            if (call.start().isBefore(start) || !call.start().isBefore(end)
                     || call.answer() == null || EmergencyNumbers.isEmergency(call.to(), "DE")
                     || !call.instance().subscribedAt(call.start())) {
                 continue;

@@ -35,6 +35,13 @@ final class Ledger {
     final List<CallMade> calls = new ArrayList<>();
     /** Level of each partner at the start of a day an invoice run finalised invoices (by the application's partner record). */
     final Map<PartnerId, TreeMap<LocalDate, String>> levels = new HashMap<>();
+    /** The day each partner's website listing was confirmed, its basic training passed, its premium training recorded. */
+    final Map<PartnerId, LocalDate> listedOn = new HashMap<>();
+    final Map<PartnerId, LocalDate> basicTrainingOn = new HashMap<>();
+    final Map<PartnerId, LocalDate> premiumTrainingOn = new HashMap<>();
+    /** The region each partner serves (set on its directory profile); partners that serve none are missing. */
+    final Map<PartnerId, String> regionServed = new HashMap<>();
+    final List<LeadRecord> leads = new ArrayList<>();
     final List<Returned> returns = new ArrayList<>();
     final List<Credited> credits = new ArrayList<>();
     final List<Payout> payouts = new ArrayList<>();
@@ -55,6 +62,21 @@ final class Ledger {
         this.settings = settings;
         this.zone = zone;
         this.tariff = tariff;
+    }
+
+    /** A call made and recorded, kept by the phone system too (the invoices of a customer look at its own calls only). */
+    void called(CallMade call) {
+        calls.add(call);
+        call.instance().calls.add(call);
+    }
+
+    /**
+     * What makes the e-mail address and subdomain of the simulation's {@code n}th partner or
+     * customer unique: the seed, {@code n} and the period's first month, so that the same seed
+     * played over another period can share a database with this one.
+     */
+    String unique(int n) {
+        return settings.seed() + "-" + n + "-" + settings.from().toString().replace("-", "");
     }
 
     void count(String what) {
@@ -81,6 +103,8 @@ final class Ledger {
         final boolean trial;
         /** Subscription changes in time order; empty while a trial. */
         final List<Change> changes = new ArrayList<>();
+        /** The calls this phone system made, in the order they were made. */
+        final List<CallMade> calls = new ArrayList<>();
         boolean neverSubscribed;
         boolean downgradeRequested;
 
@@ -121,6 +145,26 @@ final class Ledger {
 
         long talkSeconds() {
             return answer == null ? 0 : java.time.Duration.between(answer, end).getSeconds();
+        }
+    }
+
+    /** An offer of a lead as the application made it, at {@code at}; {@code partner} null: left unassigned. */
+    record Offer(PartnerId partner, Instant at) {
+    }
+
+    /** A lead the operator recorded: the offers the application made, who accepted it, when its customer accepted the invitation. */
+    static final class LeadRecord {
+        final UUID id;
+        final String company;
+        final String region;
+        final List<Offer> offers = new ArrayList<>();
+        PartnerRecord acceptedBy;
+        Instant convertedAt;
+
+        LeadRecord(UUID id, String company, String region) {
+            this.id = id;
+            this.company = company;
+            this.region = region;
         }
     }
 

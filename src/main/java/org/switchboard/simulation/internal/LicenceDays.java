@@ -83,6 +83,9 @@ class LicenceDays {
         Decision[] decisions = decide(events, midnight, setClock);
         ledger.licenceTransactions += engineTransactions() - transactions;
         Map<String, LicenceEvent> admittedCalls = new HashMap<>();
+        // Emergency calls going on per phone system: admitted over the limit, they may hold licences above the pool.
+        Map<InstanceRecord, Integer> emergencies = new HashMap<>();
+        java.util.Set<String> emergencyRefs = new java.util.HashSet<>();
         Map<InstanceRecord, List<CallRecord>> records = new HashMap<>();
         for (int n = 0; n < events.size(); n++) {
             Played p = events.get(n);
@@ -98,7 +101,9 @@ class LicenceDays {
                     ledger.admitted++;
                     if (d.emergency()) {
                         ledger.emergencies++;
-                    } else if (d.occupied() > d.licensed()) {
+                        emergencies.merge(p.instance(), 1, Integer::sum);
+                        emergencyRefs.add(key);
+                    } else if (d.occupied() > d.licensed() + emergencies.getOrDefault(p.instance(), 0)) {
                         ledger.poolViolations.add(p.instance().name + " at " + p.event().at() + ": " + d.occupied()
                                 + " licences held of " + d.licensed());
                     }
@@ -109,6 +114,9 @@ class LicenceDays {
                     ledger.refused++;
                 }
             } else if (p.event().type() == EventType.CALL_ENDED) {
+                if (emergencyRefs.remove(key)) {
+                    emergencies.merge(p.instance(), -1, Integer::sum);
+                }
                 LicenceEvent started = admittedCalls.remove(key);
                 if (started != null) {
                     records.computeIfAbsent(p.instance(), x -> new ArrayList<>())
@@ -180,7 +188,7 @@ class LicenceDays {
             hangUp = answer;
         }
         String callId = "sim-" + instance.id.value() + "-" + started.ref();
-        ledger.calls.add(new Ledger.CallMade(instance, callId, to, start, answer, hangUp));
+        ledger.called(new Ledger.CallMade(instance, callId, to, start, answer, hangUp));
         return new CallRecord(callId, started.subject(), "+4999150000" + (random.nextInt(90) + 10), to, start, answer,
                 hangUp, CallRecord.Direction.OUTBOUND, CallRecord.PLATFORM_TRUNK);
     }

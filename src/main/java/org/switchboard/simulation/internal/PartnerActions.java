@@ -24,7 +24,7 @@ import org.switchboard.simulation.internal.Ledger.PartnerRecord;
 @Component
 class PartnerActions {
 
-    private static final String[] CITIES = { "10115|Berlin|DE-BE", "80331|München|DE-BY", "20095|Hamburg|DE-HH",
+    static final String[] CITIES = { "10115|Berlin|DE-BE", "80331|München|DE-BY", "20095|Hamburg|DE-HH",
             "50667|Köln|DE-NW", "70173|Stuttgart|DE-BW", "01067|Dresden|DE-SN", "90402|Nürnberg|DE-BY",
             "04109|Leipzig|DE-SN" };
 
@@ -56,7 +56,7 @@ class PartnerActions {
      */
     void register(Ledger ledger, int n, boolean rising, Random random, Plan plan, LocalDate on) {
         String tag = ledger.settings.seed() + "-" + n;
-        String email = "partner-" + tag + "@sim.switchboard.invalid";
+        String email = "partner-" + ledger.unique(n) + "@sim.switchboard.invalid";
         String name = "Reseller " + tag + " GmbH";
         String[] city = CITIES[random.nextInt(CITIES.length)].split("\\|");
         PartnerId id = registration.registerPartner(new RegisterPartner(name, "Hauptstraße " + (n + 1), city[0],
@@ -83,6 +83,7 @@ class PartnerActions {
         ledger.count("partners taken over");
         rise(ledger, partner, listing, region);
         membership.recordTraining(partner.id(), true, LocalDate.now(clock));
+        ledger.premiumTrainingOn.put(partner.id(), LocalDate.now(clock));
     }
 
     /**
@@ -93,8 +94,11 @@ class PartnerActions {
         membership.recordTraining(partner.id(), false, LocalDate.now(clock));
         membership.submitListing(partner.admin(), partner.id(), listing);
         membership.confirmListing(World.operator(), partner.id());
+        ledger.basicTrainingOn.put(partner.id(), LocalDate.now(clock));
+        ledger.listedOn.put(partner.id(), LocalDate.now(clock));
         directory.updateProfile(partner.admin(), partner.id(), new UpdateProfile(true,
                 "Telephony for offices in our region: set-up, phones and support.", List.of(region)));
+        ledger.regionServed.put(partner.id(), region);
         ledger.count("partners trained and listed");
     }
 }

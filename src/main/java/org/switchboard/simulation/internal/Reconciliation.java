@@ -11,8 +11,11 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.switchboard.accounts.AccountManagement;
+import org.switchboard.accounts.Partner;
+import org.switchboard.accounts.PartnerId;
 import org.switchboard.billing.Invoice;
 import org.switchboard.billing.InvoiceManagement;
+import org.switchboard.partners.LeadManagement;
 import org.switchboard.simulation.SimulationReport;
 import org.switchboard.simulation.internal.Ledger.PartnerRecord;
 
@@ -20,7 +23,8 @@ import org.switchboard.simulation.internal.Ledger.PartnerRecord;
  * Computes from the ledger alone, with {@link org.switchboard.simulation.ExpectedMoney}'s
  * arithmetic, what every invoice ({@link InvoiceCheck}), credit note ({@link CreditNoteCheck}),
  * commission statement and payout ({@link CommissionCheck}) and partner invoice of webinar seats
- * ({@link WebinarCheck}) must contain, compares it with what
+ * ({@link WebinarCheck}) must contain, which level each partner must have ({@link LevelCheck}) and
+ * where each lead must have gone ({@link LeadCheck}), compares it with what
  * the application made, to the cent, and checks the numbers for gaps ({@link NumberCheck}). Reads
  * the application's documents through the modules' APIs.
  */
@@ -30,8 +34,11 @@ class Reconciliation {
     private final InvoiceManagement invoices;
     private final CommissionCheck commission;
     private final AccountManagement accounts;
+    private final LeadManagement leads;
 
-    Reconciliation(InvoiceManagement invoices, CommissionCheck commission, AccountManagement accounts) {
+    Reconciliation(InvoiceManagement invoices, CommissionCheck commission, AccountManagement accounts,
+            LeadManagement leads) {
+        this.leads = leads;
         this.invoices = invoices;
         this.commission = commission;
         this.accounts = accounts;
@@ -47,6 +54,15 @@ class Reconciliation {
         BigDecimal credited = CreditNoteCheck.check(ledger, all, byId, invoiced.customerOf(), findings);
         CommissionCheck.Result commissioned = commission.check(ledger, invoiced, byId, exclusive, findings);
         BigDecimal seats = WebinarCheck.check(ledger, all, findings);
+        Map<PartnerId, java.time.LocalDate> registeredOn = new HashMap<>();
+        Map<PartnerId, String> levelNow = new HashMap<>();
+        for (PartnerRecord p : ledger.partners) {
+            Partner partner = accounts.partner(World.operator(), p.id());
+            registeredOn.put(p.id(), partner.registeredOn());
+            levelNow.put(p.id(), partner.level().name());
+        }
+        LevelCheck.Levels expectedLevels = LevelCheck.check(ledger, invoiced, byId, registeredOn, levelNow, findings);
+        LeadCheck.check(ledger, expectedLevels, id -> leads.lead(World.operator(), id), exclusive, findings);
 
         // Numbers without gaps: invoices and credit notes of every year of the period (all of the database).
         List<String> numbers = all.stream().map(Invoice::number).toList();

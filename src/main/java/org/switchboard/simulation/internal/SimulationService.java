@@ -18,6 +18,7 @@ import org.switchboard.billing.TariffManagement;
 import org.switchboard.catalog.Catalog;
 import org.switchboard.catalog.Plan;
 import org.switchboard.catalog.PriceList;
+import org.switchboard.licensing.ReclaimPause;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.simulation.ExpectedMoney;
@@ -38,11 +39,13 @@ class SimulationService implements Simulation {
     private final AccountManagement accounts;
     private final TariffManagement tariffs;
     private final Clock clock;
+    private final ReclaimPause reclaimPause;
     private Ledger last;
     private boolean lastExclusive;
 
     SimulationService(World world, Reconciliation reconciliation, Catalog catalog, AccountManagement accounts,
-            TariffManagement tariffs, Clock clock) {
+            TariffManagement tariffs, Clock clock, ReclaimPause reclaimPause) {
+        this.reclaimPause = reclaimPause;
         this.world = world;
         this.reconciliation = reconciliation;
         this.catalog = catalog;
@@ -94,7 +97,11 @@ class SimulationService implements Simulation {
         long started = System.nanoTime();
         log.info("Simulation {} to {}: {} partners, {} customers, seed {}", settings.from(), settings.to(),
                 settings.partners(), settings.customers(), settings.seed());
-        Ledger ledger = world.play(fresh, setClock, adopted);
+        Ledger ledger;
+        // The simulated desktop clients send no heartbeats: the scheduled reclaim waits, so a seed plays one world.
+        try (ReclaimPause.Held held = reclaimPause.hold()) {
+            ledger = world.play(fresh, setClock, adopted);
+        }
         last = ledger;
         lastExclusive = exclusive;
         SimulationReport report = reconciliation.reconcile(ledger, Duration.ofNanos(System.nanoTime() - started),

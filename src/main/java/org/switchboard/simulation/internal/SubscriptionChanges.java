@@ -47,8 +47,8 @@ class SubscriptionChanges {
             LocalDate upgradeOn = on.plusDays(35 + random.nextInt(120));
             int more = 1 + random.nextInt(Math.max(2, cu / 2));
             plan.add(upgradeOn, Plan.time(random, 6, 0, 85), l -> {
-                if (!record.subscribedAt(clock.instant())) {
-                    return;
+                if (!record.subscribedAt(clock.instant()) || record.downgradeRequested) {
+                    return; // no longer subscribed, or fewer users or a cancellation asked for the term end
                 }
                 int newCu = record.concurrentUsersAt(clock.instant()) + more;
                 amendment.change(record.customer.admin(), record.id, new ChangeSubscription(newCu, null));

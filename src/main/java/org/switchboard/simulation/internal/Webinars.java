@@ -68,6 +68,8 @@ class Webinars {
             UUID id = booking.id();
             plan.add(after, LocalTime.of(9, 0), l -> {
                 training.recordAttendance(World.operator(), id);
+                // Known to the programme from today (the training counts from the webinar's day).
+                l.premiumTrainingOn.putIfAbsent(partner.id(), LocalDate.ofInstant(clock.instant(), l.zone));
                 l.count("webinar attendances recorded");
             });
         });

@@ -1,6 +1,5 @@
 package org.switchboard.simulation.internal;
 
-import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +24,8 @@ import org.switchboard.simulation.internal.Ledger.PartnerRecord;
  * Plays the period day by day, moving the clock: the lifecycle job every night, on the 1st the
  * {@link MonthlyRun}, collections and returns of direct debits on the 5th and credit notes on the
  * 10th ({@link DebitsAndCredits}); between them what the plan holds for the day (partners
- * registering, customers invited, trials, subscriptions, changes) and the working days of licence
+ * registering, customers invited, trials, subscriptions, changes, leads recorded and answered
+ * ({@link LeadActions})) and the working days of licence
  * events ({@link LicenceDays}). Every choice comes from one {@link Random} of the seed, in one
  * order, so a seed plays the same world.
  */
@@ -45,10 +45,10 @@ class World {
     private final MonthlyRun monthly;
     private final DebitsAndCredits debits;
     private final EventsSettled settled;
-    private final Clock clock;
+    private final LeadActions leads;
 
     World(InstanceLifecycle lifecycle, PartnerActions partners, CustomerLife customers, LicenceDays licenceDays,
-            MonthlyRun monthly, DebitsAndCredits debits, EventsSettled settled, Clock clock) {
+            MonthlyRun monthly, DebitsAndCredits debits, EventsSettled settled, LeadActions leads) {
         this.lifecycle = lifecycle;
         this.partners = partners;
         this.customers = customers;
@@ -56,7 +56,7 @@ class World {
         this.monthly = monthly;
         this.debits = debits;
         this.settled = settled;
-        this.clock = clock;
+        this.leads = leads;
     }
 
     static CurrentUser operator() {
@@ -120,8 +120,10 @@ class World {
             business += System.nanoTime() - t;
             t = System.nanoTime();
             if (plan.workdays.contains(day)) {
-                // A random of the day alone: what the phone systems do never changes what the business does.
-                licenceDays.workday(ledger, new Random(s.seed() * 1_000_003L + day.toEpochDay()), day, setClock);
+                // A random of the day alone (its place in the period): what the phone systems do never
+                // changes what the business does, and the same period later plays the same days.
+                licenceDays.workday(ledger, new Random(s.seed() * 1_000_003L + day.toEpochDay() - first.toEpochDay()),
+                        day, setClock);
             }
             licence += System.nanoTime() - t;
         }
@@ -174,6 +176,7 @@ class World {
             LocalDate on = first.plusDays(Math.min(days - 1, 21 + random.nextInt((int) Math.max(1, days * 2 / 3))));
             plan.add(on, Plan.time(random, 6, 0, 80), ledger -> customers.customer(ledger, n, random, plan, on));
         }
+        leads.plan(plan, s);
         // Working days of licence events: the first {workdaysPerMonth} Tuesdays to Thursdays of each month.
         for (YearMonth m = s.from(); !m.isAfter(s.to()); m = m.plusMonths(1)) {
             int found = 0;
