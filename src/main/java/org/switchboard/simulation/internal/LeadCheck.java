@@ -47,6 +47,12 @@ final class LeadCheck {
             Lead lead = app.apply(r.id);
             Offer last = r.offers.isEmpty() ? null : r.offers.get(r.offers.size() - 1);
             String who = "lead " + r.company;
+            if (!exclusive && r.acceptedBy == null && last != null && last.partner() != null
+                    && ledger.partners.stream().noneMatch(x -> x.id().equals(last.partner()))) {
+                // Offered to a partner the simulation does not play (data of its own in a shared
+                // database): that partner answers, or the offer runs out, outside the ledger.
+                continue;
+            }
             if (r.acceptedBy != null) {
                 if (lead.status() != Lead.Status.ACCEPTED || !r.acceptedBy.id().equals(lead.partnerId())
                         || lead.invitationId() == null) {
