@@ -102,7 +102,9 @@ class SimulationService implements Simulation {
         try (ReclaimPause.Held held = reclaimPause.hold()) {
             ledger = world.play(fresh, setClock, adopted);
         }
-        last = ledger;
+        // Kept to be reconciled again (the command, the tests); not the demo year's, which would stay
+        // in the running application's memory for good.
+        last = adopted == null ? ledger : null;
         lastExclusive = exclusive;
         SimulationReport report = reconciliation.reconcile(ledger, Duration.ofNanos(System.nanoTime() - started),
                 exclusive);
@@ -113,7 +115,7 @@ class SimulationService implements Simulation {
     @Override
     public synchronized SimulationReport reconcileAgain() {
         if (last == null) {
-            throw new IllegalStateException("No simulation ran yet");
+            throw new IllegalStateException("No simulation ran yet (the demo year's ledger is not kept)");
         }
         return reconciliation.reconcile(last, Duration.ZERO, lastExclusive);
     }
