@@ -11,7 +11,8 @@ import org.switchboard.accounts.AccountFixtures.CustomerAccount;
 import org.switchboard.accounts.AccountFixtures.CustomerMember;
 import org.switchboard.accounts.AccountFixtures.PartnerAccount;
 import org.switchboard.accounts.Commands.AcceptInvitation;
-import org.switchboard.accounts.PageClient.Page;
+import org.switchboard.testing.PageClient;
+import org.switchboard.testing.PageClient.Page;
 import org.switchboard.accounts.internal.Users;
 import org.switchboard.testing.IntegrationTestBase;
 

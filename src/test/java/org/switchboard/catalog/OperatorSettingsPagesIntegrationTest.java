@@ -2,23 +2,12 @@ package org.switchboard.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +27,8 @@ import org.switchboard.licensing.LicensingFixtures.Connector;
 import org.switchboard.licensing.LicensingFixtures.Setup;
 import org.switchboard.licensing.internal.ReclaimJob;
 import org.switchboard.testing.IntegrationTestBase;
+import org.switchboard.testing.PageClient;
+import org.switchboard.testing.PageClient.Page;
 
 /**
  * The operator's settings pages for what was API-only: price lists and occupancy, the trial size,
@@ -76,34 +67,34 @@ class OperatorSettingsPagesIntegrationTest extends IntegrationTestBase {
     void onlyOperatorsOpenTheSettingsPages() throws Exception {
         PartnerAccount partner = accounts.verifiedPartner("Settings Partner");
         CustomerAccount customer = accounts.invitedCustomer(partner, "Settings Kunde GmbH", true);
-        Browser operator = Browser.of(port, OPERATOR_EMAIL);
+        PageClient operator = PageClient.followingRedirects(port).logIn(OPERATOR_EMAIL, PASSWORD);
         for (String page : PAGES) {
-            Answer answer = operator.get(page);
+            Page answer = operator.get(page);
             assertThat(answer.status()).as(page).isEqualTo(200);
-            assertThat(answer.body()).as(page).contains("id=\"nav-settings\"").contains("aria-label=\"Settings\"")
+            assertThat(answer.html()).as(page).contains("id=\"nav-settings\"").contains("aria-label=\"Settings\"")
                     .contains("aria-current=\"page\"");
         }
         for (String who : List.of(partner.email(), customer.email())) {
-            Browser other = Browser.of(port, who);
+            PageClient other = PageClient.followingRedirects(port).logIn(who, PASSWORD);
             for (String page : PAGES) {
                 assertThat(other.get(page).status()).as(who + " " + page).isEqualTo(403);
                 assertThat(other.post(page.equals("/operator/catalog") ? page + "/occupancy" : page,
                         Map.of("trialConcurrentUsers", "9")).status()).as(who + " " + page).isEqualTo(403);
             }
-            assertThat(other.get("/dashboard").body()).doesNotContain("id=\"nav-settings\"");
+            assertThat(other.get("/dashboard").html()).doesNotContain("id=\"nav-settings\"");
         }
         assertThat(instances.trialConcurrentUsers()).isNotEqualTo(9);
     }
 
     @Test
     void aPremiumPriceListPublishedOnThePageMakesPremiumQuotableFromItsDay() throws Exception {
-        Browser operator = Browser.of(port, OPERATOR_EMAIL);
+        PageClient operator = PageClient.followingRedirects(port).logIn(OPERATOR_EMAIL, PASSWORD);
         // Tests share one database and move its clock ahead: a version far beyond any of their dates.
         List<PriceList> before = catalog.priceListVersions(Plan.PREMIUM);
         LocalDate from = before.isEmpty() ? LocalDate.of(2300, 1, 1)
                 : before.get(before.size() - 1).effectiveFrom().plusYears(1);
 
-        String start = operator.get("/operator/catalog?plan=premium").body();
+        String start = operator.get("/operator/catalog?plan=premium").html();
         // A plan without a list of its own starts from Basic's latest tiers.
         PriceList basic = catalog.priceListVersions(Plan.BASIC).get(catalog.priceListVersions(Plan.BASIC).size() - 1);
         assertThat(start).contains("<option value=\"premium\" selected=\"selected\">")
@@ -113,35 +104,35 @@ class OperatorSettingsPagesIntegrationTest extends IntegrationTestBase {
         Map<String, String> good = Map.of("plan", "premium", "effectiveFrom", from.toString(), "listPrice", "14.90",
                 "tiers", tiers);
 
-        Answer badLine = operator.post("/operator/catalog/price-lists", with(good, "tiers", "1-10 0\neleven to 25: 5\n26- 10"));
+        Page badLine = operator.post("/operator/catalog/price-lists", with(good, "tiers", "1-10 0\neleven to 25: 5\n26- 10"));
         assertThat(badLine.status()).isEqualTo(200);
-        assertThat(badLine.body()).contains("id=\"form-errors\"").contains("Line 2 (&#39;eleven to 25: 5&#39;) is not a tier")
+        assertThat(badLine.html()).contains("id=\"form-errors\"").contains("Line 2 (&#39;eleven to 25: 5&#39;) is not a tier")
                 .contains("eleven to 25: 5").contains("value=\"14.90\"");
 
-        Answer gap = operator.post("/operator/catalog/price-lists", with(good, "tiers", "1-10 0\n12- 5"));
-        assertThat(gap.body()).contains("id=\"error-tiers\"").contains("should start at 11");
+        Page gap = operator.post("/operator/catalog/price-lists", with(good, "tiers", "1-10 0\n12- 5"));
+        assertThat(gap.html()).contains("id=\"error-tiers\"").contains("should start at 11");
 
-        Answer past = operator.post("/operator/catalog/price-lists", with(good, "effectiveFrom", "2020-01-01"));
+        Page past = operator.post("/operator/catalog/price-lists", with(good, "effectiveFrom", "2020-01-01"));
         assertThat(past.status()).isEqualTo(200);
-        assertThat(past.body()).contains("id=\"error-effectiveFrom\"").contains("takes effect from tomorrow")
+        assertThat(past.html()).contains("id=\"error-effectiveFrom\"").contains("takes effect from tomorrow")
                 .contains("11-25 5");
 
-        Answer notADay = operator.post("/operator/catalog/price-lists", with(good, "effectiveFrom", "1.1.2300"));
-        assertThat(notADay.body()).contains("id=\"error-effectiveFrom\"").contains("must be a date such as");
+        Page notADay = operator.post("/operator/catalog/price-lists", with(good, "effectiveFrom", "1.1.2300"));
+        assertThat(notADay.html()).contains("id=\"error-effectiveFrom\"").contains("must be a date such as");
 
-        Answer dear = operator.post("/operator/catalog/price-lists", with(good, "listPrice", "1000.01"));
+        Page dear = operator.post("/operator/catalog/price-lists", with(good, "listPrice", "1000.01"));
         assertThat(dear.status()).isEqualTo(200);
-        assertThat(dear.body()).contains("id=\"error-listPrice\"").contains("must be at most 1000.00");
-        Answer word = operator.post("/operator/catalog/price-lists", with(good, "listPrice", "cheap"));
-        assertThat(word.body()).contains("id=\"error-listPrice\"").contains("must be an amount such as 12.90");
+        assertThat(dear.html()).contains("id=\"error-listPrice\"").contains("must be at most 1000.00");
+        Page word = operator.post("/operator/catalog/price-lists", with(good, "listPrice", "cheap"));
+        assertThat(word.html()).contains("id=\"error-listPrice\"").contains("must be an amount such as 12.90");
 
         assertThat(catalog.priceListVersions(Plan.PREMIUM)).hasSameSizeAs(before);
 
-        Answer published = operator.post("/operator/catalog/price-lists", good);
+        Page published = operator.post("/operator/catalog/price-lists", good);
         assertThat(published.status()).isEqualTo(200);
-        assertThat(published.body()).contains("id=\"catalog-message\"").contains("Premium price list version "
+        assertThat(published.html()).contains("id=\"catalog-message\"").contains("Premium price list version "
                 + (before.size() + 1) + " was published");
-        assertThat(published.body()).contains("id=\"version-premium-" + (before.size() + 1) + "\"").contains("To come");
+        assertThat(published.html()).contains("id=\"version-premium-" + (before.size() + 1) + "\"").contains("To come");
 
         assertThat(catalog.isForSale(Plan.PREMIUM, from)).isTrue();
         if (before.isEmpty()) {
@@ -154,18 +145,18 @@ class OperatorSettingsPagesIntegrationTest extends IntegrationTestBase {
 
     @Test
     void occupanciesAreSavedTogetherOrNotAtAll() throws Exception {
-        Browser operator = Browser.of(port, OPERATOR_EMAIL);
+        PageClient operator = PageClient.followingRedirects(port).logIn(OPERATOR_EMAIL, PASSWORD);
         SizingPolicy before = catalog.sizingPolicy();
-        Answer wrong = operator.post("/operator/catalog/occupancy",
+        Page wrong = operator.post("/operator/catalog/occupancy",
                 Map.of("occupancy1", "100", "occupancy2", "70", "occupancy3", "140", "occupancy4", "ten"));
         assertThat(wrong.status()).isEqualTo(200);
-        assertThat(wrong.body()).contains("id=\"error-occupancy3\"").contains("id=\"error-occupancy4\"")
+        assertThat(wrong.html()).contains("id=\"error-occupancy3\"").contains("id=\"error-occupancy4\"")
                 .contains("value=\"70\"");
         assertThat(catalog.sizingPolicy().occupancyPercents()).isEqualTo(before.occupancyPercents());
         try {
-            Answer saved = operator.post("/operator/catalog/occupancy",
+            Page saved = operator.post("/operator/catalog/occupancy",
                     Map.of("occupancy1", "100", "occupancy2", "70", "occupancy3", "40", "occupancy4", "10"));
-            assertThat(saved.body()).contains("The occupancies were saved").contains("value=\"70\"");
+            assertThat(saved.html()).contains("The occupancies were saved").contains("value=\"70\"");
             // 5 x 100% + 10 x 70% + 5 x 40% + 10 x 10% = 15
             assertThat(catalog.size(new EmployeeCounts(5, 10, 5, 10)).concurrentUsers()).isEqualTo(15);
         } finally {
@@ -175,17 +166,17 @@ class OperatorSettingsPagesIntegrationTest extends IntegrationTestBase {
 
     @Test
     void theTrialSizeSavedOnThePageIsTheSizeOfTheNextTrial() throws Exception {
-        Browser operator = Browser.of(port, OPERATOR_EMAIL);
+        PageClient operator = PageClient.followingRedirects(port).logIn(OPERATOR_EMAIL, PASSWORD);
         int before = instances.trialConcurrentUsers();
         for (String bad : List.of("0", "1001", "five", "")) {
-            Answer answer = operator.post("/operator/trials", Map.of("trialConcurrentUsers", bad));
+            Page answer = operator.post("/operator/trials", Map.of("trialConcurrentUsers", bad));
             assertThat(answer.status()).as(bad).isEqualTo(200);
-            assertThat(answer.body()).as(bad).contains("id=\"error-trialConcurrentUsers\"").contains("Trial size must be");
+            assertThat(answer.html()).as(bad).contains("id=\"error-trialConcurrentUsers\"").contains("Trial size must be");
         }
         assertThat(instances.trialConcurrentUsers()).isEqualTo(before);
         try {
-            Answer saved = operator.post("/operator/trials", Map.of("trialConcurrentUsers", "7"));
-            assertThat(saved.body()).contains("id=\"trials-message\"").contains("a new trial gets 7 concurrent users")
+            Page saved = operator.post("/operator/trials", Map.of("trialConcurrentUsers", "7"));
+            assertThat(saved.html()).contains("id=\"trials-message\"").contains("a new trial gets 7 concurrent users")
                     .contains("value=\"7\"");
             CustomerAccount customer = accounts.invitedCustomer(accounts.verifiedPartner("Trial Size Partner"),
                     "Trial Size GmbH", true);
@@ -199,18 +190,18 @@ class OperatorSettingsPagesIntegrationTest extends IntegrationTestBase {
 
     @Test
     void theTimeoutsSavedOnThePageDecideWhenASilentDesktopIsReclaimed() throws Exception {
-        Browser operator = Browser.of(port, OPERATOR_EMAIL);
+        PageClient operator = PageClient.followingRedirects(port).logIn(OPERATOR_EMAIL, PASSWORD);
         Duration[] before = licences.timeouts();
-        Answer wrong = operator.post("/operator/licence-settings",
+        Page wrong = operator.post("/operator/licence-settings",
                 Map.of("heartbeatTimeoutSeconds", "5", "callTimeoutSeconds", "a day"));
         assertThat(wrong.status()).isEqualTo(200);
-        assertThat(wrong.body()).contains("id=\"error-heartbeatTimeoutSeconds\"").contains("between 10 and 3600 seconds")
+        assertThat(wrong.html()).contains("id=\"error-heartbeatTimeoutSeconds\"").contains("between 10 and 3600 seconds")
                 .contains("id=\"error-callTimeoutSeconds\"").contains("whole number of seconds").contains("value=\"a day\"");
         assertThat(licences.timeouts()).isEqualTo(before);
         try {
-            Answer saved = operator.post("/operator/licence-settings",
+            Page saved = operator.post("/operator/licence-settings",
                     Map.of("heartbeatTimeoutSeconds", "300", "callTimeoutSeconds", "7200"));
-            assertThat(saved.body()).contains("id=\"licence-settings-message\"")
+            assertThat(saved.html()).contains("id=\"licence-settings-message\"")
                     .contains("reclaimed after 5 min without a heartbeat, a call after 2 h");
             assertThat(licences.timeouts()).containsExactly(Duration.ofMinutes(5), Duration.ofHours(2));
 
@@ -234,51 +225,4 @@ class OperatorSettingsPagesIntegrationTest extends IntegrationTestBase {
         return changed;
     }
 
-    record Answer(int status, String body) {
-    }
-
-    /** A browser without a screen: keeps the session, follows redirects, sends the last page's CSRF token. */
-    static final class Browser {
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        private final String base;
-        private final HttpClient client = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
-        private String csrf;
-
-        private Browser(int port) {
-            this.base = "http://localhost:" + port;
-        }
-
-        static Browser of(int port, String email) throws Exception {
-            Browser browser = new Browser(port);
-            browser.get("/login");
-            browser.post("/login", Map.of("email", email, "password", PASSWORD));
-            return browser;
-        }
-
-        Answer get(String path) throws Exception {
-            return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
-        }
-
-        Answer post(String path, Map<String, String> fields) throws Exception {
-            Map<String, String> all = new LinkedHashMap<>(fields);
-            all.put("_csrf", csrf);
-            String body = all.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            return send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)));
-        }
-
-        private Answer send(HttpRequest.Builder request) throws Exception {
-            HttpResponse<String> r = client.send(request.header("Accept", "text/html").build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher m = CSRF.matcher(r.body());
-            if (m.find()) {
-                csrf = m.group(1);
-            }
-            return new Answer(r.statusCode(), r.body());
-        }
-    }
 }

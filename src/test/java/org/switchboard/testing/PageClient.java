@@ -1,4 +1,4 @@
-package org.switchboard.accounts;
+package org.switchboard.testing;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -17,14 +17,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser without a screen for page tests that need the status code: keeps the session cookie,
- * sends forms with the CSRF token of the last page, and does not follow redirects.
+ * A browser without a screen for page tests: keeps the session cookie and sends forms with the
+ * CSRF token of the last page. {@code new PageClient(port)} answers redirects as they are (status
+ * and location); {@link #followingRedirects} follows them to the page they lead to.
  */
-final class PageClient {
+public final class PageClient {
 
-    record Page(int status, String location, String html) {
+    public record Page(int status, String location, String html) {
 
-        boolean has(String id) {
+        public boolean has(String id) {
             return html.contains("id=\"" + id + "\"");
         }
     }
@@ -34,19 +35,29 @@ final class PageClient {
     private final String base;
     private final HttpClient client;
     private String csrf;
+    private URI landedOn;
 
-    PageClient(int port) {
-        this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+    public PageClient(int port) {
+        this(port, HttpClient.Redirect.NEVER);
     }
 
-    Page get(String path) {
+    private PageClient(int port, HttpClient.Redirect redirects) {
+        this.base = "http://localhost:" + port;
+        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(redirects).connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** A client that follows redirects, as a browser does after a form is sent. */
+    public static PageClient followingRedirects(int port) {
+        return new PageClient(port, HttpClient.Redirect.NORMAL);
+    }
+
+    public Page get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     /** Sends a form as the last page would have, with its CSRF token. */
-    Page post(String path, Map<String, String> fields) {
+    public Page post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         if (csrf != null) {
             all.put("_csrf", csrf);
@@ -59,11 +70,12 @@ final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    PageClient logIn(String email, String password) {
+    public PageClient logIn(String email, String password) {
         get("/login");
         Page result = post("/login", Map.of("email", email, "password", password));
-        if (result.location() == null || !result.location().endsWith("/dashboard")) {
-            throw new AssertionError("Login of " + email + " failed: " + result.status() + " " + result.location());
+        String landed = result.location() != null ? result.location() : landedOn.getPath();
+        if (!landed.endsWith("/dashboard")) {
+            throw new AssertionError("Login of " + email + " failed: " + result.status() + " " + landed);
         }
         return this;
     }
@@ -74,6 +86,7 @@ final class PageClient {
             request.header("Accept", "text/html,application/xhtml+xml");
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            landedOn = response.uri();
             Matcher m = CSRF.matcher(response.body());
             if (m.find()) {
                 csrf = m.group(1);
