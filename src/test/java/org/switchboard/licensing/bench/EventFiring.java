@@ -27,6 +27,15 @@ final class EventFiring {
 
     private static final int SUBJECTS = 50;
 
+    /**
+     * Part of every ref, new for every run (-Dload.run to repeat one): each connection draws the
+     * same instances, subjects and event kinds in every run, and with the same refs a later run
+     * would only repeat events the engine already knows (answered as before, nothing written), so
+     * it would measure less work than the first.
+     */
+    private static final String RUN = System.getProperty("load.run",
+            Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36));
+
     private final String host;
     private final int port;
     private final List<ConnectorLoad.Target> targets;
@@ -34,6 +43,8 @@ final class EventFiring {
     private final long intervalNanos;
 
     private long[] latencies = new long[1 << 20];
+    private int[] dueSeconds = new int[1 << 20];
+    private long start;
     private int count;
     private long admitted;
     private long refused;
@@ -53,7 +64,7 @@ final class EventFiring {
 
     void run(int seconds) throws IOException {
         try (Selector selector = Selector.open()) {
-            long start = System.nanoTime() + 200_000_000L;
+            start = System.nanoTime() + 200_000_000L;
             for (int i = 0; i < connections.length; i++) {
                 SocketChannel channel = SocketChannel.open(new InetSocketAddress(host, port));
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -108,19 +119,55 @@ final class EventFiring {
                                 1e9 * connections.length / intervalNanos));
         System.out.printf("latency ms: p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f%n", ms(sorted, 0.50),
                 ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), count == 0 ? 0 : sorted[count - 1] / 1e6);
+        if (Boolean.getBoolean("load.per-second")) {
+            perSecond();
+        }
         System.out.printf("admitted=%d refused=%d errors=%d answers over the pool=%d sent late (connection busy)=%d"
                 + " connections closed by the server and opened again=%d%n", admitted, refused, errors, overPool, late,
                 reconnects);
+    }
+
+    /**
+     * The latencies second by second of their due instant (-Dload.per-second=true), with the wall-clock
+     * second, to be laid beside what the server and the database recorded in the same seconds.
+     */
+    private void perSecond() {
+        long wallStart = System.currentTimeMillis() - (System.nanoTime() - start) / 1_000_000;
+        int seconds = 0;
+        for (int i = 0; i < count; i++) {
+            seconds = Math.max(seconds, dueSeconds[i] + 1);
+        }
+        long[][] buckets = new long[seconds][];
+        int[] sizes = new int[seconds];
+        for (int i = 0; i < count; i++) {
+            sizes[dueSeconds[i]]++;
+        }
+        for (int s = 0; s < seconds; s++) {
+            buckets[s] = new long[sizes[s]];
+            sizes[s] = 0;
+        }
+        for (int i = 0; i < count; i++) {
+            buckets[dueSeconds[i]][sizes[dueSeconds[i]]++] = latencies[i];
+        }
+        System.out.println("second,epoch_s,events,p50_ms,p99_ms,max_ms");
+        for (int s = 0; s < seconds; s++) {
+            long[] b = buckets[s];
+            Arrays.sort(b);
+            System.out.printf("%d,%d,%d,%.2f,%.2f,%.2f%n", s, wallStart / 1000 + s, b.length, ms(b, 0.50), ms(b, 0.99),
+                    b.length == 0 ? 0 : b[b.length - 1] / 1e6);
+        }
     }
 
     private static double ms(long[] sorted, double q) {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)] / 1e6;
     }
 
-    private void record(long latency) {
+    private void record(long latency, long due) {
         if (count == latencies.length) {
             latencies = Arrays.copyOf(latencies, count * 2);
+            dueSeconds = Arrays.copyOf(dueSeconds, count * 2);
         }
+        dueSeconds[count] = (int) Math.max(0, (due - start) / 1_000_000_000L);
         latencies[count++] = latency;
     }
 
@@ -155,12 +202,12 @@ final class EventFiring {
                 kind = 3; // function extensions only call out
             }
             String body = switch (kind) {
-                case 0 -> event("DESKTOP_OPENED", subject, "d-" + subject + "-" + random.nextInt(3), null);
-                case 1 -> event("DESKTOP_HEARTBEAT", subject, "d-" + subject + "-" + random.nextInt(3), null);
-                case 2 -> event("DESKTOP_CLOSED", subject, "d-" + subject + "-" + random.nextInt(3), null);
-                case 3 -> event("OUTBOUND_CALL_STARTED", subject, "c-" + me + "-" + (seq++), "+4930123456");
-                case 4 -> event("CALL_ENDED", subject, "c-" + me + "-" + Math.max(0, seq - 1), null);
-                default -> event("INBOUND_CALL", subject, "i-" + me + "-" + (seq++), null);
+                case 0 -> event("DESKTOP_OPENED", subject, "d-" + RUN + "-" + subject + "-" + random.nextInt(3), null);
+                case 1 -> event("DESKTOP_HEARTBEAT", subject, "d-" + RUN + "-" + subject + "-" + random.nextInt(3), null);
+                case 2 -> event("DESKTOP_CLOSED", subject, "d-" + RUN + "-" + subject + "-" + random.nextInt(3), null);
+                case 3 -> event("OUTBOUND_CALL_STARTED", subject, "c-" + RUN + "-" + me + "-" + (seq++), "+4930123456");
+                case 4 -> event("CALL_ENDED", subject, "c-" + RUN + "-" + me + "-" + Math.max(0, seq - 1), null);
+                default -> event("INBOUND_CALL", subject, "i-" + RUN + "-" + me + "-" + (seq++), null);
             };
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             String head = "POST " + target.path() + "/licence/events HTTP/1.1\r\nHost: " + host + ":" + port
@@ -214,7 +261,7 @@ final class EventFiring {
                 consumed = terminator + 7;
             }
             long now = System.nanoTime();
-            record(now - due);
+            record(now - due, due);
             int status = Integer.parseInt(text.substring(9, 12));
             if (status != 200) {
                 errors++;

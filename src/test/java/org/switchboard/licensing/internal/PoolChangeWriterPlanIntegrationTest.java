@@ -1,0 +1,111 @@
+package org.switchboard.licensing.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceEvent;
+import org.switchboard.licensing.LicencePool;
+import org.switchboard.licensing.LicensingFixtures;
+import org.switchboard.licensing.LicensingFixtures.Setup;
+import org.switchboard.testing.IntegrationTestBase;
+
+/**
+ * The licence writer's one statement per batch is planned once per database connection and reaches
+ * holders and pools through their primary keys, not planned anew for every batch with the statistics
+ * of the moment.
+ */
+class PoolChangeWriterPlanIntegrationTest extends IntegrationTestBase {
+
+    @Autowired
+    PoolStore store;
+
+    @Autowired
+    PoolChangeWriter changeWriter;
+
+    @Autowired
+    TransactionTemplate tx;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    LicensingFixtures fixtures;
+
+    @Test
+    void batchesAfterTheFirstOnesOfAConnectionUseOnePlanAndStoreEveryChange() {
+        Setup setup = fixtures.subscribed(20, 20, 0);
+        UUID instance = setup.instance().value();
+        Map<String, Object> plans = tx.execute(status -> {
+            for (int i = 0; i < 12; i++) {
+                PoolStore.PoolRow row = store.lock(Set.of(instance)).get(instance);
+                LicencePool pool = store.load(row);
+                pool.apply(new LicenceEvent(EventType.DESKTOP_OPENED, String.valueOf(100 + i), "d-" + i, null,
+                        clock.instant(), null));
+                if (i > 0) { // a batch that also frees a holder
+                    pool.apply(new LicenceEvent(EventType.DESKTOP_CLOSED, String.valueOf(100 + i - 1), "d-" + (i - 1),
+                            null, clock.instant(), null));
+                }
+                changeWriter.write(List.of(new PoolStore.Written(row, pool, pool.drainChanges())));
+            }
+            // pg_prepared_statements shows the statements of this session, the connection of this transaction
+            return jdbc.queryForMap("select coalesce(sum(generic_plans), 0) as generic, coalesce(sum(custom_plans), 0)"
+                    + " as custom from pg_prepared_statements where statement like 'with refs as%'");
+        });
+
+        // The driver prepares a statement on the server after its first executions on a connection;
+        // from then on every batch runs the one generic plan, none is planned for its own arrays.
+        assertThat(((Number) plans.get("generic")).longValue()).isGreaterThanOrEqualTo(7);
+        assertThat(((Number) plans.get("custom")).longValue()).isZero();
+        // And every batch's changes are stored: only the last session holds, its pool is at version 12.
+        assertThat(jdbc.queryForList("select subject from licence_holders where instance_id = ?", String.class,
+                instance)).containsExactly("111");
+        assertThat(jdbc.queryForObject("select occupied from licence_pools where instance_id = ?", Integer.class,
+                instance)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from licence_history where instance_id = ?", Integer.class,
+                instance)).isEqualTo(23);
+    }
+
+    @Test
+    void theOnePlanReachesHoldersAndPoolsByTheirKeysOnSmallTables() {
+        String sql = numbered(PoolChangeWriter.WRITE);
+        String plan = tx.execute(status -> {
+            jdbc.execute(PoolChangeWriter.ONE_PLAN);
+            jdbc.execute("prepare licence_write_plan as " + sql);
+            try {
+                int parameters = sql.split("\\$\\d+::", -1).length - 1;
+                String nulls = String.join(", ", java.util.Collections.nCopies(parameters, "null"));
+                return String.join("\n", jdbc.queryForList("explain execute licence_write_plan(" + nulls + ")",
+                        String.class));
+            } finally {
+                jdbc.execute("deallocate licence_write_plan");
+            }
+        });
+
+        // planned on this test's nearly empty tables, as on a node's first batches after a new start
+        assertThat(plan).contains("Index Scan using licence_holders_pkey on licence_holders")
+                .contains("Index Scan using licence_pools_pkey on licence_pools").doesNotContain("Seq Scan");
+    }
+
+    /** The statement with PostgreSQL's numbered parameters instead of JDBC's question marks. */
+    private static String numbered(String sql) {
+        Matcher m = Pattern.compile("\\?").matcher(sql);
+        StringBuilder out = new StringBuilder();
+        int n = 0;
+        while (m.find()) {
+            m.appendReplacement(out, "\\$" + (++n));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}
