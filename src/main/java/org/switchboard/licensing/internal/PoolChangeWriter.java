@@ -3,7 +3,6 @@ package org.switchboard.licensing.internal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,6 +34,7 @@ class PoolChangeWriter {
      * Writes what changed in these pools, each with its version raised by one: refs, holders,
      * history, hourly figures and the pool rows go to the database as arrays in one statement (one
      * round trip however many events the batch holds); only forgotten refs (reclaim) take a second.
+     * In the licence writer's batches it runs with one plan per connection ({@link PoolStore#lock}).
      */
     public void write(List<Written> written) {
         if (written.isEmpty()) {
@@ -74,9 +74,6 @@ class PoolChangeWriter {
             pools.add(instance, w.pool().occupied());
         }
         jdbc.execute((Connection con) -> {
-            try (Statement settings = con.createStatement()) {
-                settings.execute(ONE_PLAN); // for this transaction only
-            }
             try (PreparedStatement ps = con.prepareStatement(WRITE)) {
                 int i = 1;
                 i = refs.bind(con, ps, i, "uuid", "uuid", "text", "text", "text", "text", "bool", "text", "text", "text",
@@ -95,18 +92,6 @@ class PoolChangeWriter {
             jdbc.batchUpdate("delete from licence_refs where instance_id = ? and reason = ? and ref = ?", refDeletes);
         }
     }
-
-    /**
-     * The write statement is planned once per connection, not at every batch, and reaches the holders
-     * to free and the pools to update through their primary keys whatever the tables' statistics say.
-     * Left to choose, PostgreSQL planned it anew for each batch (a custom plan for the arrays' lengths:
-     * about a third of the statement's time), and, on tables that were small when planned, hashed a
-     * full scan of licence_holders and licence_pools into every batch (docs/benchmarks.md). With
-     * sequential scans off, the only plan for these lookups is the key's index; the inserts are
-     * untouched (their conflicts are found by the keys' indexes in any case).
-     */
-    static final String ONE_PLAN = "select set_config('plan_cache_mode', 'force_generic_plan', true),"
-            + " set_config('enable_seqscan', 'off', true)";
 
     static final String WRITE = """
             with refs as (
