@@ -96,6 +96,19 @@ class KamailioEdgeIntegrationTest {
                     tlsCalls = 1;
                 }
 
+                // a binding made through one node is used by the other, and one removed there is not:
+                // node A rings 101 (and so keeps 101's bindings in memory); 101 moves to another port,
+                // unregistering the old one and registering the new one at node B; node A rings the new
+                // port only (the old one has nobody listening: a call rung there fails)
+                directCall(sipA, p100, "101", port101);
+                int moved = Sipp.FreePort.udpAndTcp();
+                assertPassed(Sipp.client("register.xml", sipB, expires(p101, "0"), port101).with(auth(p101)).run());
+                assertPassed(Sipp.client("register.xml", sipB, p101, moved).with(auth(p101)).run());
+                directCall(sipA, p100, "101", moved);
+                // and back through Kamailio, for what follows
+                assertPassed(Sipp.client("register.xml", edge.port(), p101, port101).with(auth(p101)).run());
+                assertPassed(Sipp.client("register.xml", sipB, expires(p101, "0"), moved).with(auth(p101)).run());
+
                 // node A dies; Kamailio sends every phone to node B, which finds their bindings
                 a.kill();
                 System.out.println("[kamailio edge] node sip-a killed (SIGKILL)");
@@ -114,7 +127,7 @@ class KamailioEdgeIntegrationTest {
                         "select subject, to_number, answered_at, end_reason, licence_held from sip_calls"
                                 + " where instance_id = ? order by started_at", instance);
                 System.out.println("[kamailio edge] calls: " + calls);
-                assertThat(calls).hasSize(4 + tlsCalls).allSatisfy(c -> {
+                assertThat(calls).hasSize(6 + tlsCalls).allSatisfy(c -> {
                     assertThat(c.get("answered_at")).isNotNull();
                     assertThat(c.get("end_reason")).isEqualTo("BYE_CALLER");
                 });
@@ -210,14 +223,25 @@ class KamailioEdgeIntegrationTest {
     }
 
     private static void call(Edge edge, Map<String, String> caller, String dialled, int calleePort) {
+        directCall(edge.port(), caller, dialled, calleePort);
+    }
+
+    /** A call sent to {@code sipPort} (Kamailio's, or one node's), answered at {@code calleePort}. */
+    private static void directCall(int sipPort, Map<String, String> caller, String dialled, int calleePort) {
         Sipp answering = Sipp.server("uas_answer.xml", calleePort, 1, Map.of("ring", "100")).start();
         Map<String, String> vars = new HashMap<>(caller);
         vars.put("dialled", dialled);
         vars.put("hold", "300");
-        Sipp.Result call = Sipp.client("uac_call.xml", edge.port(), vars).with(auth(caller)).run();
+        Sipp.Result call = Sipp.client("uac_call.xml", sipPort, vars).with(auth(caller)).run();
         Sipp.Result answered = answering.await();
         assertPassed(call);
         assertPassed(answered);
+    }
+
+    private static Map<String, String> expires(Map<String, String> phone, String expires) {
+        Map<String, String> v = new HashMap<>(phone);
+        v.put("expires", expires);
+        return v;
     }
 
     private static SSLContext trustingAnyCertificate() throws Exception {

@@ -39,10 +39,17 @@ class SipTlsIntegrationTest extends SipEdgeTestBase {
             TlsPhones.register(b, callee);
 
             // 100 calls 101: challenged, then forwarded to 101 over its TLS connection, with the
-            // core's Record-Route naming its TLS port; live while answered
-            TlsPhones.Call call = TlsPhones.call(a, caller, b, "101",
-                    () -> assertThat(history.live(setup.customer().admin(), setup.instance())).singleElement()
-                            .satisfies(c -> assertThat(c.answeredAt()).isNotNull()));
+            // core's Record-Route naming its TLS port; live while answered (the call log's
+            // group commit writes a call's answer within 20 ms)
+            TlsPhones.Call call = TlsPhones.call(a, caller, b, "101", () -> {
+                long answeredBy = System.currentTimeMillis() + 2_000;
+                while (history.live(setup.customer().admin(), setup.instance()).stream()
+                        .noneMatch(c -> c.answeredAt() != null) && System.currentTimeMillis() < answeredBy) {
+                    sleep(20);
+                }
+                assertThat(history.live(setup.customer().admin(), setup.instance())).singleElement()
+                        .satisfies(c -> assertThat(c.answeredAt()).isNotNull());
+            });
             assertThat(call.recordRoutes()).anySatisfy(rr -> assertThat(rr).contains(":" + tlsPort + ";transport=tls"));
         }
 
@@ -54,5 +61,13 @@ class SipTlsIntegrationTest extends SipEdgeTestBase {
         CallView call = history.history(setup.customer().admin(), setup.instance(), "100").get(0);
         assertThat(call.endReason()).isEqualTo("BYE_CALLER");
         assertThat(licences.state(setup.customer().admin(), setup.instance()).occupied()).isZero();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

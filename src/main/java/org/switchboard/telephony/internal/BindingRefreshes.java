@@ -2,6 +2,7 @@ package org.switchboard.telephony.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,18 +31,24 @@ class BindingRefreshes extends GroupCommit<Binding> {
     /** A binding closer than this to its expiry is refreshed at once, not in a batch. */
     static final long MIN_LEFT_SECONDS = 30;
     private static final int MAX_BATCH = 2_000;
+    /** Nobody waits for a refresh: they are written at most every this often. */
+    static final Duration LINGER = Duration.ofMillis(50);
 
     private final JdbcTemplate jdbc;
+    private final BindingCache cache;
 
-    BindingRefreshes(JdbcTemplate jdbc) {
-        super("sip-binding-refresh", MAX_BATCH);
+    BindingRefreshes(JdbcTemplate jdbc, BindingCache cache) {
+        super("sip-binding-refresh", MAX_BATCH, LINGER);
         this.jdbc = jdbc;
+        this.cache = cache;
     }
 
     @Override
     void failed(List<Binding> batch, RuntimeException e) {
         log.warn("{} registration refreshes not written; those bindings keep their earlier expiry: {}",
                 batch.size(), e.toString());
+        // this node's copies of those bindings took the lost expiries: read them again
+        batch.stream().map(Binding::instanceId).distinct().forEach(cache::changed);
     }
 
     @Override

@@ -13,7 +13,9 @@ import org.switchboard.telephony.DeviceKind;
 
 /**
  * Registrations: where each device can be reached (its contact and the flow it registered over),
- * until when. Kept in PostgreSQL, so a restart or another node reaches the same phones.
+ * until when. Kept in PostgreSQL, so a restart or another node reaches the same phones; the live
+ * bindings of a device and of an extension are read through {@link BindingCache}, which every write
+ * here marks old for the binding's instance.
  */
 @Repository
 public class Bindings {
@@ -26,19 +28,42 @@ public class Bindings {
     public record Reachable(Binding binding, String extension, DeviceKind kind, String sipUser) {
     }
 
-    private final JdbcClient jdbc;
-
-    Bindings(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    private record ExtensionKey(UUID instance, String extension) {
     }
 
-    public List<Binding> ofDevice(UUID deviceId) {
-        return jdbc.sql("select * from sip_bindings where device_id = ? order by registered_at")
-                .param(deviceId).query((rs, n) -> binding(rs)).list();
+    private final JdbcClient jdbc;
+    private final BindingCache cache;
+
+    Bindings(JdbcClient jdbc, BindingCache cache) {
+        this.jdbc = jdbc;
+        this.cache = cache;
+    }
+
+    /** The device's bindings live at {@code now}, from memory when they are known to be current. */
+    public List<Binding> ofDevice(InstanceId instance, UUID deviceId, Instant now) {
+        return cache.get(deviceId, instance, now, Binding::expiresAt, () -> jdbc.sql(
+                "select * from sip_bindings where device_id = ? and expires_at > ? order by registered_at")
+                .params(deviceId, Devices.utc(now)).query((rs, n) -> binding(rs)).list());
+    }
+
+    /**
+     * The registrar brought the device's live bindings up to date itself, changing nothing but
+     * expiries (a refresh): this node's copy takes them, unless anything changed meanwhile.
+     */
+    void refreshed(InstanceId instance, UUID deviceId, List<Binding> live) {
+        cache.update(deviceId, instance, live);
     }
 
     /** Inserts or refreshes a binding; tells whether it is new. */
     public boolean upsert(Binding b) {
+        try {
+            return write(b);
+        } finally {
+            cache.changed(b.instanceId());
+        }
+    }
+
+    private boolean write(Binding b) {
         int updated = jdbc.sql("""
                 update sip_bindings set flow = ?, call_id = ?, cseq = ?, user_agent = ?, refreshed_at = ?, expires_at = ?
                 where device_id = ? and contact = ?""")
@@ -59,19 +84,27 @@ public class Bindings {
     }
 
     public int remove(UUID deviceId, String contact) {
-        return jdbc.sql("delete from sip_bindings where device_id = ? and contact = ?").params(deviceId, contact).update();
+        return changed(jdbc.sql("delete from sip_bindings where device_id = ? and contact = ? returning instance_id")
+                .params(deviceId, contact).query(UUID.class).list());
     }
 
     public int removeAll(UUID deviceId) {
-        return jdbc.sql("delete from sip_bindings where device_id = ?").param(deviceId).update();
+        return changed(jdbc.sql("delete from sip_bindings where device_id = ? returning instance_id").param(deviceId)
+                .query(UUID.class).list());
     }
 
-    /** The live contacts of an extension, to ring all of them. */
+    private int changed(List<UUID> instances) {
+        instances.stream().distinct().forEach(i -> cache.changed(new InstanceId(i)));
+        return instances.size();
+    }
+
+    /** The live contacts of an extension, to ring all of them; from memory when they are known to be current. */
     public List<Reachable> ofExtension(InstanceId instance, String extension, Instant now) {
-        return jdbc.sql("""
+        return cache.get(new ExtensionKey(instance.value(), extension), instance, now,
+                (Reachable r) -> r.binding().expiresAt(), () -> jdbc.sql("""
                 select b.*, d.extension, d.kind, d.sip_user from sip_bindings b join sip_devices d on d.id = b.device_id
                 where d.instance_id = ? and d.extension = ? and b.expires_at > ? order by b.registered_at""")
-                .params(instance.value(), extension, Devices.utc(now)).query((rs, n) -> reachable(rs)).list();
+                .params(instance.value(), extension, Devices.utc(now)).query((rs, n) -> reachable(rs)).list());
     }
 
     public List<Reachable> ofInstance(InstanceId instance, Instant now) {
@@ -83,8 +116,8 @@ public class Bindings {
 
     /** The bindings over a flow that is gone (a closed WebSocket) expire now; the registrar's expiry ends them. */
     public int expireFlow(String flow, Instant now) {
-        return jdbc.sql("update sip_bindings set expires_at = ? where flow = ? and expires_at > ?")
-                .params(Devices.utc(now), flow, Devices.utc(now)).update();
+        return changed(jdbc.sql("update sip_bindings set expires_at = ? where flow = ? and expires_at > ? returning instance_id")
+                .params(Devices.utc(now), flow, Devices.utc(now)).query(UUID.class).list());
     }
 
     /** Takes the bindings past their expiry away, a batch at a time, and returns them (any node may do it). */

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +33,12 @@ import org.switchboard.telephony.internal.CallLog.CallRow;
  * ended the call, so its licence is given back only once the end is durable.
  * <p>
  * The queue is bounded: when it is full the SIP worker waits (the work queue in front sheds new
- * calls with 503 long before that).
+ * calls with 503 long before that). Starts and answers wait up to {@link #LINGER} for an end to
+ * share a commit with; an end is written at once with whatever has queued up.
+ * <p>
+ * A call without a record for billing ({@link CallRecordHandover#forBilling}: no public number
+ * called) is marked recorded in the same write as its end, so the handover has nothing to do for
+ * it.
  * <p>
  * Why this class is large: the three array-bound statements must agree on one layout of a
  * call's row and on when an end counts as written; apart, each would have to know the others'
@@ -43,6 +49,8 @@ class CallLogWriter extends GroupCommit<CallLogWriter.Op> {
 
     private static final Logger log = LoggerFactory.getLogger(CallLogWriter.class);
     private static final int MAX_BATCH = 1_000;
+    /** Starts and answers (nobody waits for them) wait this long at most for an end to commit with. */
+    static final Duration LINGER = Duration.ofMillis(20);
 
     sealed interface Op permits Start, Answer, End {
         InstanceId instance();
@@ -93,7 +101,7 @@ class CallLogWriter extends GroupCommit<CallLogWriter.Op> {
     private final TransactionTemplate tx;
 
     CallLogWriter(JdbcTemplate jdbc, TransactionTemplate tx) {
-        super("sip-call-log", MAX_BATCH);
+        super("sip-call-log", MAX_BATCH, LINGER);
         this.jdbc = jdbc;
         this.tx = tx;
     }
@@ -124,6 +132,12 @@ class CallLogWriter extends GroupCommit<CallLogWriter.Op> {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing a call log write", e);
         }
+    }
+
+    /** A call's end is waited for (its licence, the 200 to its BYE); its start and answer are not. */
+    @Override
+    boolean waitedFor(Op op) {
+        return op instanceof End;
     }
 
     @Override
@@ -255,8 +269,9 @@ class CallLogWriter extends GroupCommit<CallLogWriter.Op> {
         return jdbc.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement("""
                     insert into sip_calls (instance_id, call_id, customer_id, subject, from_number, to_number, direction,
-                        trunk, licence_held, started_at, answered_at, ended_at, end_reason)
-                    select i, c, cu, s, f, t, d, tr, l, st::timestamptz, an::timestamptz, en::timestamptz, r
+                        trunk, licence_held, started_at, answered_at, ended_at, end_reason, recorded_at)
+                    select i, c, cu, s, f, t, d, tr, l, st::timestamptz, an::timestamptz, en::timestamptz, r,
+                        case when d <> 'OUTBOUND' and t not like '+%' then en::timestamptz end
                     from unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                         ?::bool[], ?::text[], ?::text[], ?::text[], ?::text[])
                         as x(i, c, cu, s, f, t, d, tr, l, st, an, en, r)
@@ -315,7 +330,9 @@ class CallLogWriter extends GroupCommit<CallLogWriter.Op> {
         return jdbc.execute((Connection con) -> {
             // with ordinality: a call ended twice in the batch takes its first end
             try (PreparedStatement ps = con.prepareStatement("""
-                    update sip_calls c set ended_at = x.at::timestamptz, end_reason = x.reason
+                    update sip_calls c set ended_at = x.at::timestamptz, end_reason = x.reason,
+                        recorded_at = case when c.direction <> 'OUTBOUND' and c.to_number not like '+%'
+                            then x.at::timestamptz end
                     from (select distinct on (i, call_id) i, call_id, at, reason
                           from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) with ordinality
                             as u(i, call_id, at, reason, n)

@@ -33,10 +33,34 @@ public class CallRecordHandover {
         this.clock = clock;
     }
 
-    /** Hands over what is pending; answers how many records the port took. */
+    private static final int BATCH = 500;
+    private static final int MOST_BATCHES_AT_ONCE = 20;
+
+    /**
+     * Hands over what is pending, a batch after another while batches come full (at most
+     * {@value #MOST_BATCHES_AT_ONCE}), so that a second's calls above one batch do not pile up.
+     */
+    public int handOverPending() {
+        int taken = 0;
+        for (int i = 0; i < MOST_BATCHES_AT_ONCE; i++) {
+            int[] batch = handOverBatch();
+            taken += batch[0];
+            if (batch[1] < BATCH) {
+                break;
+            }
+        }
+        return taken;
+    }
+
+    /** Hands over one batch of what is pending; answers how many records the port took. */
     public int handOver() {
-        Integer taken = tx.execute(status -> {
-            List<CallRow> pending = calls.unrecorded(500);
+        return handOverBatch()[0];
+    }
+
+    /** One batch: the records the port took, and the rows marked. */
+    private int[] handOverBatch() {
+        int[] taken = tx.execute(status -> {
+            List<CallRow> pending = calls.unrecorded(BATCH);
             Map<InstanceId, List<CallRow>> byInstance = new LinkedHashMap<>();
             pending.forEach(r -> byInstance.computeIfAbsent(r.instanceId(), k -> new java.util.ArrayList<>()).add(r));
             int n = 0;
@@ -48,9 +72,9 @@ public class CallRecordHandover {
                 calls.recorded(e.getKey(), e.getValue().stream().map(CallRow::callId).toList(), clock.instant());
                 n += billable.size();
             }
-            return n;
+            return new int[] { n, pending.size() };
         });
-        return taken == null ? 0 : taken;
+        return taken == null ? new int[2] : taken;
     }
 
     /**

@@ -3,7 +3,6 @@ package org.switchboard.telephony.internal;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -36,7 +35,6 @@ final class Nonces {
     private final ThreadLocal<Mac> macs;
     private final Clock clock;
     private final Duration lifetime;
-    private final SecureRandom random = new SecureRandom();
     private final NonceCounts counts;
 
     Nonces(byte[] key, Clock clock, Duration lifetime) {
@@ -55,7 +53,7 @@ final class Nonces {
         byte[] body = new byte[16];
         ByteBuffer.wrap(body).putLong(clock.millis());
         byte[] rnd = new byte[8];
-        random.nextBytes(rnd);
+        SipReplies.RANDOM.get().nextBytes(rnd);
         System.arraycopy(rnd, 0, body, 8, 8);
         return B64.encodeToString(body) + "." + B64.encodeToString(sign(body));
     }

@@ -87,7 +87,7 @@ final class Registrar {
         }
         Instant now = tenants.clock().instant();
         UUID deviceId = device.device().id();
-        List<Binding> before = bindings.ofDevice(deviceId).stream().filter(b -> b.expiresAt().isAfter(now)).toList();
+        List<Binding> before = bindings.ofDevice(tenant.id(), deviceId, now);
         List<Binding> after = new ArrayList<>(before); // what the device has once this request is done
         List<String> contacts = request.headers("Contact");
         int headerExpires = intOr(request.headerOrNull("Expires"), -1);
@@ -160,6 +160,7 @@ final class Registrar {
                 }
             }
         }
+        bindings.refreshed(tenant.id(), deviceId, after); // kept only if no write above changed the bindings
         SipMessage ok = SipReplies.reply(request, 200, "OK");
         for (Binding b : after) {
             ok.add("Contact", "<" + b.contact() + ">;expires=" + Math.max(0, b.expiresAt().getEpochSecond()
@@ -197,9 +198,11 @@ final class Registrar {
         List<Reachable> gone = bindings.takeExpired(now, 500);
         gone.stream().filter(r -> r.kind() == DeviceKind.DESKTOP_CLIENT)
                 .map(r -> r.binding().deviceId()).distinct()
-                .filter(d -> bindings.ofDevice(d).stream().noneMatch(b -> b.expiresAt().isAfter(now)))
                 .forEach(d -> {
                     Reachable r = gone.stream().filter(g -> g.binding().deviceId().equals(d)).findFirst().orElseThrow();
+                    if (!bindings.ofDevice(r.binding().instanceId(), d, now).isEmpty()) {
+                        return;
+                    }
                     tenants.of(r.binding().instanceId()).ifPresent(t -> report(t, EventType.DESKTOP_CLOSED,
                             r.extension(), d, null, now));
                 });

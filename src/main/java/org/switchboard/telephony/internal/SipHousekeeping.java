@@ -39,7 +39,7 @@ final class SipHousekeeping {
         timers.scheduleWithFixedDelay(() -> guarded(() -> registrar.expire(Instant.now(clock))), 2, 2,
                 TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(() -> guarded(ending::endOverdue), 30, 30, TimeUnit.SECONDS);
-        timers.scheduleWithFixedDelay(() -> guarded(records::handOver), 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(() -> guarded(records::handOverPending), 1, 1, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(() -> guarded(nonces::purge), 60, 60, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(() -> guarded(trunks::tick), 2, 2, TimeUnit.SECONDS);
     }

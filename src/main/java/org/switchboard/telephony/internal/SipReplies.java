@@ -10,7 +10,11 @@ import org.switchboard.telephony.sip.Via;
 /** Answers of our own and fresh branch ids: what every part of the core says the same way. */
 final class SipReplies {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Random bytes of branch ids and nonces: a generator per thread (the JDK's default one is shared
+     * by the whole process behind one lock, taken by every SIP worker for every call).
+     */
+    static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SipReplies::generator);
     static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO, NOTIFY, REFER, PRACK";
 
     private SipReplies() {
@@ -41,7 +45,15 @@ final class SipReplies {
 
     static String newBranch() {
         byte[] b = new byte[8];
-        RANDOM.nextBytes(b);
+        RANDOM.get().nextBytes(b);
         return Via.MAGIC + "-sb" + HexFormat.of().formatHex(b);
+    }
+
+    private static SecureRandom generator() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 }

@@ -17,11 +17,15 @@ import org.switchboard.telephony.Sipp;
  * not depend on the machine's load, per completed one: the CPU time of this JVM (the platform, all
  * its threads), of the sipp processes and of Kamailio (the processes this JVM started, read at the
  * phase's start and end; the load's own sipp every 100 ms), and the database's commits and rows
- * written.
+ * written. Besides, the CPU time of this JVM's Java threads alone ({@code threadsCpuMs}: the JIT
+ * compilers and the collector not counted, which dominate short phases on a busy machine) and of
+ * the platform's PostgreSQL processes ({@code dbCpuMs}: its backends and background processes
+ * alive at the phase's end, read from {@code pg_stat_activity}; one that ended within the phase is
+ * missed).
  */
 record Step(String name, int rate, long created, long completed, long failed, double seconds, double jvmCpuMs,
         double sippCpuMs, double kamailioCpuMs, double commits, double inserted, double updated, double deleted,
-        long heapPeakMb) {
+        long heapPeakMb, double threadsCpuMs, double dbCpuMs) {
 
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
@@ -43,6 +47,8 @@ record Step(String name, int rate, long created, long completed, long failed, do
         sampleChildren(children, true);
         long[] dbBefore = db == null ? null : dbCounters(db);
         long cpuBefore = jvmCpuNanos();
+        Map<Long, Long> threadsBefore = threadCpu();
+        Map<Long, Long> dbCpuBefore = db == null ? Map.of() : dbCpu(db);
         AtomicLong peak = new AtomicLong();
         AtomicLong loadCpu = new AtomicLong();
         Sipp started = load.timeout(seconds + 30).start();
@@ -70,6 +76,8 @@ record Step(String name, int rate, long created, long completed, long failed, do
             Thread.currentThread().interrupt();
         }
         long jvmCpu = jvmCpuNanos() - cpuBefore;
+        long threadsCpu = since(threadsBefore, threadCpu());
+        long dbCpu = db == null ? 0 : since(dbCpuBefore, dbCpu(db));
         long sippCpu = loadCpu.get(); // the load's sipp, last seen within 100 ms of its end
         long kamailioCpu = 0;
         sampleChildren(children, false);
@@ -91,7 +99,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
         long[] b = dbBefore == null ? new long[4] : dbBefore;
         Step s = new Step(name, rate, created, completed, failed, elapsed, jvmCpu / 1e6 / per, sippCpu / 1e6 / per,
                 kamailioCpu / 1e6 / per, (d[0] - b[0]) / per, (d[1] - b[1]) / per, (d[2] - b[2]) / per,
-                (d[3] - b[3]) / per, peak.get() >> 20);
+                (d[3] - b[3]) / per, peak.get() >> 20, threadsCpu / 1e6 / per, dbCpu / 1e6 / per);
         s.print(db != null);
         if (failed > 0 || completed == 0) {
             String out = r.output();
@@ -110,6 +118,9 @@ record Step(String name, int rate, long created, long completed, long failed, do
             if (platform) {
                 System.out.printf("; %.2f database commits, %.2f rows inserted, %.2f updated, %.2f deleted "
                         + "(PostgreSQL's CPU not counted)", commits, inserted, updated, deleted);
+                System.out.printf("%n  per completed one, JIT compilers and collector not counted: CPU ms %.3f of the"
+                        + " platform's Java threads, %.3f of its PostgreSQL; together %.3f", threadsCpuMs, dbCpuMs,
+                        threadsCpuMs + dbCpuMs);
             }
             System.out.println();
         }
@@ -148,6 +159,41 @@ record Step(String name, int rate, long created, long completed, long failed, do
         return db.queryForObject("select xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database "
                 + "where datname = current_database()", (rs, n) -> new long[] { rs.getLong(1), rs.getLong(2),
                         rs.getLong(3), rs.getLong(4) });
+    }
+
+    /** CPU time so far of each Java thread of this JVM, by id (the JIT compilers and the collector are not Java threads). */
+    private static Map<Long, Long> threadCpu() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            long t = threads.getThreadCpuTime(id);
+            if (t >= 0) {
+                cpu.put(id, t);
+            }
+        }
+        return cpu;
+    }
+
+    /** CPU time so far of each process of the platform's PostgreSQL (its backends, background processes and postmaster), by pid. */
+    private static Map<Long, Long> dbCpu(JdbcTemplate db) {
+        Map<Long, Long> cpu = new HashMap<>();
+        for (Integer pid : db.queryForList("select pid from pg_stat_activity", Integer.class)) {
+            ProcessHandle.of(pid).ifPresent(p -> {
+                p.info().totalCpuDuration().ifPresent(c -> cpu.put(p.pid(), c.toNanos()));
+                p.parent().ifPresent(parent -> parent.info().totalCpuDuration()
+                        .ifPresent(c -> cpu.put(parent.pid(), c.toNanos())));
+            });
+        }
+        return cpu;
+    }
+
+    /** What the keys alive at the end used since the start (from zero for those started meanwhile). */
+    private static long since(Map<Long, Long> before, Map<Long, Long> after) {
+        long sum = 0;
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            sum += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
+        }
+        return sum;
     }
 
     /** CPU time of this JVM so far, all threads (the platform, the harness, the GC). */
