@@ -3,6 +3,7 @@ package org.switchboard.telephony.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -42,6 +43,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
         Map<Long, long[]> children = new HashMap<>(); // pid -> {at the start, last seen, kamailio?}
         sampleChildren(children, true);
         long[] dbBefore = db == null ? null : dbCounters(db);
+        long dropsBefore = receiveBufferDrops();
         long cpuBefore = jvmCpuNanos();
         AtomicLong peak = new AtomicLong();
         AtomicLong loadCpu = new AtomicLong();
@@ -70,6 +72,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
             Thread.currentThread().interrupt();
         }
         long jvmCpu = jvmCpuNanos() - cpuBefore;
+        long drops = receiveBufferDrops() - dropsBefore;
         long sippCpu = loadCpu.get(); // the load's sipp, last seen within 100 ms of its end
         long kamailioCpu = 0;
         sampleChildren(children, false);
@@ -93,9 +96,16 @@ record Step(String name, int rate, long created, long completed, long failed, do
                 kamailioCpu / 1e6 / per, (d[0] - b[0]) / per, (d[1] - b[1]) / per, (d[2] - b[2]) / per,
                 (d[3] - b[3]) / per, peak.get() >> 20);
         s.print(db != null);
+        System.out.printf("  datagrams dropped by the kernel (full receive buffers, all UDP sockets): %d%n", drops);
         if (failed > 0 || completed == 0) {
             String out = r.output();
-            System.out.println(out.substring(Math.max(0, out.length() - 3000)));
+            // sipp's last screen: each message of the scenario with its retransmissions, timeouts and unexpected ones
+            int errors = out.lastIndexOf("--- errors ---");
+            int screen = out.lastIndexOf("Messages  Retrans", errors < 0 ? out.length() : errors);
+            if (screen >= 0) {
+                System.out.println(out.substring(screen, errors < 0 ? out.length() : errors));
+            }
+            System.out.println(out.substring(Math.max(0, out.length() - 1500)));
         }
         return s;
     }
@@ -148,6 +158,18 @@ record Step(String name, int rate, long created, long completed, long failed, do
         return db.queryForObject("select xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database "
                 + "where datname = current_database()", (rs, n) -> new long[] { rs.getLong(1), rs.getLong(2),
                         rs.getLong(3), rs.getLong(4) });
+    }
+
+    /** {@code RcvbufErrors} of {@code /proc/net/snmp} (Linux): UDP datagrams dropped because a socket's buffer was full. */
+    private static long receiveBufferDrops() {
+        try {
+            List<String> udp = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/snmp")).stream()
+                    .filter(l -> l.startsWith("Udp:")).toList();
+            int at = List.of(udp.get(0).split("\\s+")).indexOf("RcvbufErrors");
+            return Long.parseLong(udp.get(1).split("\\s+")[at]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** CPU time of this JVM so far, all threads (the platform, the harness, the GC). */
