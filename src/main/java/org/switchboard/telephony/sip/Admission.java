@@ -49,9 +49,23 @@ final class Admission {
         this.withCredentials = new Level(4 * targetNanos);
     }
 
-    /** Whether a new request is let in now: {@code credentials} when it carries them. */
-    boolean admitsNew(boolean credentials) {
-        return !(credentials ? withCredentials : plain).refusing;
+    /**
+     * Whether a new request is let in now: {@code credentials} when it carries them; {@code nothingWaits}
+     * when no message waits for a worker. An empty queue ends the refusing (as CoDel leaves its dropping
+     * state): no work stands, and without work taken no wait would ever end it (REGISTERs alone are all
+     * new work).
+     */
+    boolean admitsNew(boolean credentials, boolean nothingWaits) {
+        Level level = credentials ? withCredentials : plain;
+        if (level.refusing && nothingWaits) {
+            synchronized (this) {
+                plain.aboveUntil = 0;
+                plain.refusing = false;
+                withCredentials.aboveUntil = 0;
+                withCredentials.refusing = false;
+            }
+        }
+        return !level.refusing;
     }
 
     /**

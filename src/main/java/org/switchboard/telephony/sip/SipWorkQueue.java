@@ -103,7 +103,8 @@ final class SipWorkQueue {
     void dispatch(byte[] data, int length, Flow flow) {
         Door.Arrival a = Door.scan(data, length);
         if (a == null) { // unreadable even at the door: a worker reads it and answers 400 where it can
-            if (queued.get() < newWorkLimit && admission.admitsNew(false)) {
+            int waiting = queued.get();
+            if (waiting < newWorkLimit && admission.admitsNew(false, waiting == 0)) {
                 enqueue(fresh, new Work(Arrays.copyOf(data, length), null, flow, null, true, System.nanoTime()));
             } else {
                 shed.incrementAndGet();
@@ -147,8 +148,9 @@ final class SipWorkQueue {
             }
             return;
         }
-        if (queued.get() >= (a.credentials() ? begunWorkLimit : newWorkLimit)
-                || !admission.admitsNew(a.credentials())) {
+        int waiting = queued.get();
+        if (waiting >= (a.credentials() ? begunWorkLimit : newWorkLimit)
+                || !admission.admitsNew(a.credentials(), waiting == 0)) {
             decided.shed(key);
             refuse(flow, data, length, m, true);
             return;

@@ -20,8 +20,8 @@ class AdmissionTest {
         admission.taken(90 * MS, 1_050 * MS, true);
         admission.taken(120 * MS, 1_099 * MS, true);
 
-        assertThat(admission.admitsNew(false)).isTrue();
-        assertThat(admission.admitsNew(true)).isTrue();
+        assertThat(admission.admitsNew(false, false)).isTrue();
+        assertThat(admission.admitsNew(true, false)).isTrue();
     }
 
     @Test
@@ -29,12 +29,12 @@ class AdmissionTest {
         admission.taken(80 * MS, 1_000 * MS, true);
         admission.taken(90 * MS, 1_100 * MS, true);
 
-        assertThat(admission.admitsNew(false)).as("new work, waits 80-90 ms for 100 ms").isFalse();
-        assertThat(admission.admitsNew(true)).as("new work with credentials, below 200 ms").isTrue();
+        assertThat(admission.admitsNew(false, false)).as("new work, waits 80-90 ms for 100 ms").isFalse();
+        assertThat(admission.admitsNew(true, false)).as("new work with credentials, below 200 ms").isTrue();
 
         admission.taken(250 * MS, 1_200 * MS, false);
         admission.taken(260 * MS, 1_300 * MS, false);
-        assertThat(admission.admitsNew(true)).as("new work with credentials, waits above 200 ms for 100 ms").isFalse();
+        assertThat(admission.admitsNew(true, false)).as("new work with credentials, waits above 200 ms for 100 ms").isFalse();
     }
 
     @Test
@@ -44,11 +44,11 @@ class AdmissionTest {
         assertThat(admission.refusing()).isTrue();
 
         admission.taken(1 * MS, 1_110 * MS, false); // a BYE, taken first: says nothing of the new work waiting
-        assertThat(admission.admitsNew(false)).isFalse();
+        assertThat(admission.admitsNew(false, false)).isFalse();
 
         admission.taken(10 * MS, 1_120 * MS, true); // a new request served within the target
-        assertThat(admission.admitsNew(false)).isTrue();
-        assertThat(admission.admitsNew(true)).isTrue();
+        assertThat(admission.admitsNew(false, false)).isTrue();
+        assertThat(admission.admitsNew(true, false)).isTrue();
     }
 
     @Test
@@ -58,8 +58,18 @@ class AdmissionTest {
         admission.taken(80 * MS, 1_100 * MS, true);
         admission.taken(80 * MS, 1_150 * MS, true);
 
-        assertThat(admission.admitsNew(false)).as("above the target for 50 ms only since it was last below").isTrue();
+        assertThat(admission.admitsNew(false, false)).as("above the target for 50 ms only since it was last below").isTrue();
         admission.taken(80 * MS, 1_200 * MS, true);
-        assertThat(admission.admitsNew(false)).isFalse();
+        assertThat(admission.admitsNew(false, false)).isFalse();
+    }
+
+    @Test
+    void anEmptyQueueEndsTheRefusingSinceNoWaitWouldEverEndIt() {
+        admission.taken(80 * MS, 1_000 * MS, true);
+        admission.taken(90 * MS, 1_100 * MS, true);
+        assertThat(admission.admitsNew(false, false)).isFalse();
+
+        assertThat(admission.admitsNew(false, true)).as("nothing waits for a worker").isTrue();
+        assertThat(admission.admitsNew(false, false)).isTrue();
     }
 }
