@@ -32,7 +32,8 @@ import org.switchboard.telephony.sip.SipParser.BadMessageException;
  * Retransmissions of requests that opened a transaction never reach the core twice: one already
  * answered finally gets that answer again from the door, one still being worked on is dropped (an
  * INVITE's is answered {@code 100 Trying} by the door, which stops the phone's retransmissions), one
- * refused is refused again, and the ACK of a refused INVITE ends at the door. A new request that
+ * refused is refused again, and the ACK of a refused INVITE ends at the door. A BYE (or another request
+ * inside a dialog but an INVITE) answered already gets its answer again from the door. A new request that
  * waited longer than the stale wait is refused by the worker instead of handled. Messages that
  * cannot be read are answered {@code 400} or {@code 513} when there is enough of them.
  */
@@ -64,7 +65,7 @@ final class SipWorkQueue {
     private final int begunWorkLimit;
     private final long staleNanos;
     private final Admission admission;
-    private final DecidedRequests decided = new DecidedRequests(16_384);
+    private final DecidedRequests decided = new DecidedRequests(32_768);
 
     /** With the default waits, and the door's own answers sent through {@code sender} (tests). */
     SipWorkQueue(int threads, int capacity, int retryAfterSeconds, SipTransport.Handler handler,
@@ -125,6 +126,16 @@ final class SipWorkQueue {
             if ("ACK".equals(a.method()) && !a.inDialog() && decided.decision(key) == DecidedRequests.SHED) {
                 return; // the ACK of a 503 from the door: nothing stands behind it
             }
+            if (endsInDialog(a)) {
+                Object before = decided.decision(key);
+                if (before instanceof byte[] answer) {
+                    rawSender.accept(answer, flow); // a BYE answered already: its answer again, from here
+                    return;
+                }
+                if (before == null) {
+                    decided.admitted(key); // its final answer is kept when it passes on its way back
+                }
+            }
             if (queued.get() >= capacity) { // even the room for work begun is used up
                 refuse(flow, data, length, m, a.request() && !"ACK".equals(a.method()));
                 return;
@@ -157,6 +168,17 @@ final class SipWorkQueue {
         }
         decided.admitted(key); // before it is handed over: its answer may be sent at once
         enqueue(fresh, new Work(m == null ? Arrays.copyOf(data, length) : null, m, flow, key, true, System.nanoTime()));
+    }
+
+    /**
+     * A request inside a dialog whose answer the door keeps for its retransmissions (a BYE, an
+     * UPDATE, INFO...; not an ACK, which has none, nor a re-INVITE). The core relays a BYE to the other
+     * phone, which forgets the call once it has answered: without this, a 200 lost on its way back
+     * (a full receive buffer at the phone) leaves the BYE unanswered for good, the call lost half-way.
+     */
+    private static boolean endsInDialog(Door.Arrival a) {
+        return a.request() && a.inDialog() && !"ACK".equals(a.method()) && !"INVITE".equals(a.method())
+                && !"CANCEL".equals(a.method());
     }
 
     private void enqueue(Queue<Work> queue, Work w) {

@@ -86,7 +86,9 @@ record Step(String name, int rate, long created, long completed, long failed, do
                 sippCpu += c.getValue()[1] - c.getValue()[0];
             }
         }
-        long completed = last(r.output(), "Successful call");
+        // a call or REGISTER refused with 503 ends "successfully" in the scenarios that stop at a 503
+        long refused = refused(r.output());
+        long completed = last(r.output(), "Successful call") - refused;
         long failed = last(r.output(), "Failed call");
         long created = last(r.output(), "Total Calls created");
         double per = Math.max(1, completed);
@@ -96,6 +98,9 @@ record Step(String name, int rate, long created, long completed, long failed, do
                 kamailioCpu / 1e6 / per, (d[0] - b[0]) / per, (d[1] - b[1]) / per, (d[2] - b[2]) / per,
                 (d[3] - b[3]) / per, peak.get() >> 20);
         s.print(db != null);
+        if (refused > 0) {
+            System.out.printf("  refused with 503 (the phone stopped there): %d%n", refused);
+        }
         System.out.printf("  datagrams dropped by the kernel (full receive buffers, all UDP sockets): %d%n", drops);
         if (failed > 0 || completed == 0) {
             String out = r.output();
@@ -176,6 +181,22 @@ record Step(String name, int rate, long created, long completed, long failed, do
     private static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** The 503s received in the scenario's steps that end a call at a 503 (sipp's last screen). */
+    private static long refused(String output) {
+        int screen = output.lastIndexOf("Messages  Retrans");
+        if (screen < 0) {
+            return 0;
+        }
+        int end = output.indexOf("Test Terminated", screen);
+        Matcher m = Pattern.compile("(?m)^[ \\t]*503 <-+[ \\t]+(\\d+)").matcher(output.substring(screen,
+                end < 0 ? output.length() : end));
+        long n = 0;
+        while (m.find()) {
+            n += Long.parseLong(m.group(1));
+        }
+        return n;
     }
 
     /** The cumulative column of sipp's last statistics screen for that line. */
