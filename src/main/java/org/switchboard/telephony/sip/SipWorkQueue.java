@@ -30,9 +30,9 @@ import org.switchboard.telephony.sip.SipParser.BadMessageException;
  * keeps up with the socket.
  * <p>
  * Retransmissions of requests that opened a transaction never reach the core twice: one already
- * answered finally gets that answer again from the door, one still being worked on is dropped (an
- * INVITE's is answered {@code 100 Trying} by the door, which stops the phone's retransmissions), one
- * refused is refused again, and the ACK of a refused INVITE ends at the door. A BYE (or another request
+ * answered finally gets that answer again from the door, one still being worked on is dropped (its
+ * answer comes; should it be lost, the next retransmission gets it from the door), one refused is
+ * refused again, and the ACK of a refused INVITE ends at the door. A BYE (or another request
  * inside a dialog but an INVITE) answered already gets its answer again from the door. A new request that
  * waited longer than the stale wait is refused by the worker instead of handled. Messages that
  * cannot be read are answered {@code 400} or {@code 513} when there is enough of them.
@@ -65,7 +65,7 @@ final class SipWorkQueue {
     private final int begunWorkLimit;
     private final long staleNanos;
     private final Admission admission;
-    private final DecidedRequests decided = new DecidedRequests(32_768);
+    private final DecidedRequests decided = new DecidedRequests(65_536);
 
     /** With the default waits, and the door's own answers sent through {@code sender} (tests). */
     SipWorkQueue(int threads, int capacity, int retryAfterSeconds, SipTransport.Handler handler,
@@ -154,9 +154,9 @@ final class SipWorkQueue {
             return;
         }
         if (before == DecidedRequests.ADMITTED) {
-            if ("INVITE".equals(a.method())) {
-                trying(flow, data, length, m); // the transaction proceeds: the phone stops retransmitting
-            }
+            // being worked on: dropped, its answer comes. Not answered 100 Trying here: that would stop
+            // the phone's retransmissions, and with them the only way a lost final answer is sent again
+            // (the core does not repeat its final answers on its own, RFC 3261 Timer G)
             return;
         }
         int waiting = queued.get();
@@ -257,17 +257,6 @@ final class SipWorkQueue {
             byte[] busy = Door.reply(data, length, 503, "Service Unavailable", "Retry-After: " + retryAfter);
             if (busy != null) {
                 rawSender.accept(busy, flow);
-            }
-        }
-    }
-
-    private void trying(Flow flow, byte[] data, int length, SipMessage m) {
-        if (m != null) {
-            sender.accept(SipMessage.responseTo(m, 100, "Trying"), flow);
-        } else {
-            byte[] trying = Door.reply(data, length, 100, "Trying");
-            if (trying != null) {
-                rawSender.accept(trying, flow);
             }
         }
     }
