@@ -19,14 +19,14 @@ public record SipSettings(Boolean enabled, Integer port, String bindAddress, Str
 
     /**
      * Overload control at the door ({@code switchboard.sip.overload.*}): new requests are refused with
-     * 503 once work has waited longer than {@code targetWait} (50 ms) for a whole {@code interval}
-     * (100 ms), and a new request let in that waited longer than {@code staleWait} (1 s) is refused
+     * 503 once work has waited longer than {@code targetWait} (100 ms) for a whole {@code interval}
+     * (200 ms), and a new request let in that waited longer than {@code staleWait} (1 s) is refused
      * by the worker instead of served. See docs/telephony.md, "Overload".
      */
     public record Overload(Duration targetWait, Duration interval, Duration staleWait) {
         public Overload {
-            targetWait = targetWait == null ? Duration.ofMillis(50) : targetWait;
-            interval = interval == null ? Duration.ofMillis(100) : interval;
+            targetWait = targetWait == null ? Duration.ofMillis(100) : targetWait;
+            interval = interval == null ? Duration.ofMillis(200) : interval;
             staleWait = staleWait == null ? Duration.ofSeconds(1) : staleWait;
         }
     }

@@ -41,8 +41,8 @@ final class SipWorkQueue {
 
     private static final Logger log = LoggerFactory.getLogger(SipWorkQueue.class);
     /** Defaults: the standing wait at which new work is refused, how long it must stand, when new work is too late. */
-    static final Duration TARGET_WAIT = Duration.ofMillis(50);
-    static final Duration INTERVAL = Duration.ofMillis(100);
+    static final Duration TARGET_WAIT = Duration.ofMillis(100);
+    static final Duration INTERVAL = Duration.ofMillis(200);
     static final Duration STALE_WAIT = Duration.ofSeconds(1);
 
     /** A message waiting for a worker: the datagram's bytes to parse, or a message parsed already (TCP, TLS). */

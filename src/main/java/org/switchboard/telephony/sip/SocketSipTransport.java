@@ -27,7 +27,7 @@ public final class SocketSipTransport implements SipTransport {
     public record Settings(String bindAddress, int port, String advertisedHost, int workers, int queue,
             int maxConnections, int retryAfterSeconds, Duration targetWait, Duration waitInterval, Duration staleWait) {
 
-        /** With the overload control's default waits (50 ms standing for 100 ms; new work stale after 1 s). */
+        /** With the overload control's default waits (100 ms standing for 200 ms; new work stale after 1 s). */
         public Settings(String bindAddress, int port, String advertisedHost, int workers, int queue, int maxConnections,
                 int retryAfterSeconds) {
             this(bindAddress, port, advertisedHost, workers, queue, maxConnections, retryAfterSeconds,
