@@ -8,8 +8,10 @@ package org.switchboard.telephony.sip;
  * refused; a queue that stays is. Work begun (answers, ACK, BYE, in-dialog requests) is never judged
  * here: it goes first and is refused only when the queue is full.
  * <p>
- * Two levels: new work without credentials is refused from {@code target}; new work carrying them
- * (the second half of a digest exchange, whose challenge was paid for already) from four times it.
+ * New work carrying credentials (the second half of a digest exchange, whose challenge was paid for
+ * already) is not judged here either: each is the consequence of a request let in, so refusing the
+ * first halves bounds them, and refusing them would waste the work done (a first version refused
+ * them from four times the target, and refused thousands of authenticated INVITEs a run).
  * Plain Java with the time passed in, so the decision is tested without a network or a clock.
  */
 final class Admission {
@@ -40,32 +42,26 @@ final class Admission {
 
     private final long interval;
     private final Level plain;
-    private final Level withCredentials;
 
     /** @param targetNanos the longest standing wait for new work; @param intervalNanos how long it must stand */
     Admission(long targetNanos, long intervalNanos) {
         this.interval = intervalNanos;
         this.plain = new Level(targetNanos);
-        this.withCredentials = new Level(4 * targetNanos);
     }
 
     /**
-     * Whether a new request is let in now: {@code credentials} when it carries them; {@code nothingWaits}
-     * when no message waits for a worker. An empty queue ends the refusing (as CoDel leaves its dropping
-     * state): no work stands, and without work taken no wait would ever end it (REGISTERs alone are all
-     * new work).
+     * Whether a new request without credentials is let in now; {@code nothingWaits} when no message
+     * waits for a worker. An empty queue ends the refusing (as CoDel leaves its dropping state): no
+     * work stands, and without work taken no wait would ever end it (REGISTERs alone are all new work).
      */
-    boolean admitsNew(boolean credentials, boolean nothingWaits) {
-        Level level = credentials ? withCredentials : plain;
-        if (level.refusing && nothingWaits) {
+    boolean admitsNew(boolean nothingWaits) {
+        if (plain.refusing && nothingWaits) {
             synchronized (this) {
                 plain.aboveUntil = 0;
                 plain.refusing = false;
-                withCredentials.aboveUntil = 0;
-                withCredentials.refusing = false;
             }
         }
-        return !level.refusing;
+        return !plain.refusing;
     }
 
     /**
@@ -76,10 +72,9 @@ final class Admission {
      */
     synchronized void taken(long sojournNanos, long now, boolean newServed) {
         plain.observe(sojournNanos, now, interval, newServed);
-        withCredentials.observe(sojournNanos, now, interval, newServed);
     }
 
-    /** Whether new requests without credentials are refused now (for the log and the tests). */
+    /** Whether new requests without credentials are refused now (for the tests). */
     boolean refusing() {
         return plain.refusing;
     }

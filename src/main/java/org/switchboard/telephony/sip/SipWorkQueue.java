@@ -23,7 +23,8 @@ import org.switchboard.telephony.sip.SipParser.BadMessageException;
  * no work begun waits. It is refused at the door with {@code 503 Service Unavailable} and
  * {@code Retry-After} while the core is behind, judged by how long work waits ({@link Admission}: a
  * standing wait above the target for a whole interval) and by how full the queues are (three
- * quarters; seven eighths for a request carrying credentials, the second half of a digest exchange).</li>
+ * quarters). A request carrying credentials (the second half of a digest exchange, whose challenge
+ * was paid for) is refused only when they are seven eighths full or it waited too long.</li>
  * </ul>
  * The door runs on the reading thread and decides from a few bytes ({@link Door}); a datagram is
  * parsed by the worker that takes it, so refusing costs far less than serving and the reading thread
@@ -105,7 +106,7 @@ final class SipWorkQueue {
         Door.Arrival a = Door.scan(data, length);
         if (a == null) { // unreadable even at the door: a worker reads it and answers 400 where it can
             int waiting = queued.get();
-            if (waiting < newWorkLimit && admission.admitsNew(false, waiting == 0)) {
+            if (waiting < newWorkLimit && admission.admitsNew(waiting == 0)) {
                 enqueue(fresh, new Work(Arrays.copyOf(data, length), null, flow, null, true, System.nanoTime()));
             } else {
                 shed.incrementAndGet();
@@ -161,7 +162,7 @@ final class SipWorkQueue {
         }
         int waiting = queued.get();
         if (waiting >= (a.credentials() ? begunWorkLimit : newWorkLimit)
-                || !admission.admitsNew(a.credentials(), waiting == 0)) {
+                || !a.credentials() && !admission.admitsNew(waiting == 0)) {
             decided.shed(key);
             refuse(flow, data, length, m, true);
             return;
