@@ -61,7 +61,8 @@ class OverloadIntegrationTest extends SipEdgeTestBase {
             before = calls(setup);
 
             // twice that, offered at a steady rate for four seconds, while the heap is watched; should the
-            // machine have been slower while the capacity was measured (nothing shed), twice again
+            // machine have been slower while the capacity was measured (nothing shed), twice again, up to
+            // four times (on a busy machine the measured capacity was once a fifth of the real one)
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             System.gc();
             long heapBefore = memory.getHeapMemoryUsage().getUsed();
@@ -82,7 +83,7 @@ class OverloadIntegrationTest extends SipEdgeTestBase {
             int offered = 0;
             int admitted = 0;
             Sipp.Result overload = null;
-            for (int attempt = 0; attempt < 3 && offered == admitted; attempt++, rate *= 2) {
+            for (int attempt = 0; attempt < 5 && offered == admitted; attempt++, rate *= 2) {
                 offered = rate * 4;
                 overload = Sipp.load("uac_call_or_busy.xml", fixtures.sipPort(), vars(caller, "200"), offered, rate, 0)
                         .with(caller.auth()).run();
