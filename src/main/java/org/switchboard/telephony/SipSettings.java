@@ -7,14 +7,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The SIP core's settings ({@code switchboard.sip.*}): where it listens, the platform's SIP domain
  * (instances are {@code <subdomain>.<domain>}), registration and call limits, the bounded work
- * queue, the order of the digest challenges (SHA-256 first, as RFC 8760 asks; a phone takes the first
+ * queue and its overload control, the order of the digest challenges (SHA-256 first, as RFC 8760 asks; a phone takes the first
  * it supports), and the platform's carrier trunk to the public network.
  */
 @ConfigurationProperties("switchboard.sip")
 public record SipSettings(Boolean enabled, Integer port, String bindAddress, String advertisedHost, String domain,
         Integer workers, Integer queue, Integer maxConnections, Integer retryAfterSeconds, Integer minExpires,
         Integer maxExpires, Integer maxContacts, Duration nonceLifetime, Duration noAnswerTimeout,
-        Duration maxCallDuration, java.util.List<String> challengeOrder, Carrier carrier, Fraud fraud) {
+        Duration maxCallDuration, java.util.List<String> challengeOrder, Carrier carrier, Fraud fraud,
+        Overload overload) {
+
+    /**
+     * Overload control at the door ({@code switchboard.sip.overload.*}): new requests are refused with
+     * 503 once work has waited longer than {@code targetWait} (100 ms) for a whole {@code interval}
+     * (200 ms), and a new request let in that waited longer than {@code staleWait} (1 s) is refused
+     * by the worker instead of served. See docs/telephony.md, "Overload".
+     */
+    public record Overload(Duration targetWait, Duration interval, Duration staleWait) {
+        public Overload {
+            targetWait = targetWait == null ? Duration.ofMillis(100) : targetWait;
+            interval = interval == null ? Duration.ofMillis(200) : interval;
+            staleWait = staleWait == null ? Duration.ofSeconds(1) : staleWait;
+        }
+    }
 
     /**
      * The platform's carrier trunk: where calls to the public network go, how it knows us, and the
@@ -90,6 +105,7 @@ public record SipSettings(Boolean enabled, Integer port, String bindAddress, Str
         challengeOrder = challengeOrder == null || challengeOrder.isEmpty() ? java.util.List.of("SHA-256", "MD5")
                 : java.util.List.copyOf(challengeOrder);
         carrier = carrier == null ? new Carrier(null, "udp", null, null, null) : carrier;
+        overload = overload == null ? new Overload(null, null, null) : overload;
         fraud = fraud == null ? new Fraud(null, null, null, null, null, null, null, null, null, null, null, null) : fraud;
     }
 

@@ -47,7 +47,8 @@ class TelephonyConfiguration {
     @Bean
     SipTransport sipTransport(SipSettings s, SipTlsSettings tls) {
         return new SocketSipTransport(new SocketSipTransport.Settings(s.bindAddress(), s.port(), s.advertisedHost(),
-                s.workers(), s.queue(), s.maxConnections(), s.retryAfterSeconds()), tls.load());
+                s.workers(), s.queue(), s.maxConnections(), s.retryAfterSeconds(), s.overload().targetWait(),
+                s.overload().interval(), s.overload().staleWait()), tls.load());
     }
 
     /**

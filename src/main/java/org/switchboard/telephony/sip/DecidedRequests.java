@@ -29,44 +29,43 @@ final class DecidedRequests {
         this.ring = new String[size];
     }
 
-    void admitted(SipMessage request) {
-        remember(request, ADMITTED);
+    /** A request let in; {@code key} is {@link Door.Arrival#key()}. */
+    void admitted(String key) {
+        remember(key, ADMITTED);
     }
 
-    void shed(SipMessage request) {
-        remember(request, SHED);
+    void shed(String key) {
+        remember(key, SHED);
     }
 
     /**
-     * A response sent: when it is the final answer to a request let in, kept for that request's
-     * retransmissions.
+     * A response sent ({@code bytes} as sent): when it is the final answer to a request let in, kept
+     * for that request's retransmissions, to be sent again as it is.
      */
-    void answered(SipMessage response) {
+    void answered(SipMessage response, byte[] bytes) {
         if (response.status() < 200) {
             return;
         }
-        String key = key(response.topVia(), response.cseqMethod());
-        if (key != null) {
-            decisions.computeIfPresent(key, (k, before) -> before == SHED ? SHED : response);
+        Via via = response.topVia();
+        String method = response.cseqMethod();
+        if (via != null && via.branch() != null && method != null) {
+            decisions.computeIfPresent(via.branch() + " " + method, (k, before) -> before == SHED ? SHED : bytes);
         }
     }
 
-    /** {@link #ADMITTED}, {@link #SHED}, the final answer given (a {@link SipMessage}), or {@code null}: not seen or forgotten. */
-    Object decision(SipMessage request) {
-        String key = key(request.topVia(), request.method());
+    /** {@link #ADMITTED}, {@link #SHED}, the final answer given (its bytes), or {@code null}: not seen or forgotten. */
+    Object decision(String key) {
         return key == null ? null : decisions.get(key);
     }
 
     /** Shed after all (it waited too long to be worth the work): its retransmissions are shed too. */
-    void shedLate(SipMessage request) {
-        String key = key(request.topVia(), request.method());
+    void shedLate(String key) {
         if (key != null) {
             decisions.computeIfPresent(key, (k, before) -> SHED);
         }
     }
 
-    private void remember(SipMessage request, Object decision) {
-        String key = key(request.topVia(), request.method());
+    private void remember(String key, Object decision) {
         if (key == null || decisions.put(key, decision) != null) {
             return;
         }
@@ -79,9 +78,5 @@ final class DecidedRequests {
         if (old != null) {
             decisions.remove(old);
         }
-    }
-
-    private static String key(Via via, String method) {
-        return via == null || via.branch() == null || method == null ? null : via.branch() + " " + method;
     }
 }

@@ -2,6 +2,7 @@ package org.switchboard.telephony.sip;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 
 import javax.net.ServerSocketFactory;
 import javax.net.SocketFactory;
@@ -24,7 +25,14 @@ public final class SocketSipTransport implements SipTransport {
 
     /** What the transport is told to be; see {@code switchboard.sip.*}. */
     public record Settings(String bindAddress, int port, String advertisedHost, int workers, int queue,
-            int maxConnections, int retryAfterSeconds) {
+            int maxConnections, int retryAfterSeconds, Duration targetWait, Duration waitInterval, Duration staleWait) {
+
+        /** With the overload control's default waits (100 ms standing for 200 ms; new work stale after 1 s). */
+        public Settings(String bindAddress, int port, String advertisedHost, int workers, int queue, int maxConnections,
+                int retryAfterSeconds) {
+            this(bindAddress, port, advertisedHost, workers, queue, maxConnections, retryAfterSeconds,
+                    SipWorkQueue.TARGET_WAIT, SipWorkQueue.INTERVAL, SipWorkQueue.STALE_WAIT);
+        }
     }
 
     /** SIP over TLS (RFC 3261 26.2): the port (5061 by default; 0 for any free one) and the server's key and certificate. */
@@ -51,7 +59,8 @@ public final class SocketSipTransport implements SipTransport {
 
     @Override
     public synchronized void start(Handler handler) {
-        work = new SipWorkQueue(settings.workers(), settings.queue(), settings.retryAfterSeconds(), handler, this::send);
+        work = new SipWorkQueue(settings.workers(), settings.queue(), settings.retryAfterSeconds(), settings.targetWait(),
+                settings.waitInterval(), settings.staleWait(), handler, this::send, this::sendBytes);
         try {
             InetAddress bind = InetAddress.getByName(settings.bindAddress());
             tcp = new StreamSipListener(Transport.TCP, ServerSocketFactory.getDefault(), SocketFactory.getDefault(),
@@ -92,7 +101,7 @@ public final class SocketSipTransport implements SipTransport {
         return boundPort;
     }
 
-    /** Requests answered 503 because the work queue was full, since start. */
+    /** Messages shed (requests answered 503, others dropped) under overload, since start. */
     public int shed() {
         return work == null ? 0 : work.shed();
     }
@@ -118,11 +127,16 @@ public final class SocketSipTransport implements SipTransport {
         byte[] bytes = message.encode();
         SipWorkQueue queue = work;
         if (queue != null && !message.isRequest()) {
-            queue.sent(message);
+            queue.sent(message, bytes);
         }
         if (log.isTraceEnabled()) {
             log.trace("to {}:\n{}", to, message);
         }
+        sendBytes(bytes, to);
+    }
+
+    /** Sends a message as it is (the door's answers, written from the request's bytes). */
+    private void sendBytes(byte[] bytes, Flow to) {
         try {
             switch (to.transport()) {
                 case UDP -> udp.send(bytes, to.remote());

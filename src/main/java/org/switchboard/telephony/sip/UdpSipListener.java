@@ -10,9 +10,13 @@ import java.nio.channels.DatagramChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.switchboard.telephony.sip.Flow.Transport;
-import org.switchboard.telephony.sip.SipParser.BadMessageException;
 
-/** SIP over UDP: one datagram is one message; one reading thread parses and hands them to the work queue. */
+/**
+ * SIP over UDP: one datagram is one message. One reading thread takes them from the socket and hands
+ * them to the work queue's door, which reads a few bytes of each; workers parse what is let in, so the
+ * reading thread keeps up with the socket under overload (a datagram the kernel drops for a full
+ * receive buffer might be a BYE, which no door can then put first).
+ */
 final class UdpSipListener {
 
     private static final Logger log = LoggerFactory.getLogger(UdpSipListener.class);
@@ -52,18 +56,7 @@ final class UdpSipListener {
                 if (length <= 4) {
                     continue; // keep-alive (CRLF)
                 }
-                Flow flow = new Flow(Transport.UDP, from);
-                SipMessage m;
-                try {
-                    m = SipParser.parseDatagram(data, length);
-                } catch (BadMessageException e) {
-                    work.refuse(e, flow, length > SipParser.MAX_MESSAGE ? 513 : 400);
-                    continue;
-                }
-                if (log.isTraceEnabled()) {
-                    log.trace("from {}:\n{}", flow, m);
-                }
-                work.dispatch(m, flow);
+                work.dispatch(data, length, new Flow(Transport.UDP, from)); // the door; parsed by a worker
             } catch (IOException e) {
                 if (running) {
                     log.debug("UDP receive failed: {}", e.getMessage());

@@ -3,6 +3,7 @@ package org.switchboard.telephony.bench;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -46,6 +47,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
         Map<Long, long[]> children = new HashMap<>(); // pid -> {at the start, last seen, kamailio?}
         sampleChildren(children, true);
         long[] dbBefore = db == null ? null : dbCounters(db);
+        long dropsBefore = receiveBufferDrops();
         long cpuBefore = jvmCpuNanos();
         Map<Long, Long> threadsBefore = threadCpu();
         Map<Long, Long> dbCpuBefore = db == null ? Map.of() : dbCpu(db);
@@ -78,6 +80,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
         long jvmCpu = jvmCpuNanos() - cpuBefore;
         long threadsCpu = since(threadsBefore, threadCpu());
         long dbCpu = db == null ? 0 : since(dbCpuBefore, dbCpu(db));
+        long drops = receiveBufferDrops() - dropsBefore;
         long sippCpu = loadCpu.get(); // the load's sipp, last seen within 100 ms of its end
         long kamailioCpu = 0;
         sampleChildren(children, false);
@@ -91,7 +94,9 @@ record Step(String name, int rate, long created, long completed, long failed, do
                 sippCpu += c.getValue()[1] - c.getValue()[0];
             }
         }
-        long completed = last(r.output(), "Successful call");
+        // a call or REGISTER refused with 503 ends "successfully" in the scenarios that stop at a 503
+        long refused = refused(r.output());
+        long completed = last(r.output(), "Successful call") - refused;
         long failed = last(r.output(), "Failed call");
         long created = last(r.output(), "Total Calls created");
         double per = Math.max(1, completed);
@@ -101,9 +106,19 @@ record Step(String name, int rate, long created, long completed, long failed, do
                 kamailioCpu / 1e6 / per, (d[0] - b[0]) / per, (d[1] - b[1]) / per, (d[2] - b[2]) / per,
                 (d[3] - b[3]) / per, peak.get() >> 20, threadsCpu / 1e6 / per, dbCpu / 1e6 / per);
         s.print(db != null);
+        if (refused > 0) {
+            System.out.printf("  refused with 503 (the phone stopped there): %d%n", refused);
+        }
+        System.out.printf("  datagrams dropped by the kernel (full receive buffers, all UDP sockets): %d%n", drops);
         if (failed > 0 || completed == 0) {
             String out = r.output();
-            System.out.println(out.substring(Math.max(0, out.length() - 3000)));
+            // sipp's last screen: each message of the scenario with its retransmissions, timeouts and unexpected ones
+            int errors = out.lastIndexOf("--- errors ---");
+            int screen = out.lastIndexOf("Messages  Retrans", errors < 0 ? out.length() : errors);
+            if (screen >= 0) {
+                System.out.println(out.substring(screen, errors < 0 ? out.length() : errors));
+            }
+            System.out.println(out.substring(Math.max(0, out.length() - 1500)));
         }
         return s;
     }
@@ -196,10 +211,38 @@ record Step(String name, int rate, long created, long completed, long failed, do
         return sum;
     }
 
+    /** {@code RcvbufErrors} of {@code /proc/net/snmp} (Linux): UDP datagrams dropped because a socket's buffer was full. */
+    private static long receiveBufferDrops() {
+        try {
+            List<String> udp = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/net/snmp")).stream()
+                    .filter(l -> l.startsWith("Udp:")).toList();
+            int at = List.of(udp.get(0).split("\\s+")).indexOf("RcvbufErrors");
+            return Long.parseLong(udp.get(1).split("\\s+")[at]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** CPU time of this JVM so far, all threads (the platform, the harness, the GC). */
     private static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** The 503s received in the scenario's steps that end a call at a 503 (sipp's last screen). */
+    private static long refused(String output) {
+        int screen = output.lastIndexOf("Messages  Retrans");
+        if (screen < 0) {
+            return 0;
+        }
+        int end = output.indexOf("Test Terminated", screen);
+        Matcher m = Pattern.compile("(?m)^[ \\t]*503 <-+[ \\t]+(\\d+)").matcher(output.substring(screen,
+                end < 0 ? output.length() : end));
+        long n = 0;
+        while (m.find()) {
+            n += Long.parseLong(m.group(1));
+        }
+        return n;
     }
 
     /** The cumulative column of sipp's last statistics screen for that line. */
