@@ -17,15 +17,15 @@ import org.switchboard.telephony.sip.SipMessage;
 final class Authenticator {
 
     /** The device that proved itself, or the response to send instead. */
-    record Outcome(Secrets device, SipMessage challenge) {
+    /**
+     * What the request's credentials gave: the device, or the challenge to answer; {@code failedAttempt}
+     * when credentials were given and were wrong, forged or incomplete (not merely missing or stale, and
+     * not a nonce count used again: that guesses no password, and it is what a retransmission looks
+     * like once its answer is forgotten, so it is refused but does not count towards a ban).
+     */
+    record Outcome(Secrets device, SipMessage challenge, boolean failedAttempt) {
         boolean authenticated() {
             return device != null;
-        }
-
-        /** Credentials were given and were wrong, forged, replayed or incomplete (not merely missing or stale). */
-        boolean failedAttempt() {
-            return device == null && challenge != null && challenge.status() != 403
-                    && challenge.headerOrNull("Warning") != null;
         }
     }
 
@@ -47,10 +47,10 @@ final class Authenticator {
             Optional<Secrets> device = at > 0 && vouched.substring(at + 1).equalsIgnoreCase(tenant.domain())
                     ? devices.bySipUser(tenant.id(), vouched.substring(0, at)) : Optional.empty();
             if (device.isPresent()) {
-                return new Outcome(device.get(), null);
+                return new Outcome(device.get(), null, false);
             }
             return new Outcome(null, SipReplies.reply(request, 403, "Forbidden").add("Warning", "399 " + tenant.domain()
-                    + " \"This connection belongs to another device\""));
+                    + " \"This connection belongs to another device\""), false);
         }
         String header = request.headerOrNull(proxy ? "Proxy-Authorization" : "Authorization");
         if (header == null) {
@@ -84,10 +84,11 @@ final class Authenticator {
         }
         Check check = nonces.check(nonce, nc);
         return switch (check) {
-            case GOOD -> new Outcome(device.get(), null);
+            case GOOD -> new Outcome(device.get(), null, false);
             case STALE -> challenge(request, tenant, proxy, true, null);
             case FORGED -> challenge(request, tenant, proxy, false, "Nonce not issued here");
-            case REPLAYED -> challenge(request, tenant, proxy, false, "Nonce count reused: request replayed");
+            case REPLAYED -> new Outcome(null, challenge(request, tenant, proxy, false, "Nonce count reused: request replayed")
+                    .challenge(), false);
         };
     }
 
@@ -104,6 +105,6 @@ final class Authenticator {
         if (why != null) {
             r.add("Warning", "399 " + tenant.domain() + " \"" + why + "\"");
         }
-        return new Outcome(null, r);
+        return new Outcome(null, r, why != null);
     }
 }
