@@ -29,7 +29,7 @@ class SimulationIntegrationTest extends IntegrationTestBase {
 
     @Test
     void threeMonthsOfASmallWorldReconcileToTheCentTamperingIsFoundAndTheSeedPlaysTheSameWorldAgain() {
-        SimulationSettings settings = new SimulationSettings(YearMonth.of(2041, 2), YearMonth.of(2041, 4), 3, 10, 7,
+        SimulationSettings settings = new SimulationSettings(YearMonth.of(2041, 2), YearMonth.of(2041, 4), 4, 10, 7,
                 1, true);
 
         java.time.Instant before = clock.instant();
@@ -50,7 +50,35 @@ class SimulationIntegrationTest extends IntegrationTestBase {
         assertThat(report.counts().get("direct debits returned")).as(report.text()).isPositive();
         assertThat(report.counts().get("webinar seats booked within 28 days of registering")).as(report.text())
                 .isPositive();
-        assertThat(report.totals().get("webinar seats invoiced net")).as(report.text()).isEqualByComparingTo("195.00");
+        assertThat(report.totals().get("webinar seats invoiced net")).as(report.text()).isEqualByComparingTo("585.00");
+        // Partner 2 is CSP from its registration, partner 3 (rising) from 15 April: both buy at wholesale.
+        assertThat(report.counts().get("partners switched to CSP")).as(report.text()).isEqualTo(2);
+        assertThat(report.counts().get("wholesale invoices to CSP partners")).as(report.text()).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.sql("""
+                select count(distinct i.partner_id) from billing_invoices i join partners p on p.id = i.partner_id
+                where i.customer_id is null and p.name like 'Reseller 7-%' and i.month between '2041-02' and '2041-04'
+                and exists (select 1 from billing_invoice_lines l where l.invoice_id = i.id and l.kind <> 'TRAINING')""")
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(report.totals().get("wholesale invoiced net")).as(report.text()).isPositive();
+
+        // A wholesale line of a CSP partner's invoice changed by a cent: the reconciliation names that invoice.
+        Map<String, Object> wholesale = jdbc.sql("""
+                select l.invoice_id, l.position, l.amount, i.number from billing_invoice_lines l
+                join billing_invoices i on i.id = l.invoice_id
+                where i.month between '2041-02' and '2041-04' and i.customer_id is null and i.partner_id is not null
+                and l.kind in ('SUBSCRIPTION_FEE', 'PRO_RATA') and i.number is not null
+                and exists (select 1 from partners p where p.id = i.partner_id and p.name like 'Reseller 7-%')
+                order by i.number, l.position limit 1""").query().singleRow();
+        setLine((UUID) wholesale.get("invoice_id"), ((Number) wholesale.get("position")).intValue(),
+                ((BigDecimal) wholesale.get("amount")).subtract(new BigDecimal("0.01")));
+        try {
+            SimulationReport tampered = simulation.reconcileAgain();
+            assertThat(tampered.mismatches()).as(tampered.text()).anyMatch(m -> m.contains((String) wholesale
+                    .get("number")) && m.contains("wholesale subscription lines"));
+        } finally {
+            setLine((UUID) wholesale.get("invoice_id"), ((Number) wholesale.get("position")).intValue(),
+                    (BigDecimal) wholesale.get("amount"));
+        }
 
         // An invoice line of the simulation's world changed in the database (past the guard that forbids it).
         Map<String, Object> line = jdbc.sql("""
@@ -86,7 +114,7 @@ class SimulationIntegrationTest extends IntegrationTestBase {
         }
 
         // The same seed 28 years later (the same weekdays and changes to summer time) plays the same world.
-        SimulationSettings twin = new SimulationSettings(YearMonth.of(2069, 2), YearMonth.of(2069, 4), 3, 10, 7, 1,
+        SimulationSettings twin = new SimulationSettings(YearMonth.of(2069, 2), YearMonth.of(2069, 4), 4, 10, 7, 1,
                 true);
         SimulationReport again;
         try {
@@ -96,11 +124,13 @@ class SimulationIntegrationTest extends IntegrationTestBase {
         }
         assertThat(again.mismatches()).as(again.text()).isEmpty();
         for (String count : List.of("customers", "phone systems", "licence events", "licence refusals",
-                "emergency calls", "call records", "invoices", "calls billed", "credit notes", "statements")) {
+                "emergency calls", "call records", "invoices", "calls billed", "credit notes", "statements",
+                "wholesale invoices to CSP partners")) {
             assertThat(again.counts().get(count)).as(count + "\n" + report.text() + "\n" + again.text())
                     .isEqualTo(report.counts().get(count));
         }
-        for (String total : List.of("invoiced net", "invoiced gross", "credited net", "commission expected")) {
+        for (String total : List.of("invoiced net", "invoiced gross", "credited net", "commission expected",
+                "wholesale invoiced net")) {
             assertThat(again.totals().get(total)).as(total).isEqualByComparingTo(report.totals().get(total));
         }
     }

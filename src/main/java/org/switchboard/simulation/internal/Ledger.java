@@ -42,6 +42,8 @@ final class Ledger {
     /** The region each partner serves (set on its directory profile); partners that serve none are missing. */
     final Map<PartnerId, String> regionServed = new HashMap<>();
     final List<LeadRecord> leads = new ArrayList<>();
+    /** The instant each CSP partner switched the option on (the simulation never switches it off). */
+    final Map<PartnerId, Instant> cspFrom = new HashMap<>();
     final List<Returned> returns = new ArrayList<>();
     final List<Credited> credits = new ArrayList<>();
     final List<Payout> payouts = new ArrayList<>();
@@ -77,6 +79,15 @@ final class Ledger {
      */
     String unique(int n) {
         return settings.seed() + "-" + n + "-" + settings.from().toString().replace("-", "");
+    }
+
+    /**
+     * Whether the partner buys its customers' month {@code month} at wholesale: it had the CSP
+     * option on when that month's invoice run was created (on the 1st after it, at 00:30).
+     */
+    boolean buysAsCsp(PartnerRecord partner, YearMonth month) {
+        Instant on = cspFrom.get(partner.id());
+        return on != null && on.isBefore(month.plusMonths(1).atDay(1).atTime(0, 30).atZone(zone).toInstant());
     }
 
     void count(String what) {

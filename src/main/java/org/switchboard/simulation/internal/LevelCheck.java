@@ -18,7 +18,7 @@ import org.switchboard.simulation.internal.Ledger.PartnerRecord;
 /**
  * Each partner's level as the programme's rules give it, computed from the ledger alone: the
  * figures of the rolling twelve months (turnover of its customers' invoices as the reconciliation
- * expects them, less credit notes, without invoices whose debit came back; new subscriptions of its
+ * expects them and, as CSP, of its wholesale invoices, less credit notes, without invoices whose debit came back; new subscriptions of its
  * customers; listing and trainings as the simulation did them), evaluated at the end of every day.
  * A partner rises as soon as it qualifies, the new level counting from the next day; it falls only
  * at its yearly review after notice: the monthly run gives notice when the figures meet only a
@@ -61,14 +61,18 @@ final class LevelCheck {
      * Checks every partner's level; {@code registeredOn} and {@code levelNow} are the application's
      * registration days and current levels. Answers the levels the rules give.
      */
-    static Levels check(Ledger ledger, InvoiceCheck.Result invoiced, Map<UUID, Invoice> byId,
-            Map<PartnerId, LocalDate> registeredOn, Map<PartnerId, String> levelNow, Findings findings) {
+    static Levels check(Ledger ledger, InvoiceCheck.Result invoiced, PartnerInvoiceCheck.Result bought,
+            Map<UUID, Invoice> byId, Map<PartnerId, LocalDate> registeredOn, Map<PartnerId, String> levelNow, Findings findings) {
         Map<PartnerId, List<Turnover>> turnover = new HashMap<>();
         invoiced.expectedNetOf().forEach((id, net) -> {
             CustomerRecord c = invoiced.customerOf().get(id);
             turnover.computeIfAbsent(c.partner().id(), x -> new ArrayList<>())
                     .add(new Turnover(LocalDate.ofInstant(byId.get(id).finalisedAt(), ledger.zone), net, id));
         });
+        // A CSP partner's wholesale invoices are its turnover ("bought as CSP"), paid by transfer: never returned.
+        bought.wholesaleNetOf().forEach((id, net) -> turnover.computeIfAbsent(bought.partnerOf().get(id).id(),
+                x -> new ArrayList<>()).add(new Turnover(LocalDate.ofInstant(byId.get(id).finalisedAt(), ledger.zone),
+                        net, id)));
         for (Ledger.Credited cr : ledger.credits) {
             CustomerRecord c = invoiced.customerOf().get(cr.invoiceId());
             if (c != null) {
