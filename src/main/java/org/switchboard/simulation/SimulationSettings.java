@@ -16,12 +16,18 @@ import org.switchboard.platform.InvalidInputException;
  * run on a database that holds data it did not create.
  */
 public record SimulationSettings(YearMonth from, YearMonth to, int partners, int customers, long seed,
-        int workdaysPerMonth, boolean allowExistingData) {
+        int workdaysPerMonth, boolean allowExistingData, int founders) {
 
     /** The longest period a simulation plays. */
     public static final int MAX_MONTHS = 36;
     public static final List<String> OPTIONS = List.of("from", "to", "partners", "customers", "seed",
-            "workdays-per-month", "allow-existing-data");
+            "workdays-per-month", "founders", "allow-existing-data");
+
+    /** A world without founders: everybody joins within the period. */
+    public SimulationSettings(YearMonth from, YearMonth to, int partners, int customers, long seed,
+            int workdaysPerMonth, boolean allowExistingData) {
+        this(from, to, partners, customers, seed, workdaysPerMonth, allowExistingData, 0);
+    }
 
     public SimulationSettings {
         if (from == null || to == null) {
@@ -40,6 +46,9 @@ public record SimulationSettings(YearMonth from, YearMonth to, int partners, int
         if (customers < 0 || customers > 100_000) {
             throw new InvalidInputException("customers", "customers must be 0 to 100,000, not " + customers);
         }
+        if (founders < 0 || founders > 10_000) {
+            throw new InvalidInputException("founders", "founders must be 0 to 10,000, not " + founders);
+        }
         if (workdaysPerMonth < 0 || workdaysPerMonth > 23) {
             throw new InvalidInputException("workdays-per-month",
                     "workdays-per-month must be 0 to 23, not " + workdaysPerMonth);
@@ -51,6 +60,15 @@ public record SimulationSettings(YearMonth from, YearMonth to, int partners, int
         YearMonth current = YearMonth.from(today);
         return new SimulationSettings(current.minusMonths(12), current.minusMonths(1), partners, customers, seed, 2,
                 false);
+    }
+
+    /**
+     * The first month the simulation plays: with founders the founding year before the period (the
+     * partners register and the founders buy then, so that their yearly reviews and term ends fall
+     * within the period), otherwise the period's first month.
+     */
+    public YearMonth playedFrom() {
+        return founders > 0 ? from.minusMonths(12) : from;
     }
 
     public int months() {
@@ -102,7 +120,8 @@ public record SimulationSettings(YearMonth from, YearMonth to, int partners, int
         }
         return new SimulationSettings(from, to, number(given, "partners", 5), number(given, "customers", 40),
                 number(given, "seed", 1), (int) number(given, "workdays-per-month", 2),
-                Boolean.parseBoolean(given.getOrDefault("allow-existing-data", "false")));
+                Boolean.parseBoolean(given.getOrDefault("allow-existing-data", "false")),
+                number(given, "founders", 0));
     }
 
     private static YearMonth month(Map<String, String> given, String name, YearMonth otherwise) {

@@ -30,7 +30,7 @@ class SimulationIntegrationTest extends IntegrationTestBase {
     @Test
     void threeMonthsOfASmallWorldReconcileToTheCentTamperingIsFoundAndTheSeedPlaysTheSameWorldAgain() {
         SimulationSettings settings = new SimulationSettings(YearMonth.of(2041, 2), YearMonth.of(2041, 4), 4, 10, 7,
-                1, true);
+                1, true, 4);
 
         java.time.Instant before = clock.instant();
         SimulationReport report;
@@ -60,6 +60,14 @@ class SimulationIntegrationTest extends IntegrationTestBase {
                 and exists (select 1 from billing_invoice_lines l where l.invoice_id = i.id and l.kind <> 'TRAINING')""")
                 .query(Long.class).single()).isEqualTo(2);
         assertThat(report.totals().get("wholesale invoiced net")).as(report.text()).isPositive();
+
+        // Founders bought in 2040: their first term ends in the period bring a downgrade, a cancellation
+        // and renewals; the first partner's new website was never confirmed, and it fell at its review.
+        assertThat(report.counts().get("founders")).as(report.text()).isEqualTo(4);
+        assertThat(report.counts().get("downgrades at the term end")).as(report.text()).isPositive();
+        assertThat(report.counts().get("cancellations at the term end")).as(report.text()).isPositive();
+        assertThat(report.counts().get("renewals")).as(report.text()).isPositive();
+        assertThat(report.counts().get("falls at a yearly review")).as(report.text()).isPositive();
 
         // A wholesale line of a CSP partner's invoice changed by a cent: the reconciliation names that invoice.
         Map<String, Object> wholesale = jdbc.sql("""
@@ -115,7 +123,7 @@ class SimulationIntegrationTest extends IntegrationTestBase {
 
         // The same seed 28 years later (the same weekdays and changes to summer time) plays the same world.
         SimulationSettings twin = new SimulationSettings(YearMonth.of(2069, 2), YearMonth.of(2069, 4), 4, 10, 7, 1,
-                true);
+                true, 4);
         SimulationReport again;
         try {
             again = simulation.run(twin, clock::set);

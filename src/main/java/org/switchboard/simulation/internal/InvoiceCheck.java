@@ -26,7 +26,8 @@ import org.switchboard.simulation.internal.Ledger.CustomerRecord;
 import org.switchboard.simulation.internal.Ledger.InstanceRecord;
 
 /**
- * The customers' invoices: per customer and month one invoice (none when nothing was charged)
+ * The customers' invoices: per customer and month one invoice (none when nothing was charged, a
+ * credit note of the run when the month's net is negative)
  * whose subscription lines, airtime, count of calls, VAT and gross are what the ledger gives.
  */
 final class InvoiceCheck {
@@ -82,7 +83,8 @@ final class InvoiceCheck {
         for (YearMonth month : ledger.invoicedMonths) {
             Map<CustomerId, List<Invoice>> made = new HashMap<>();
             for (Invoice i : all) {
-                if (month.equals(i.month()) && i.kind() == Invoice.Kind.INVOICE && i.corrects() == null
+                // A month whose net is negative (a credit at a cancellation's term end) is a credit note of the run.
+                if (month.equals(i.month()) && i.corrects() == null
                         && i.customerId() != null && mine.contains(i.customerId())) {
                     made.computeIfAbsent(i.customerId(), x -> new ArrayList<>()).add(i);
                 }

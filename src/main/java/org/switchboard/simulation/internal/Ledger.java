@@ -37,6 +37,8 @@ final class Ledger {
     final Map<PartnerId, TreeMap<LocalDate, String>> levels = new HashMap<>();
     /** The day each partner's website listing was confirmed, its basic training passed, its premium training recorded. */
     final Map<PartnerId, LocalDate> listedOn = new HashMap<>();
+    /** The day a partner named another page, which the operator has not confirmed (its listing no longer counts). */
+    final Map<PartnerId, LocalDate> unlistedOn = new HashMap<>();
     final Map<PartnerId, LocalDate> basicTrainingOn = new HashMap<>();
     final Map<PartnerId, LocalDate> premiumTrainingOn = new HashMap<>();
     /** The region each partner serves (set on its directory profile); partners that serve none are missing. */
@@ -129,6 +131,19 @@ final class Ledger {
             this.trial = trial;
         }
 
+        /**
+         * The first term end after {@code at}: the activation's date and time a year (or years)
+         * later in the business time zone (29 February becomes 28 February).
+         */
+        Instant termEndAfter(Instant at, ZoneId zone) {
+            java.time.ZonedDateTime activated = changes.get(0).at().atZone(zone);
+            Instant end = activated.plusYears(1).toInstant();
+            for (int years = 2; !end.isAfter(at); years++) {
+                end = activated.plusYears(years).toInstant();
+            }
+            return end;
+        }
+
         int concurrentUsersAt(Instant at) {
             int cu = 0;
             for (Change c : changes) {
@@ -145,7 +160,7 @@ final class Ledger {
 
         boolean alive(Instant at) {
             if (!changes.isEmpty() && !changes.get(0).at().isAfter(at)) {
-                return true;
+                return subscribedAt(at); // a cancelled subscription is deactivated at its term end
             }
             return trial && !at.isBefore(createdAt) && at.isBefore(createdAt.plus(java.time.Duration.ofDays(30)));
         }

@@ -23,8 +23,8 @@ import org.switchboard.simulation.internal.Ledger.PartnerRecord;
  * A partner rises as soon as it qualifies, the new level counting from the next day; it falls only
  * at its yearly review after notice: the monthly run gives notice when the figures meet only a
  * lower level, the review day is the first anniversary of its registration at least 30 days later,
- * a notice is withdrawn when the figures meet the level again, and the review is held by the first
- * monthly run on or after the review day (the simulation runs the programme's job on the 1st).
+ * a notice is withdrawn when the figures meet the level again, and the review is held on the
+ * review day (the simulation runs the programme's job every night, as the application does hourly).
  * Compared with the level the application had at the start of every invoice day and at the end.
  */
 final class LevelCheck {
@@ -47,6 +47,21 @@ final class LevelCheck {
             TreeMap<LocalDate, Integer> c = changes.get(partner);
             Map.Entry<LocalDate, Integer> e = c == null ? null : c.floorEntry(day);
             return e == null ? 0 : e.getValue();
+        }
+
+        /** How often a partner fell (always at a yearly review, by the rules). */
+        long falls() {
+            long falls = 0;
+            for (TreeMap<LocalDate, Integer> c : changes.values()) {
+                Integer before = null;
+                for (Integer level : c.values()) {
+                    if (before != null && level < before) {
+                        falls++;
+                    }
+                    before = level;
+                }
+            }
+            return falls;
         }
 
         static String name(int level) {
@@ -89,7 +104,7 @@ final class LevelCheck {
                         .add(LocalDate.ofInstant(i.changes.get(0).at(), ledger.zone));
             }
         }
-        LocalDate first = ledger.settings.from().atDay(1);
+        LocalDate first = ledger.settings.playedFrom().atDay(1);
         LocalDate end = ledger.settings.to().plusMonths(1).atDay(1);
         Map<PartnerId, TreeMap<LocalDate, Integer>> changes = new HashMap<>();
         for (PartnerRecord p : ledger.partners) {
@@ -113,8 +128,8 @@ final class LevelCheck {
                 if (reviewOn != null && qualified >= level) {
                     reviewOn = null; // the figures meet the level again: the notice is withdrawn
                 }
-                if (monthlyRun && reviewOn != null && !reviewOn.isAfter(day)) {
-                    level = qualified; // the yearly review: the level the figures meet
+                if (reviewOn != null && !reviewOn.isAfter(day)) {
+                    level = qualified; // the yearly review, on its day: the level the figures meet
                     reviewOn = null;
                 } else if (qualified > level) {
                     level = qualified;
@@ -146,7 +161,7 @@ final class LevelCheck {
             }
         }
         long count = subscribed.stream().filter(d -> d.isAfter(from) && !d.isAfter(day)).count();
-        boolean listed = known(ledger.listedOn.get(partner), day);
+        boolean listed = known(ledger.listedOn.get(partner), day) && !known(ledger.unlistedOn.get(partner), day);
         boolean basic = known(ledger.basicTrainingOn.get(partner), day);
         boolean premium = known(ledger.premiumTrainingOn.get(partner), day);
         int level = 0;

@@ -61,8 +61,9 @@ class LicenceDays {
         Instant midnight = day.atStartOfDay(ledger.zone).toInstant();
         List<Played> events = new ArrayList<>();
         for (InstanceRecord i : ledger.instances) {
-            if (!i.alive(midnight.plus(Duration.ofHours(7)))) {
-                continue;
+            Instant morning = midnight.plus(Duration.ofHours(7));
+            if (!i.alive(morning) || i.subscribedAt(morning) && !i.subscribedAt(midnight.plus(Duration.ofHours(24)))) {
+                continue; // not running, or its subscription ends at its term end today
             }
             for (LicenceEvent e : WorkdayModel.day(i.subjectsByType, FIRST_EXTENSION, new Random(random.nextLong()),
                     midnight, day.toString())) {

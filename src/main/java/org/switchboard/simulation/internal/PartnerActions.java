@@ -72,6 +72,14 @@ class PartnerActions {
             rise(ledger, partner, "https://reseller-" + tag + ".example/telephony", city[2]);
             webinars.planBooking(plan, partner, on, n % 2 == 0);
         }
+        if (n == 0 && rising && ledger.settings.founders() > 0) {
+            // Its website moves: the new page is never confirmed, so it falls at its first yearly review.
+            plan.add(on.plusYears(1).minusDays(75), LocalTime.of(10, 0), l -> {
+                membership.submitListing(admin, id, "https://reseller-" + tag + ".example/new-site/telephony");
+                l.unlistedOn.put(id, LocalDate.now(clock));
+                l.count("partners whose new website was not confirmed");
+            });
+        }
         // CSP partners: every fourth from its registration on; every sixth rising one two thirds into the period.
         if (n % 4 == 2) {
             switchCsp(ledger, partner);

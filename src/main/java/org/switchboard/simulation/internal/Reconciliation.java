@@ -79,6 +79,7 @@ class Reconciliation {
             levels.merge("partners now " + accounts.partner(World.operator(), p.id()).level().label(), 1L, Long::sum);
         }
         counts.putAll(levels);
+        counts.put("falls at a yearly review", expectedLevels.falls());
         counts.put("invoices", invoiced.invoices());
         counts.put("wholesale invoices to CSP partners", bought.wholesaleInvoices());
         counts.put("calls billed", invoiced.callsBilled() + bought.callsBilled());

@@ -89,6 +89,11 @@ class SimulationService implements Simulation {
             throw new InvalidInputException("from", "The plan Basic is for sale from " + first
                     + " (its first price list): start the period there or later, not in " + settings.from());
         }
+        if (settings.playedFrom().isBefore(first)) {
+            throw new InvalidInputException("founders", "Founders buy in the year before the period ("
+                    + settings.playedFrom() + " on), but plan Basic is for sale from " + first
+                    + ": start the period in " + first.plusMonths(12) + " or later, or play without founders");
+        }
         boolean exclusive = !holdsData();
         if (!exclusive && !settings.allowExistingData()) {
             throw new ConflictException("allow-existing-data", "The database holds partners or customers the "
