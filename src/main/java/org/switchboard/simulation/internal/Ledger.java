@@ -59,6 +59,11 @@ final class Ledger {
     /** Transactions of the licence engine while the working days were reported (about: its other work counts too). */
     long licenceTransactions;
     final List<String> poolViolations = new ArrayList<>();
+    /** Refusals of the simulation's own admission model, and where the engine decided otherwise (the first 20). */
+    long refusedByModel;
+    final List<String> admissionDifferences = new ArrayList<>();
+    /** The trial size, an operator setting read when the simulation starts. */
+    int trialConcurrentUsers = 5;
     /** The password of the accounts the simulation creates. */
     String password = World.PASSWORD;
 
@@ -152,6 +157,15 @@ final class Ledger {
                 }
             }
             return cu;
+        }
+
+        /** The pool at {@code at}: the subscription's count, the trial size during the trial, 0 otherwise. */
+        int poolAt(Instant at, int trialSize) {
+            if (subscribedAt(at)) {
+                return concurrentUsersAt(at);
+            }
+            boolean subscribedBefore = !changes.isEmpty() && !changes.get(0).at().isAfter(at);
+            return !subscribedBefore && alive(at) ? trialSize : 0;
         }
 
         boolean subscribedAt(Instant at) {

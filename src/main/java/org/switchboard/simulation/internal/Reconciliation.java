@@ -72,6 +72,10 @@ class Reconciliation {
             NumberCheck.gapless(findings, "statement", NumberCheck.STATEMENT, commissioned.numbers(), ledger);
         }
         ledger.poolViolations.forEach(findings::mismatch);
+        ledger.admissionDifferences.forEach(findings::mismatch);
+        if (ledger.refused != ledger.refusedByModel) {
+            findings.mismatch(ledger.refused + " licence refusals, the admission rules give " + ledger.refusedByModel);
+        }
 
         Map<String, Long> counts = new LinkedHashMap<>(ledger.counts);
         Map<String, Long> levels = new TreeMap<>();

@@ -140,6 +140,7 @@ class World {
         ledger.counts.put("renewals", renewals(ledger, end.atStartOfDay(ledger.zone).toInstant()));
         ledger.counts.put("licence events", ledger.licenceEvents);
         ledger.counts.put("licence refusals", ledger.refused);
+        ledger.counts.put("licence refusals by the admission rules", ledger.refusedByModel);
         ledger.counts.put("licence engine transactions", ledger.licenceTransactions);
         ledger.counts.put("emergency calls", ledger.emergencies);
         return ledger;
