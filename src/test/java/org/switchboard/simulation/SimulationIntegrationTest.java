@@ -15,9 +15,12 @@ import org.switchboard.testing.IntegrationTestBase;
 
 /**
  * A small world played through the whole application for three months, March with its change to
- * summer time among them: every invoice, credit note, statement and payout reconciles to the cent
- * with the simulation's own arithmetic and every partner's level is the one the rules give; an
- * invoice line and a level changed behind the application's back are found; and the same seed
+ * summer time among them, after its founding year: CSP partners bought at wholesale, term ends
+ * brought a downgrade, a cancellation and a renewal, a partner fell at its yearly review; every
+ * invoice (wholesale too), credit note, statement and payout reconciles to the cent with the
+ * simulation's own arithmetic, every partner's level is the one the rules give and every licence
+ * decision the one of the simulation's admission model; an invoice line, a wholesale line and a
+ * level changed behind the application's back are found; and the same seed
  * plays the same world again (the same counts, refusals of licences among them).
  */
 class SimulationIntegrationTest extends IntegrationTestBase {
@@ -68,6 +71,9 @@ class SimulationIntegrationTest extends IntegrationTestBase {
         assertThat(report.counts().get("cancellations at the term end")).as(report.text()).isPositive();
         assertThat(report.counts().get("renewals")).as(report.text()).isPositive();
         assertThat(report.counts().get("falls at a yearly review")).as(report.text()).isPositive();
+        // Every licence decision as the simulation's own admission model gives it (else a mismatch above).
+        assertThat(report.counts().get("licence refusals by the admission rules")).as(report.text()).isPositive()
+                .isEqualTo(report.counts().get("licence refusals"));
 
         // A wholesale line of a CSP partner's invoice changed by a cent: the reconciliation names that invoice.
         Map<String, Object> wholesale = jdbc.sql("""
@@ -133,7 +139,8 @@ class SimulationIntegrationTest extends IntegrationTestBase {
         assertThat(again.mismatches()).as(again.text()).isEmpty();
         for (String count : List.of("customers", "phone systems", "licence events", "licence refusals",
                 "emergency calls", "call records", "invoices", "calls billed", "credit notes", "statements",
-                "wholesale invoices to CSP partners")) {
+                "wholesale invoices to CSP partners", "renewals", "falls at a yearly review",
+                "downgrades at the term end", "cancellations at the term end")) {
             assertThat(again.counts().get(count)).as(count + "\n" + report.text() + "\n" + again.text())
                     .isEqualTo(report.counts().get(count));
         }
@@ -153,6 +160,8 @@ class SimulationIntegrationTest extends IntegrationTestBase {
         assertRefused(List.of("--from=2020-01", "--to=2025-01"), today, "at most 36 months");
         assertRefused(List.of("--customers=-5"), today, "customers must be 0 to 100,000");
         assertRefused(List.of("--from=January"), today, "must be a month like 2025-01");
+        assertRefused(List.of("--founders=-1"), today, "founders must be 0 to 10,000");
+        assertThat(SimulationSettings.parse(List.of("--founders=3"), today).playedFrom()).isEqualTo(YearMonth.of(2024, 12));
     }
 
     private static void assertRefused(List<String> args, java.time.LocalDate today, String message) {
