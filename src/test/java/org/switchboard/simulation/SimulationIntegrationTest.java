@@ -75,6 +75,14 @@ class SimulationIntegrationTest extends IntegrationTestBase {
         assertThat(report.counts().get("licence refusals by the admission rules")).as(report.text()).isPositive()
                 .isEqualTo(report.counts().get("licence refusals"));
 
+        // Blocks of 10 numbers ordered: below 10 users a block is charged, and its lines reconciled above.
+        assertThat(report.counts().get("blocks of 10 numbers ordered")).as(report.text()).isPositive();
+        assertThat(jdbc.sql("""
+                select count(*) from billing_invoice_lines l join billing_invoices i on i.id = l.invoice_id
+                where l.kind = 'NUMBERS' and i.month between '2040-02' and '2041-04'
+                and (i.customer_name like 'Customer 7-%' or i.customer_name like 'Founder 7-%')""")
+                .query(Long.class).single()).isPositive();
+
         // A wholesale line of a CSP partner's invoice changed by a cent: the reconciliation names that invoice.
         Map<String, Object> wholesale = jdbc.sql("""
                 select l.invoice_id, l.position, l.amount, i.number from billing_invoice_lines l
@@ -140,7 +148,7 @@ class SimulationIntegrationTest extends IntegrationTestBase {
         for (String count : List.of("customers", "phone systems", "licence events", "licence refusals",
                 "emergency calls", "call records", "invoices", "calls billed", "credit notes", "statements",
                 "wholesale invoices to CSP partners", "renewals", "falls at a yearly review",
-                "downgrades at the term end", "cancellations at the term end")) {
+                "downgrades at the term end", "cancellations at the term end", "blocks of 10 numbers ordered")) {
             assertThat(again.counts().get(count)).as(count + "\n" + report.text() + "\n" + again.text())
                     .isEqualTo(report.counts().get(count));
         }

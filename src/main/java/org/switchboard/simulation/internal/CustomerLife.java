@@ -209,6 +209,6 @@ class CustomerLife {
         if (!imported.refused().isEmpty()) {
             throw new IllegalStateException("Staff of " + name + " refused: " + imported.refused());
         }
-        changes.planLater(plan, record, on, cu, random);
+        changes.planLater(plan, record, on, cu, random, ledger);
     }
 }

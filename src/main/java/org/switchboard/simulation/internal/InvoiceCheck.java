@@ -201,6 +201,9 @@ final class InvoiceCheck {
             if (next > 0) {
                 lines.add(new Line(false, ExpectedMoney.monthlyNet(next), 0));
             }
+            if (i.blockOrderedAt != null) {
+                NumberActions.lines(i, month, ledger.block10Price, ledger.zone).forEach(n -> lines.add(new Line(false, n, 0)));
+            }
             Map<String, BigDecimal> byZone = new TreeMap<>();
             Map<String, Long> callsByZone = new TreeMap<>();
             for (CallMade call : i.calls) {

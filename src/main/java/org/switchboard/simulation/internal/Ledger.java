@@ -62,6 +62,8 @@ final class Ledger {
     /** Refusals of the simulation's own admission model, and where the engine decided otherwise (the first 20). */
     long refusedByModel;
     final List<String> admissionDifferences = new ArrayList<>();
+    /** The operator's monthly price of a block of 10 numbers, read when the first block is ordered. */
+    BigDecimal block10Price;
     /** The trial size, an operator setting read when the simulation starts. */
     int trialConcurrentUsers = 5;
     /** The password of the accounts the simulation creates. */
@@ -125,6 +127,8 @@ final class Ledger {
         final List<CallMade> calls = new ArrayList<>();
         boolean neverSubscribed;
         boolean downgradeRequested;
+        /** When it ordered a block of 10 numbers (none: null). */
+        Instant blockOrderedAt;
 
         InstanceRecord(InstanceId id, CustomerRecord customer, String name, int[] subjectsByType, Instant createdAt,
                 boolean trial) {

@@ -24,8 +24,10 @@ class SubscriptionChanges {
     private final InstanceSales sales;
     private final SubscriptionAmendment amendment;
     private final Clock clock;
+    private final NumberActions numbers;
 
-    SubscriptionChanges(InstanceSales sales, SubscriptionAmendment amendment, Clock clock) {
+    SubscriptionChanges(InstanceSales sales, SubscriptionAmendment amendment, Clock clock, NumberActions numbers) {
+        this.numbers = numbers;
         this.sales = sales;
         this.amendment = amendment;
         this.clock = clock;
@@ -40,8 +42,9 @@ class SubscriptionChanges {
         });
     }
 
-    /** Some grow during a month; some ask for fewer at the term end. */
-    void planLater(Plan plan, InstanceRecord record, LocalDate on, int cu, Random random) {
+    /** Some grow during a month; some ask for fewer at the term end; some order a block of numbers. */
+    void planLater(Plan plan, InstanceRecord record, LocalDate on, int cu, Random random, Ledger ledger) {
+        numbers.plan(plan, record, on, ledger.settings.seed(), ledger.instances.size());
         if (!record.neverSubscribed && random.nextInt(3) == 0) {
             LocalDate upgradeOn = on.plusDays(35 + random.nextInt(120));
             int more = 1 + random.nextInt(Math.max(2, cu / 2));
