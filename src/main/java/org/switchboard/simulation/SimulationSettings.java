@@ -12,8 +12,9 @@ import org.switchboard.platform.InvalidInputException;
 /**
  * What a simulation plays: the months from {@code from} to {@code to} (both whole), how many
  * partners and customers, the seed of every random choice (the same seed plays the same world),
- * how many working days a month each phone system reports licence events for, and whether it may
- * run on a database that holds data it did not create.
+ * how many working days a month each phone system reports licence events for, whether it may
+ * run on a database that holds data it did not create, and how many founders buy in the founding
+ * year before the period (with founders the partners register in that year too).
  */
 public record SimulationSettings(YearMonth from, YearMonth to, int partners, int customers, long seed,
         int workdaysPerMonth, boolean allowExistingData, int founders) {
@@ -81,8 +82,8 @@ public record SimulationSettings(YearMonth from, YearMonth to, int partners, int
 
     /**
      * The settings of a command line: {@code --from=2025-01 --to=2025-12 --partners=50 --customers=1000
-     * --seed=1 --workdays-per-month=2 --allow-existing-data}; what is not given is the last twelve
-     * months, 5 partners, 40 customers, seed 1, 2 working days. Refuses an unknown option, a period
+     * --seed=1 --workdays-per-month=2 --founders=10 --allow-existing-data}; what is not given is the last twelve
+     * months, 5 partners, 40 customers, seed 1, 2 working days, no founders. Refuses an unknown option, a period
      * reaching into the current month or later, a size below its minimum.
      */
     public static SimulationSettings parse(List<String> args, LocalDate today) {
