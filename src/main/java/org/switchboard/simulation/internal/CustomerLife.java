@@ -182,6 +182,8 @@ class CustomerLife {
                 subdomain, "DE", trial, trial ? null : "basic", trial ? null : cu, trial ? null : World.IBAN,
                 trial ? null : name, trial ? null : true)).instance().id();
         InstanceRecord record = new InstanceRecord(instance, customer, name, types, now, trial);
+        // Day 1 is the day it starts; at the end of day 30 a trial not subscribed is deactivated.
+        record.trialEnds = now.atZone(ledger.zone).toLocalDate().plusDays(30).atStartOfDay(ledger.zone).toInstant();
         ledger.instances.add(record);
         if (!trial) {
             record.changes.add(new Ledger.Change(now, cu));

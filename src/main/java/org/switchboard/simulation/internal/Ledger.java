@@ -127,6 +127,8 @@ final class Ledger {
         final List<CallMade> calls = new ArrayList<>();
         boolean neverSubscribed;
         boolean downgradeRequested;
+        /** When a trial ends: the end of its 30th day in the business time zone (set when it is created). */
+        Instant trialEnds;
         /** When it ordered a block of 10 numbers (none: null). */
         Instant blockOrderedAt;
 
@@ -180,7 +182,7 @@ final class Ledger {
             if (!changes.isEmpty() && !changes.get(0).at().isAfter(at)) {
                 return subscribedAt(at); // a cancelled subscription is deactivated at its term end
             }
-            return trial && !at.isBefore(createdAt) && at.isBefore(createdAt.plus(java.time.Duration.ofDays(30)));
+            return trial && !at.isBefore(createdAt) && at.isBefore(trialEnds);
         }
     }
 
