@@ -12,16 +12,23 @@ import org.switchboard.platform.InvalidInputException;
 /**
  * What a simulation plays: the months from {@code from} to {@code to} (both whole), how many
  * partners and customers, the seed of every random choice (the same seed plays the same world),
- * how many working days a month each phone system reports licence events for, and whether it may
- * run on a database that holds data it did not create.
+ * how many working days a month each phone system reports licence events for, whether it may
+ * run on a database that holds data it did not create, and how many founders buy in the founding
+ * year before the period (with founders the partners register in that year too).
  */
 public record SimulationSettings(YearMonth from, YearMonth to, int partners, int customers, long seed,
-        int workdaysPerMonth, boolean allowExistingData) {
+        int workdaysPerMonth, boolean allowExistingData, int founders) {
 
     /** The longest period a simulation plays. */
     public static final int MAX_MONTHS = 36;
     public static final List<String> OPTIONS = List.of("from", "to", "partners", "customers", "seed",
-            "workdays-per-month", "allow-existing-data");
+            "workdays-per-month", "founders", "allow-existing-data");
+
+    /** A world without founders: everybody joins within the period. */
+    public SimulationSettings(YearMonth from, YearMonth to, int partners, int customers, long seed,
+            int workdaysPerMonth, boolean allowExistingData) {
+        this(from, to, partners, customers, seed, workdaysPerMonth, allowExistingData, 0);
+    }
 
     public SimulationSettings {
         if (from == null || to == null) {
@@ -40,6 +47,9 @@ public record SimulationSettings(YearMonth from, YearMonth to, int partners, int
         if (customers < 0 || customers > 100_000) {
             throw new InvalidInputException("customers", "customers must be 0 to 100,000, not " + customers);
         }
+        if (founders < 0 || founders > 10_000) {
+            throw new InvalidInputException("founders", "founders must be 0 to 10,000, not " + founders);
+        }
         if (workdaysPerMonth < 0 || workdaysPerMonth > 23) {
             throw new InvalidInputException("workdays-per-month",
                     "workdays-per-month must be 0 to 23, not " + workdaysPerMonth);
@@ -53,6 +63,15 @@ public record SimulationSettings(YearMonth from, YearMonth to, int partners, int
                 false);
     }
 
+    /**
+     * The first month the simulation plays: with founders the founding year before the period (the
+     * partners register and the founders buy then, so that their yearly reviews and term ends fall
+     * within the period), otherwise the period's first month.
+     */
+    public YearMonth playedFrom() {
+        return founders > 0 ? from.minusMonths(12) : from;
+    }
+
     public int months() {
         return months(from, to);
     }
@@ -63,8 +82,8 @@ public record SimulationSettings(YearMonth from, YearMonth to, int partners, int
 
     /**
      * The settings of a command line: {@code --from=2025-01 --to=2025-12 --partners=50 --customers=1000
-     * --seed=1 --workdays-per-month=2 --allow-existing-data}; what is not given is the last twelve
-     * months, 5 partners, 40 customers, seed 1, 2 working days. Refuses an unknown option, a period
+     * --seed=1 --workdays-per-month=2 --founders=10 --allow-existing-data}; what is not given is the last twelve
+     * months, 5 partners, 40 customers, seed 1, 2 working days, no founders. Refuses an unknown option, a period
      * reaching into the current month or later, a size below its minimum.
      */
     public static SimulationSettings parse(List<String> args, LocalDate today) {
@@ -102,7 +121,8 @@ public record SimulationSettings(YearMonth from, YearMonth to, int partners, int
         }
         return new SimulationSettings(from, to, number(given, "partners", 5), number(given, "customers", 40),
                 number(given, "seed", 1), (int) number(given, "workdays-per-month", 2),
-                Boolean.parseBoolean(given.getOrDefault("allow-existing-data", "false")));
+                Boolean.parseBoolean(given.getOrDefault("allow-existing-data", "false")),
+                number(given, "founders", 0));
     }
 
     private static YearMonth month(Map<String, String> given, String name, YearMonth otherwise) {

@@ -3,6 +3,7 @@ package org.switchboard.simulation.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Random;
 
@@ -38,6 +39,8 @@ import org.switchboard.simulation.internal.Ledger.PartnerRecord;
 class CustomerLife {
 
     static final int FIRST_EXTENSION = 201;
+    /** Founders are numbered after every customer the settings allow, so that their addresses are their own. */
+    private static final int FOUNDERS = 100_000;
     private static final List<String> FUNCTIONS = List.of("FAX", "DOOR_INTERCOM", "CONFERENCE_ROOM", "LIFT");
 
     private final CustomerInvitations invitations;
@@ -96,11 +99,44 @@ class CustomerLife {
     }
 
     /**
+     * Founder {@code f} of the world, an established office, is invited by a rising partner
+     * (in turn) in the founding year and buys a phone system for 33 people at once (23 concurrent
+     * users); a month and a half before its first term end every third asks for one user fewer,
+     * every third cancels and the others let it renew.
+     */
+    void founder(Ledger ledger, int f, Random random, Plan plan, LocalDate on) {
+        List<PartnerRecord> rising = ledger.partners.stream().filter(PartnerRecord::rising).toList();
+        if (ledger.partners.isEmpty()) {
+            return;
+        }
+        PartnerRecord partner = rising.isEmpty() ? ledger.partners.get(0) : rising.get(f % rising.size());
+        int n = FOUNDERS + f;
+        String email = "customer-" + ledger.unique(n) + "@sim.switchboard.invalid";
+        String name = "Founder " + ledger.settings.seed() + "-" + f + " GmbH";
+        invitations.invite(partner.admin(), new InviteCustomer(name, email));
+        CustomerRecord customer = accepted(ledger, partner, n, name, email, "DE", random, plan, on,
+                new int[] { 4, 20, 5, 4 });
+        ledger.count("founders");
+        InstanceRecord record = ledger.instances.get(ledger.instances.size() - 1);
+        if (f % 3 != 2 && record.customer.equals(customer)) {
+            Instant termEnd = record.termEndAfter(clock.instant(), ledger.zone);
+            plan.add(LocalDate.ofInstant(termEnd, ledger.zone).minusDays(45), LocalTime.of(7, 40),
+                    l -> changes.askForTermEnd(l, record, f % 3 == 0, random));
+        }
+    }
+
+    /**
      * The company invited by {@code partner} as {@code name} at {@code email} accepts by the mailed
      * link, gives its billing address and buys or tries a phone system; answers the record.
      */
     CustomerRecord accepted(Ledger ledger, PartnerRecord partner, int n, String name, String email, String country,
             Random random, Plan plan, LocalDate on) {
+        return accepted(ledger, partner, n, name, email, country, random, plan, on, null);
+    }
+
+    /** As above; {@code size} given: that staff, bought at once. */
+    private CustomerRecord accepted(Ledger ledger, PartnerRecord partner, int n, String name, String email,
+            String country, Random random, Plan plan, LocalDate on, int[] size) {
         String vatId = switch (country) {
             case "AT" -> "ATU" + (10_000_000 + n);
             case "CH" -> null;
@@ -119,7 +155,7 @@ class CustomerLife {
                 new UpdateBillingDetails(name, address[0], address[1], address[2], country, vatId));
         CustomerRecord customer = new CustomerRecord(id, name, email, admin, partner, country, vatId);
         ledger.customers.add(customer);
-        phoneSystem(ledger, customer, "sim" + ledger.unique(n).replace("-", "x"), name, random, plan, on, null);
+        phoneSystem(ledger, customer, "sim" + ledger.unique(n).replace("-", "x"), name, random, plan, on, size);
         return customer;
     }
 
@@ -146,6 +182,8 @@ class CustomerLife {
                 subdomain, "DE", trial, trial ? null : "basic", trial ? null : cu, trial ? null : World.IBAN,
                 trial ? null : name, trial ? null : true)).instance().id();
         InstanceRecord record = new InstanceRecord(instance, customer, name, types, now, trial);
+        // Day 1 is the day it starts; at the end of day 30 a trial not subscribed is deactivated.
+        record.trialEnds = now.atZone(ledger.zone).toLocalDate().plusDays(30).atStartOfDay(ledger.zone).toInstant();
         ledger.instances.add(record);
         if (!trial) {
             record.changes.add(new Ledger.Change(now, cu));
@@ -173,6 +211,6 @@ class CustomerLife {
         if (!imported.refused().isEmpty()) {
             throw new IllegalStateException("Staff of " + name + " refused: " + imported.refused());
         }
-        changes.planLater(plan, record, on, cu, random);
+        changes.planLater(plan, record, on, cu, random, ledger);
     }
 }

@@ -37,11 +37,15 @@ final class Ledger {
     final Map<PartnerId, TreeMap<LocalDate, String>> levels = new HashMap<>();
     /** The day each partner's website listing was confirmed, its basic training passed, its premium training recorded. */
     final Map<PartnerId, LocalDate> listedOn = new HashMap<>();
+    /** The day a partner named another page, which the operator has not confirmed (its listing no longer counts). */
+    final Map<PartnerId, LocalDate> unlistedOn = new HashMap<>();
     final Map<PartnerId, LocalDate> basicTrainingOn = new HashMap<>();
     final Map<PartnerId, LocalDate> premiumTrainingOn = new HashMap<>();
     /** The region each partner serves (set on its directory profile); partners that serve none are missing. */
     final Map<PartnerId, String> regionServed = new HashMap<>();
     final List<LeadRecord> leads = new ArrayList<>();
+    /** The instant each CSP partner switched the option on (the simulation never switches it off). */
+    final Map<PartnerId, Instant> cspFrom = new HashMap<>();
     final List<Returned> returns = new ArrayList<>();
     final List<Credited> credits = new ArrayList<>();
     final List<Payout> payouts = new ArrayList<>();
@@ -55,6 +59,13 @@ final class Ledger {
     /** Transactions of the licence engine while the working days were reported (about: its other work counts too). */
     long licenceTransactions;
     final List<String> poolViolations = new ArrayList<>();
+    /** Refusals of the simulation's own admission model, and where the engine decided otherwise (the first 20). */
+    long refusedByModel;
+    final List<String> admissionDifferences = new ArrayList<>();
+    /** The operator's monthly price of a block of 10 numbers, read when the first block is ordered. */
+    BigDecimal block10Price;
+    /** The trial size, an operator setting read when the simulation starts. */
+    int trialConcurrentUsers = 5;
     /** The password of the accounts the simulation creates. */
     String password = World.PASSWORD;
 
@@ -77,6 +88,15 @@ final class Ledger {
      */
     String unique(int n) {
         return settings.seed() + "-" + n + "-" + settings.from().toString().replace("-", "");
+    }
+
+    /**
+     * Whether the partner buys its customers' month {@code month} at wholesale: it had the CSP
+     * option on when that month's invoice run was created (on the 1st after it, at 00:30).
+     */
+    boolean buysAsCsp(PartnerRecord partner, YearMonth month) {
+        Instant on = cspFrom.get(partner.id());
+        return on != null && on.isBefore(month.plusMonths(1).atDay(1).atTime(0, 30).atZone(zone).toInstant());
     }
 
     void count(String what) {
@@ -107,6 +127,10 @@ final class Ledger {
         final List<CallMade> calls = new ArrayList<>();
         boolean neverSubscribed;
         boolean downgradeRequested;
+        /** When a trial ends: the end of its 30th day in the business time zone (set when it is created). */
+        Instant trialEnds;
+        /** When it ordered a block of 10 numbers (none: null). */
+        Instant blockOrderedAt;
 
         InstanceRecord(InstanceId id, CustomerRecord customer, String name, int[] subjectsByType, Instant createdAt,
                 boolean trial) {
@@ -116,6 +140,19 @@ final class Ledger {
             this.subjectsByType = subjectsByType;
             this.createdAt = createdAt;
             this.trial = trial;
+        }
+
+        /**
+         * The first term end after {@code at}: the activation's date and time a year (or years)
+         * later in the business time zone (29 February becomes 28 February).
+         */
+        Instant termEndAfter(Instant at, ZoneId zone) {
+            java.time.ZonedDateTime activated = changes.get(0).at().atZone(zone);
+            Instant end = activated.plusYears(1).toInstant();
+            for (int years = 2; !end.isAfter(at); years++) {
+                end = activated.plusYears(years).toInstant();
+            }
+            return end;
         }
 
         int concurrentUsersAt(Instant at) {
@@ -128,15 +165,24 @@ final class Ledger {
             return cu;
         }
 
+        /** The pool at {@code at}: the subscription's count, the trial size during the trial, 0 otherwise. */
+        int poolAt(Instant at, int trialSize) {
+            if (subscribedAt(at)) {
+                return concurrentUsersAt(at);
+            }
+            boolean subscribedBefore = !changes.isEmpty() && !changes.get(0).at().isAfter(at);
+            return !subscribedBefore && alive(at) ? trialSize : 0;
+        }
+
         boolean subscribedAt(Instant at) {
             return concurrentUsersAt(at) > 0;
         }
 
         boolean alive(Instant at) {
             if (!changes.isEmpty() && !changes.get(0).at().isAfter(at)) {
-                return true;
+                return subscribedAt(at); // a cancelled subscription is deactivated at its term end
             }
-            return trial && !at.isBefore(createdAt) && at.isBefore(createdAt.plus(java.time.Duration.ofDays(30)));
+            return trial && !at.isBefore(createdAt) && at.isBefore(trialEnds);
         }
     }
 

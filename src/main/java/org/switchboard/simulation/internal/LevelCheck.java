@@ -18,13 +18,13 @@ import org.switchboard.simulation.internal.Ledger.PartnerRecord;
 /**
  * Each partner's level as the programme's rules give it, computed from the ledger alone: the
  * figures of the rolling twelve months (turnover of its customers' invoices as the reconciliation
- * expects them, less credit notes, without invoices whose debit came back; new subscriptions of its
+ * expects them and, as CSP, of its wholesale invoices, less credit notes, without invoices whose debit came back; new subscriptions of its
  * customers; listing and trainings as the simulation did them), evaluated at the end of every day.
  * A partner rises as soon as it qualifies, the new level counting from the next day; it falls only
  * at its yearly review after notice: the monthly run gives notice when the figures meet only a
  * lower level, the review day is the first anniversary of its registration at least 30 days later,
- * a notice is withdrawn when the figures meet the level again, and the review is held by the first
- * monthly run on or after the review day (the simulation runs the programme's job on the 1st).
+ * a notice is withdrawn when the figures meet the level again, and the review is held on the
+ * review day (the simulation runs the programme's job every night, as the application does hourly).
  * Compared with the level the application had at the start of every invoice day and at the end.
  */
 final class LevelCheck {
@@ -49,6 +49,21 @@ final class LevelCheck {
             return e == null ? 0 : e.getValue();
         }
 
+        /** How often a partner fell (always at a yearly review, by the rules). */
+        long falls() {
+            long falls = 0;
+            for (TreeMap<LocalDate, Integer> c : changes.values()) {
+                Integer before = null;
+                for (Integer level : c.values()) {
+                    if (before != null && level < before) {
+                        falls++;
+                    }
+                    before = level;
+                }
+            }
+            return falls;
+        }
+
         static String name(int level) {
             return LEVELS[level];
         }
@@ -61,14 +76,18 @@ final class LevelCheck {
      * Checks every partner's level; {@code registeredOn} and {@code levelNow} are the application's
      * registration days and current levels. Answers the levels the rules give.
      */
-    static Levels check(Ledger ledger, InvoiceCheck.Result invoiced, Map<UUID, Invoice> byId,
-            Map<PartnerId, LocalDate> registeredOn, Map<PartnerId, String> levelNow, Findings findings) {
+    static Levels check(Ledger ledger, InvoiceCheck.Result invoiced, PartnerInvoiceCheck.Result bought,
+            Map<UUID, Invoice> byId, Map<PartnerId, LocalDate> registeredOn, Map<PartnerId, String> levelNow, Findings findings) {
         Map<PartnerId, List<Turnover>> turnover = new HashMap<>();
         invoiced.expectedNetOf().forEach((id, net) -> {
             CustomerRecord c = invoiced.customerOf().get(id);
             turnover.computeIfAbsent(c.partner().id(), x -> new ArrayList<>())
                     .add(new Turnover(LocalDate.ofInstant(byId.get(id).finalisedAt(), ledger.zone), net, id));
         });
+        // A CSP partner's wholesale invoices are its turnover ("bought as CSP"), paid by transfer: never returned.
+        bought.wholesaleNetOf().forEach((id, net) -> turnover.computeIfAbsent(bought.partnerOf().get(id).id(),
+                x -> new ArrayList<>()).add(new Turnover(LocalDate.ofInstant(byId.get(id).finalisedAt(), ledger.zone),
+                        net, id)));
         for (Ledger.Credited cr : ledger.credits) {
             CustomerRecord c = invoiced.customerOf().get(cr.invoiceId());
             if (c != null) {
@@ -85,7 +104,7 @@ final class LevelCheck {
                         .add(LocalDate.ofInstant(i.changes.get(0).at(), ledger.zone));
             }
         }
-        LocalDate first = ledger.settings.from().atDay(1);
+        LocalDate first = ledger.settings.playedFrom().atDay(1);
         LocalDate end = ledger.settings.to().plusMonths(1).atDay(1);
         Map<PartnerId, TreeMap<LocalDate, Integer>> changes = new HashMap<>();
         for (PartnerRecord p : ledger.partners) {
@@ -109,8 +128,8 @@ final class LevelCheck {
                 if (reviewOn != null && qualified >= level) {
                     reviewOn = null; // the figures meet the level again: the notice is withdrawn
                 }
-                if (monthlyRun && reviewOn != null && !reviewOn.isAfter(day)) {
-                    level = qualified; // the yearly review: the level the figures meet
+                if (reviewOn != null && !reviewOn.isAfter(day)) {
+                    level = qualified; // the yearly review, on its day: the level the figures meet
                     reviewOn = null;
                 } else if (qualified > level) {
                     level = qualified;
@@ -142,7 +161,7 @@ final class LevelCheck {
             }
         }
         long count = subscribed.stream().filter(d -> d.isAfter(from) && !d.isAfter(day)).count();
-        boolean listed = known(ledger.listedOn.get(partner), day);
+        boolean listed = known(ledger.listedOn.get(partner), day) && !known(ledger.unlistedOn.get(partner), day);
         boolean basic = known(ledger.basicTrainingOn.get(partner), day);
         boolean premium = known(ledger.premiumTrainingOn.get(partner), day);
         int level = 0;

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.switchboard.connector.CallRecord;
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceDevice;
 import org.switchboard.connector.LicenceEvent;
 import org.switchboard.connector.PhoneSystemPort;
 import org.switchboard.licensing.WorkdayModel;
@@ -61,8 +62,9 @@ class LicenceDays {
         Instant midnight = day.atStartOfDay(ledger.zone).toInstant();
         List<Played> events = new ArrayList<>();
         for (InstanceRecord i : ledger.instances) {
-            if (!i.alive(midnight.plus(Duration.ofHours(7)))) {
-                continue;
+            Instant morning = midnight.plus(Duration.ofHours(7));
+            if (!i.alive(morning) || i.subscribedAt(morning) && !i.subscribedAt(midnight.plus(Duration.ofHours(24)))) {
+                continue; // not running, or its subscription ends at its term end today
             }
             for (LicenceEvent e : WorkdayModel.day(i.subjectsByType, FIRST_EXTENSION, new Random(random.nextLong()),
                     midnight, day.toString())) {
@@ -72,10 +74,11 @@ class LicenceDays {
                 // An emergency call from the first employee, always put through.
                 Instant at = midnight.plus(Duration.ofMinutes(10 * 60 + random.nextInt(300)));
                 String ref = "emergency-" + day;
+                LicenceDevice phone = new LicenceDevice("desk-" + FIRST_EXTENSION, "Desk phone " + FIRST_EXTENSION);
                 events.add(new Played(i, new LicenceEvent(EventType.OUTBOUND_CALL_STARTED,
-                        String.valueOf(FIRST_EXTENSION), ref, "112", at)));
+                        String.valueOf(FIRST_EXTENSION), ref, "112", at, phone)));
                 events.add(new Played(i, new LicenceEvent(EventType.CALL_ENDED, String.valueOf(FIRST_EXTENSION), ref,
-                        null, at.plus(Duration.ofMinutes(3)))));
+                        null, at.plus(Duration.ofMinutes(3)), phone)));
             }
         }
         events.sort(Comparator.comparing(p -> p.event().at()));
@@ -87,6 +90,7 @@ class LicenceDays {
         Map<InstanceRecord, Integer> emergencies = new HashMap<>();
         java.util.Set<String> emergencyRefs = new java.util.HashSet<>();
         Map<InstanceRecord, List<CallRecord>> records = new HashMap<>();
+        Map<InstanceRecord, AdmissionModel> models = new HashMap<>();
         for (int n = 0; n < events.size(); n++) {
             Played p = events.get(n);
             Decision d = decisions[n];
@@ -95,6 +99,7 @@ class LicenceDays {
                 continue;
             }
             ledger.licenceEvents++;
+            modelled(ledger, models.computeIfAbsent(p.instance(), x -> new AdmissionModel()), p, d);
             String key = p.instance().id.value() + "/" + p.event().ref();
             if (p.event().type().startsReason()) {
                 if (d.admitted()) {
@@ -127,6 +132,24 @@ class LicenceDays {
         setClock.accept(midnight.plus(Duration.ofHours(23).plusMinutes(50)));
         for (Map.Entry<InstanceRecord, List<CallRecord>> e : records.entrySet()) {
             port.record(e.getKey().id, e.getValue());
+        }
+    }
+
+    /** The simulation's own admission model beside the engine's decision: a difference is a finding. */
+    private static void modelled(Ledger ledger, AdmissionModel model, Played p, Decision d) {
+        LicenceEvent e = p.event();
+        if (!e.type().startsReason()) {
+            model.ends(e);
+            return;
+        }
+        boolean admits = model.admits(e, p.instance().poolAt(e.at(), ledger.trialConcurrentUsers));
+        if (!admits) {
+            ledger.refusedByModel++;
+        }
+        if (admits != d.admitted() && ledger.admissionDifferences.size() < 20) {
+            ledger.admissionDifferences.add(p.instance().name + " at " + e.at() + ": " + e.type() + " of " + e.subject()
+                    + (d.admitted() ? " admitted" : " refused") + ", the admission rules " + (admits ? "admit" : "refuse")
+                    + " it");
         }
     }
 

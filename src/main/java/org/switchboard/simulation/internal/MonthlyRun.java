@@ -41,6 +41,16 @@ class MonthlyRun {
         this.settled = settled;
     }
 
+    /**
+     * Every other night at 02:00 the partner programme's job, as the application runs it every
+     * hour: a yearly review is held on its day, and leads not answered in time are handed on.
+     */
+    void night(Ledger ledger, LocalDate day, Consumer<Instant> setClock) {
+        World.at(setClock, ledger, day, LocalTime.of(2, 0));
+        programme.runDue();
+        settled.await();
+    }
+
     void monthStart(Ledger ledger, YearMonth closed, LocalDate day, Consumer<Instant> setClock) {
         settled.await();
         World.at(setClock, ledger, day, LocalTime.of(0, 29));

@@ -25,7 +25,7 @@ final class NumberCheck {
                 byYear.computeIfAbsent(Integer.parseInt(m.group(1)), y -> new TreeSet<>()).add(Integer.parseInt(m.group(2)));
             }
         }
-        for (int year = ledger.settings.from().getYear(); year <= ledger.settings.to().plusMonths(1).getYear(); year++) {
+        for (int year = ledger.settings.playedFrom().getYear(); year <= ledger.settings.to().plusMonths(1).getYear(); year++) {
             TreeSet<Integer> seen = byYear.get(year);
             if (seen == null) {
                 continue;

@@ -2,6 +2,7 @@ package org.switchboard.simulation.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Random;
 
@@ -71,6 +72,34 @@ class PartnerActions {
             rise(ledger, partner, "https://reseller-" + tag + ".example/telephony", city[2]);
             webinars.planBooking(plan, partner, on, n % 2 == 0);
         }
+        if (n == 0 && rising && ledger.settings.founders() > 0) {
+            // Its website moves: the new page is never confirmed, so it falls at its first yearly review.
+            plan.add(on.plusYears(1).minusDays(75), LocalTime.of(10, 0), l -> {
+                membership.submitListing(admin, id, "https://reseller-" + tag + ".example/new-site/telephony");
+                l.unlistedOn.put(id, LocalDate.now(clock));
+                l.count("partners whose new website was not confirmed");
+            });
+        }
+        // CSP partners: every fourth from its registration on; every sixth rising one two thirds into the period.
+        if (n % 4 == 2) {
+            switchCsp(ledger, partner);
+        } else if (rising && n % 6 == 3) {
+            SimulationSettings s = ledger.settings;
+            long months = s.from().until(s.to(), java.time.temporal.ChronoUnit.MONTHS) + 1;
+            plan.add(s.from().plusMonths(Math.max(1, months * 2 / 3)).atDay(15), LocalTime.of(9, 30),
+                    l -> switchCsp(l, partner));
+        }
+    }
+
+    /**
+     * The partner switches the CSP option on: from the next invoice run on it buys its customers'
+     * phone systems and calls at wholesale and invoices them itself (switched on after the month's
+     * payout, when no statement of it is open).
+     */
+    void switchCsp(Ledger ledger, PartnerRecord partner) {
+        membership.switchCsp(partner.admin(), partner.id(), true);
+        ledger.cspFrom.put(partner.id(), clock.instant());
+        ledger.count("partners switched to CSP");
     }
 
     /**

@@ -23,7 +23,7 @@ import org.switchboard.simulation.internal.Ledger.PartnerRecord;
  * Computes from the ledger alone, with {@link org.switchboard.simulation.ExpectedMoney}'s
  * arithmetic, what every invoice ({@link InvoiceCheck}), credit note ({@link CreditNoteCheck}),
  * commission statement and payout ({@link CommissionCheck}) and partner invoice of webinar seats
- * ({@link WebinarCheck}) must contain, which level each partner must have ({@link LevelCheck}) and
+ * and CSP wholesale ({@link PartnerInvoiceCheck}) must contain, which level each partner must have ({@link LevelCheck}) and
  * where each lead must have gone ({@link LeadCheck}), compares it with what
  * the application made, to the cent, and checks the numbers for gaps ({@link NumberCheck}). Reads
  * the application's documents through the modules' APIs.
@@ -53,7 +53,7 @@ class Reconciliation {
         InvoiceCheck.Result invoiced = InvoiceCheck.check(ledger, all, findings);
         BigDecimal credited = CreditNoteCheck.check(ledger, all, byId, invoiced.customerOf(), findings);
         CommissionCheck.Result commissioned = commission.check(ledger, invoiced, byId, exclusive, findings);
-        BigDecimal seats = WebinarCheck.check(ledger, all, findings);
+        PartnerInvoiceCheck.Result bought = PartnerInvoiceCheck.check(ledger, all, findings);
         Map<PartnerId, java.time.LocalDate> registeredOn = new HashMap<>();
         Map<PartnerId, String> levelNow = new HashMap<>();
         for (PartnerRecord p : ledger.partners) {
@@ -61,7 +61,7 @@ class Reconciliation {
             registeredOn.put(p.id(), partner.registeredOn());
             levelNow.put(p.id(), partner.level().name());
         }
-        LevelCheck.Levels expectedLevels = LevelCheck.check(ledger, invoiced, byId, registeredOn, levelNow, findings);
+        LevelCheck.Levels expectedLevels = LevelCheck.check(ledger, invoiced, bought, byId, registeredOn, levelNow, findings);
         LeadCheck.check(ledger, expectedLevels, id -> leads.lead(World.operator(), id), exclusive, findings);
 
         // Numbers without gaps: invoices and credit notes of every year of the period (all of the database).
@@ -72,6 +72,10 @@ class Reconciliation {
             NumberCheck.gapless(findings, "statement", NumberCheck.STATEMENT, commissioned.numbers(), ledger);
         }
         ledger.poolViolations.forEach(findings::mismatch);
+        ledger.admissionDifferences.forEach(findings::mismatch);
+        if (ledger.refused != ledger.refusedByModel) {
+            findings.mismatch(ledger.refused + " licence refusals, the admission rules give " + ledger.refusedByModel);
+        }
 
         Map<String, Long> counts = new LinkedHashMap<>(ledger.counts);
         Map<String, Long> levels = new TreeMap<>();
@@ -79,8 +83,10 @@ class Reconciliation {
             levels.merge("partners now " + accounts.partner(World.operator(), p.id()).level().label(), 1L, Long::sum);
         }
         counts.putAll(levels);
+        counts.put("falls at a yearly review", expectedLevels.falls());
         counts.put("invoices", invoiced.invoices());
-        counts.put("calls billed", invoiced.callsBilled());
+        counts.put("wholesale invoices to CSP partners", bought.wholesaleInvoices());
+        counts.put("calls billed", invoiced.callsBilled() + bought.callsBilled());
         counts.put("statements", commissioned.statements());
         counts.put("payout batches", (long) ledger.payouts.size());
         Map<String, BigDecimal> totals = new LinkedHashMap<>();
@@ -88,7 +94,8 @@ class Reconciliation {
         totals.put("of which airtime", invoiced.airtime());
         totals.put("invoiced gross", invoiced.gross());
         totals.put("credited net", credited);
-        totals.put("webinar seats invoiced net", seats);
+        totals.put("wholesale invoiced net", bought.wholesale());
+        totals.put("webinar seats invoiced net", bought.seats());
         totals.put("commission stated", commissioned.stated());
         totals.put("commission expected", commissioned.expected());
         totals.put("paid out", commissioned.paidOut());

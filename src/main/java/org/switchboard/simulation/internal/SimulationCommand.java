@@ -86,7 +86,8 @@ class SimulationCommand {
                 if (own.stream().noneMatch(a -> a.startsWith("--from")) && settings.from().isBefore(first)) {
                     // The default period, shortened to the months in which anything could be sold.
                     settings = new SimulationSettings(first, settings.to(), settings.partners(), settings.customers(),
-                            settings.seed(), settings.workdaysPerMonth(), settings.allowExistingData());
+                            settings.seed(), settings.workdaysPerMonth(), settings.allowExistingData(),
+                            settings.founders());
                 }
                 SimulationReport report = simulation.run(settings, clock::set);
                 System.out.println(report.text());

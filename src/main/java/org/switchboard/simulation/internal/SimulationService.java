@@ -18,6 +18,7 @@ import org.switchboard.billing.TariffManagement;
 import org.switchboard.catalog.Catalog;
 import org.switchboard.catalog.Plan;
 import org.switchboard.catalog.PriceList;
+import org.switchboard.instances.InstanceManagement;
 import org.switchboard.licensing.ReclaimPause;
 import org.switchboard.platform.ConflictException;
 import org.switchboard.platform.InvalidInputException;
@@ -40,12 +41,14 @@ class SimulationService implements Simulation {
     private final TariffManagement tariffs;
     private final Clock clock;
     private final ReclaimPause reclaimPause;
+    private final InstanceManagement instances;
     private Ledger last;
     private boolean lastExclusive;
 
     SimulationService(World world, Reconciliation reconciliation, Catalog catalog, AccountManagement accounts,
-            TariffManagement tariffs, Clock clock, ReclaimPause reclaimPause) {
+            TariffManagement tariffs, Clock clock, ReclaimPause reclaimPause, InstanceManagement instances) {
         this.reclaimPause = reclaimPause;
+        this.instances = instances;
         this.world = world;
         this.reconciliation = reconciliation;
         this.catalog = catalog;
@@ -66,7 +69,9 @@ class SimulationService implements Simulation {
             return new ExpectedMoney.Zone(z.name(), List.copyOf(z.prefixes()), z.pricePerMinute(),
                     Integer.parseInt(inc[0]), Integer.parseInt(inc[1]), z.connectFee());
         }).toList();
-        return new Ledger(s, clock.getZone(), tariff);
+        Ledger ledger = new Ledger(s, clock.getZone(), tariff);
+        ledger.trialConcurrentUsers = instances.trialConcurrentUsers();
+        return ledger;
     }
 
     @Override
@@ -88,6 +93,11 @@ class SimulationService implements Simulation {
         if (settings.from().isBefore(first)) {
             throw new InvalidInputException("from", "The plan Basic is for sale from " + first
                     + " (its first price list): start the period there or later, not in " + settings.from());
+        }
+        if (settings.playedFrom().isBefore(first)) {
+            throw new InvalidInputException("founders", "Founders buy in the year before the period ("
+                    + settings.playedFrom() + " on), but plan Basic is for sale from " + first
+                    + ": start the period in " + first.plusMonths(12) + " or later, or play without founders");
         }
         boolean exclusive = !holdsData();
         if (!exclusive && !settings.allowExistingData()) {

@@ -38,8 +38,8 @@ class Webinars {
 
     /** The period's webinars, offered on its first day; the ones starting after the period's end are offered too. */
     void offer(Plan plan, SimulationSettings s) {
-        plan.add(s.from().atDay(1), LocalTime.of(4, 0), ledger -> {
-            for (YearMonth m = s.from(); !m.isAfter(s.to().plusMonths(1)); m = m.plusMonths(1)) {
+        plan.add(s.playedFrom().atDay(1), LocalTime.of(4, 0), ledger -> {
+            for (YearMonth m = s.playedFrom(); !m.isAfter(s.to().plusMonths(1)); m = m.plusMonths(1)) {
                 Instant startsAt = m.atDay(20).atTime(10, 0).atZone(ledger.zone).toInstant();
                 training.addWebinar(World.operator(), "Premium training " + m, startsAt, 50,
                         Money.euros(LIST_PRICE));

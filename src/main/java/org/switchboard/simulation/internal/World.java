@@ -84,7 +84,7 @@ class World {
         if (adopted != null) {
             adopt(plan, adopted, s);
         }
-        LocalDate first = s.from().atDay(1);
+        LocalDate first = s.playedFrom().atDay(1);
         LocalDate end = s.to().plusMonths(1).atDay(1);
         settled.startCounting();
         long t0 = System.nanoTime();
@@ -100,6 +100,8 @@ class World {
             t = System.nanoTime();
             if (day.getDayOfMonth() == 1 && day.isAfter(first)) {
                 monthly.monthStart(ledger, YearMonth.from(day).minusMonths(1), day, setClock);
+            } else if (!day.equals(end)) {
+                monthly.night(ledger, day, setClock);
             }
             if (day.equals(end)) {
                 break;
@@ -135,11 +137,31 @@ class World {
         ledger.counts.put("customers", (long) ledger.customers.size());
         ledger.counts.put("phone systems", (long) ledger.instances.size());
         ledger.counts.put("call records", (long) ledger.calls.size());
+        ledger.counts.put("renewals", renewals(ledger, end.atStartOfDay(ledger.zone).toInstant()));
         ledger.counts.put("licence events", ledger.licenceEvents);
         ledger.counts.put("licence refusals", ledger.refused);
+        ledger.counts.put("licence refusals by the admission rules", ledger.refusedByModel);
         ledger.counts.put("licence engine transactions", ledger.licenceTransactions);
         ledger.counts.put("emergency calls", ledger.emergencies);
         return ledger;
+    }
+
+    /** Term ends before {@code end} at which a subscription went on unchanged for another year. */
+    private static long renewals(Ledger ledger, Instant end) {
+        long renewed = 0;
+        for (Ledger.InstanceRecord i : ledger.instances) {
+            if (i.changes.isEmpty()) {
+                continue;
+            }
+            for (Instant t = i.termEndAfter(i.changes.get(0).at(), ledger.zone); t.isBefore(end);
+                    t = i.termEndAfter(t, ledger.zone)) {
+                Instant te = t;
+                if (i.subscribedAt(te) && i.changes.stream().noneMatch(c -> c.at().equals(te))) {
+                    renewed++;
+                }
+            }
+        }
+        return renewed;
     }
 
     private void adopt(Plan plan, Adopted a, SimulationSettings s) {
@@ -163,10 +185,10 @@ class World {
         LocalDate first = s.from().atDay(1);
         LocalDate last = s.to().atEndOfMonth();
         long days = ChronoUnit.DAYS.between(first, last) + 1;
-        // Partners register in the first tenth of the period; about a third of them will rise.
+        // Partners register in the first tenth of the period (with founders: of the founding year); about a third rise.
         for (int p = 0; p < s.partners(); p++) {
             int n = p;
-            LocalDate on = first.plusDays(random.nextInt((int) Math.max(1, Math.min(days / 10, 20))));
+            LocalDate on = s.playedFrom().atDay(1).plusDays(random.nextInt((int) Math.max(1, Math.min(days / 10, 20))));
             boolean rising = p % 3 == 0;
             plan.add(on, Plan.time(random, 6, 0, 60), ledger -> partners.register(ledger, n, rising, random, plan, on));
         }
@@ -175,6 +197,12 @@ class World {
             int n = c;
             LocalDate on = first.plusDays(Math.min(days - 1, 21 + random.nextInt((int) Math.max(1, days * 2 / 3))));
             plan.add(on, Plan.time(random, 6, 0, 80), ledger -> customers.customer(ledger, n, random, plan, on));
+        }
+        // Founders buy in the founding year, within the period's length of its start: their first term ends fall in the period.
+        for (int f = 0; f < s.founders(); f++) {
+            int n = f;
+            LocalDate on = s.playedFrom().atDay(1).plusDays(21 + random.nextInt((int) Math.max(1, Math.min(days, 330) - 21)));
+            plan.add(on, Plan.time(random, 6, 0, 80), ledger -> customers.founder(ledger, n, random, plan, on));
         }
         leads.plan(plan, s);
         // Working days of licence events: the first {workdaysPerMonth} Tuesdays to Thursdays of each month.
