@@ -1,8 +1,5 @@
 package org.switchboard.telephony.internal;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +11,10 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.switchboard.instances.InstanceId;
+import org.switchboard.platform.ChannelListener;
 
 /**
  * The registrations this node routes to, kept in memory: the live bindings of an extension (read
@@ -45,7 +39,6 @@ import org.switchboard.instances.InstanceId;
 @Component
 class BindingCache implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(BindingCache.class);
     static final String CHANNEL = "sip_bindings_changed";
     private static final int STRIPES = 1024;
     private static final int MAX_ENTRIES = 200_000;
@@ -56,13 +49,24 @@ class BindingCache implements SmartLifecycle {
     private final Map<Object, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLongArray stripes = new AtomicLongArray(STRIPES);
     private final AtomicLong epoch = new AtomicLong();
-    private final DataSource dataSource;
+    private final ChannelListener listener;
     private volatile boolean listening;
-    private volatile boolean running;
-    private Thread thread;
 
     BindingCache(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.listener = new ChannelListener(dataSource, CHANNEL, "sip-bindings-listener",
+                instance -> changed(new InstanceId(UUID.fromString(instance))), new ChannelListener.Events() {
+                    @Override
+                    public void listening(boolean again) {
+                        changedAll(); // announcements before this one may have been missed
+                        listening = true;
+                    }
+
+                    @Override
+                    public void lost() {
+                        listening = false; // read from the database meanwhile
+                        changedAll();
+                    }
+                });
     }
 
     /**
@@ -127,68 +131,19 @@ class BindingCache implements SmartLifecycle {
         return true;
     }
 
-    private void listen() {
-        while (running) {
-            try (Connection connection = dataSource.getConnection()) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                }
-                changedAll(); // announcements before this one may have been missed
-                listening = true;
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                while (running) {
-                    PGNotification[] notifications = pg.getNotifications(1000);
-                    if (notifications == null) {
-                        continue;
-                    }
-                    for (PGNotification n : notifications) {
-                        changed(new InstanceId(UUID.fromString(n.getParameter())));
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                listening = false;
-                changedAll();
-                if (!running) {
-                    return;
-                }
-                log.warn("Listening for changed SIP registrations failed; reading them from the database "
-                        + "meanwhile, trying again in a second: {}", e.toString());
-                try {
-                    Thread.sleep(1000);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-        listening = false;
-    }
-
     @Override
-    public synchronized void start() {
-        running = true;
-        thread = new Thread(this::listen, "sip-bindings-listener");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        listener.start();
     }
 
     @Override
     public void stop() {
-        running = false;
+        listener.stop();
         listening = false;
-        Thread t = thread;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(3000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return listener.isRunning();
     }
 }
