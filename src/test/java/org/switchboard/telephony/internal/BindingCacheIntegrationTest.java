@@ -47,58 +47,59 @@ class BindingCacheIntegrationTest extends IntegrationTestBase {
         await(cache::listening, "this node listens for changed registrations");
 
         // nobody registered: this node keeps that in memory
-        assertThat(bindings.ofExtension(instance, "101", Instant.now())).isEmpty();
+        assertThat(bindings.ofExtension(instance, "101", clock.instant())).isEmpty();
 
         // the phone registers through the other node, for 2 s: its row is committed there
-        Instant soon = Instant.now().plusSeconds(2);
+        Instant soon = clock.instant().plusSeconds(2);
         otherNode.update("""
                 insert into sip_bindings (id, instance_id, device_id, contact, flow, call_id, cseq, user_agent,
                     registered_at, refreshed_at, expires_at) values (?, ?, ?, ?, ?, ?, 1, 'desk', now(), now(), ?)""",
                 UUID.randomUUID(), instance.value(), device, "sip:101@127.0.0.9:5070", "udp:127.0.0.9:5070", "c-1",
                 Timestamp.from(soon));
-        await(() -> bindings.ofExtension(instance, "101", Instant.now()).size() == 1,
+        await(() -> bindings.ofExtension(instance, "101", clock.instant()).size() == 1,
                 "the other node's binding is used here");
-        assertThat(bindings.ofDevice(instance, device, Instant.now())).extracting(Binding::flow)
+        assertThat(bindings.ofDevice(instance, device, clock.instant())).extracting(Binding::flow)
                 .containsExactly("udp:127.0.0.9:5070");
 
         // used from memory: a change that nobody announces (the other node's CSeq) is not read again
         otherNode.update("update sip_bindings set cseq = 2 where device_id = ?", device);
         Thread.sleep(300);
-        assertThat(bindings.ofExtension(instance, "101", Instant.now())).extracting(r -> r.binding().cseq())
+        assertThat(bindings.ofExtension(instance, "101", clock.instant())).extracting(r -> r.binding().cseq())
                 .containsExactly(1L);
 
         // the other node only extends it (a refresh announces nothing): once this node's copy has
         // expired, the binding is read again and used with its new expiry
-        otherNode.update("update sip_bindings set expires_at = now() + interval '1 hour' where device_id = ?", device);
-        waitUntil(soon.plusMillis(100));
-        List<Reachable> refreshed = bindings.ofExtension(instance, "101", Instant.now());
+        otherNode.update("update sip_bindings set expires_at = ? where device_id = ?",
+                Timestamp.from(clock.instant().plusSeconds(3600)), device);
+        clock.set(soon.plusMillis(100));
+        List<Reachable> refreshed = bindings.ofExtension(instance, "101", clock.instant());
         assertThat(refreshed).extracting(r -> r.binding().cseq()).containsExactly(2L);
 
         // the other node removes it: not used here any more
         otherNode.update("delete from sip_bindings where device_id = ?", device);
-        await(() -> bindings.ofExtension(instance, "101", Instant.now()).isEmpty(), "the removed binding is not used");
-        assertThat(bindings.ofDevice(instance, device, Instant.now())).isEmpty();
+        await(() -> bindings.ofExtension(instance, "101", clock.instant()).isEmpty(), "the removed binding is not used");
+        assertThat(bindings.ofDevice(instance, device, clock.instant())).isEmpty();
 
-        // past its expiry a binding is not used, though it is still in memory and in the database
-        Instant shortly = Instant.now().plusSeconds(1);
+        // past its expiry (by the platform's clock, which the housekeeping uses too) a binding is not used
+        Instant shortly = clock.instant().plusSeconds(1);
         otherNode.update("""
                 insert into sip_bindings (id, instance_id, device_id, contact, flow, call_id, cseq, user_agent,
                     registered_at, refreshed_at, expires_at) values (?, ?, ?, ?, ?, ?, 1, 'desk', now(), now(), ?)""",
                 UUID.randomUUID(), instance.value(), device, "sip:101@127.0.0.9:5071", "udp:127.0.0.9:5071", "c-2",
                 Timestamp.from(shortly));
-        await(() -> bindings.ofExtension(instance, "101", Instant.now()).size() == 1, "the second binding is used");
-        waitUntil(shortly.plusMillis(100));
-        assertThat(bindings.ofExtension(instance, "101", Instant.now())).isEmpty();
-        assertThat(bindings.ofDevice(instance, device, Instant.now())).isEmpty();
+        await(() -> bindings.ofExtension(instance, "101", clock.instant()).size() == 1, "the second binding is used");
+        clock.set(shortly.plusMillis(100));
+        assertThat(bindings.ofExtension(instance, "101", clock.instant())).isEmpty();
+        assertThat(bindings.ofDevice(instance, device, clock.instant())).isEmpty();
 
         // written and removed through this node: used, and not used, at once (before the registrar answers)
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         bindings.upsert(new Binding(UUID.randomUUID(), instance, device, "sip:101@127.0.0.9:5072",
                 "udp:127.0.0.9:5072", "c-3", 1, "desk", now, now, now.plusSeconds(300)));
-        assertThat(bindings.ofExtension(instance, "101", Instant.now())).extracting(r -> r.binding().contact())
+        assertThat(bindings.ofExtension(instance, "101", clock.instant())).extracting(r -> r.binding().contact())
                 .containsExactly("sip:101@127.0.0.9:5072");
         bindings.remove(device, "sip:101@127.0.0.9:5072");
-        assertThat(bindings.ofExtension(instance, "101", Instant.now())).isEmpty();
+        assertThat(bindings.ofExtension(instance, "101", clock.instant())).isEmpty();
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
@@ -106,13 +107,6 @@ class BindingCacheIntegrationTest extends IntegrationTestBase {
         while (!condition.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what).isLessThan(until);
             Thread.sleep(20);
-        }
-    }
-
-    private static void waitUntil(Instant at) throws InterruptedException {
-        long ms = Duration.between(Instant.now(), at).toMillis();
-        if (ms > 0) {
-            Thread.sleep(ms);
         }
     }
 }
