@@ -27,6 +27,11 @@ final class Authenticator {
         boolean authenticated() {
             return device != null;
         }
+
+        /** The same answer, not counted as a failed attempt. */
+        Outcome notCounted() {
+            return new Outcome(device, challenge, false);
+        }
     }
 
     private final Devices devices;
@@ -87,8 +92,8 @@ final class Authenticator {
             case GOOD -> new Outcome(device.get(), null, false);
             case STALE -> challenge(request, tenant, proxy, true, null);
             case FORGED -> challenge(request, tenant, proxy, false, "Nonce not issued here");
-            case REPLAYED -> new Outcome(null, challenge(request, tenant, proxy, false, "Nonce count reused: request replayed")
-                    .challenge(), false);
+            case REPLAYED -> challenge(request, tenant, proxy, false, "Nonce count reused: request replayed")
+                    .notCounted();
         };
     }
 
