@@ -47,6 +47,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
         Map<Long, long[]> children = new HashMap<>(); // pid -> {at the start, last seen, kamailio?}
         sampleChildren(children, true);
         long[] dbBefore = db == null ? null : dbCounters(db);
+        Map<String, long[]> tablesBefore = db != null && TableCounts.ON ? TableCounts.read(db) : null;
         long dropsBefore = receiveBufferDrops();
         long cpuBefore = jvmCpuNanos();
         Map<Long, Long> threadsBefore = threadCpu();
@@ -106,6 +107,9 @@ record Step(String name, int rate, long created, long completed, long failed, do
                 kamailioCpu / 1e6 / per, (d[0] - b[0]) / per, (d[1] - b[1]) / per, (d[2] - b[2]) / per,
                 (d[3] - b[3]) / per, peak.get() >> 20, threadsCpu / 1e6 / per, dbCpu / 1e6 / per);
         s.print(db != null);
+        if (tablesBefore != null) {
+            TableCounts.print(db, tablesBefore, per);
+        }
         if (refused > 0) {
             System.out.printf("  refused with 503 (the phone stopped there): %d%n", refused);
         }
