@@ -33,7 +33,8 @@ class PoolChangeWriter {
     /**
      * Writes what changed in these pools, each with its version raised by one: refs, holders,
      * history, hourly figures and the pool rows go to the database as arrays in one statement (one
-     * round trip however many events the batch holds); only forgotten refs (reclaim) take a second.
+     * round trip however many events the batch holds); only forgotten refs (reclaim) take a second,
+     * one statement too.
      * In the licence writer's batches it runs with one plan per connection ({@link PoolStore#lock}).
      */
     public void write(List<Written> written) {
@@ -41,7 +42,7 @@ class PoolChangeWriter {
             return;
         }
         Columns refs = new Columns(11);
-        List<Object[]> refDeletes = new ArrayList<>();
+        Columns refDeletes = new Columns(3);
         Columns holders = new Columns(5);
         Columns freed = new Columns(2);
         Columns history = new Columns(14);
@@ -57,7 +58,7 @@ class PoolChangeWriter {
                         r.device() == null ? null : r.device().name());
             }
             for (HeldRef r : c.forgottenRefs()) {
-                refDeletes.add(new Object[] { instance, r.reason().name(), r.ref() });
+                refDeletes.add(instance, r.reason().name(), r.ref());
             }
             for (Holder h : c.holders()) {
                 holders.add(instance, customer, h.subject(), text(h.since()), h.overLimit());
@@ -89,9 +90,21 @@ class PoolChangeWriter {
             return null;
         });
         if (!refDeletes.isEmpty()) {
-            jdbc.batchUpdate("delete from licence_refs where instance_id = ? and reason = ? and ref = ?", refDeletes);
+            jdbc.execute((Connection con) -> {
+                try (PreparedStatement ps = con.prepareStatement(FORGET)) {
+                    refDeletes.bind(con, ps, 1, "uuid", "text", "text");
+                    ps.executeUpdate();
+                }
+                return null;
+            });
         }
     }
+
+    /** Forgotten refs, however many, in one statement. */
+    static final String FORGET = """
+            delete from licence_refs r using unnest(?::uuid[], ?::text[], ?::text[]) as t(i, reason, ref)
+            where r.instance_id = t.i and r.reason = t.reason and r.ref = t.ref
+            """;
 
     static final String WRITE = """
             with refs as (
@@ -145,6 +158,10 @@ class PoolChangeWriter {
             for (int i = 0; i < n; i++) {
                 columns.add(new ArrayList<>());
             }
+        }
+
+        boolean isEmpty() {
+            return columns.get(0).isEmpty();
         }
 
         void add(Object... values) {

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,13 +29,17 @@ import org.switchboard.telephony.internal.CallLog.CallRow;
  * The call log's writes from the SIP core with group commit: a call's start, answer and end are
  * queued, and one writer thread takes what has queued up (up to a batch), writes it in at most
  * three statements (arrays bound as columns) and commits once. A call that starts and ends within
- * one batch is one row inserted whole. The end of a call and its pending call record stay one row
+ * one batch is one row inserted whole; a call answered and ended within one batch is one row
+ * update. Starts and answers stay queued up to {@link #LINGER} even past the commits of other
+ * calls' ends ({@link GroupCommit#mayStay}), so that a call shorter than that is one row insert
+ * and nothing else. The end of a call and its pending call record stay one row
  * write (see {@link CallLog}); the end's future completes after the commit, with whether this write
  * ended the call, so its licence is given back only once the end is durable.
  * <p>
  * The queue is bounded: when it is full the SIP worker waits (the work queue in front sheds new
  * calls with 503 long before that). Starts and answers wait up to {@link #LINGER} for an end to
- * share a commit with; an end is written at once with whatever has queued up.
+ * share a commit with; an end is written at once with what has queued up, other calls' starts and
+ * answers younger than the linger staying queued for a later commit.
  * <p>
  * A call without a record for billing ({@link CallRecordHandover#forBilling}: no public number
  * called) is marked recorded in the same write as its end, so the handover has nothing to do for
@@ -100,8 +105,13 @@ class CallLogWriter extends GroupCommit<CallLogWriter.Op> {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
 
+    @Autowired
     CallLogWriter(JdbcTemplate jdbc, TransactionTemplate tx) {
-        super("sip-call-log", MAX_BATCH, LINGER);
+        this(jdbc, tx, LINGER);
+    }
+
+    CallLogWriter(JdbcTemplate jdbc, TransactionTemplate tx, Duration linger) {
+        super("sip-call-log", MAX_BATCH, linger);
         this.jdbc = jdbc;
         this.tx = tx;
     }
@@ -138,6 +148,20 @@ class CallLogWriter extends GroupCommit<CallLogWriter.Op> {
     @Override
     boolean waitedFor(Op op) {
         return op instanceof End;
+    }
+
+    /**
+     * A start or an answer, written only when a linger old (or when the call's end comes): a call
+     * shorter than the linger is one row inserted whole, its answer and end with it.
+     */
+    @Override
+    boolean mayStay(Op op) {
+        return !(op instanceof End);
+    }
+
+    @Override
+    Object key(Op op) {
+        return Key.of(op);
     }
 
     @Override
@@ -212,17 +236,25 @@ class CallLogWriter extends GroupCommit<CallLogWriter.Op> {
             }
         }
         ordered.addAll(updates);
-        List<Answer> answers = new ArrayList<>();
+        Map<Key, Answer> answers = new LinkedHashMap<>();
         List<End> ends = new ArrayList<>();
         for (Op op : ordered) {
             if (op instanceof Answer a) {
-                answers.add(a);
+                answers.putIfAbsent(Key.of(a), a);
             } else if (op instanceof End end) {
                 ends.add(end);
             }
         }
-        answer(answers);
-        Set<Key> endedNow = end(ends);
+        // a call answered and ended in this batch: its answer goes with its end, one row update
+        Map<Key, Instant> answeredWithEnd = new LinkedHashMap<>();
+        for (End end : ends) {
+            Answer a = answers.remove(Key.of(end));
+            if (a != null) {
+                answeredWithEnd.put(Key.of(end), a.at());
+            }
+        }
+        answer(new ArrayList<>(answers.values()));
+        Set<Key> endedNow = end(ends, answeredWithEnd);
         for (End end : ends) {
             result.put(end, endedNow.remove(Key.of(end))); // the first end of a call ended it, later ones did not
         }
@@ -317,8 +349,11 @@ class CallLogWriter extends GroupCommit<CallLogWriter.Op> {
         });
     }
 
-    /** Ends the calls not ended yet; answers which this statement ended. */
-    private Set<Key> end(List<End> ends) {
+    /**
+     * Ends the calls not ended yet, with the answer of those answered in the same batch; answers
+     * which this statement ended.
+     */
+    private Set<Key> end(List<End> ends, Map<Key, Instant> answeredWithEnd) {
         Set<Key> ended = new HashSet<>();
         if (ends.isEmpty()) {
             return ended;
@@ -327,15 +362,17 @@ class CallLogWriter extends GroupCommit<CallLogWriter.Op> {
         String[] callId = ends.stream().map(End::callId).toArray(String[]::new);
         String[] at = ends.stream().map(e -> text(e.at())).toArray(String[]::new);
         String[] reason = ends.stream().map(End::reason).toArray(String[]::new);
+        String[] answered = ends.stream().map(e -> text(answeredWithEnd.get(Key.of(e)))).toArray(String[]::new);
         return jdbc.execute((Connection con) -> {
-            // with ordinality: a call ended twice in the batch takes its first end
+            // with ordinality: a call ended twice in the batch takes its first end (the answer goes with each)
             try (PreparedStatement ps = con.prepareStatement("""
                     update sip_calls c set ended_at = x.at::timestamptz, end_reason = x.reason,
+                        answered_at = coalesce(c.answered_at, x.answered::timestamptz),
                         recorded_at = case when c.direction <> 'OUTBOUND' and c.to_number not like '+%'
                             then x.at::timestamptz end
-                    from (select distinct on (i, call_id) i, call_id, at, reason
-                          from unnest(?::uuid[], ?::text[], ?::text[], ?::text[]) with ordinality
-                            as u(i, call_id, at, reason, n)
+                    from (select distinct on (i, call_id) i, call_id, at, reason, answered
+                          from unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
+                            as u(i, call_id, at, reason, answered, n)
                           order by i, call_id, n) x
                     where c.instance_id = x.i and c.call_id = x.call_id and c.ended_at is null
                     returning c.instance_id, c.call_id""")) {
@@ -343,6 +380,7 @@ class CallLogWriter extends GroupCommit<CallLogWriter.Op> {
                 bind(con, ps, 2, "text", callId);
                 bind(con, ps, 3, "text", at);
                 bind(con, ps, 4, "text", reason);
+                bind(con, ps, 5, "text", answered);
                 keys(ps, ended);
             }
             return ended;

@@ -2,7 +2,9 @@ package org.switchboard.telephony.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +20,9 @@ import org.springframework.context.SmartLifecycle;
  * Items nobody waits for are not written at once: the writer lingers up to {@code linger} for more
  * (a batch full, or an item somebody waits for, ends the wait), so that at any rate such items cost
  * at most one commit per linger, and they ride along with the next commit that somebody waits for.
+ * Those that {@link #mayStay may stay} ride along only once they are a linger old, and otherwise
+ * stay queued for a later commit, so that what comes after them for the same key (a call's end
+ * after its start) may be written with them in one row.
  */
 abstract class GroupCommit<T> implements SmartLifecycle {
 
@@ -81,6 +86,7 @@ abstract class GroupCommit<T> implements SmartLifecycle {
         running = false;
         Thread t = thread;
         if (t != null) {
+            LockSupport.unpark(t); // a lingering writer writes what it holds now
             try {
                 t.join(10_000);
             } catch (InterruptedException e) {
@@ -106,14 +112,27 @@ abstract class GroupCommit<T> implements SmartLifecycle {
     }
 
     /**
-     * Waits up to the linger for more items, unless one of the batch is waited for or it is full.
+     * Whether this item, nobody waiting for it, may stay queued past a commit somebody waits for,
+     * for the rest of its linger: so that it may be written together with what comes after it
+     * (a call's start with its end). Never when an item of the same {@link #key} is written now.
+     */
+    boolean mayStay(T item) {
+        return false;
+    }
+
+    /** The items that belong together: an item that stays keeps the later ones of its key from going first. */
+    Object key(T item) {
+        return item;
+    }
+
+    /**
+     * Waits up to {@code until} for more items, unless one of the batch is waited for or it is full.
      * Parked, not waiting on the queue: an item nobody waits for does not wake the writer.
      */
-    private void linger(List<T> batch) throws InterruptedException {
+    private void linger(List<T> batch, long[] seen, long until) throws InterruptedException {
         if (lingerNanos <= 0 || anyWaitedFor(batch, 0)) {
             return;
         }
-        long until = System.nanoTime() + lingerNanos;
         while (batch.size() < maxBatch && running) {
             long left = until - System.nanoTime();
             if (left > 0) {
@@ -123,10 +142,19 @@ abstract class GroupCommit<T> implements SmartLifecycle {
                 throw new InterruptedException();
             }
             int from = batch.size();
-            queue.drainTo(batch, maxBatch - batch.size());
+            drain(batch, seen);
             if (left <= 0 || anyWaitedFor(batch, from)) {
                 return;
             }
+        }
+    }
+
+    private void drain(List<T> batch, long[] seen) {
+        int from = batch.size();
+        queue.drainTo(batch, maxBatch - from);
+        long now = System.nanoTime();
+        for (int i = from; i < batch.size(); i++) {
+            seen[i] = now;
         }
     }
 
@@ -139,17 +167,64 @@ abstract class GroupCommit<T> implements SmartLifecycle {
         return false;
     }
 
+    /**
+     * Moves out of the batch, into {@code stay}, the items that may wait for a later commit: only
+     * when the batch goes because somebody waits for one of its items (not at the end of a linger,
+     * which writes everything: items nobody waits for cost one commit per linger at most), not when
+     * the batch is full or the writer stops; and only items queued less than a linger ago, that may
+     * stay, and of a key none of the batch's written items has.
+     */
+    private void split(List<T> batch, long[] seen, List<T> stay, long[] staySeen) {
+        if (!running || batch.size() >= maxBatch || !anyWaitedFor(batch, 0)) {
+            return;
+        }
+        long now = System.nanoTime();
+        Set<Object> written = new HashSet<>();
+        for (T item : batch) {
+            if (waitedFor(item)) {
+                written.add(key(item));
+            }
+        }
+        int kept = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            T item = batch.get(i);
+            Object key = key(item);
+            boolean young = now - seen[i] < lingerNanos;
+            if (young && mayStay(item) && !written.contains(key)) {
+                staySeen[stay.size()] = seen[i];
+                stay.add(item);
+            } else {
+                written.add(key); // what comes later for this key is written now too, in its order
+                seen[kept] = seen[i];
+                batch.set(kept++, item);
+            }
+        }
+        batch.subList(kept, batch.size()).clear();
+    }
+
     private void run() {
         List<T> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
+        long[] seen = new long[maxBatch];
+        List<T> stay = new ArrayList<>(maxBatch);
+        long[] staySeen = new long[maxBatch];
+        while (running || !queue.isEmpty() || !stay.isEmpty()) {
             try {
-                T first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                for (int i = 0; i < stay.size(); i++) {
+                    seen[i] = staySeen[i];
                 }
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                linger(batch);
+                batch.addAll(stay);
+                stay.clear();
+                if (batch.isEmpty()) {
+                    T first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    seen[0] = System.nanoTime();
+                }
+                drain(batch, seen);
+                linger(batch, seen, seen[0] + lingerNanos);
+                split(batch, seen, stay, staySeen);
                 write(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
