@@ -90,6 +90,40 @@ class PoolChangeWriterPlanIntegrationTest extends IntegrationTestBase {
         assertThat(lock).containsPattern("Index Scan (using|on) licence_pools_pkey").doesNotContain("Seq Scan");
     }
 
+    @Test
+    void forgottenRefsGoInOneStatementByTheirKeyAndTheOthersStay() {
+        Setup setup = fixtures.subscribed(20, 20, 0);
+        UUID instance = setup.instance().value();
+        tx.executeWithoutResult(status -> {
+            PoolStore.PoolRow row = store.lock(Set.of(instance)).get(instance);
+            LicencePool pool = store.load(row);
+            for (int i = 0; i < 5; i++) {
+                pool.apply(new LicenceEvent(EventType.DESKTOP_OPENED, String.valueOf(100 + i), "f-" + i, null,
+                        clock.instant(), null));
+            }
+            for (int i = 0; i < 3; i++) {
+                pool.apply(new LicenceEvent(EventType.DESKTOP_CLOSED, String.valueOf(100 + i), "f-" + i, null,
+                        clock.instant(), null));
+            }
+            changeWriter.write(List.of(new PoolStore.Written(row, pool, pool.drainChanges())));
+        });
+        assertThat(refs(instance)).containsExactlyInAnyOrder("f-0", "f-1", "f-2", "f-3", "f-4");
+
+        tx.executeWithoutResult(status -> {
+            PoolStore.PoolRow row = store.lock(Set.of(instance)).get(instance);
+            LicencePool pool = store.load(row);
+            assertThat(pool.forget(clock.instant().plusSeconds(1))).isEqualTo(3); // the three ended sessions
+            changeWriter.write(List.of(new PoolStore.Written(row, pool, pool.drainChanges())));
+        });
+        assertThat(refs(instance)).containsExactlyInAnyOrder("f-3", "f-4");
+        assertThat(plan(PoolChangeWriter.FORGET)).containsPattern("Index (Only )?Scan (using|on) licence_refs_pkey")
+                .doesNotContain("Seq Scan");
+    }
+
+    private List<String> refs(UUID instance) {
+        return jdbc.queryForList("select ref from licence_refs where instance_id = ?", String.class, instance);
+    }
+
     /** Plans of the lock and the write so far, by pg_prepared_statements: this session's, the connection of the transaction. */
     private Map<String, Object> plansOfThisSession() {
         return jdbc.queryForMap("select coalesce(sum(generic_plans), 0) as generic, coalesce(sum(custom_plans), 0)"
