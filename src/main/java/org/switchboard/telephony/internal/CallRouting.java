@@ -1,5 +1,7 @@
 package org.switchboard.telephony.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -26,18 +28,61 @@ final class CallRouting {
     record Route(Kind kind, String target) {
     }
 
-    private static final Pattern DIALLED = Pattern.compile("\\+?[0-9]{1,20}");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
     private CallRouting() {
     }
 
+    /**
+     * What a dialled string is in a country (an emergency number, its E.164 form), by country and
+     * string: the same few are dialled again and again, and asking libphonenumber costs more than
+     * the rest of the route. Bounded: forgotten all at once when full.
+     */
+    private record Number(boolean emergency, String e164) {
+    }
+
+    private static final Map<String, Number> NUMBERS = new ConcurrentHashMap<>();
+    static final int MAX_NUMBERS = 10_000;
+
+    private static Number number(String dialled, String country) {
+        String key = country + " " + dialled;
+        Number n = NUMBERS.get(key);
+        if (n == null) {
+            n = new Number(EmergencyNumbers.isEmergency(dialled, country), e164(dialled, country));
+            if (NUMBERS.size() >= MAX_NUMBERS) {
+                NUMBERS.clear();
+            }
+            NUMBERS.put(key, n);
+        }
+        return n;
+    }
+
+    /** One to twenty digits, a leading + allowed, checked without a regular expression. */
+    static boolean dialable(String dialled) {
+        if (dialled == null) {
+            return false;
+        }
+        int from = dialled.startsWith("+") ? 1 : 0;
+        int digits = dialled.length() - from;
+        if (digits < 1 || digits > 20) {
+            return false;
+        }
+        for (int i = from; i < dialled.length(); i++) {
+            char c = dialled.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Route route(String dialled, String country, boolean deactivated, Predicate<String> isExtension,
             boolean carrierConfigured) {
-        if (dialled == null || !DIALLED.matcher(dialled).matches()) {
+        if (!dialable(dialled)) {
             return new Route(Kind.NOT_FOUND, dialled);
         }
-        if (EmergencyNumbers.isEmergency(dialled, country)) {
+        Number number = number(dialled, country);
+        if (number.emergency()) {
             return carrierConfigured ? new Route(Kind.EMERGENCY, dialled) : new Route(Kind.NO_TRUNK, dialled);
         }
         if (deactivated) {
@@ -46,7 +91,7 @@ final class CallRouting {
         if (!dialled.startsWith("+") && !dialled.startsWith("0") && isExtension.test(dialled)) {
             return new Route(Kind.INTERNAL, dialled);
         }
-        String e164 = e164(dialled, country);
+        String e164 = number.e164();
         if (e164 == null) {
             return new Route(Kind.NOT_FOUND, dialled);
         }

@@ -17,9 +17,6 @@ import org.switchboard.telephony.sip.Via;
  */
 final class Hops {
 
-    private static final java.util.regex.Pattern RECEIVED_OR_RPORT = java.util.regex.Pattern
-            .compile(";\\s*(received|rport)(=[^;]*)?");
-
     private final SipTransport transport;
 
     Hops(SipTransport transport) {
@@ -37,7 +34,9 @@ final class Hops {
     }
 
     boolean topRouteIsUs(SipMessage m) {
-        return m.header("Route").map(NameAddress::parse).map(NameAddress::sipUri).map(this::isUs).orElse(false);
+        String route = m.headerOrNull("Route");
+        NameAddress top = route == null ? null : NameAddress.parse(route);
+        return top != null && isUs(top.sipUri());
     }
 
     /** Takes our own entries off the top of the route set (two when a call crosses from UDP to TCP). */
@@ -61,8 +60,37 @@ final class Hops {
     /** The requester's Via gets received and rport, so responses find it back through NAT and over TCP. */
     static void stampReceived(SipMessage f, Flow from) {
         String via = f.headerOrNull("Via");
-        String stripped = RECEIVED_OR_RPORT.matcher(via).replaceAll("");
-        f.replaceFirst("Via", stripped + ";received=" + from.host() + ";rport=" + from.port());
+        f.replaceFirst("Via", withoutReceived(via) + ";received=" + from.host() + ";rport=" + from.port());
+    }
+
+    /** The Via without its received and rport parameters (any case), the rest as it was. */
+    static String withoutReceived(String via) {
+        if (!containsIgnoreCase(via, "received") && !containsIgnoreCase(via, "rport")) {
+            return via;
+        }
+        StringBuilder b = new StringBuilder(via.length());
+        int semi = via.indexOf(';');
+        b.append(via, 0, semi < 0 ? via.length() : semi);
+        while (semi >= 0) {
+            int next = via.indexOf(';', semi + 1);
+            int end = next < 0 ? via.length() : next;
+            int eq = via.indexOf('=', semi + 1);
+            String name = via.substring(semi + 1, eq < 0 || eq > end ? end : eq).trim();
+            if (!name.equalsIgnoreCase("received") && !name.equalsIgnoreCase("rport")) {
+                b.append(via, semi, end);
+            }
+            semi = next;
+        }
+        return b.toString();
+    }
+
+    private static boolean containsIgnoreCase(String s, String lower) {
+        for (int i = 0; i + lower.length() <= s.length(); i++) {
+            if (s.regionMatches(true, i, lower, 0, lower.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Flow flowOf(Via via) {
