@@ -34,27 +34,25 @@ final class CallRouting {
     }
 
     /**
-     * What a dialled string is in a country (an emergency number, its E.164 form), by country and
-     * string: the same few are dialled again and again, and asking libphonenumber costs more than
-     * the rest of the route. Bounded: forgotten all at once when full.
+     * The E.164 form of a dialled string in a country (empty: not a number), by country and
+     * string: the same few are dialled again and again, and libphonenumber parses each time (the
+     * emergency check keeps its own answers). Bounded: forgotten all at once when full.
      */
-    private record Number(boolean emergency, String e164) {
-    }
-
-    private static final Map<String, Number> NUMBERS = new ConcurrentHashMap<>();
+    private static final Map<String, String> E164_OF = new ConcurrentHashMap<>();
     static final int MAX_NUMBERS = 10_000;
 
-    private static Number number(String dialled, String country) {
-        String key = country + " " + dialled;
-        Number n = NUMBERS.get(key);
+    private static String e164Kept(String dialled, String country) {
+        String key = country + "|" + dialled;
+        String n = E164_OF.get(key);
         if (n == null) {
-            n = new Number(EmergencyNumbers.isEmergency(dialled, country), e164(dialled, country));
-            if (NUMBERS.size() >= MAX_NUMBERS) {
-                NUMBERS.clear();
+            String e164 = e164(dialled, country);
+            n = e164 == null ? "" : e164;
+            if (E164_OF.size() >= MAX_NUMBERS) {
+                E164_OF.clear();
             }
-            NUMBERS.put(key, n);
+            E164_OF.put(key, n);
         }
-        return n;
+        return n.isEmpty() ? null : n;
     }
 
     /** One to twenty digits, a leading + allowed, checked without a regular expression. */
@@ -81,8 +79,7 @@ final class CallRouting {
         if (!dialable(dialled)) {
             return new Route(Kind.NOT_FOUND, dialled);
         }
-        Number number = number(dialled, country);
-        if (number.emergency()) {
+        if (EmergencyNumbers.isEmergency(dialled, country)) {
             return carrierConfigured ? new Route(Kind.EMERGENCY, dialled) : new Route(Kind.NO_TRUNK, dialled);
         }
         if (deactivated) {
@@ -91,7 +88,7 @@ final class CallRouting {
         if (!dialled.startsWith("+") && !dialled.startsWith("0") && isExtension.test(dialled)) {
             return new Route(Kind.INTERNAL, dialled);
         }
-        String e164 = number.e164();
+        String e164 = e164Kept(dialled, country);
         if (e164 == null) {
             return new Route(Kind.NOT_FOUND, dialled);
         }
