@@ -65,32 +65,34 @@ final class Hops {
 
     /** The Via without its received and rport parameters (any case), the rest as it was. */
     static String withoutReceived(String via) {
-        if (!containsIgnoreCase(via, "received") && !containsIgnoreCase(via, "rport")) {
-            return via;
-        }
-        StringBuilder b = new StringBuilder(via.length());
-        int semi = via.indexOf(';');
-        b.append(via, 0, semi < 0 ? via.length() : semi);
-        while (semi >= 0) {
+        StringBuilder b = null;
+        int kept = 0; // the Via up to here is kept as it is
+        for (int semi = via.indexOf(';'); semi >= 0;) {
             int next = via.indexOf(';', semi + 1);
             int end = next < 0 ? via.length() : next;
-            int eq = via.indexOf('=', semi + 1);
-            String name = via.substring(semi + 1, eq < 0 || eq > end ? end : eq).trim();
-            if (!name.equalsIgnoreCase("received") && !name.equalsIgnoreCase("rport")) {
-                b.append(via, semi, end);
+            if (isParam(via, semi + 1, end, "received") || isParam(via, semi + 1, end, "rport")) {
+                if (b == null) {
+                    b = new StringBuilder(via.length());
+                }
+                b.append(via, kept, semi);
+                kept = end;
             }
             semi = next;
         }
-        return b.toString();
+        return b == null ? via : b.append(via, kept, via.length()).toString();
     }
 
-    private static boolean containsIgnoreCase(String s, String lower) {
-        for (int i = 0; i + lower.length() <= s.length(); i++) {
-            if (s.regionMatches(true, i, lower, 0, lower.length())) {
-                return true;
-            }
+    /** Whether the parameter in {@code via[from, to)} is named {@code name} (spaces around the name allowed). */
+    private static boolean isParam(String via, int from, int to, String name) {
+        int eq = via.indexOf('=', from);
+        int nameEnd = eq < 0 || eq > to ? to : eq;
+        while (from < nameEnd && via.charAt(from) <= ' ') {
+            from++;
         }
-        return false;
+        while (nameEnd > from && via.charAt(nameEnd - 1) <= ' ') {
+            nameEnd--;
+        }
+        return nameEnd - from == name.length() && via.regionMatches(true, from, name, 0, name.length());
     }
 
     static Flow flowOf(Via via) {
