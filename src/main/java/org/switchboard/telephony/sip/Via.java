@@ -15,6 +15,20 @@ public record Via(String transport, String host, int port, Map<String, String> p
      * not one. Scanned by index, without splitting: every request and response has its top Via read.
      */
     public static Via parse(String value) {
+        return read(value, null);
+    }
+
+    /**
+     * The branch of a Via value, read as {@link #parse} reads it ({@code null} when the value is not
+     * a Via or has no branch), without a map of its parameters: the door asks it of every request.
+     */
+    public static String branchOf(String value) {
+        Via via = read(value, "branch");
+        return via == null ? null : via.branch();
+    }
+
+    /** Reads a Via; {@code only} not null: of its parameters, that one alone is kept. */
+    private static Via read(String value, String only) {
         if (value == null) {
             return null;
         }
@@ -52,7 +66,8 @@ public record Via(String transport, String host, int port, Map<String, String> p
         } else {
             host = v.substring(hpFrom, hpTo);
         }
-        Map<String, String> params = new LinkedHashMap<>(8);
+        Map<String, String> params = only == null ? new LinkedHashMap<>(8) : null;
+        String kept = null;
         for (int p = hostTo; p < to;) {
             int pFrom = p + 1;
             int next = v.indexOf(';', pFrom);
@@ -61,14 +76,18 @@ public record Via(String transport, String host, int port, Map<String, String> p
             int kTo = trimEnd(v, kFrom, pTo);
             if (kFrom < kTo) {
                 int eq = v.indexOf('=', kFrom);
-                if (eq < 0 || eq >= kTo) {
-                    params.put(v.substring(kFrom, kTo).toLowerCase(Locale.ROOT), "");
-                } else {
-                    params.put(v.substring(kFrom, trimEnd(v, kFrom, eq)).toLowerCase(Locale.ROOT),
-                            v.substring(trimStart(v, eq + 1, kTo), kTo));
+                int nameTo = eq < 0 || eq >= kTo ? kTo : trimEnd(v, kFrom, eq);
+                if (only == null) {
+                    params.put(v.substring(kFrom, nameTo).toLowerCase(Locale.ROOT),
+                            nameTo == kTo ? "" : v.substring(trimStart(v, eq + 1, kTo), kTo));
+                } else if (nameTo - kFrom == only.length() && v.regionMatches(true, kFrom, only, 0, only.length())) {
+                    kept = nameTo == kTo ? "" : v.substring(trimStart(v, eq + 1, kTo), kTo); // the last one wins
                 }
             }
             p = pTo;
+        }
+        if (only != null) {
+            return new Via(transport, host, port, kept == null ? Map.of() : Map.of(only, kept));
         }
         return new Via(transport, host, port, Collections.unmodifiableMap(params));
     }

@@ -169,6 +169,19 @@ class ByteParsingTest {
     }
 
     @Test
+    void theDoorsBranchIsTheBranchOfTheWholeVia() {
+        for (String v : List.of("SIP/2.0/UDP h:5060;branch=z9hG4bK1;rport", " SIP/2.0/TCP h ; Branch = z9hG4bK2 ",
+                "SIP/2.0/UDP h;rport;received=1.2.3.4", "SIP/2.0/UDP h;branch", "SIP/2.0/UDP h;branch=a;branch=b",
+                "SIP/2.0/UDP h:x;branch=z9hG4bK3", "SIP/2.0 h;branch=z9hG4bK4", "nonsense", "",
+                "SIP/2.0/UDP h;branches=1;xbranch=2")) {
+            Via via = Via.parse(v);
+            assertThat(Via.branchOf(v)).as(v).isEqualTo(via == null ? null : via.branch());
+        }
+        assertThat(Via.branchOf("SIP/2.0/UDP h;branch=a;branch=b")).isEqualTo("b");
+        assertThat(Via.branchOf(null)).isNull();
+    }
+
+    @Test
     void parsedHeadersFollowChangesOfTheirOwnHeaderOnlyAndCopiesKeepThem() throws Exception {
         SipMessage m = parse("""
                 INVITE sip:a@b SIP/2.0
