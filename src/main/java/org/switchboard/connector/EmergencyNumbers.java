@@ -1,6 +1,8 @@
 package org.switchboard.connector;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.ShortNumberInfo;
@@ -19,10 +21,32 @@ public final class EmergencyNumbers {
     private EmergencyNumbers() {
     }
 
+    /**
+     * Answers given, by country and dialled string: a call set-up asks twice (its route and its
+     * licence) and the same few numbers are dialled again and again, while libphonenumber's check
+     * matches patterns each time. Bounded: forgotten all at once when full.
+     */
+    private static final Map<String, Boolean> ANSWERS = new ConcurrentHashMap<>();
+    static final int MAX_ANSWERS = 10_000;
+
     public static boolean isEmergency(String dialled, String country) {
         if (dialled == null || dialled.isBlank()) {
             return false;
         }
+        String key = country + "|" + dialled;
+        Boolean known = ANSWERS.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean emergency = check(dialled, country);
+        if (ANSWERS.size() >= MAX_ANSWERS) {
+            ANSWERS.clear();
+        }
+        ANSWERS.put(key, emergency);
+        return emergency;
+    }
+
+    private static boolean check(String dialled, String country) {
         String region = country == null || country.isBlank() ? DEFAULT_COUNTRY : country.trim().toUpperCase(Locale.ROOT);
         String number = dialled.trim();
         if (number.startsWith("+")) {

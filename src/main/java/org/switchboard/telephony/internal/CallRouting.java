@@ -1,5 +1,7 @@
 package org.switchboard.telephony.internal;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -26,15 +28,55 @@ final class CallRouting {
     record Route(Kind kind, String target) {
     }
 
-    private static final Pattern DIALLED = Pattern.compile("\\+?[0-9]{1,20}");
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{1,14}");
 
     private CallRouting() {
     }
 
+    /**
+     * The E.164 form of a dialled string in a country (empty: not a number), by country and
+     * string: the same few are dialled again and again, and libphonenumber parses each time (the
+     * emergency check keeps its own answers). Bounded: forgotten all at once when full.
+     */
+    private static final Map<String, String> E164_OF = new ConcurrentHashMap<>();
+    static final int MAX_NUMBERS = 10_000;
+
+    private static String e164Kept(String dialled, String country) {
+        String key = country + "|" + dialled;
+        String n = E164_OF.get(key);
+        if (n == null) {
+            String e164 = e164(dialled, country);
+            n = e164 == null ? "" : e164;
+            if (E164_OF.size() >= MAX_NUMBERS) {
+                E164_OF.clear();
+            }
+            E164_OF.put(key, n);
+        }
+        return n.isEmpty() ? null : n;
+    }
+
+    /** One to twenty digits, a leading + allowed, checked without a regular expression. */
+    static boolean dialable(String dialled) {
+        if (dialled == null) {
+            return false;
+        }
+        int from = dialled.startsWith("+") ? 1 : 0;
+        int digits = dialled.length() - from;
+        if (digits < 1 || digits > 20) {
+            return false;
+        }
+        for (int i = from; i < dialled.length(); i++) {
+            char c = dialled.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static Route route(String dialled, String country, boolean deactivated, Predicate<String> isExtension,
             boolean carrierConfigured) {
-        if (dialled == null || !DIALLED.matcher(dialled).matches()) {
+        if (!dialable(dialled)) {
             return new Route(Kind.NOT_FOUND, dialled);
         }
         if (EmergencyNumbers.isEmergency(dialled, country)) {
@@ -46,7 +88,7 @@ final class CallRouting {
         if (!dialled.startsWith("+") && !dialled.startsWith("0") && isExtension.test(dialled)) {
             return new Route(Kind.INTERNAL, dialled);
         }
-        String e164 = e164(dialled, country);
+        String e164 = e164Kept(dialled, country);
         if (e164 == null) {
             return new Route(Kind.NOT_FOUND, dialled);
         }

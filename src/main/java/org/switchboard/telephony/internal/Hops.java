@@ -17,9 +17,6 @@ import org.switchboard.telephony.sip.Via;
  */
 final class Hops {
 
-    private static final java.util.regex.Pattern RECEIVED_OR_RPORT = java.util.regex.Pattern
-            .compile(";\\s*(received|rport)(=[^;]*)?");
-
     private final SipTransport transport;
 
     Hops(SipTransport transport) {
@@ -37,7 +34,9 @@ final class Hops {
     }
 
     boolean topRouteIsUs(SipMessage m) {
-        return m.header("Route").map(NameAddress::parse).map(NameAddress::sipUri).map(this::isUs).orElse(false);
+        String route = m.headerOrNull("Route");
+        NameAddress top = route == null ? null : NameAddress.parse(route);
+        return top != null && isUs(top.sipUri());
     }
 
     /** Takes our own entries off the top of the route set (two when a call crosses from UDP to TCP). */
@@ -61,8 +60,39 @@ final class Hops {
     /** The requester's Via gets received and rport, so responses find it back through NAT and over TCP. */
     static void stampReceived(SipMessage f, Flow from) {
         String via = f.headerOrNull("Via");
-        String stripped = RECEIVED_OR_RPORT.matcher(via).replaceAll("");
-        f.replaceFirst("Via", stripped + ";received=" + from.host() + ";rport=" + from.port());
+        f.replaceFirst("Via", withoutReceived(via) + ";received=" + from.host() + ";rport=" + from.port());
+    }
+
+    /** The Via without its received and rport parameters (any case), the rest as it was. */
+    static String withoutReceived(String via) {
+        StringBuilder b = null;
+        int kept = 0; // the Via up to here is kept as it is
+        for (int semi = via.indexOf(';'); semi >= 0;) {
+            int next = via.indexOf(';', semi + 1);
+            int end = next < 0 ? via.length() : next;
+            if (isParam(via, semi + 1, end, "received") || isParam(via, semi + 1, end, "rport")) {
+                if (b == null) {
+                    b = new StringBuilder(via.length());
+                }
+                b.append(via, kept, semi);
+                kept = end;
+            }
+            semi = next;
+        }
+        return b == null ? via : b.append(via, kept, via.length()).toString();
+    }
+
+    /** Whether the parameter in {@code via[from, to)} is named {@code name} (spaces around the name allowed). */
+    private static boolean isParam(String via, int from, int to, String name) {
+        int eq = via.indexOf('=', from);
+        int nameEnd = eq < 0 || eq > to ? to : eq;
+        while (from < nameEnd && via.charAt(from) <= ' ') {
+            from++;
+        }
+        while (nameEnd > from && via.charAt(nameEnd - 1) <= ' ') {
+            nameEnd--;
+        }
+        return nameEnd - from == name.length() && via.regionMatches(true, from, name, 0, name.length());
     }
 
     static Flow flowOf(Via via) {

@@ -59,7 +59,7 @@ final class InDialogRelay {
     }
 
     void relay(SipMessage m, Flow from) {
-        if (!hops.topRouteIsUs(m) && !hops.isUs(SipUri.parse(m.requestUri()))) {
+        if (!hops.topRouteIsUs(m) && !hops.isUs(m.requestSipUri())) {
             // a request inside a dialog that did not record our route: not ours to relay
             if (!"ACK".equals(m.method())) {
                 transport.send(SipReplies.reply(m, 403, "Forbidden").add("Warning",

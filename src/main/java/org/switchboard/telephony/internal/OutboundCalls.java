@@ -52,7 +52,7 @@ final class OutboundCalls {
     }
 
     void invite(SipMessage m, Flow from) {
-        SipUri ruri = SipUri.parse(m.requestUri());
+        SipUri ruri = m.requestSipUri();
         SipUri fromUri = m.from().sipUri();
         Tenant tenant = tenants.ofDomain(ruri.host())
                 .or(() -> hops.isUs(ruri) ? tenants.ofDomain(fromUri.host()) : Optional.empty()).orElse(null);

@@ -1,13 +1,11 @@
 package org.switchboard.telephony.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import org.switchboard.telephony.sip.Flow;
 import org.switchboard.telephony.sip.SipMessage;
 import org.switchboard.telephony.sip.SipTransport;
-import org.switchboard.telephony.sip.SipUri;
 import org.switchboard.telephony.sip.Via;
 
 /**
@@ -74,8 +72,8 @@ public final class SipCore implements SipTransport.Handler {
             transport.send(SipReplies.reply(m, 501, "Not Implemented").add("Allow", SipReplies.ALLOW), from);
             return;
         }
-        List<String> required = new ArrayList<>(m.headers("Require"));
-        if (!"ACK".equals(method) && !"CANCEL".equals(method) && !required.isEmpty()) {
+        if (!"ACK".equals(method) && !"CANCEL".equals(method) && m.headerOrNull("Require") != null) {
+            List<String> required = m.headers("Require");
             transport.send(SipReplies.reply(m, 420, "Bad Extension").add("Unsupported", String.join(", ", required)),
                     from);
             return;
@@ -123,7 +121,7 @@ public final class SipCore implements SipTransport.Handler {
         if (cseq == null || !cseq.method().equals(m.method())) {
             return SipReplies.reply(m, 400, "Bad CSeq");
         }
-        if (SipUri.parse(m.requestUri()) == null) {
+        if (m.requestSipUri() == null) {
             return SipReplies.reply(m, 416, "Unsupported URI Scheme");
         }
         String mf = m.headerOrNull("Max-Forwards");

@@ -25,7 +25,8 @@ final class SipReplies {
         SipMessage r = SipMessage.responseTo(request, status, reason);
         if (status > 100) {
             String to = r.headerOrNull("To");
-            if (to != null && NameAddress.parse(to) != null && NameAddress.parse(to).tag() == null) {
+            NameAddress parsed = to == null ? null : request.to();
+            if (parsed != null && parsed.tag() == null) {
                 r.set("To", to + ";tag=" + tagFor(request));
             }
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
@@ -37,11 +38,15 @@ class TelephonyConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService sipTimers() {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newScheduledThreadPool(2, r -> {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(2, r -> {
             Thread t = new Thread(r, "sip-timer-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
+        // a call cancels its retransmission and no-answer timers: taken out at once, they neither wake a
+        // timer thread when they fall due nor stay in the queue (a no-answer timer for a whole minute)
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
     }
 
     @Bean

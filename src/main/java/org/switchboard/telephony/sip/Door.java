@@ -88,8 +88,7 @@ final class Door {
         String branch = null;
         if (topVia != null) {
             int comma = topVia.indexOf(',');
-            Via via = Via.parse(comma < 0 ? topVia : topVia.substring(0, comma));
-            branch = via == null ? null : via.branch();
+            branch = Via.branchOf(comma < 0 ? topVia : topVia.substring(0, comma));
         }
         return new Arrival(true, method, branch, inDialog, credentials);
     }

@@ -16,19 +16,30 @@ import java.util.Optional;
  */
 public final class SipMessage {
 
+    /** The headers a response copies from its request (RFC 3261 8.2.6), in this order. */
+    private static final String[] RESPONSE_COPIES = { HeaderNames.VIA, HeaderNames.RECORD_ROUTE, HeaderNames.FROM,
+            HeaderNames.TO, HeaderNames.CALL_ID, HeaderNames.CSEQ };
+
     private final String method;
     private final String requestUri;
     private final int status;
     private final String reason;
-    private final List<String[]> headers = new ArrayList<>();
+    private final ArrayList<String[]> headers = new ArrayList<>(12);
     private byte[] body;
     private String authenticatedUser;
-    /** What the hot path parses again and again, parsed once; forgotten when a header changes. */
+    /**
+     * What the hot path parses again and again, parsed once; each forgotten when a header of its
+     * name changes, and handed on to a copy (they do not change).
+     */
     private Via topVia;
     private NameAddress from;
     private NameAddress to;
     private CSeq cseq;
-    private boolean parsed;
+    private boolean viaParsed;
+    private boolean fromParsed;
+    private boolean toParsed;
+    private boolean cseqParsed;
+    private SipUri requestSipUri;
 
     private SipMessage(String method, String requestUri, int status, String reason) {
         this.method = method;
@@ -49,12 +60,17 @@ public final class SipMessage {
     /** A response to {@code request} with the headers RFC 3261 8.2.6 copies (Via, From, To, Call-ID, CSeq). */
     public static SipMessage responseTo(SipMessage request, int status, String reason) {
         SipMessage r = response(status, reason);
-        for (String name : List.of("Via", "Record-Route", "From", "To", "Call-ID", "CSeq")) {
-            if (name.equals("Record-Route") && (status < 180 || status >= 300)) {
+        boolean recordRoute = status >= 180 && status < 300;
+        List<String[]> from = request.headers;
+        for (String name : RESPONSE_COPIES) {
+            if (name == HeaderNames.RECORD_ROUTE && !recordRoute) {
                 continue;
             }
-            for (String value : request.headers(name)) {
-                r.add(name, value);
+            for (int i = 0, size = from.size(); i < size; i++) {
+                String[] h = from.get(i);
+                if (h[0].equals(name)) {
+                    r.addCanonical(name, h[1]);
+                }
             }
         }
         return r;
@@ -62,20 +78,30 @@ public final class SipMessage {
 
     /** A copy to be changed and sent on: a proxy never changes what it received. */
     public SipMessage copy() {
-        SipMessage m = new SipMessage(method, requestUri, status, reason);
-        for (String[] h : headers) {
-            m.headers.add(new String[] { h[0], h[1] });
-        }
-        m.body = body;
-        return m;
+        return copyWith(requestUri);
     }
 
     public SipMessage withRequestUri(String uri) {
+        return copyWith(uri);
+    }
+
+    private SipMessage copyWith(String uri) {
         SipMessage m = new SipMessage(method, uri, status, reason);
-        for (String[] h : headers) {
-            m.headers.add(new String[] { h[0], h[1] });
+        ArrayList<String[]> to = m.headers;
+        to.ensureCapacity(headers.size() + 2);
+        for (int i = 0, size = headers.size(); i < size; i++) {
+            String[] h = headers.get(i);
+            to.add(new String[] { h[0], h[1] });
         }
         m.body = body;
+        m.topVia = topVia;
+        m.viaParsed = viaParsed;
+        m.from = from;
+        m.fromParsed = fromParsed;
+        m.to = this.to;
+        m.toParsed = toParsed;
+        m.cseq = cseq;
+        m.cseqParsed = cseqParsed;
         return m;
     }
 
@@ -159,15 +185,33 @@ public final class SipMessage {
     }
 
     public SipMessage add(String name, String value) {
-        parsed = false;
-        headers.add(new String[] { canonical(name), value });
+        return addCanonical(canonical(name), value);
+    }
+
+    /** Adds a header whose name is canonical already (the parser's). */
+    SipMessage addCanonical(String canonicalName, String value) {
+        changed(canonicalName);
+        headers.add(new String[] { canonicalName, value });
         return this;
+    }
+
+    /** Forgets what was parsed of the header {@code n} (canonical). */
+    private void changed(String n) {
+        if (n == HeaderNames.VIA) {
+            viaParsed = false;
+        } else if (n == HeaderNames.FROM) {
+            fromParsed = false;
+        } else if (n == HeaderNames.TO) {
+            toParsed = false;
+        } else if (n == HeaderNames.CSEQ) {
+            cseqParsed = false;
+        }
     }
 
     /** Adds a header before every other of its name (a Via, a Record-Route). */
     public SipMessage addFirst(String name, String value) {
-        parsed = false;
         String n = canonical(name);
+        changed(n);
         int at = headers.size();
         for (int i = 0; i < headers.size(); i++) {
             if (headers.get(i)[0].equals(n)) {
@@ -180,8 +224,8 @@ public final class SipMessage {
     }
 
     public SipMessage set(String name, String value) {
-        parsed = false;
         String n = canonical(name);
+        changed(n);
         for (int i = 0; i < headers.size(); i++) {
             if (headers.get(i)[0].equals(n)) {
                 headers.get(i)[1] = value;
@@ -199,8 +243,8 @@ public final class SipMessage {
 
     /** Replaces the value of the first header of that name, leaving the others (a proxy's stamp on a Via). */
     public SipMessage replaceFirst(String name, String value) {
-        parsed = false;
         String n = canonical(name);
+        changed(n);
         for (String[] h : headers) {
             if (h[0].equals(n)) {
                 h[1] = value;
@@ -211,16 +255,16 @@ public final class SipMessage {
     }
 
     public SipMessage remove(String name) {
-        parsed = false;
         String n = canonical(name);
+        changed(n);
         headers.removeIf(h -> h[0].equals(n));
         return this;
     }
 
     /** Removes the first header of that name (the top Via of a response a proxy sends on). */
     public SipMessage removeFirst(String name) {
-        parsed = false;
         String n = canonical(name);
+        changed(n);
         for (int i = 0; i < headers.size(); i++) {
             if (headers.get(i)[0].equals(n)) {
                 headers.remove(i);
@@ -231,41 +275,50 @@ public final class SipMessage {
     }
 
     public String callId() {
-        return headerOrNull("Call-ID");
+        return headerOrNull(HeaderNames.CALL_ID);
     }
 
     public CSeq cseq() {
-        parse();
+        if (!cseqParsed) {
+            cseq = CSeq.parse(headerOrNull(HeaderNames.CSEQ));
+            cseqParsed = true;
+        }
         return cseq;
     }
 
     public Via topVia() {
-        parse();
+        if (!viaParsed) {
+            String v = headerOrNull(HeaderNames.VIA);
+            topVia = v == null ? null : Via.parse(v);
+            viaParsed = true;
+        }
         return topVia;
     }
 
     public NameAddress from() {
-        parse();
+        if (!fromParsed) {
+            String f = headerOrNull(HeaderNames.FROM);
+            from = f == null ? null : NameAddress.parse(f);
+            fromParsed = true;
+        }
         return from;
     }
 
     public NameAddress to() {
-        parse();
+        if (!toParsed) {
+            String t = headerOrNull(HeaderNames.TO);
+            to = t == null ? null : NameAddress.parse(t);
+            toParsed = true;
+        }
         return to;
     }
 
-    private void parse() {
-        if (parsed) {
-            return;
+    /** The Request-URI as a SIP URI ({@code null}: not a sip: or sips: URI, or a response), parsed once. */
+    public SipUri requestSipUri() {
+        if (requestSipUri == null && requestUri != null) {
+            requestSipUri = SipUri.parse(requestUri);
         }
-        String v = headerOrNull("Via");
-        String f = headerOrNull("From");
-        String t = headerOrNull("To");
-        topVia = v == null ? null : Via.parse(v);
-        from = f == null ? null : NameAddress.parse(f);
-        to = t == null ? null : NameAddress.parse(t);
-        cseq = CSeq.parse(headerOrNull("CSeq"));
-        parsed = true;
+        return requestSipUri;
     }
 
     /** The method a response answers (from its CSeq), or the request's own. */
@@ -284,7 +337,10 @@ public final class SipMessage {
     }
 
     List<String[]> rawHeaders() {
-        parsed = false;
+        viaParsed = false;
+        fromParsed = false;
+        toParsed = false;
+        cseqParsed = false;
         return headers;
     }
 

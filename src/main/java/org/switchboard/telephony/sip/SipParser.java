@@ -54,9 +54,9 @@ public final class SipParser {
         if (end < 0) {
             throw new BadMessageException("The message head does not end with an empty line", null);
         }
-        SipMessage m = parseHead(new String(data, 0, end, StandardCharsets.UTF_8));
+        SipMessage m = parseHead(data, 0, end);
         int available = length - end;
-        String cl = m.headerOrNull("Content-Length");
+        String cl = m.headerOrNull(HeaderNames.CONTENT_LENGTH);
         int bodyLength = available;
         if (cl != null) {
             bodyLength = contentLength(cl, m);
@@ -64,9 +64,11 @@ public final class SipParser {
                 throw new BadMessageException("Content-Length " + bodyLength + " is larger than the body", m);
             }
         }
-        byte[] body = new byte[bodyLength];
-        System.arraycopy(data, end, body, 0, bodyLength);
-        m.rawBody(body);
+        if (bodyLength > 0) {
+            byte[] body = new byte[bodyLength];
+            System.arraycopy(data, end, body, 0, bodyLength);
+            m.rawBody(body);
+        }
         return m;
     }
 
@@ -82,17 +84,69 @@ public final class SipParser {
         }
     }
 
+    /** Parses a message head given as text (lines ending CRLF, the empty line at its end optional). */
     public static SipMessage parseHead(String head) throws BadMessageException {
-        String[] lines = lines(head);
-        int first = 0;
-        while (first < lines.length && lines[first].isEmpty()) {
-            first++;
+        byte[] bytes = head.getBytes(StandardCharsets.UTF_8);
+        return parseHead(bytes, 0, bytes.length);
+    }
+
+    /**
+     * Parses the message head in {@code data[from, to)} straight from the bytes: lines end at CRLF,
+     * empty lines before the start line are skipped, the head ends at the first empty line; a line
+     * starting with a space or tab continues the header before it (folded, joined with one space).
+     * Well-known header names become no string ({@link HeaderNames#canonical(byte[], int, int)}); a
+     * value becomes one string, trimmed, and a list header (Via, Contact, Route...) one string per
+     * element.
+     */
+    public static SipMessage parseHead(byte[] data, int from, int to) throws BadMessageException {
+        int at = from;
+        int lineEnd = lineEnd(data, at, to);
+        while (lineEnd == at && at < to) { // empty lines before the start line
+            at = lineEnd + 2;
+            lineEnd = lineEnd(data, at, to);
         }
-        if (first >= lines.length) {
+        if (at >= to) {
             throw new BadMessageException("Empty message", null);
         }
-        String start = lines[first];
-        SipMessage m;
+        SipMessage m = startLine(new String(data, at, lineEnd - at, StandardCharsets.UTF_8));
+        at = lineEnd + 2;
+        String name = null;
+        int valueFrom = 0;
+        int valueTo = 0;
+        StringBuilder folded = null;
+        while (at < to) {
+            lineEnd = lineEnd(data, at, to);
+            if (lineEnd == at) {
+                break; // the empty line ending the head
+            }
+            if ((data[at] == ' ' || data[at] == '\t') && name != null) {
+                if (folded == null) {
+                    folded = new StringBuilder().append(string(data, valueFrom, valueTo));
+                }
+                folded.append(' ').append(string(data, trimStart(data, at, lineEnd), trimEnd(data, at, lineEnd)));
+                at = lineEnd + 2;
+                continue;
+            }
+            if (name != null) {
+                add(m, name, folded != null ? folded.toString() : string(data, valueFrom, valueTo));
+                folded = null;
+            }
+            int colon = indexOf(data, at, lineEnd, (byte) ':');
+            if (colon <= at) {
+                throw new BadMessageException("A header line without a colon", m);
+            }
+            name = HeaderNames.canonical(data, trimStart(data, at, colon), trimEnd(data, at, colon));
+            valueFrom = trimStart(data, colon + 1, lineEnd);
+            valueTo = trimEnd(data, valueFrom, lineEnd);
+            at = lineEnd + 2;
+        }
+        if (name != null) {
+            add(m, name, folded != null ? folded.toString() : string(data, valueFrom, valueTo));
+        }
+        return m;
+    }
+
+    private static SipMessage startLine(String start) throws BadMessageException {
         if (start.startsWith("SIP/2.0 ")) {
             String[] p = start.split(" ", 3);
             int status;
@@ -104,70 +158,77 @@ public final class SipParser {
             if (status < 100 || status > 699) {
                 throw new BadMessageException("Bad status code", null);
             }
-            m = SipMessage.response(status, p.length > 2 ? p[2] : "");
-        } else {
-            String[] p = start.split(" ");
-            if (p.length != 3 || !p[2].equals("SIP/2.0") || !p[0].chars().allMatch(c -> c >= 'A' && c <= 'Z')
-                    || p[0].isEmpty() || !p[1].contains(":")) {
-                throw new BadMessageException("Bad request line", null);
-            }
-            m = SipMessage.request(p[0], p[1]);
+            return SipMessage.response(status, p.length > 2 ? p[2] : "");
         }
-        String name = null;
-        StringBuilder value = null;
-        List<String[]> raw = new ArrayList<>();
-        for (int i = first + 1; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isEmpty()) {
-                break;
-            }
-            if ((line.charAt(0) == ' ' || line.charAt(0) == '\t') && name != null) {
-                value.append(' ').append(line.trim()); // folded line
-                continue;
-            }
-            if (name != null) {
-                raw.add(new String[] { name, value.toString() });
-            }
-            int colon = line.indexOf(':');
-            if (colon <= 0) {
-                throw new BadMessageException("A header line without a colon", m);
-            }
-            name = SipMessage.canonical(line.substring(0, colon));
-            value = new StringBuilder(line.substring(colon + 1).trim());
+        String[] p = start.split(" ");
+        if (p.length != 3 || !p[2].equals("SIP/2.0") || p[0].isEmpty() || !upperLetters(p[0])
+                || !p[1].contains(":")) {
+            throw new BadMessageException("Bad request line", null);
         }
-        if (name != null) {
-            raw.add(new String[] { name, value.toString() });
-        }
-        for (String[] h : raw) {
-            if (MULTI.contains(h[0])) {
-                for (String part : splitList(h[1])) {
-                    m.add(h[0], part);
-                }
-            } else {
-                m.add(h[0], h[1]);
-            }
-        }
-        return m;
+        return SipMessage.request(p[0], p[1]);
     }
 
-    /**
-     * The lines of a message head, split at CRLF, trailing empty lines dropped (as
-     * {@code head.split("\r\n")}, without compiling a regular expression for every message).
-     */
-    static String[] lines(String head) {
-        List<String> lines = new ArrayList<>(16);
-        int from = 0;
-        int crlf;
-        while ((crlf = head.indexOf("\r\n", from)) >= 0) {
-            lines.add(head.substring(from, crlf));
-            from = crlf + 2;
+    private static boolean upperLetters(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 'A' || c > 'Z') {
+                return false;
+            }
         }
-        lines.add(head.substring(from));
-        int n = lines.size();
-        while (n > 0 && lines.get(n - 1).isEmpty()) {
-            n--;
+        return true;
+    }
+
+    /** A header of the head: a list header (Via, Contact, Route...) split into its elements. */
+    private static void add(SipMessage m, String name, String value) {
+        if (!MULTI.contains(name)) {
+            m.addCanonical(name, value);
+        } else if (value.indexOf(',') < 0) {
+            if (!value.isEmpty()) {
+                m.addCanonical(name, value);
+            }
+        } else {
+            for (String part : splitList(value)) {
+                m.addCanonical(name, part);
+            }
         }
-        return lines.subList(0, n).toArray(String[]::new);
+    }
+
+    private static String string(byte[] data, int from, int to) {
+        return from >= to ? "" : new String(data, from, to - from, StandardCharsets.UTF_8);
+    }
+
+    /** The index of the CRLF ending the line that starts at {@code from}, or {@code to}. */
+    private static int lineEnd(byte[] data, int from, int to) {
+        for (int i = from; i + 1 < to; i++) {
+            if (data[i] == '\r' && data[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    private static int indexOf(byte[] data, int from, int to, byte b) {
+        for (int i = from; i < to; i++) {
+            if (data[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** As {@link String#trim()}: control characters and spaces (bytes 0 to 32, never those of UTF-8 sequences). */
+    private static int trimStart(byte[] data, int from, int to) {
+        while (from < to && (data[from] & 0xff) <= ' ') {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(byte[] data, int from, int to) {
+        while (to > from && (data[to - 1] & 0xff) <= ' ') {
+            to--;
+        }
+        return to;
     }
 
     /** Splits a comma-separated header value, leaving commas inside quotes and angle brackets alone. */

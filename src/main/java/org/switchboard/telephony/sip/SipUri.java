@@ -1,16 +1,39 @@
 package org.switchboard.telephony.sip;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** A sip: or sips: URI: user, host, port (0 when not given) and its parameters; headers are dropped. */
 public record SipUri(String scheme, String user, String host, int port, Map<String, String> params) {
 
+    /** URIs read lately, by their text: the same few (a phone's, the proxy's) come with every message. */
+    private static final Map<String, SipUri> READ = new ConcurrentHashMap<>();
+    /** At most this many are kept (then forgotten all at once), so made-up URIs cannot grow it. */
+    static final int MAX_READ = 8_192;
+
+    /** Reads a sip: or sips: URI; {@code null} when it is not one. */
     public static SipUri parse(String text) {
         if (text == null) {
             return null;
         }
+        SipUri known = READ.get(text);
+        if (known != null) {
+            return known;
+        }
+        SipUri read = read(text);
+        if (read != null) {
+            if (READ.size() >= MAX_READ) {
+                READ.clear();
+            }
+            READ.put(text, read);
+        }
+        return read;
+    }
+
+    private static SipUri read(String text) {
         String s = text.trim();
         if (s.startsWith("<") && s.endsWith(">")) {
             s = s.substring(1, s.length() - 1);
@@ -73,7 +96,7 @@ public record SipUri(String scheme, String user, String host, int port, Map<Stri
         if (host.isEmpty() || port < 0) {
             return null;
         }
-        return new SipUri(scheme, user, host.toLowerCase(Locale.ROOT), port, params);
+        return new SipUri(scheme, user, host.toLowerCase(Locale.ROOT), port, Collections.unmodifiableMap(params));
     }
 
     private static int port(String text) {

@@ -8,7 +8,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -129,7 +128,7 @@ final class StreamSipListener {
                 }
                 SipMessage m;
                 try {
-                    m = SipParser.parseHead(new String(head, 0, length, StandardCharsets.UTF_8));
+                    m = SipParser.parseHead(head, 0, length);
                     String cl = m.headerOrNull("Content-Length");
                     if (cl == null) {
                         throw new BadMessageException("Content-Length is required over " + transport, m);

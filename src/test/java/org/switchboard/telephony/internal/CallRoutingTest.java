@@ -46,4 +46,34 @@ class CallRoutingTest {
         assertThat(route("+0123", false, true).kind()).isEqualTo(Kind.NOT_FOUND);
         assertThat(route("1".repeat(30), false, true).kind()).isEqualTo(Kind.NOT_FOUND);
     }
+
+    @Test
+    void theAnswersKeptPerCountryAndStringAreTheSameAsAskedAfresh() {
+        // 112 is an emergency number in Germany and Austria, 133 in Austria alone
+        assertThat(CallRouting.route("133", "AT", false, EXTENSIONS::contains, true).kind()).isEqualTo(Kind.EMERGENCY);
+        assertThat(CallRouting.route("133", "DE", false, EXTENSIONS::contains, true).kind()).isEqualTo(Kind.NOT_FOUND);
+        assertThat(CallRouting.route("133", "AT", false, EXTENSIONS::contains, true).kind()).isEqualTo(Kind.EMERGENCY);
+        assertThat(CallRouting.route("0301234567", "AT", false, EXTENSIONS::contains, true).target())
+                .isEqualTo("+43301234567");
+        assertThat(CallRouting.route("0301234567", "DE", false, EXTENSIONS::contains, true).target())
+                .isEqualTo("+49301234567");
+        for (int i = 0; i < CallRouting.MAX_NUMBERS + 10; i++) { // more than are kept: still right
+            assertThat(CallRouting.route("030" + (1_000_000 + i), "DE", false, EXTENSIONS::contains, true).target())
+                    .isEqualTo("+4930" + (1_000_000 + i));
+        }
+        assertThat(route("112", true, true)).isEqualTo(new Route(Kind.EMERGENCY, "112"));
+    }
+
+    @Test
+    void dialableIsOneToTwentyDigitsWithAnOptionalPlus() {
+        assertThat(CallRouting.dialable("+")).isFalse();
+        assertThat(CallRouting.dialable("")).isFalse();
+        assertThat(CallRouting.dialable("+1")).isTrue();
+        assertThat(CallRouting.dialable("1".repeat(20))).isTrue();
+        assertThat(CallRouting.dialable("+" + "1".repeat(20))).isTrue();
+        assertThat(CallRouting.dialable("1".repeat(21))).isFalse();
+        assertThat(CallRouting.dialable("12a")).isFalse();
+        assertThat(CallRouting.dialable("++1")).isFalse();
+        assertThat(CallRouting.dialable("1+2")).isFalse();
+    }
 }
