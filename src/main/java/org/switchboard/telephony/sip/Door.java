@@ -55,11 +55,11 @@ final class Door {
         if (end < 0) {
             return null;
         }
-        int lineEnd = lineEnd(data, 0, end);
+        int lineEnd = SipParser.lineEnd(data, 0, end);
         if (startsWith(data, 0, SIP)) {
             return new Arrival(false, null, null, false, false);
         }
-        int space = indexOf(data, 0, lineEnd, (byte) ' ');
+        int space = SipParser.indexOf(data, 0, lineEnd, (byte) ' ');
         if (space <= 0) {
             return null;
         }
@@ -68,8 +68,8 @@ final class Door {
         boolean inDialog = false;
         boolean credentials = false;
         for (int at = lineEnd + 2; at < end - 2; at = lineEnd + 2) {
-            lineEnd = lineEnd(data, at, end);
-            int colon = indexOf(data, at, lineEnd, (byte) ':');
+            lineEnd = SipParser.lineEnd(data, at, end);
+            int colon = SipParser.indexOf(data, at, lineEnd, (byte) ':');
             if (colon < 0 || data[at] == ' ' || data[at] == '\t') {
                 continue;
             }
@@ -108,14 +108,14 @@ final class Door {
         boolean via = false;
         boolean callId = false;
         boolean copying = false;
-        for (int at = lineEnd(data, 0, end) + 2; at < end - 2;) {
-            int lineEnd = lineEnd(data, at, end);
+        for (int at = SipParser.lineEnd(data, 0, end) + 2; at < end - 2;) {
+            int lineEnd = SipParser.lineEnd(data, at, end);
             if (data[at] == ' ' || data[at] == '\t') {
                 if (copying) { // a folded line of a header copied
                     out.write(data, at, lineEnd + 2 - at);
                 }
             } else {
-                int colon = indexOf(data, at, lineEnd, (byte) ':');
+                int colon = SipParser.indexOf(data, at, lineEnd, (byte) ':');
                 int nameEnd = colon < 0 ? at : colon;
                 while (nameEnd > at && (data[nameEnd - 1] == ' ' || data[nameEnd - 1] == '\t')) {
                     nameEnd--;
@@ -141,25 +141,6 @@ final class Door {
         }
         out.writeBytes("Content-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         return out.toByteArray();
-    }
-
-    /** The index of the CRLF ending the line that starts at {@code from} (or {@code end}). */
-    private static int lineEnd(byte[] data, int from, int end) {
-        for (int i = from; i + 1 < end; i++) {
-            if (data[i] == '\r' && data[i + 1] == '\n') {
-                return i;
-            }
-        }
-        return end;
-    }
-
-    private static int indexOf(byte[] data, int from, int to, byte b) {
-        for (int i = from; i < to; i++) {
-            if (data[i] == b) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static boolean startsWith(byte[] data, int at, byte[] prefix) {

@@ -198,7 +198,7 @@ public final class SipParser {
     }
 
     /** The index of the CRLF ending the line that starts at {@code from}, or {@code to}. */
-    private static int lineEnd(byte[] data, int from, int to) {
+    static int lineEnd(byte[] data, int from, int to) {
         for (int i = from; i + 1 < to; i++) {
             if (data[i] == '\r' && data[i + 1] == '\n') {
                 return i;
@@ -207,7 +207,7 @@ public final class SipParser {
         return to;
     }
 
-    private static int indexOf(byte[] data, int from, int to, byte b) {
+    static int indexOf(byte[] data, int from, int to, byte b) {
         for (int i = from; i < to; i++) {
             if (data[i] == b) {
                 return i;
