@@ -43,8 +43,10 @@ public class LicenceWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LicenceWriter.class);
     /**
-     * Each writer's batches second by second (count, events, longest wait in the queue, longest and
-     * total batch time) when this logger is at DEBUG: to lay beside a load test's latencies.
+     * Each writer's batches second by second when this logger is at DEBUG (batches, events,
+     * reclaims, the longest wait of an event in the queue, the longest batch, the summed batch
+     * time; logged by the first batch after the second is over): to lay beside a load test's
+     * latencies.
      */
     private static final Logger seconds = LoggerFactory.getLogger("org.switchboard.licensing.batches");
 
@@ -95,7 +97,6 @@ public class LicenceWriter implements SmartLifecycle {
             @Value("${switchboard.licensing.writers:2}") int writers,
             @Value("${switchboard.licensing.max-batch:256}") int maxBatch,
             @Value("${switchboard.licensing.reclaims-per-batch:8}") int reclaimsPerBatch) {
-
         this.batchTime = io.micrometer.core.instrument.Timer.builder("licence.batch")
                 .description("Time of one group commit of licence events").register(registry);
         this.batchSize = io.micrometer.core.instrument.DistributionSummary.builder("licence.batch.events")
@@ -149,7 +150,6 @@ public class LicenceWriter implements SmartLifecycle {
 
         final BatchQueue<Task> queue = new BatchQueue<>(100_000, maxBatch, reclaimsPerBatch, Task::reclaim);
         final Map<UUID, Cached> cache = new HashMap<>();
-
         final String name;
         final Second second = new Second();
         volatile Thread thread;
@@ -291,10 +291,9 @@ public class LicenceWriter implements SmartLifecycle {
             batchTotal += took;
             long now = started + took;
             if (now - begun >= 1_000_000_000L) {
-                seconds.debug("{}: batches={} events={} reclaims={} longest queue wait of an event={} ms longest batch={} ms"
-                        + " batch time={} ms", Thread.currentThread().getName(), batches, events, reclaims,
-                        longestWait / 1_000_000,
-                        longestBatch / 1_000_000, batchTotal / 1_000_000);
+                seconds.debug("{}: batches={} events={} reclaims={} longest queue wait of an event={} ms"
+                        + " longest batch={} ms batch time={} ms", Thread.currentThread().getName(), batches, events,
+                        reclaims, longestWait / 1_000_000, longestBatch / 1_000_000, batchTotal / 1_000_000);
                 begun = now;
                 batches = 0;
                 events = 0;
