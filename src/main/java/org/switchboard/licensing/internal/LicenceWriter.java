@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,11 +32,23 @@ import org.switchboard.platform.NotFoundException;
  * events to its cached pools (loading a pool anew when another node or another transaction raised
  * its version), writes every change in a few batched statements and commits once. An instance
  * always goes to the same writer thread of a node, so its events keep their order.
+ *
+ * <p>Reclaims (the reclaim job asks for hundreds of pools at once, each releasing many refs) do
+ * not queue in front of events: a writer takes every event that has queued up and only a few
+ * reclaims per batch ({@code switchboard.licensing.reclaims-per-batch}), so a reclaim round adds a
+ * little to many batches instead of holding the events behind a few long ones.
  */
 @Component
 public class LicenceWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LicenceWriter.class);
+    /**
+     * Each writer's batches second by second when this logger is at DEBUG (batches, events,
+     * reclaims, the longest wait of an event in the queue, the longest batch, the summed batch
+     * time; logged by the first batch after the second is over): to lay beside a load test's
+     * latencies.
+     */
+    private static final Logger seconds = LoggerFactory.getLogger("org.switchboard.licensing.batches");
 
     /** What a batch tells the rest of the module after it committed. */
     public interface CommitListener {
@@ -64,7 +74,8 @@ public class LicenceWriter implements SmartLifecycle {
         }
     }
 
-    private record Task(UUID instanceId, Function<LicencePool, ?> work, Answer<Object> answer) {
+    private record Task(UUID instanceId, Function<LicencePool, ?> work, Answer<Object> answer, long queued,
+            boolean reclaim) {
     }
 
     private record Cached(long version, LicencePool pool) {
@@ -74,6 +85,7 @@ public class LicenceWriter implements SmartLifecycle {
     private final TransactionTemplate tx;
     private final List<CommitListener> listeners;
     private final int maxBatch;
+    private final int reclaimsPerBatch;
     private final Worker[] workers;
     private volatile boolean running;
 
@@ -83,7 +95,8 @@ public class LicenceWriter implements SmartLifecycle {
     LicenceWriter(PoolStore store, TransactionTemplate tx, List<CommitListener> listeners,
             io.micrometer.core.instrument.MeterRegistry registry,
             @Value("${switchboard.licensing.writers:2}") int writers,
-            @Value("${switchboard.licensing.max-batch:256}") int maxBatch) {
+            @Value("${switchboard.licensing.max-batch:256}") int maxBatch,
+            @Value("${switchboard.licensing.reclaims-per-batch:8}") int reclaimsPerBatch) {
         this.batchTime = io.micrometer.core.instrument.Timer.builder("licence.batch")
                 .description("Time of one group commit of licence events").register(registry);
         this.batchSize = io.micrometer.core.instrument.DistributionSummary.builder("licence.batch.events")
@@ -92,6 +105,7 @@ public class LicenceWriter implements SmartLifecycle {
         this.tx = tx;
         this.listeners = listeners;
         this.maxBatch = maxBatch;
+        this.reclaimsPerBatch = reclaimsPerBatch;
         this.workers = new Worker[writers];
         for (int i = 0; i < writers; i++) {
             workers[i] = new Worker(i);
@@ -100,7 +114,7 @@ public class LicenceWriter implements SmartLifecycle {
 
     /** Queues an event; the answer completes after the batch holding it committed. */
     public Answer<Decision> submit(UUID instanceId, LicenceEvent event) {
-        return enqueue(instanceId, pool -> pool.apply(event));
+        return enqueue(instanceId, pool -> pool.apply(event), false);
     }
 
     /**
@@ -115,17 +129,17 @@ public class LicenceWriter implements SmartLifecycle {
             int released = pool.reclaim(now, heartbeatTimeout, callTimeout);
             pool.forget(forgetBefore);
             return released;
-        });
+        }, true);
     }
 
     @SuppressWarnings("unchecked")
-    private <T> Answer<T> enqueue(UUID instanceId, Function<LicencePool, T> work) {
+    private <T> Answer<T> enqueue(UUID instanceId, Function<LicencePool, T> work, boolean reclaim) {
         Answer<Object> answer = new Answer<>();
         if (!running) {
             answer.completeExceptionally(new IllegalStateException("The licence engine is not running"));
         } else {
             Worker worker = workers[Math.floorMod(instanceId.hashCode(), workers.length)];
-            if (!worker.queue.offer(new Task(instanceId, work, answer))) {
+            if (!worker.queue.offer(new Task(instanceId, work, answer, System.nanoTime(), reclaim))) {
                 answer.completeExceptionally(new IllegalStateException("The licence engine is overloaded; try again"));
             }
         }
@@ -134,9 +148,10 @@ public class LicenceWriter implements SmartLifecycle {
 
     private final class Worker implements Runnable {
 
-        final BlockingQueue<Task> queue = new ArrayBlockingQueue<>(100_000);
+        final BatchQueue<Task> queue = new BatchQueue<>(100_000, maxBatch, reclaimsPerBatch, Task::reclaim);
         final Map<UUID, Cached> cache = new HashMap<>();
         final String name;
+        final Second second = new Second();
         volatile Thread thread;
 
         Worker(int n) {
@@ -156,20 +171,22 @@ public class LicenceWriter implements SmartLifecycle {
             List<Task> batch = new ArrayList<>(maxBatch);
             while (running || !queue.isEmpty()) {
                 try {
-                    Task first = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (first == null) {
+                    queue.take(batch, 200);
+                    if (batch.isEmpty()) {
                         continue;
                     }
-                    batch.add(first);
-                    queue.drainTo(batch, maxBatch - 1);
                     batch.removeIf(t -> !t.answer().take()); // withdrawn by a caller that stopped waiting
                     if (batch.isEmpty()) {
                         continue;
                     }
                     long started = System.nanoTime();
                     process(batch);
-                    batchTime.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    long took = System.nanoTime() - started;
+                    batchTime.record(took, TimeUnit.NANOSECONDS);
                     batchSize.record(batch.size());
+                    if (seconds.isDebugEnabled()) {
+                        second.add(batch, started, took);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
@@ -245,6 +262,45 @@ public class LicenceWriter implements SmartLifecycle {
                         log.warn("Licence commit listener failed", e);
                     }
                 }
+            }
+        }
+    }
+
+    /** One writer's batches of the current second, logged when the second is over. */
+    private final class Second {
+
+        long begun = System.nanoTime();
+        int batches;
+        int events;
+        int reclaims;
+        long longestWait;
+        long longestBatch;
+        long batchTotal;
+
+        void add(List<Task> batch, long started, long took) {
+            batches++;
+            for (Task t : batch) {
+                if (t.reclaim()) {
+                    reclaims++;
+                } else {
+                    events++;
+                    longestWait = Math.max(longestWait, started - t.queued());
+                }
+            }
+            longestBatch = Math.max(longestBatch, took);
+            batchTotal += took;
+            long now = started + took;
+            if (now - begun >= 1_000_000_000L) {
+                seconds.debug("{}: batches={} events={} reclaims={} longest queue wait of an event={} ms"
+                        + " longest batch={} ms batch time={} ms", Thread.currentThread().getName(), batches, events,
+                        reclaims, longestWait / 1_000_000, longestBatch / 1_000_000, batchTotal / 1_000_000);
+                begun = now;
+                batches = 0;
+                events = 0;
+                reclaims = 0;
+                longestWait = 0;
+                longestBatch = 0;
+                batchTotal = 0;
             }
         }
     }

@@ -29,10 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * With a rate (events per second) the load is open, with latency counted from each event's due
  * instant; with 0 every connection sends its next event when the last answer is in (see
- * {@link EventFiring}).
- *
- * <pre>
- * </pre>
+ * {@link EventFiring}). {@code -Dload.warmup-seconds=N} sends the load for N seconds before the
+ * measured ones (left out of the figures: the generator's own JVM compiles itself in its first
+ * seconds, on the same machine as the server), {@code -Dload.per-second=true} prints every second.
  */
 public final class ConnectorLoad {
 

@@ -22,6 +22,11 @@ import java.util.Random;
  * not from when the connection was free to send it, so a slow answer shows in the figures of the
  * requests that had to wait for it (no coordinated omission). Without a rate (0) every connection
  * sends its next event as soon as the answer to the last one arrived: the most the server can take.
+ *
+ * <p>With {@code -Dload.warmup-seconds=N} the same connections send the same load for N seconds
+ * first, left out of the figures (shown second by second, marked, with -Dload.per-second=true):
+ * the generator's own start (its code compiled, its connections opened) is then over before the
+ * measured seconds begin.
  */
 final class EventFiring {
 
@@ -42,6 +47,7 @@ final class EventFiring {
     private final Connection[] connections;
     private final long intervalNanos;
 
+    private final long warmupNanos = Long.getLong("load.warmup-seconds", 0) * 1_000_000_000L;
     private long[] latencies = new long[1 << 20];
     private int[] dueSeconds = new int[1 << 20];
     private long start;
@@ -53,6 +59,10 @@ final class EventFiring {
     private double elapsedSeconds;
     private long late;
     private long reconnects;
+    private long measuredFrom;
+    private int warmupEvents;
+    private long warmupOverPool;
+    private long warmupErrors;
 
     EventFiring(String host, int port, List<ConnectorLoad.Target> targets, int connections, int rate) {
         this.host = host;
@@ -65,6 +75,7 @@ final class EventFiring {
     void run(int seconds) throws IOException {
         try (Selector selector = Selector.open()) {
             start = System.nanoTime() + 200_000_000L;
+            measuredFrom = start + warmupNanos;
             for (int i = 0; i < connections.length; i++) {
                 SocketChannel channel = SocketChannel.open(new InetSocketAddress(host, port));
                 channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -73,7 +84,7 @@ final class EventFiring {
                 c.due = intervalNanos == 0 ? start : start + intervalNanos * i / connections.length;
                 connections[i] = c;
             }
-            long end = start + seconds * 1_000_000_000L;
+            long end = measuredFrom + seconds * 1_000_000_000L;
             while (true) {
                 long now = System.nanoTime();
                 long nextDue = Long.MAX_VALUE;
@@ -102,7 +113,7 @@ final class EventFiring {
                 }
                 selector.selectedKeys().clear();
             }
-            elapsedSeconds = (System.nanoTime() - start) / 1e9;
+            elapsedSeconds = (System.nanoTime() - measuredFrom) / 1e9;
             for (Connection c : connections) {
                 c.channel.close();
             }
@@ -110,15 +121,27 @@ final class EventFiring {
     }
 
     void report() {
-        long[] sorted = Arrays.copyOf(latencies, count);
+        int warmupSeconds = (int) (warmupNanos / 1_000_000_000L);
+        long[] sorted = new long[count];
+        int measured = 0;
+        for (int i = 0; i < count; i++) {
+            if (dueSeconds[i] >= warmupSeconds) {
+                sorted[measured++] = latencies[i];
+            }
+        }
+        sorted = Arrays.copyOf(sorted, measured);
         Arrays.sort(sorted);
-        System.out.printf("events=%d in %.1f s: %.0f events/s over %d connections to %d instances (%s)%n", count,
-                elapsedSeconds, count / elapsedSeconds, connections.length, targets.size(),
+        if (warmupSeconds > 0) {
+            System.out.printf("warm-up: %d s, %d events left out of the figures (errors=%d answers over the pool=%d)%n",
+                    warmupSeconds, warmupEvents, warmupErrors, warmupOverPool);
+        }
+        System.out.printf("events=%d in %.1f s: %.0f events/s over %d connections to %d instances (%s)%n", measured,
+                elapsedSeconds, measured / elapsedSeconds, connections.length, targets.size(),
                 intervalNanos == 0 ? "closed loop: next event when the answer is in"
                         : String.format("open loop at %.0f events/s, latency from the due instant",
                                 1e9 * connections.length / intervalNanos));
         System.out.printf("latency ms: p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f max=%.2f%n", ms(sorted, 0.50),
-                ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), count == 0 ? 0 : sorted[count - 1] / 1e6);
+                ms(sorted, 0.90), ms(sorted, 0.99), ms(sorted, 0.999), measured == 0 ? 0 : sorted[measured - 1] / 1e6);
         if (Boolean.getBoolean("load.per-second")) {
             perSecond();
         }
@@ -149,12 +172,15 @@ final class EventFiring {
         for (int i = 0; i < count; i++) {
             buckets[dueSeconds[i]][sizes[dueSeconds[i]]++] = latencies[i];
         }
-        System.out.println("second,epoch_s,events,p50_ms,p99_ms,max_ms");
+        int warmupSeconds = (int) (warmupNanos / 1_000_000_000L);
+        System.out.println("second,epoch_s,events,p50_ms,p99_ms,max_ms" + (warmupSeconds > 0 ? ",phase" : ""));
         for (int s = 0; s < seconds; s++) {
             long[] b = buckets[s];
             Arrays.sort(b);
-            System.out.printf("%d,%d,%d,%.2f,%.2f,%.2f%n", s, wallStart / 1000 + s, b.length, ms(b, 0.50), ms(b, 0.99),
-                    b.length == 0 ? 0 : b[b.length - 1] / 1e6);
+            // Measured seconds count from 0; the warm-up's from -warmupSeconds.
+            System.out.printf("%d,%d,%d,%.2f,%.2f,%.2f%s%n", s - warmupSeconds, wallStart / 1000 + s, b.length,
+                    ms(b, 0.50), ms(b, 0.99), b.length == 0 ? 0 : b[b.length - 1] / 1e6,
+                    warmupSeconds == 0 ? "" : s < warmupSeconds ? ",warm-up" : ",measured");
         }
     }
 
@@ -263,7 +289,14 @@ final class EventFiring {
             long now = System.nanoTime();
             record(now - due, due);
             int status = Integer.parseInt(text.substring(9, 12));
-            if (status != 200) {
+            if (due < measuredFrom) {
+                warmupEvents++;
+                if (status != 200) {
+                    warmupErrors++;
+                } else if (number(body, "\"occupied\":") > number(body, "\"licensed\":")) {
+                    warmupOverPool++;
+                }
+            } else if (status != 200) {
                 errors++;
             } else {
                 if (body.contains("\"admitted\":true")) {
