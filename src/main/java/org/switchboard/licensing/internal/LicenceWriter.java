@@ -42,13 +42,6 @@ import org.switchboard.platform.NotFoundException;
 public class LicenceWriter implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LicenceWriter.class);
-    /**
-     * Each writer's batches second by second when this logger is at DEBUG (batches, events,
-     * reclaims, the longest wait of an event in the queue, the longest batch, the summed batch
-     * time; logged by the first batch after the second is over): to lay beside a load test's
-     * latencies.
-     */
-    private static final Logger seconds = LoggerFactory.getLogger("org.switchboard.licensing.batches");
 
     /** What a batch tells the rest of the module after it committed. */
     public interface CommitListener {
@@ -151,11 +144,12 @@ public class LicenceWriter implements SmartLifecycle {
         final BatchQueue<Task> queue = new BatchQueue<>(100_000, maxBatch, reclaimsPerBatch, Task::reclaim);
         final Map<UUID, Cached> cache = new HashMap<>();
         final String name;
-        final Second second = new Second();
+        final BatchSeconds<Task> seconds;
         volatile Thread thread;
 
         Worker(int n) {
             name = "licence-writer-" + n;
+            seconds = new BatchSeconds<>(name, Task::reclaim, Task::queued);
         }
 
         /** A new thread at every start: the writer stops and starts again with its context (tests pause contexts). */
@@ -184,8 +178,8 @@ public class LicenceWriter implements SmartLifecycle {
                     long took = System.nanoTime() - started;
                     batchTime.record(took, TimeUnit.NANOSECONDS);
                     batchSize.record(batch.size());
-                    if (seconds.isDebugEnabled()) {
-                        second.add(batch, started, took);
+                    if (BatchSeconds.enabled()) {
+                        seconds.add(batch, started, took);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -262,45 +256,6 @@ public class LicenceWriter implements SmartLifecycle {
                         log.warn("Licence commit listener failed", e);
                     }
                 }
-            }
-        }
-    }
-
-    /** One writer's batches of the current second, logged when the second is over. */
-    private final class Second {
-
-        long begun = System.nanoTime();
-        int batches;
-        int events;
-        int reclaims;
-        long longestWait;
-        long longestBatch;
-        long batchTotal;
-
-        void add(List<Task> batch, long started, long took) {
-            batches++;
-            for (Task t : batch) {
-                if (t.reclaim()) {
-                    reclaims++;
-                } else {
-                    events++;
-                    longestWait = Math.max(longestWait, started - t.queued());
-                }
-            }
-            longestBatch = Math.max(longestBatch, took);
-            batchTotal += took;
-            long now = started + took;
-            if (now - begun >= 1_000_000_000L) {
-                seconds.debug("{}: batches={} events={} reclaims={} longest queue wait of an event={} ms"
-                        + " longest batch={} ms batch time={} ms", Thread.currentThread().getName(), batches, events,
-                        reclaims, longestWait / 1_000_000, longestBatch / 1_000_000, batchTotal / 1_000_000);
-                begun = now;
-                batches = 0;
-                events = 0;
-                reclaims = 0;
-                longestWait = 0;
-                longestBatch = 0;
-                batchTotal = 0;
             }
         }
     }
