@@ -1,8 +1,8 @@
 package org.switchboard.connector;
 
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.switchboard.platform.BoundedMemo;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.ShortNumberInfo;
@@ -24,26 +24,15 @@ public final class EmergencyNumbers {
     /**
      * Answers given, by country and dialled string: a call set-up asks twice (its route and its
      * licence) and the same few numbers are dialled again and again, while libphonenumber's check
-     * matches patterns each time. Bounded: forgotten all at once when full.
+     * matches patterns each time.
      */
-    private static final Map<String, Boolean> ANSWERS = new ConcurrentHashMap<>();
-    static final int MAX_ANSWERS = 10_000;
+    private static final BoundedMemo<String, Boolean> ANSWERS = new BoundedMemo<>(10_000);
 
     public static boolean isEmergency(String dialled, String country) {
         if (dialled == null || dialled.isBlank()) {
             return false;
         }
-        String key = country + "|" + dialled;
-        Boolean known = ANSWERS.get(key);
-        if (known != null) {
-            return known;
-        }
-        boolean emergency = check(dialled, country);
-        if (ANSWERS.size() >= MAX_ANSWERS) {
-            ANSWERS.clear();
-        }
-        ANSWERS.put(key, emergency);
-        return emergency;
+        return ANSWERS.get(country + "|" + dialled, key -> check(dialled, country));
     }
 
     private static boolean check(String dialled, String country) {

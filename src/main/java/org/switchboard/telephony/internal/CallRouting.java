@@ -1,11 +1,10 @@
 package org.switchboard.telephony.internal;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.switchboard.connector.EmergencyNumbers;
+import org.switchboard.platform.BoundedMemo;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
@@ -36,22 +35,16 @@ final class CallRouting {
     /**
      * The E.164 form of a dialled string in a country (empty: not a number), by country and
      * string: the same few are dialled again and again, and libphonenumber parses each time (the
-     * emergency check keeps its own answers). Bounded: forgotten all at once when full.
+     * emergency check keeps its own answers).
      */
-    private static final Map<String, String> E164_OF = new ConcurrentHashMap<>();
     static final int MAX_NUMBERS = 10_000;
+    private static final BoundedMemo<String, String> E164_OF = new BoundedMemo<>(MAX_NUMBERS);
 
     private static String e164Kept(String dialled, String country) {
-        String key = country + "|" + dialled;
-        String n = E164_OF.get(key);
-        if (n == null) {
+        String n = E164_OF.get(country + "|" + dialled, key -> {
             String e164 = e164(dialled, country);
-            n = e164 == null ? "" : e164;
-            if (E164_OF.size() >= MAX_NUMBERS) {
-                E164_OF.clear();
-            }
-            E164_OF.put(key, n);
-        }
+            return e164 == null ? "" : e164; // not a number: kept too
+        });
         return n.isEmpty() ? null : n;
     }
 

@@ -4,33 +4,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+
+import org.switchboard.platform.BoundedMemo;
 
 /** A sip: or sips: URI: user, host, port (0 when not given) and its parameters; headers are dropped. */
 public record SipUri(String scheme, String user, String host, int port, Map<String, String> params) {
 
-    /** URIs read lately, by their text: the same few (a phone's, the proxy's) come with every message. */
-    private static final Map<String, SipUri> READ = new ConcurrentHashMap<>();
-    /** At most this many are kept (then forgotten all at once), so made-up URIs cannot grow it. */
+    /** At most this many URIs read are kept. */
     static final int MAX_READ = 8_192;
+    /** URIs read lately, by their text: the same few (a phone's, the proxy's) come with every message. */
+    private static final BoundedMemo<String, SipUri> READ = new BoundedMemo<>(MAX_READ);
 
     /** Reads a sip: or sips: URI; {@code null} when it is not one. */
     public static SipUri parse(String text) {
         if (text == null) {
             return null;
         }
-        SipUri known = READ.get(text);
-        if (known != null) {
-            return known;
-        }
-        SipUri read = read(text);
-        if (read != null) {
-            if (READ.size() >= MAX_READ) {
-                READ.clear();
-            }
-            READ.put(text, read);
-        }
-        return read;
+        return READ.get(text, SipUri::read);
     }
 
     private static SipUri read(String text) {
