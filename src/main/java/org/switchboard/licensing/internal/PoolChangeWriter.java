@@ -34,9 +34,10 @@ class PoolChangeWriter {
      * Writes what changed in these pools, each with its version raised by one: refs, holders,
      * history, hourly figures and the pool rows go to the database as arrays in one statement (one
      * round trip however many events the batch holds); only forgotten refs (reclaim) take a second,
-     * one statement too. The statement holds only the parts with rows (a batch of calls' events
-     * changes no holder, frees none): an empty part would still lock its table and indexes and set up
-     * its insert, about a tenth of a small batch's statement. Its variants are fixed texts, each
+     * one statement too. The statement holds only the parts with rows (the calls of users who
+     * hold their licence already, by a desktop session or another call, change no holder): an empty
+     * part would still lock its table and indexes and set up its insert, about a tenth of a small
+     * batch's statement. Its variants are fixed texts, each
      * prepared once per connection.
      * In the licence writer's batches it runs with one plan per connection ({@link PoolStore#lock}).
      */
