@@ -34,7 +34,11 @@ class PoolChangeWriter {
      * Writes what changed in these pools, each with its version raised by one: refs, holders,
      * history, hourly figures and the pool rows go to the database as arrays in one statement (one
      * round trip however many events the batch holds); only forgotten refs (reclaim) take a second,
-     * one statement too.
+     * one statement too. The statement holds only the parts with rows (the calls of users who
+     * hold their licence already, by a desktop session or another call, change no holder): an empty
+     * part would still lock its table and indexes and set up its insert, about a tenth of a small
+     * batch's statement. Its variants are fixed texts, each
+     * prepared once per connection.
      * In the licence writer's batches it runs with one plan per connection ({@link PoolStore#lock}).
      */
     public void write(List<Written> written) {
@@ -74,16 +78,24 @@ class PoolChangeWriter {
             hourRows(instance, customer, c.records(), hours);
             pools.add(instance, w.pool().occupied());
         }
+        // only the parts with rows: an empty part still costs its tables' locks and executor set-up
+        Columns[] columns = { refs, holders, freed, history, hours };
+        int parts = 0;
+        for (int p = 0; p < columns.length; p++) {
+            if (!columns[p].isEmpty()) {
+                parts |= 1 << p;
+            }
+        }
+        String statement = statement(parts);
+        int present = parts;
         jdbc.execute((Connection con) -> {
-            try (PreparedStatement ps = con.prepareStatement(WRITE)) {
+            try (PreparedStatement ps = con.prepareStatement(statement)) {
                 int i = 1;
-                i = refs.bind(con, ps, i, "uuid", "uuid", "text", "text", "text", "text", "bool", "text", "text", "text",
-                        "text");
-                i = holders.bind(con, ps, i, "uuid", "uuid", "text", "text", "bool");
-                i = freed.bind(con, ps, i, "uuid", "text");
-                i = history.bind(con, ps, i, "uuid", "uuid", "text", "text", "text", "text", "text", "bool", "bool", "text",
-                        "int4", "int4", "text", "text");
-                i = hours.bind(con, ps, i, "uuid", "uuid", "text", "int4", "int4", "int4", "int4", "int4", "int4");
+                for (int p = 0; p < PARTS.length; p++) {
+                    if ((present & 1 << p) != 0) {
+                        i = columns[p].bind(con, ps, i, PARTS[p].types());
+                    }
+                }
                 pools.bind(con, ps, i, "uuid", "int4");
                 ps.executeUpdate();
             }
@@ -106,49 +118,95 @@ class PoolChangeWriter {
             where r.instance_id = t.i and r.reason = t.reason and r.ref = t.ref
             """;
 
-    static final String WRITE = """
-            with refs as (
-              insert into licence_refs (instance_id, customer_id, reason, ref, subject, state, emergency, since, last_seen,
-                device_id, device_name)
-              select i, c, reason, ref, subject, state, emergency, since::timestamptz, last_seen::timestamptz, device_id,
-                device_name
-              from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[], ?::text[],
-                ?::text[], ?::text[])
-                as t(i, c, reason, ref, subject, state, emergency, since, last_seen, device_id, device_name)
-              on conflict (instance_id, reason, ref) do update set subject = excluded.subject, state = excluded.state,
-                emergency = excluded.emergency, since = excluded.since, last_seen = excluded.last_seen,
-                device_id = excluded.device_id, device_name = excluded.device_name),
-            holders as (
-              insert into licence_holders (instance_id, customer_id, subject, since, over_limit)
-              select i, c, subject, since::timestamptz, over_limit
-              from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::bool[]) as t(i, c, subject, since, over_limit)
-              on conflict (instance_id, subject) do update set since = excluded.since, over_limit = excluded.over_limit),
-            freed as (
-              delete from licence_holders h using unnest(?::uuid[], ?::text[]) as t(i, subject)
-              where h.instance_id = t.i and h.subject = t.subject),
-            history as (
-              insert into licence_history (instance_id, customer_id, at, subject, reason, ref, action, emergency,
-                licence_changed, actor, occupied, licensed, device_id, device_name)
-              select i, c, at::timestamptz, subject, reason, ref, action, emergency, licence_changed, actor, occupied,
-                licensed, device_id, device_name
-              from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[],
-                ?::bool[], ?::text[], ?::int4[], ?::int4[], ?::text[], ?::text[])
-                as t(i, c, at, subject, reason, ref, action, emergency, licence_changed, actor, occupied, licensed,
-                  device_id, device_name)),
-            hours as (
-              insert into licence_hours (instance_id, customer_id, hour, peak, closing, licensed, admissions, refusals,
-                emergencies)
-              select i, c, hour::timestamptz, peak, closing, licensed, admissions, refusals, emergencies
-              from unnest(?::uuid[], ?::uuid[], ?::text[], ?::int4[], ?::int4[], ?::int4[], ?::int4[], ?::int4[],
-                ?::int4[]) as t(i, c, hour, peak, closing, licensed, admissions, refusals, emergencies)
-              on conflict (instance_id, hour) do update set peak = greatest(licence_hours.peak, excluded.peak),
-                closing = excluded.closing, licensed = excluded.licensed,
-                admissions = licence_hours.admissions + excluded.admissions,
-                refusals = licence_hours.refusals + excluded.refusals,
-                emergencies = licence_hours.emergencies + excluded.emergencies)
+    /** One part of the batch's statement: a data-modifying CTE, and the types of its array parameters. */
+    private record Part(String sql, String... types) {
+    }
+
+    /** The parts in their order in the statement; bit {@code p} of a variant is {@code PARTS[p]}. */
+    private static final Part[] PARTS = {
+            new Part("""
+                    refs as (
+                      insert into licence_refs (instance_id, customer_id, reason, ref, subject, state, emergency, since,
+                        last_seen, device_id, device_name)
+                      select i, c, reason, ref, subject, state, emergency, since::timestamptz, last_seen::timestamptz,
+                        device_id, device_name
+                      from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[],
+                        ?::text[], ?::text[], ?::text[])
+                        as t(i, c, reason, ref, subject, state, emergency, since, last_seen, device_id, device_name)
+                      on conflict (instance_id, reason, ref) do update set subject = excluded.subject,
+                        state = excluded.state, emergency = excluded.emergency, since = excluded.since,
+                        last_seen = excluded.last_seen, device_id = excluded.device_id,
+                        device_name = excluded.device_name)""",
+                    "uuid", "uuid", "text", "text", "text", "text", "bool", "text", "text", "text", "text"),
+            new Part("""
+                    holders as (
+                      insert into licence_holders (instance_id, customer_id, subject, since, over_limit)
+                      select i, c, subject, since::timestamptz, over_limit
+                      from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::bool[]) as t(i, c, subject, since, over_limit)
+                      on conflict (instance_id, subject) do update set since = excluded.since,
+                        over_limit = excluded.over_limit)""",
+                    "uuid", "uuid", "text", "text", "bool"),
+            new Part("""
+                    freed as (
+                      delete from licence_holders h using unnest(?::uuid[], ?::text[]) as t(i, subject)
+                      where h.instance_id = t.i and h.subject = t.subject)""",
+                    "uuid", "text"),
+            new Part("""
+                    history as (
+                      insert into licence_history (instance_id, customer_id, at, subject, reason, ref, action, emergency,
+                        licence_changed, actor, occupied, licensed, device_id, device_name)
+                      select i, c, at::timestamptz, subject, reason, ref, action, emergency, licence_changed, actor,
+                        occupied, licensed, device_id, device_name
+                      from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[],
+                        ?::bool[], ?::text[], ?::int4[], ?::int4[], ?::text[], ?::text[])
+                        as t(i, c, at, subject, reason, ref, action, emergency, licence_changed, actor, occupied, licensed,
+                          device_id, device_name))""",
+                    "uuid", "uuid", "text", "text", "text", "text", "text", "bool", "bool", "text", "int4", "int4",
+                    "text", "text"),
+            new Part("""
+                    hours as (
+                      insert into licence_hours (instance_id, customer_id, hour, peak, closing, licensed, admissions,
+                        refusals, emergencies)
+                      select i, c, hour::timestamptz, peak, closing, licensed, admissions, refusals, emergencies
+                      from unnest(?::uuid[], ?::uuid[], ?::text[], ?::int4[], ?::int4[], ?::int4[], ?::int4[], ?::int4[],
+                        ?::int4[]) as t(i, c, hour, peak, closing, licensed, admissions, refusals, emergencies)
+                      on conflict (instance_id, hour) do update set peak = greatest(licence_hours.peak, excluded.peak),
+                        closing = excluded.closing, licensed = excluded.licensed,
+                        admissions = licence_hours.admissions + excluded.admissions,
+                        refusals = licence_hours.refusals + excluded.refusals,
+                        emergencies = licence_hours.emergencies + excluded.emergencies)""",
+                    "uuid", "uuid", "text", "int4", "int4", "int4", "int4", "int4", "int4") };
+
+    private static final String POOLS = """
             update licence_pools p set occupied = t.occupied, version = p.version + 1
             from unnest(?::uuid[], ?::int4[]) as t(i, occupied) where p.instance_id = t.i
             """;
+
+    /** Every variant of the statement, built once: the same text each time, so each is prepared once per connection. */
+    private static final String[] VARIANTS = new String[1 << PARTS.length];
+
+    static {
+        for (int v = 0; v < VARIANTS.length; v++) {
+            List<String> with = new ArrayList<>();
+            for (int p = 0; p < PARTS.length; p++) {
+                if ((v & 1 << p) != 0) {
+                    with.add(PARTS[p].sql());
+                }
+            }
+            VARIANTS[v] = (with.isEmpty() ? "" : "with " + String.join(",\n", with) + "\n") + POOLS;
+        }
+    }
+
+    /** All parts: the statement of a batch in which every kind of change has rows. */
+    static final String WRITE = statement(VARIANTS.length - 1);
+
+    /**
+     * The statement of a batch whose changes have rows in these parts (bit {@code p} for
+     * {@code PARTS[p]}: refs, holders, freed holders, history, hours); the pool rows are always written.
+     */
+    static String statement(int parts) {
+        return VARIANTS[parts];
+    }
 
     /** Rows collected column by column, bound as one array per column. */
     private static final class Columns {

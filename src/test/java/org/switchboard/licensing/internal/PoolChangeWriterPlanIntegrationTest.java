@@ -91,6 +91,55 @@ class PoolChangeWriterPlanIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
+    void everyVariantOfTheWriteReachesPoolsAndHoldersByTheirKeys() {
+        for (int parts = 0; parts < 32; parts++) {
+            String statement = PoolChangeWriter.statement(parts);
+            String write = plan(statement);
+            assertThat(write).as(statement).containsPattern("Index Scan (using|on) licence_pools_pkey")
+                    .doesNotContain("Seq Scan");
+            if (statement.contains("delete from licence_holders")) {
+                assertThat(write).as(statement).containsPattern("Index Scan (using|on) licence_holders_pkey");
+            }
+        }
+    }
+
+    @Test
+    void callsOfASubjectHoldingItsLicenceAlreadyAreWrittenWithoutTheHolderParts() {
+        Setup setup = fixtures.subscribed(20, 20, 0);
+        UUID instance = setup.instance().value();
+        List<String> statements = tx.execute(status -> {
+            PoolStore.PoolRow first = store.lock(Set.of(instance)).get(instance);
+            LicencePool desk = store.load(first);
+            desk.apply(new LicenceEvent(EventType.DESKTOP_OPENED, "100", "desk", null, clock.instant(), null));
+            changeWriter.write(List.of(new PoolStore.Written(first, desk, desk.drainChanges())));
+            for (int i = 0; i < 8; i++) { // past the driver's threshold for preparing a statement on the server
+                PoolStore.PoolRow row = store.lock(Set.of(instance)).get(instance);
+                LicencePool pool = store.load(row);
+                pool.apply(new LicenceEvent(EventType.OUTBOUND_CALL_STARTED, "100", "call-" + i, null,
+                        clock.instant(), null));
+                if (i > 0) {
+                    pool.apply(new LicenceEvent(EventType.CALL_ENDED, "100", "call-" + (i - 1), null,
+                            clock.instant(), null));
+                }
+                changeWriter.write(List.of(new PoolStore.Written(row, pool, pool.drainChanges())));
+            }
+            return jdbc.queryForList("select statement from pg_prepared_statements where statement like 'with refs as%'"
+                    + " and statement like '%licence_history%'", String.class);
+        });
+
+        // the calls' batches ran a statement without the holders' parts; only the desktop session's had them
+        assertThat(statements).anySatisfy(s -> assertThat(s).doesNotContain("licence_holders"));
+        assertThat(jdbc.queryForList("select ref from licence_refs where instance_id = ? and state = 'HELD'",
+                String.class, instance)).containsExactlyInAnyOrder("desk", "call-7");
+        assertThat(jdbc.queryForList("select subject from licence_holders where instance_id = ?", String.class,
+                instance)).containsExactly("100");
+        assertThat(jdbc.queryForObject("select count(*) from licence_history where instance_id = ?", Integer.class,
+                instance)).isEqualTo(1 + 8 + 7);
+        assertThat(jdbc.queryForObject("select admissions from licence_hours where instance_id = ?", Integer.class,
+                instance)).isEqualTo(1 + 8);
+    }
+
+    @Test
     void forgottenRefsGoInOneStatementByTheirKeyAndTheOthersStay() {
         Setup setup = fixtures.subscribed(20, 20, 0);
         UUID instance = setup.instance().value();
