@@ -20,6 +20,8 @@ import org.switchboard.platform.Validation;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +39,8 @@ final class EventJson {
     private static final Set<String> DEVICE_FIELDS = Set.of("id", "name");
 
     private final JsonMapper json = JsonMapper.builder().build();
+    /** The parser's factory, used without the mapper: a mapper's parser comes with a context of its own each time. */
+    private final TokenStreamFactory tokens = json.tokenStreamFactory();
     private final Clock clock;
     /** Per verdict, the answer up to the number licensed: {"admitted":..,"reason":"..","licensed":. */
     private final String[] answerStarts = new String[Verdict.values().length];
@@ -70,7 +74,7 @@ final class EventJson {
         String type = null, subject = null, ref = null, destination = null, at = null, deviceId = null,
                 deviceName = null;
         int seen = 0;
-        try (JsonParser p = json.createParser(body)) {
+        try (JsonParser p = tokens.createParser(ObjectReadContext.empty(), body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
