@@ -45,9 +45,14 @@ public final class LicencePool {
     private final InstanceId instanceId;
     private final String country;
     private int licensed;
-    private final Map<String, SubjectKind> subjects;
+    /** Each subject by its extension, with that extension's string, which all its refs share. */
+    private final Map<String, Subject> subjects;
+    /** Per reason, the held and refused refs, and ended ones until their change was drained. */
     @SuppressWarnings("unchecked")
     private final Map<String, HeldRef>[] refs = new Map[Reason.values().length];
+    /** Per reason, the ended refs remembered in their compact form (see {@link EndedRef}). */
+    @SuppressWarnings("unchecked")
+    private final Map<String, EndedRef>[] endedRefs = new Map[Reason.values().length];
     private final Map<String, Holding> holdings = new HashMap<>();
     private int regularHolders;
 
@@ -57,10 +62,15 @@ public final class LicencePool {
         this.instanceId = Objects.requireNonNull(instanceId);
         this.licensed = requireLicensed(licensed);
         this.country = country == null ? LicencePolicy.DEFAULT_COUNTRY : country;
-        this.subjects = new HashMap<>(subjects);
+        this.subjects = new HashMap<>();
+        subjects.forEach(this::addSubject);
         for (Reason r : Reason.values()) {
             refs[r.ordinal()] = new HashMap<>();
+            endedRefs[r.ordinal()] = new HashMap<>();
         }
+    }
+
+    private record Subject(String extension, SubjectKind kind) {
     }
 
     /**
@@ -74,6 +84,10 @@ public final class LicencePool {
             pool.holdings.put(h.subject(), new Holding(h.subject(), h.since(), h.overLimit()));
         }
         for (HeldRef ref : knownRefs) {
+            if (ref.state() == HeldRef.State.ENDED) {
+                pool.remember(ref);
+                continue;
+            }
             pool.refs[ref.reason().ordinal()].put(ref.ref(), ref);
             if (ref.state() == HeldRef.State.HELD) {
                 Holding holding = pool.holdings.computeIfAbsent(ref.subject(),
@@ -95,8 +109,8 @@ public final class LicencePool {
      * @throws InvalidInputException for an unknown subject, a reason the subject cannot have, or a ref of another subject
      */
     public Decision apply(LicenceEvent event) {
-        SubjectKind kind = subjects.get(event.subject());
-        if (kind == null) {
+        Subject subject = subjects.get(event.subject());
+        if (subject == null) {
             throw new InvalidInputException("subject", "No employee or function extension has the extension number '"
                     + event.subject() + "' on this phone system.");
         }
@@ -104,25 +118,43 @@ public final class LicencePool {
             return decision(Verdict.INBOUND_ACCEPTED, false);
         }
         Reason reason = event.type().reason();
-        if (event.type().startsReason() && !LicencePolicy.mayHoldFor(kind, reason)) {
+        if (event.type().startsReason() && !LicencePolicy.mayHoldFor(subject.kind(), reason)) {
             throw new InvalidInputException("type", "Extension " + event.subject()
                     + " is a function extension: it has no desktop or mobile client and holds a licence only during outbound calls.");
         }
         Map<String, HeldRef> known = refs[reason.ordinal()];
         HeldRef ref = known.get(event.ref());
-        if (ref != null && !ref.subject().equals(event.subject()) && event.type().startsReason()) {
+        EndedRef ended = ref == null ? endedRefs[reason.ordinal()].get(event.ref()) : null;
+        String owner = ref != null ? ref.subject() : ended != null ? ended.subject : null;
+        if (owner != null && !owner.equals(event.subject()) && event.type().startsReason()) {
             throw new InvalidInputException("ref", "The ref '" + event.ref() + "' belongs to extension "
-                    + ref.subject() + ", not to " + event.subject() + ".");
+                    + owner + ", not to " + event.subject() + ".");
         }
+        // An ended ref in its compact form answers like an ended HeldRef: nothing held, no heartbeat.
         return switch (event.type()) {
-            case DESKTOP_OPENED, OUTBOUND_CALL_STARTED, MOBILE_PAIRED -> start(event, reason, ref, known);
+            case DESKTOP_OPENED, OUTBOUND_CALL_STARTED, MOBILE_PAIRED -> ended != null
+                    ? startEnded(event, subject.extension(), reason, ended, known)
+                    : start(event, subject.extension(), reason, ref, known);
             case DESKTOP_HEARTBEAT -> heartbeat(event, ref);
             case DESKTOP_CLOSED, MOBILE_UNPAIRED, CALL_ENDED -> end(event, ref, RecordAction.RELEASED, null);
             case INBOUND_CALL -> throw new IllegalStateException();
         };
     }
 
-    private Decision start(LicenceEvent event, Reason reason, HeldRef ref, Map<String, HeldRef> known) {
+    /** A start of a ref that ended: a repeat (a call), or a desktop session or pairing started again. */
+    private Decision startEnded(LicenceEvent event, String subject, Reason reason, EndedRef ended,
+            Map<String, HeldRef> known) {
+        if (!LicencePolicy.mayStartAgain(reason)) {
+            return decision(Verdict.ENDED_BEFORE, false);
+        }
+        endedRefs[reason.ordinal()].remove(event.ref());
+        HeldRef ref = new HeldRef(reason, event.ref(), subject, HeldRef.State.ENDED, false, ended.lastSeen(),
+                ended.lastSeen(), ended.device);
+        known.put(event.ref(), ref);
+        return start(event, subject, reason, ref, known);
+    }
+
+    private Decision start(LicenceEvent event, String subject, Reason reason, HeldRef ref, Map<String, HeldRef> known) {
         if (ref != null) {
             boolean again = ref.state() != HeldRef.State.HELD && LicencePolicy.mayStartAgain(reason);
             if (!again) {
@@ -144,7 +176,7 @@ public final class LicencePool {
         boolean admitted = verdict.admitted();
         HeldRef.State state = admitted ? HeldRef.State.HELD : HeldRef.State.REFUSED;
         if (ref == null) {
-            ref = new HeldRef(reason, event.ref(), event.subject(), state, emergency, event.at(), event.at(),
+            ref = new HeldRef(reason, event.ref(), subject, state, emergency, event.at(), event.at(),
                     event.device());
             known.put(event.ref(), ref);
         } else {
@@ -267,6 +299,17 @@ public final class LicencePool {
                 }
             }
         }
+        for (Reason reason : Reason.values()) {
+            for (Iterator<Map.Entry<String, EndedRef>> it = endedRefs[reason.ordinal()].entrySet().iterator();
+                    it.hasNext();) {
+                Map.Entry<String, EndedRef> e = it.next();
+                if (e.getValue().lastSeenBefore(before)) {
+                    it.remove();
+                    changes.forgotten(e.getValue().view(reason, e.getKey()));
+                    n++;
+                }
+            }
+        }
         return n;
     }
 
@@ -288,7 +331,7 @@ public final class LicencePool {
     }
 
     public void addSubject(String extension, SubjectKind kind) {
-        subjects.put(Objects.requireNonNull(extension), Objects.requireNonNull(kind));
+        subjects.put(Objects.requireNonNull(extension), new Subject(extension, Objects.requireNonNull(kind)));
     }
 
     /** Removes a subject, first releasing what it holds (recorded with who did it). */
@@ -338,25 +381,48 @@ public final class LicencePool {
                 .sorted(Comparator.comparing(Holder::since).thenComparing(Holder::subject)).toList();
     }
 
+    /** Every ref the pool remembers; an ended one as its compact form keeps it (since when: its end). */
     public Collection<HeldRef> knownRefs() {
         List<HeldRef> all = new ArrayList<>();
         for (Map<String, HeldRef> known : refs) {
             all.addAll(known.values());
+        }
+        for (Reason reason : Reason.values()) {
+            endedRefs[reason.ordinal()].forEach((ref, ended) -> all.add(ended.view(reason, ref)));
         }
         return all;
     }
 
     /** What changed since the last call, and forgets it. */
     public Changes drainChanges() {
-        return changes.drain(subject -> {
+        Changes drained = changes.drain(subject -> {
             Holding h = holdings.get(subject);
             return h == null ? null : h.view();
         });
+        drained.refs().forEach(this::compactIfEnded);
+        return drained;
     }
 
     /** Forgets pending changes without copying them (for callers that do not store them). */
     public void discardChanges() {
+        changes.changedRefs().forEach(this::compactIfEnded);
         changes.discard();
+    }
+
+    /**
+     * Once its change is drained, an ended ref is kept in its compact form: done here and not when
+     * it ends, so that a ref started again before the drain is the same object, stored once.
+     */
+    private void compactIfEnded(HeldRef ref) {
+        if (ref.state() == HeldRef.State.ENDED && refs[ref.reason().ordinal()].remove(ref.ref(), ref)) {
+            remember(ref);
+        }
+    }
+
+    private void remember(HeldRef ended) {
+        Subject subject = subjects.get(ended.subject());
+        endedRefs[ended.reason().ordinal()].put(ended.ref(), new EndedRef(
+                subject == null ? ended.subject() : subject.extension(), ended.device(), ended.lastSeen()));
     }
 
     private void record(Instant at, HeldRef ref, RecordAction action, boolean licenceChanged, String actor) {

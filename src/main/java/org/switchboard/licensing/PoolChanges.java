@@ -1,6 +1,7 @@
 package org.switchboard.licensing;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +58,11 @@ final class PoolChanges {
         changedRefs.forEach(HeldRef::stored);
         discard();
         return changes;
+    }
+
+    /** The refs changed since the last drain. */
+    Collection<HeldRef> changedRefs() {
+        return changedRefs;
     }
 
     void discard() {

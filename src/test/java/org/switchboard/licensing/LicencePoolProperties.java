@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.EventType;
+import org.switchboard.connector.LicenceDevice;
 import org.switchboard.connector.LicenceEvent;
 import org.switchboard.connector.Reason;
 import org.switchboard.platform.InvalidInputException;
@@ -81,6 +82,49 @@ class LicencePoolProperties {
             // Function extensions hold only through outbound calls.
             pool.holders().stream().filter(h -> h.subject().startsWith("9"))
                     .forEach(h -> assertThat(h.reasons()).containsOnly(Reason.OUTBOUND_CALL));
+        }
+    }
+
+    /**
+     * Ended refs are kept in a compact form once their change is drained: a pool drained after
+     * every event answers and stores exactly what a pool never drained does, whatever the events.
+     */
+    @Property(tries = 300)
+    void aPoolAnswersAlikeWhetherItsEndedRefsAreCompactOrNot(@ForAll("steps") List<Step> steps,
+            @ForAll @IntRange(min = 0, max = 4) int licensed) {
+        LicencePool drained = LicenceFixtures.pool(licensed, 7, 3);
+        LicencePool kept = LicenceFixtures.pool(licensed, 7, 3);
+        Instant at = LicenceFixtures.NINE;
+        for (Step s : steps) {
+            at = at.plusSeconds(1);
+            String subject = s.subject() < 7 ? String.valueOf(100 + s.subject()) : String.valueOf(900 + s.subject() - 7);
+            // A new string for each event, as one read from a request is.
+            LicenceEvent event = new LicenceEvent(s.type(), new String(subject), s.type().reason() + "-" + s.ref(),
+                    s.emergency() ? "112" : "+49301", at, s.ref() % 3 == 0 ? new LicenceDevice("d" + s.ref(),
+                            "Desk phone " + s.ref()) : null);
+            Object a = outcome(drained, event);
+            int before = kept.knownRefs().size();
+            Object b = outcome(kept, event);
+            assertThat(a).isEqualTo(b);
+            assertThat(kept.knownRefs().size()).isGreaterThanOrEqualTo(before);
+            List<HeldRef> changed = List.copyOf(drained.drainChanges().refs());
+            assertThat(changed).extracting(HeldRef::ref).doesNotHaveDuplicates();
+            assertThat(drained.holders()).isEqualTo(kept.holders());
+            assertThat(drained.knownRefs()).extracting(HeldRef::reason, HeldRef::ref, HeldRef::subject, HeldRef::state,
+                    HeldRef::lastSeen, HeldRef::device).containsExactlyInAnyOrderElementsOf(kept.knownRefs().stream()
+                            .map(r -> org.assertj.core.groups.Tuple.tuple(r.reason(), r.ref(), r.subject(), r.state(),
+                                    r.lastSeen(), r.device())).toList());
+        }
+        Instant later = at.plusSeconds(1);
+        assertThat(drained.forget(later)).isEqualTo(kept.forget(later));
+        assertThat(drained.knownRefs()).hasSameSizeAs(kept.knownRefs());
+    }
+
+    private static Object outcome(LicencePool pool, LicenceEvent event) {
+        try {
+            return pool.apply(event);
+        } catch (InvalidInputException e) {
+            return e.getMessage();
         }
     }
 

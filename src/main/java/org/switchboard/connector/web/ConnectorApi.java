@@ -5,13 +5,9 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
@@ -32,15 +28,10 @@ import org.switchboard.connector.CallRecord;
 import org.switchboard.connector.ConnectorKey;
 import org.switchboard.connector.ConnectorKeys;
 import org.switchboard.connector.Decision;
-import org.switchboard.connector.EventType;
-import org.switchboard.connector.LicenceDevice;
-import org.switchboard.connector.LicenceEvent;
 import org.switchboard.connector.PhoneSystemPort;
 import org.switchboard.connector.web.ConnectorProblems.TooLargeException;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.instances.InstanceManagement;
-import org.switchboard.platform.InvalidInputException;
-import org.switchboard.platform.Validation;
 import org.switchboard.platform.web.ApiProblems;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,9 +39,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The connector API over HTTP: an external phone system reports licence events and call records
@@ -63,8 +51,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ConnectorApi {
 
     static final int MAX_EVENT_BYTES = 64 * 1024;
-    private static final Set<String> EVENT_FIELDS = Set.of("type", "subject", "ref", "destination", "at", "device");
-    private static final Set<String> DEVICE_FIELDS = Set.of("id", "name");
 
     record DecisionView(boolean admitted, String reason, int licensed, int occupied, boolean emergency) {
         static DecisionView of(Decision d) {
@@ -107,14 +93,13 @@ class ConnectorApi {
     private final PhoneSystemPort port;
     private final ConnectorKeys keys;
     private final InstanceManagement instances;
-    private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final EventJson events;
 
     ConnectorApi(PhoneSystemPort port, ConnectorKeys keys, InstanceManagement instances, Clock clock) {
         this.port = port;
         this.keys = keys;
         this.instances = instances;
-        this.clock = clock;
+        this.events = new EventJson(clock);
     }
 
     // ---- licence events ---------------------------------------------------------------------------
@@ -155,96 +140,12 @@ class ConnectorApi {
      */
     Decision receive(UUID id, String authorization, byte[] body) {
         ConnectorKey key = keys.authenticate(authorization, new InstanceId(id));
-        JsonNode node;
-        try {
-            node = json.readTree(body);
-        } catch (JacksonException e) {
-            throw new InvalidInputException("body", "The request body is not valid JSON.");
-        }
-        if (node == null || !node.isObject()) {
-            throw new InvalidInputException("body", "The request body must be one JSON object {type, subject, ref,"
-                    + " destination?, at?}.");
-        }
-        Validation v = new Validation();
-        for (Iterator<String> names = node.propertyNames().iterator(); names.hasNext();) {
-            String name = names.next();
-            if (!EVENT_FIELDS.contains(name)) {
-                v.reject(name, name + " is not a known field");
-            }
-        }
-        String type = text(node, "type", v);
-        String subject = text(node, "subject", v);
-        String ref = text(node, "ref", v);
-        String destination = text(node, "destination", v);
-        String at = text(node, "at", v);
-        LicenceDevice device = device(node.get("device"), v);
-        EventType eventType = null;
-        if (type == null || type.isBlank()) {
-            v.reject("type", "type is required: one of " + List.of(EventType.values()));
-        } else {
-            try {
-                eventType = EventType.valueOf(type.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                v.reject("type", "type must be one of " + List.of(EventType.values()) + ", not '" + type + "'");
-            }
-        }
-        v.check(subject != null && !subject.isBlank(), "subject", "subject is required: the extension number");
-        v.check(ref != null && !ref.isBlank(), "ref", "ref is required: the id of the desktop session, mobile device"
-                + " or call");
-        v.optionalText("ref", "ref", ref, 100);
-        v.optionalText("subject", "subject", subject, 15);
-        v.optionalText("destination", "destination", destination, 40);
-        Instant when = null;
-        if (at != null) {
-            try {
-                when = Instant.parse(at);
-            } catch (DateTimeParseException e) {
-                v.reject("at", "at must be an ISO-8601 instant such as 2026-03-02T08:00:00Z, not '" + at + "'");
-            }
-        }
-        v.throwIfInvalid();
-        return port.report(key.instanceId(), new LicenceEvent(eventType, subject.trim(), ref.trim(),
-                destination == null ? null : destination.trim(), when == null ? clock.instant() : when, device));
+        return port.report(key.instanceId(), events.read(body));
     }
 
-    /** The optional device of an event: an object {id, name}, both required text when it is given. */
-    private static LicenceDevice device(JsonNode value, Validation v) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isObject()) {
-            v.reject("device", "device must be an object {id, name}: the device's id in the phone system and a name"
-                    + " a person reads, such as {\"id\": \"phone-17\", \"name\": \"Desk phone 101\"}");
-            return null;
-        }
-        for (Iterator<String> names = value.propertyNames().iterator(); names.hasNext();) {
-            String name = names.next();
-            if (!DEVICE_FIELDS.contains(name)) {
-                v.reject("device." + name, "device." + name + " is not a known field: a device has an id and a name");
-            }
-        }
-        String id = text(value, "id", v, "device.id");
-        String name = text(value, "name", v, "device.name");
-        v.text("device.id", "device.id", id, LicenceDevice.MAX_ID);
-        v.text("device.name", "device.name", name, LicenceDevice.MAX_NAME);
-        // Any fault above is thrown with the others before the event is built.
-        return id == null || name == null || id.isBlank() || name.isBlank() ? null : new LicenceDevice(id, name);
-    }
-
-    private static String text(JsonNode node, String field, Validation v) {
-        return text(node, field, v, field);
-    }
-
-    private static String text(JsonNode node, String field, Validation v, String named) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isString() && !value.isNumber()) {
-            v.reject(named, named + " must be text");
-            return null;
-        }
-        return value.asString();
+    /** The JSON of events and their answers. */
+    EventJson events() {
+        return events;
     }
 
     // ---- call records -----------------------------------------------------------------------------

@@ -20,7 +20,6 @@ import org.switchboard.connector.BearerToken;
 import org.switchboard.connector.ConnectorKeys.KeyRejectedException;
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.EngineUnavailableException;
-import org.switchboard.connector.web.ConnectorApi.DecisionView;
 import org.switchboard.connector.web.ConnectorProblems.TooLargeException;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.platform.NotFoundException;
@@ -79,15 +78,17 @@ class ConnectorEventFilter implements Filter {
             chain.doFilter(req, res);
             return;
         }
-        ResponseEntity<?> answer;
+        Decision decision;
         try {
-            Decision decision = api.receive(instance, request.getHeader(HttpHeaders.AUTHORIZATION),
+            decision = api.receive(instance, request.getHeader(HttpHeaders.AUTHORIZATION),
                     ConnectorApi.readEvent(request));
-            answer = ResponseEntity.ok(DecisionView.of(decision));
         } catch (RuntimeException e) {
-            answer = problemOf(e);
+            write(problemOf(e), request, response);
+            return;
         }
-        write(answer, request, response);
+        byte[] answer = api.events().answer(decision);
+        response.setStatus(HttpServletResponse.SC_OK);
+        write(answer, MediaType.APPLICATION_JSON_VALUE, response);
     }
 
     /** The same answer the API's error handling gives for each failure of an event request. */
@@ -126,9 +127,12 @@ class ConnectorEventFilter implements Filter {
             body = problem;
             type = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
         }
-        byte[] bytes = json.writeValueAsBytes(body);
         response.setStatus(answer.getStatusCode().value());
         answer.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
+        write(json.writeValueAsBytes(body), type, response);
+    }
+
+    private static void write(byte[] bytes, String type, HttpServletResponse response) throws IOException {
         response.setContentType(type);
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         response.setHeader("X-Content-Type-Options", "nosniff");

@@ -60,18 +60,27 @@ class RefusalAlerts implements LicenceWriter.CommitListener, DisposableBean {
      */
     private final java.util.concurrent.ConcurrentMap<UUID, Instant> quietUntil = new java.util.concurrent.ConcurrentHashMap<>();
 
+    /**
+     * Instances whose claim is queued or running: a refusing pool's further batches meanwhile queue
+     * no claim of their own (each was a transaction updating the pool's row, which the writers lock,
+     * and a node's first refusals of the hour queued one per batch until the first was done).
+     */
+    private final Set<UUID> pending = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @Override
     public void committed(UUID instanceId, UUID customerId, int licensed, int occupied, List<LicenceRecord> records) {
         Instant quiet = quietUntil.get(instanceId);
         if (quiet != null && clock.instant().isBefore(quiet)) {
             return;
         }
-        if (LicenceMetrics.refused(records)) {
+        if (LicenceMetrics.refused(records) && pending.add(instanceId)) {
             executor.execute(() -> {
                 try {
                     alert(instanceId, customerId, licensed);
                 } catch (RuntimeException e) {
                     log.warn("Refusal alert for instance {} failed", instanceId, e);
+                } finally {
+                    pending.remove(instanceId);
                 }
             });
         }

@@ -33,6 +33,7 @@ public final class MemoryFootprint {
                 subjects.put(String.valueOf(100 + i), i < subjectsEach - 5 ? SubjectKind.EMPLOYEE : SubjectKind.FUNCTION);
             }
             LicencePool pool = new LicencePool(new InstanceId(UUID.randomUUID()), subjectsEach / 2, "DE", subjects);
+            // Each event with its own string of the extension and its own instants, as one read from a request.
             for (int i = 0; i < subjectsEach - 5; i++) {
                 String s = String.valueOf(100 + i);
                 pool.apply(new LicenceEvent(EventType.DESKTOP_OPENED, s, "desktop-" + s + "-1", null, at));
@@ -42,13 +43,16 @@ public final class MemoryFootprint {
                 // Calls of the day: most ended (remembered), one running.
                 for (int c = 0; c < 4; c++) {
                     String ref = "call-" + s + "-" + c;
-                    pool.apply(new LicenceEvent(EventType.OUTBOUND_CALL_STARTED, s, ref, "+4930123456", at));
+                    Instant started = at.plusSeconds(600L * c);
+                    pool.apply(new LicenceEvent(EventType.OUTBOUND_CALL_STARTED, String.valueOf(100 + i), ref,
+                            "+4930123456", started));
                     if (c < 3) {
-                        pool.apply(new LicenceEvent(EventType.CALL_ENDED, s, ref, null, at));
+                        pool.apply(new LicenceEvent(EventType.CALL_ENDED, String.valueOf(100 + i), ref, null,
+                                started.plusSeconds(60)));
                     }
                 }
             }
-            pool.discardChanges();
+            pool.drainChanges(); // as the writer does after every batch
             pools.add(pool);
         }
         long after = usedAfterGc();
