@@ -2,6 +2,8 @@ package org.switchboard.connector;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import org.switchboard.instances.InstanceId;
 import org.switchboard.platform.InvalidInputException;
@@ -14,6 +16,15 @@ public interface LicenceEngine {
 
     /** See {@link PhoneSystemPort#report}. */
     Decision decide(InstanceId instance, LicenceEvent event);
+
+    /** See {@link PhoneSystemPort#reportLater}; decided at once unless the engine does better. */
+    default CompletionStage<Decision> decideLater(InstanceId instance, LicenceEvent event) {
+        try {
+            return CompletableFuture.completedFuture(decide(instance, event));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
 
     /** See {@link PhoneSystemPort#reportAll}; one event after the other unless the engine does better. */
     default List<Decision> decideAll(InstanceId instance, List<LicenceEvent> events) {

@@ -1,6 +1,7 @@
 package org.switchboard.connector;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import org.switchboard.instances.InstanceId;
 
@@ -21,6 +22,16 @@ public interface PhoneSystemPort {
      *         applied and may be sent again
      */
     Decision report(InstanceId instance, LicenceEvent event);
+
+    /**
+     * A licence event the phone system does not wait for: one whose decision changes nothing it
+     * does next, as a call's end (its licence is given back, never refused) or a call received
+     * (never refused). It is queued behind the instance's earlier events and before its later ones,
+     * as {@link #report} queues them, so a call placed after a call's end is decided with that
+     * licence free; it is stored with the engine's next group commit. The stage completes with the
+     * decision once stored, or with the failure {@link #report} would have thrown.
+     */
+    CompletionStage<Decision> reportLater(InstanceId instance, LicenceEvent event);
 
     /**
      * Several licence events of the instance's phone system, in their order, handed to the engine

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,11 +71,7 @@ public class LicenceManagement implements LicenceEngine {
      */
     @Override
     public Decision decide(InstanceId instance, LicenceEvent event) {
-        Instant now = clock.instant();
-        if (event.at().isBefore(now.minus(MAX_PAST)) || event.at().isAfter(now.plus(MAX_FUTURE))) {
-            throw new InvalidInputException("at", "at must lie between one hour before and five minutes after the"
-                    + " platform's time (" + now + "); leave it out to use the time of arrival.");
-        }
+        requireTimely(event);
         LicenceWriter.Answer<Decision> answer = writer.submit(instance.value(), event);
         try {
             try {
@@ -101,6 +99,44 @@ public class LicenceManagement implements LicenceEngine {
     }
 
     /**
+     * An event whose caller does not wait (a call's end, a call received): queued like
+     * {@link #decide}'s, behind the instance's earlier events, so it is applied before any event the
+     * caller sends after it; never withdrawn. The stage fails as {@link #decide} would throw.
+     */
+    @Override
+    public CompletionStage<Decision> decideLater(InstanceId instance, LicenceEvent event) {
+        try {
+            requireTimely(event);
+        } catch (InvalidInputException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Decision> stored = new CompletableFuture<>();
+        writer.submit(instance.value(), event).whenComplete((decision, failure) -> {
+            if (failure == null) {
+                stored.complete(decision);
+            } else if (failure instanceof RuntimeException r && !(r instanceof IllegalStateException)) {
+                stored.completeExceptionally(r);
+            } else {
+                stored.completeExceptionally(new EngineUnavailableException(
+                        "The licence engine could not store the event; send it again.", failure));
+            }
+        });
+        return stored;
+    }
+
+    private static boolean timely(LicenceEvent event, Instant now) {
+        return !event.at().isBefore(now.minus(MAX_PAST)) && !event.at().isAfter(now.plus(MAX_FUTURE));
+    }
+
+    private void requireTimely(LicenceEvent event) {
+        Instant now = clock.instant();
+        if (!timely(event, now)) {
+            throw new InvalidInputException("at", "at must lie between one hour before and five minutes after the"
+                    + " platform's time (" + now + "); leave it out to use the time of arrival.");
+        }
+    }
+
+    /**
      * Several events of an instance in their order, queued together so that the engine's group
      * commit stores them in few transactions; null for an event refused as invalid.
      */
@@ -109,8 +145,7 @@ public class LicenceManagement implements LicenceEngine {
         Instant now = clock.instant();
         List<LicenceWriter.Answer<Decision>> answers = new ArrayList<>(events.size());
         for (LicenceEvent event : events) {
-            boolean inTime = !event.at().isBefore(now.minus(MAX_PAST)) && !event.at().isAfter(now.plus(MAX_FUTURE));
-            answers.add(inTime ? writer.submit(instance.value(), event) : null);
+            answers.add(timely(event, now) ? writer.submit(instance.value(), event) : null);
         }
         List<Decision> decisions = new ArrayList<>(events.size());
         for (LicenceWriter.Answer<Decision> answer : answers) {

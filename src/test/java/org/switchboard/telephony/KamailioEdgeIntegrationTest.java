@@ -119,8 +119,11 @@ class KamailioEdgeIntegrationTest {
 
                 JdbcTemplate jdbc = new JdbcTemplate(db.dataSource());
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (jdbc.queryForObject("select count(*) from sip_calls where instance_id = ? and ended_at is null",
-                        Integer.class, instance) > 0 && System.nanoTime() < until) {
+                // every call ended, and its licence given back (queued before the 200 to the BYE, stored just after)
+                while ((jdbc.queryForObject("select count(*) from sip_calls where instance_id = ? and ended_at is null",
+                        Integer.class, instance) > 0 || jdbc.queryForObject(
+                                "select coalesce(sum(occupied), 0) from licence_pools where instance_id = ?",
+                                Integer.class, instance) > 0) && System.nanoTime() < until) {
                     Thread.sleep(200);
                 }
                 List<Map<String, Object>> calls = jdbc.queryForList(

@@ -1,6 +1,7 @@
 package org.switchboard.connector.internal;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import org.springframework.stereotype.Service;
 import org.switchboard.connector.CallBatchResult;
@@ -33,6 +34,11 @@ class PhoneSystemGateway implements PhoneSystemPort {
     @Override
     public Decision report(InstanceId instance, LicenceEvent event) {
         return engine.decide(instance, event);
+    }
+
+    @Override
+    public CompletionStage<Decision> reportLater(InstanceId instance, LicenceEvent event) {
+        return engine.decideLater(instance, event);
     }
 
     @Override

@@ -15,9 +15,11 @@ import org.switchboard.telephony.internal.CallLog.CallRow;
 /**
  * A call's row ended (its record pending) with the call log's group commit, then its licence given
  * back once that end is committed: no licence is given back for a call whose end is not durable.
- * The SIP worker waits for both, with the call's lock held, so that the call's last response (the
- * 200 to its BYE) reaches the caller only once the call is ended and its licence free; it waits for
- * a shared commit instead of one of its own. When the end cannot be written the row stays live and
+ * The SIP worker waits for the end, with the call's lock held, so that the call's last response
+ * (the 200 to its BYE) reaches the caller only once the call is ended; it waits for a shared commit
+ * instead of one of its own. It does not wait for the licence's release: that is queued before the
+ * 200 goes out, so any call the caller places after it is decided with the licence free, and it is
+ * stored with the licence engine's next group commit, beside other calls' events. When the end cannot be written the row stays live and
  * the overdue sweep ends it; the licence engine's call timeout frees the licence meanwhile. The
  * call's place under the concurrent outbound cap ({@link OutboundInFlight}) is freed here too.
  */
@@ -56,11 +58,12 @@ final class EndWriter {
     }
 
     private void release(InstanceId instance, String subject, String callId, Instant at) {
-        try {
-            licences.report(instance, new LicenceEvent(EventType.CALL_ENDED, subject, callId, null, at));
-        } catch (RuntimeException e) {
-            log.warn("the end of call {} was not reported; the licence engine's call timeout releases it: {}", callId,
-                    e.getMessage());
-        }
+        licences.reportLater(instance, new LicenceEvent(EventType.CALL_ENDED, subject, callId, null, at))
+                .whenComplete((decision, failure) -> {
+                    if (failure != null) {
+                        log.warn("the end of call {} was not reported; the licence engine's call timeout releases it: {}",
+                                callId, failure.getMessage());
+                    }
+                });
     }
 }

@@ -70,11 +70,13 @@ final class InboundCalls {
         Instant now = clock.instant();
         String caller = m.from().sipUri().user() == null ? "anonymous" : m.from().sipUri().user();
         String callee = target.extensions().get(0);
-        try {
-            licences.report(tenant.id(), new LicenceEvent(EventType.INBOUND_CALL, callee, m.callId(), caller, now));
-        } catch (RuntimeException e) {
-            log.debug("inbound call {} not reported: {}", m.callId(), e.getMessage()); // never refused for it
-        }
+        // never refused: recorded without holding up the ringing
+        licences.reportLater(tenant.id(), new LicenceEvent(EventType.INBOUND_CALL, callee, m.callId(), caller, now))
+                .whenComplete((decision, failure) -> {
+                    if (failure != null) {
+                        log.debug("inbound call {} not reported: {}", m.callId(), failure.getMessage());
+                    }
+                });
         CallRow row = new CallRow(tenant.id(), m.callId(), tenant.customerId(), callee, caller, target.number(),
                 Direction.INBOUND, trunk, false, now, null, null, null, null);
         Call call = launcher.open(tenant, m, from, row);

@@ -1,6 +1,7 @@
 package org.switchboard.telephony.internal;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.LicenceEvent;
@@ -14,6 +15,9 @@ import org.switchboard.instances.InstanceId;
 interface LicenceReporter {
 
     Decision report(InstanceId instance, LicenceEvent event);
+
+    /** An event the SIP core does not wait for (a call's end, a call received): see the port's {@code reportLater}. */
+    CompletionStage<Decision> reportLater(InstanceId instance, LicenceEvent event);
 
     Duration heartbeatTimeout();
 }

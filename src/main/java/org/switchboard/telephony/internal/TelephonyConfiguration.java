@@ -72,6 +72,11 @@ class TelephonyConfiguration {
             }
 
             @Override
+            public java.util.concurrent.CompletionStage<Decision> reportLater(InstanceId instance, LicenceEvent event) {
+                return port.reportLater(instance, event);
+            }
+
+            @Override
             public Duration heartbeatTimeout() {
                 Instant now = clock.instant();
                 if (heartbeat == null || now.isAfter(readAt.plusSeconds(10)) || now.isBefore(readAt)) {
