@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,14 +38,8 @@ import org.switchboard.telephony.sip.SipParser.BadMessageException;
  * waited longer than the stale wait is refused by the worker instead of handled. Messages that
  * cannot be read are answered {@code 400} or {@code 513} when there is enough of them.
  * <p>
- * Handing a message to a worker is what costs, not the message: waking a parked thread and parking it
- * again cost both threads system calls and a cold cache. So a worker that finds nothing to do first
- * looks again for a short while ({@link #SPIN}: messages come in bursts, the ACK and the next request
- * right behind a challenge, a callee's 100, 180 and 200 together) before it parks, one worker at a
- * time; a message is handed over without waking anybody while one looks. Parked workers are woken
- * last parked first ({@link Idle}), so the same few warm threads do the work and the others stay
- * asleep; a worker that takes a message while more wait and none looks wakes one more, so a burst
- * is still shared out.
+ * Parked workers are woken last parked first ({@link IdleWorkers}), so the same few warm threads do
+ * the work (a semaphore woke the one parked longest: each message went to a thread cold in the caches).
  */
 final class SipWorkQueue {
 
@@ -54,8 +48,6 @@ final class SipWorkQueue {
     static final Duration TARGET_WAIT = Duration.ofMillis(100);
     static final Duration INTERVAL = Duration.ofMillis(200);
     static final Duration STALE_WAIT = Duration.ofSeconds(1);
-    /** How long an idle worker keeps looking for work before it parks. */
-    static final Duration SPIN = Duration.ofNanos(Long.getLong("sip.spin-nanos", 30_000));
 
     /** A message waiting for a worker: the datagram's bytes to parse, or a message parsed already (TCP, TLS). */
     private record Work(byte[] raw, SipMessage parsed, Flow flow, String key, boolean isNew, long queued) {
@@ -64,10 +56,8 @@ final class SipWorkQueue {
     private final Queue<Work> begun = new ConcurrentLinkedQueue<>();
     private final Queue<Work> fresh = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
-    /** Workers looking for work without being parked (at most one). */
-    private final AtomicInteger spinning = new AtomicInteger();
-    private final Idle idle;
-    private final long spinNanos;
+    private final IdleWorkers idle;
+    private final BooleanSupplier workWaiting = () -> queued.get() > 0 || !this.running;
     private final Thread[] workers;
     private volatile boolean running = true;
     private final SipTransport.Handler handler;
@@ -107,9 +97,8 @@ final class SipWorkQueue {
         this.begunWorkLimit = Math.max(1, capacity * 7 / 8);
         this.staleNanos = staleWait.toNanos();
         this.admission = new Admission(targetWait.toNanos(), interval.toNanos());
-        this.spinNanos = SPIN.toNanos();
-        this.idle = new Idle(threads);
         this.workers = new Thread[threads];
+        this.idle = new IdleWorkers(workers);
         for (int i = 0; i < threads; i++) {
             int index = i;
             workers[i] = new Thread(() -> work(index), "sip-worker-" + (i + 1));
@@ -202,74 +191,21 @@ final class SipWorkQueue {
     private void enqueue(Queue<Work> queue, Work w) {
         queued.incrementAndGet();
         queue.add(w);
-        if (spinning.get() == 0) { // nobody looking: wake the worker parked last
-            wakeOne();
-        }
-    }
-
-    private void wakeOne() {
-        int index = idle.pop();
-        if (index >= 0) {
-            LockSupport.unpark(workers[index]);
-        }
-    }
-
-    private Work poll() {
-        Work w = begun.poll();
-        if (w == null) {
-            w = fresh.poll();
-        }
-        if (w != null) {
-            queued.decrementAndGet();
-        }
-        return w;
-    }
-
-    /**
-     * The next message for worker {@code index}: taken at once, or after looking for a while (one
-     * worker at a time), or after parking until woken; {@code null} once shut down.
-     */
-    private Work next(int index) {
-        while (running) {
-            Work w = poll();
-            if (w != null) {
-                return w;
-            }
-            if (spinNanos > 0 && spinning.get() == 0 && spinning.compareAndSet(0, 1)) {
-                long until = System.nanoTime() + spinNanos;
-                do {
-                    Thread.onSpinWait();
-                    w = poll();
-                } while (w == null && running && System.nanoTime() - until < 0);
-                spinning.set(0);
-                if (w != null) {
-                    if (queued.get() > 0) { // more waiting and nobody looks now: share the burst out
-                        wakeOne();
-                    }
-                    return w;
-                }
-            }
-            idle.push(index);
-            if (queued.get() > 0 || !running) { // arrived meanwhile: not parked after all
-                if (!idle.remove(index)) {
-                    LockSupport.park(this); // woken already: takes the permit given
-                }
-                continue;
-            }
-            LockSupport.park(this);
-            idle.remove(index); // woken by unpark (popped already), by shutdown, or spuriously
-            Thread.interrupted(); // an interrupt is not work: parking again must not return at once
-        }
-        return null;
+        idle.wakeOne();
     }
 
     /** A worker: work begun first, then new work; each message's wait tells the admission how far behind the core is. */
     private void work(int index) {
         while (running) {
-            Work w = next(index);
+            Work w = begun.poll();
             if (w == null) {
-                return;
+                w = fresh.poll();
             }
+            if (w == null) {
+                idle.park(index, workWaiting);
+                continue;
+            }
+            queued.decrementAndGet();
             long now = System.nanoTime();
             long waited = now - w.queued();
             admission.taken(waited, now, w.isNew() || fresh.isEmpty());
@@ -356,56 +292,7 @@ final class SipWorkQueue {
     void shutdown() {
         running = false;
         for (Thread t : workers) {
-            LockSupport.unpark(t);
-            t.interrupt();
-        }
-    }
-
-    /** The parked workers' indexes, the last parked on top (its stack and caches still warm). */
-    static final class Idle {
-
-        private final int[] stack;
-        private final boolean[] parked;
-        private int size;
-
-        Idle(int workers) {
-            stack = new int[workers];
-            parked = new boolean[workers];
-        }
-
-        synchronized void push(int index) {
-            if (!parked[index]) {
-                parked[index] = true;
-                stack[size++] = index;
-            }
-        }
-
-        /** The worker parked last, taken off; -1 when none is parked. */
-        synchronized int pop() {
-            while (size > 0) {
-                int index = stack[--size];
-                if (parked[index]) {
-                    parked[index] = false;
-                    return index;
-                }
-            }
-            return -1;
-        }
-
-        /** Takes the worker off if it is still there; false when it was popped already (it is being woken). */
-        synchronized boolean remove(int index) {
-            if (!parked[index]) {
-                return false;
-            }
-            parked[index] = false;
-            for (int i = size - 1; i >= 0; i--) {
-                if (stack[i] == index) {
-                    System.arraycopy(stack, i + 1, stack, i, size - i - 1);
-                    size--;
-                    break;
-                }
-            }
-            return true;
+            t.interrupt(); // a parked worker wakes
         }
     }
 }

@@ -198,7 +198,7 @@ class SipWorkQueueTest {
         for (int i = 0; i < 24; i++) {
             arrive(bye("z9hG4bK-w" + i));
             awaitHandled(i + 1);
-            sleep(i % 2 == 0 ? 0 : 5); // some while the last worker still looks, some once it has parked
+            sleep(i % 2 == 0 ? 0 : 5); // some right behind the last, some once its worker has parked
         }
 
         // woken in turn (the longest parked first), each of the eight would have had its share
@@ -217,7 +217,7 @@ class SipWorkQueueTest {
             }
         }, (m, flow) -> sent.add(m));
 
-        for (int i = 0; i < 3; i++) { // three in a burst: the worker that looks takes one and wakes another
+        for (int i = 0; i < 3; i++) { // three in a burst, each waking a worker of its own
             arrive(bye("z9hG4bK-b" + i));
         }
         arrive(register("z9hG4bK-r"));
