@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +37,9 @@ import org.switchboard.telephony.sip.SipParser.BadMessageException;
  * inside a dialog but an INVITE) answered already gets its answer again from the door. A new request that
  * waited longer than the stale wait is refused by the worker instead of handled. Messages that
  * cannot be read are answered {@code 400} or {@code 513} when there is enough of them.
+ * <p>
+ * Parked workers are woken last parked first ({@link IdleWorkers}), so the same few warm threads do
+ * the work (a semaphore woke the one parked longest: each message went to a thread cold in the caches).
  */
 final class SipWorkQueue {
 
@@ -52,8 +55,9 @@ final class SipWorkQueue {
 
     private final Queue<Work> begun = new ConcurrentLinkedQueue<>();
     private final Queue<Work> fresh = new ConcurrentLinkedQueue<>();
-    private final Semaphore waiting = new Semaphore(0);
     private final AtomicInteger queued = new AtomicInteger();
+    private final IdleWorkers idle;
+    private final BooleanSupplier workWaiting = () -> queued.get() > 0 || !this.running;
     private final Thread[] workers;
     private volatile boolean running = true;
     private final SipTransport.Handler handler;
@@ -94,8 +98,10 @@ final class SipWorkQueue {
         this.staleNanos = staleWait.toNanos();
         this.admission = new Admission(targetWait.toNanos(), interval.toNanos());
         this.workers = new Thread[threads];
+        this.idle = new IdleWorkers(workers);
         for (int i = 0; i < threads; i++) {
-            workers[i] = new Thread(this::work, "sip-worker-" + (i + 1));
+            int index = i;
+            workers[i] = new Thread(() -> work(index), "sip-worker-" + (i + 1));
             workers[i].setDaemon(true);
             workers[i].start();
         }
@@ -185,22 +191,18 @@ final class SipWorkQueue {
     private void enqueue(Queue<Work> queue, Work w) {
         queued.incrementAndGet();
         queue.add(w);
-        waiting.release();
+        idle.wakeOne();
     }
 
     /** A worker: work begun first, then new work; each message's wait tells the admission how far behind the core is. */
-    private void work() {
+    private void work(int index) {
         while (running) {
-            try {
-                waiting.acquire();
-            } catch (InterruptedException e) {
-                return;
-            }
             Work w = begun.poll();
             if (w == null) {
                 w = fresh.poll();
             }
             if (w == null) {
+                idle.park(index, workWaiting);
                 continue;
             }
             queued.decrementAndGet();
@@ -290,7 +292,7 @@ final class SipWorkQueue {
     void shutdown() {
         running = false;
         for (Thread t : workers) {
-            t.interrupt();
+            t.interrupt(); // a parked worker wakes
         }
     }
 }

@@ -6,6 +6,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -183,6 +185,46 @@ class SipWorkQueueTest {
 
         assertThat(sent).extracting(SipMessage::status).containsExactly(503, 503, 503, 486);
         assertThat(handled).as("the first INVITE and the three queued, not the ACK").hasValue(4);
+    }
+
+    @Test
+    void messagesArrivingOneAfterAnotherAreHandledByTheSameWarmWorkerNotPassedRoundAllOfThem() throws Exception {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        queue = new SipWorkQueue(8, 100, 5, (m, from) -> {
+            threads.add(Thread.currentThread().getName());
+            handled.incrementAndGet();
+        }, (m, flow) -> sent.add(m));
+
+        for (int i = 0; i < 24; i++) {
+            arrive(bye("z9hG4bK-w" + i));
+            awaitHandled(i + 1);
+            sleep(i % 2 == 0 ? 0 : 5); // some right behind the last, some once its worker has parked
+        }
+
+        // woken in turn (the longest parked first), each of the eight would have had its share
+        assertThat(threads).as("workers that handled 24 messages in a row").hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void whileWorkersWaitInsideTheCoreTheMessagesBehindThemWakeOtherWorkers() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch started = new CountDownLatch(4);
+        queue = new SipWorkQueue(4, 100, 5, (m, from) -> {
+            started.countDown();
+            handled.incrementAndGet();
+            if ("BYE".equals(m.method())) {
+                await(release); // a worker waiting for a commit, say
+            }
+        }, (m, flow) -> sent.add(m));
+
+        for (int i = 0; i < 3; i++) { // three in a burst, each waking a worker of its own
+            arrive(bye("z9hG4bK-b" + i));
+        }
+        arrive(register("z9hG4bK-r"));
+
+        assertThat(started.await(5, TimeUnit.SECONDS)).as("all four handled while three workers wait").isTrue();
+        release.countDown();
+        awaitHandled(4);
     }
 
     private void awaitSent(int n) throws InterruptedException {
