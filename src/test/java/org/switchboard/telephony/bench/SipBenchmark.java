@@ -102,6 +102,20 @@ public final class SipBenchmark {
         if (!Sipp.available()) {
             System.exit(2);
         }
+        // Stopped early (Ctrl-C, SIGTERM): the sipp and Kamailio processes it started stop with it,
+        // also those the run starts while it is being stopped (the next step does not know yet).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (int i = 0, none = 0; i < 30 && none < 3; i++) { // until none for three sweeps, at most 3 s
+                java.util.List<ProcessHandle> children = ProcessHandle.current().descendants().toList();
+                children.forEach(ProcessHandle::destroy);
+                none = children.isEmpty() ? none + 1 : 0;
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-children"));
         if (args.length > 0 && args[0].equals("capacity")) {
             capacity(args.length > 1 ? Integer.parseInt(args[1]) : 10,
                     rates(args, 2, "250,500,750,1000,1500,2000,2500,3000,4000"),
