@@ -148,8 +148,7 @@ public final class LicencePool {
             return decision(Verdict.ENDED_BEFORE, false);
         }
         endedRefs[reason.ordinal()].remove(event.ref());
-        HeldRef ref = new HeldRef(reason, event.ref(), subject, HeldRef.State.ENDED, false, ended.lastSeen(),
-                ended.lastSeen(), ended.device);
+        HeldRef ref = ended.view(reason, event.ref());
         known.put(event.ref(), ref);
         return start(event, subject, reason, ref, known);
     }

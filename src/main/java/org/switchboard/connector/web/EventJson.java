@@ -102,10 +102,10 @@ final class EventJson {
                             JsonToken v = p.nextToken();
                             if (v != JsonToken.VALUE_STRING && v != JsonToken.VALUE_NULL) {
                                 return null;
-                            } else if ("id".equals(field) && deviceId == null && (seen & 128) == 0) {
+                            } else if ("id".equals(field) && (seen & 128) == 0) {
                                 deviceId = p.getValueAsString();
                                 seen |= 128;
-                            } else if ("name".equals(field) && deviceName == null && (seen & 256) == 0) {
+                            } else if ("name".equals(field) && (seen & 256) == 0) {
                                 deviceName = p.getValueAsString();
                                 seen |= 256;
                             } else {

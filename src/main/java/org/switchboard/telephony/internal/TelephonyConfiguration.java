@@ -3,6 +3,7 @@ package org.switchboard.telephony.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -72,7 +73,7 @@ class TelephonyConfiguration {
             }
 
             @Override
-            public java.util.concurrent.CompletionStage<Decision> reportLater(InstanceId instance, LicenceEvent event) {
+            public CompletionStage<Decision> reportLater(InstanceId instance, LicenceEvent event) {
                 return port.reportLater(instance, event);
             }
 
