@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +38,9 @@ import org.switchboard.telephony.sip.SipParser.BadMessageException;
  * waited longer than the stale wait is refused by the worker instead of handled. Messages that
  * cannot be read are answered {@code 400} or {@code 513} when there is enough of them.
  * <p>
- * Parked workers are woken last parked first ({@link IdleWorkers}), so the same few warm threads do
- * the work (a semaphore woke the one parked longest: each message went to a thread cold in the caches).
+ * Each message queued gives the workers one permit of a semaphore; a worker takes one before it looks
+ * for work. (Waking the worker parked last instead, so the same warm threads do the work, cost the
+ * reading thread more than it saved the workers: docs/telephony.md.)
  */
 final class SipWorkQueue {
 
@@ -56,8 +57,7 @@ final class SipWorkQueue {
     private final Queue<Work> begun = new ConcurrentLinkedQueue<>();
     private final Queue<Work> fresh = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
-    private final IdleWorkers idle;
-    private final BooleanSupplier workWaiting = () -> queued.get() > 0 || !this.running;
+    private final Semaphore waiting = new Semaphore(0);
     private final Thread[] workers;
     private volatile boolean running = true;
     private final SipTransport.Handler handler;
@@ -98,10 +98,8 @@ final class SipWorkQueue {
         this.staleNanos = staleWait.toNanos();
         this.admission = new Admission(targetWait.toNanos(), interval.toNanos());
         this.workers = new Thread[threads];
-        this.idle = new IdleWorkers(workers);
         for (int i = 0; i < threads; i++) {
-            int index = i;
-            workers[i] = new Thread(() -> work(index), "sip-worker-" + (i + 1));
+            workers[i] = new Thread(this::work, "sip-worker-" + (i + 1));
             workers[i].setDaemon(true);
             workers[i].start();
         }
@@ -191,18 +189,22 @@ final class SipWorkQueue {
     private void enqueue(Queue<Work> queue, Work w) {
         queued.incrementAndGet();
         queue.add(w);
-        idle.wakeOne();
+        waiting.release();
     }
 
     /** A worker: work begun first, then new work; each message's wait tells the admission how far behind the core is. */
-    private void work(int index) {
+    private void work() {
         while (running) {
+            try {
+                waiting.acquire();
+            } catch (InterruptedException e) {
+                continue; // shut down (the loop ends), or an interrupt the code it ran left set: not work
+            }
             Work w = begun.poll();
             if (w == null) {
                 w = fresh.poll();
             }
             if (w == null) {
-                idle.park(index, workWaiting);
                 continue;
             }
             queued.decrementAndGet();
@@ -292,7 +294,7 @@ final class SipWorkQueue {
     void shutdown() {
         running = false;
         for (Thread t : workers) {
-            t.interrupt(); // a parked worker wakes
+            t.interrupt(); // a waiting worker wakes and sees it stopped
         }
     }
 }
