@@ -6,6 +6,8 @@ import java.time.YearMonth;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.switchboard.accounts.DemoAccountsCreated;
@@ -20,11 +22,17 @@ import org.switchboard.simulation.SimulationSettings;
  * customers, with a branch office bought at the start of the year. While it plays, the
  * application's clock stands in the past; afterwards it follows the system's time again.
  * Switched off by {@code switchboard.demo.year.enabled=false} (tests do not play it unless they ask).
+ * <p>
+ * Stopping the platform while the year plays ends it where it stands, before the modules it uses
+ * stop: the stop waits (at most {@link #STOP_WAIT}) until the year's next step sees it and ends. The
+ * months played so far stay, the rest is not played at a later start (a year is played from its
+ * seeded beginning, not resumed), and the log says so in one line instead of reporting an error.
  */
 class DemoYear {
 
     private static final Logger log = LoggerFactory.getLogger(DemoYear.class);
     private static final long SEED = 1;
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final SimulationService simulation;
     private final SimulationClock clock;
@@ -34,6 +42,8 @@ class DemoYear {
     private final int workdays;
     private volatile SimulationReport report;
     private volatile boolean over;
+    private volatile boolean stopping;
+    private volatile boolean playing;
 
     DemoYear(SimulationService simulation, SimulationClock clock, EventsSettled settled,
             int partners, int customers, int workdays) {
@@ -48,13 +58,40 @@ class DemoYear {
     @Async
     @TransactionalEventListener(fallbackExecution = true)
     void on(DemoAccountsCreated demo) {
+        playing = true;
         try {
             play(demo);
         } catch (RuntimeException e) {
-            log.error("Demo year: stopped by an error; the demo accounts stay as the first start made them", e);
+            if (e instanceof Stopped || stopping) {
+                log.warn("Demo year: ended by the platform's stop while {} was played; the months before it stay,"
+                        + " the rest of the year is not played (for the whole year: a new data folder)",
+                        YearMonth.from(LocalDate.now(clock)));
+            } else {
+                log.error("Demo year: stopped by an error; the demo accounts stay as the first start made them", e);
+            }
         } finally {
             clock.follow();
             over = true;
+        }
+    }
+
+    /**
+     * The platform is stopping: the year ends at its next step (the simulated clock's next move), and
+     * the stop waits for that, so the year does not fail on modules already stopped.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stopping() throws InterruptedException {
+        stopping = true;
+        long until = System.nanoTime() + STOP_WAIT.toNanos();
+        while (playing && !over && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** The year ended by the stop. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super("the platform is stopping", null, false, false);
         }
     }
 
@@ -90,7 +127,12 @@ class DemoYear {
         Ledger ledger = simulation.ledger(settings);
         // Nobody logs in as the simulated partners and customers of the demo: a password no one knows.
         ledger.password = "demo year " + java.util.UUID.randomUUID();
-        report = simulation.run(ledger, clock::set, adopted);
+        report = simulation.run(ledger, instant -> {
+            if (stopping) {
+                throw new Stopped();
+            }
+            clock.set(instant);
+        }, adopted);
         clock.follow();
         log.info("Demo year ready in {}: {} invoices, {} statements, {} calls billed; {}",
                 org.switchboard.simulation.Simulation.seconds(report.took()), report.counts().get("invoices"),
