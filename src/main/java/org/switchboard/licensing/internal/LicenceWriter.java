@@ -71,7 +71,12 @@ public class LicenceWriter implements SmartLifecycle {
             boolean reclaim) {
     }
 
-    private record Cached(long version, LicencePool pool) {
+    /** A pool as this writer committed it last, with its row at that version. */
+    private record Cached(PoolStore.PoolRow row, LicencePool pool) {
+
+        long version() {
+            return row.version();
+        }
     }
 
     private final PoolStore store;
@@ -84,6 +89,7 @@ public class LicenceWriter implements SmartLifecycle {
 
     private final io.micrometer.core.instrument.Timer batchTime;
     private final io.micrometer.core.instrument.DistributionSummary batchSize;
+    private final io.micrometer.core.instrument.Counter redone;
 
     LicenceWriter(PoolStore store, TransactionTemplate tx, List<CommitListener> listeners,
             io.micrometer.core.instrument.MeterRegistry registry,
@@ -94,6 +100,9 @@ public class LicenceWriter implements SmartLifecycle {
                 .description("Time of one group commit of licence events").register(registry);
         this.batchSize = io.micrometer.core.instrument.DistributionSummary.builder("licence.batch.events")
                 .description("Events per group commit").register(registry);
+        this.redone = io.micrometer.core.instrument.Counter.builder("licence.batch.redone")
+                .description("Batches on cached pools done again with the pools locked, a pool having changed meanwhile")
+                .register(registry);
         this.store = store;
         this.tx = tx;
         this.listeners = listeners;
@@ -197,47 +206,20 @@ public class LicenceWriter implements SmartLifecycle {
             batch.forEach(t -> byInstance.computeIfAbsent(t.instanceId(), k -> new ArrayList<>()).add(t));
             Map<Task, Object> outcomes = new HashMap<>();
             List<PoolStore.Written> written = new ArrayList<>();
-            try {
-                tx.executeWithoutResult(status -> {
-                    outcomes.clear();
-                    written.clear();
-                    Map<UUID, PoolStore.PoolRow> rows = store.lock(byInstance.keySet());
-                    for (Map.Entry<UUID, List<Task>> entry : byInstance.entrySet()) {
-                        PoolStore.PoolRow row = rows.get(entry.getKey());
-                        if (row == null) {
-                            entry.getValue().forEach(t -> outcomes.put(t, new NotFoundException(
-                                    "Licensing is not set up for instance " + t.instanceId() + ".")));
-                            continue;
-                        }
-                        Cached cached = cache.get(row.instanceId());
-                        LicencePool pool = cached != null && cached.version() == row.version() ? cached.pool()
-                                : store.load(row);
-                        cache.remove(row.instanceId()); // back in only after the commit
-                        for (Task t : entry.getValue()) {
-                            try {
-                                outcomes.put(t, t.work().apply(pool));
-                            } catch (InvalidInputException e) {
-                                outcomes.put(t, e);
-                            }
-                        }
-                        LicencePool.Changes changes = pool.drainChanges();
-                        if (changes.isEmpty()) {
-                            cache.put(row.instanceId(), new Cached(row.version(), pool));
-                        } else {
-                            written.add(new PoolStore.Written(row, pool, changes));
-                        }
-                    }
-                    store.write(written);
-                });
-            } catch (RuntimeException e) {
-                byInstance.keySet().forEach(cache::remove);
-                log.warn("Licence batch of {} events rolled back: {}", batch.size(), e.toString());
-                batch.forEach(t -> t.answer().completeExceptionally(
-                        new IllegalStateException("The licence event could not be stored; send it again.", e)));
-                return;
+            if (!cache.keySet().containsAll(byInstance.keySet())
+                    || !writeIfUnchanged(byInstance, outcomes, written)) {
+                try {
+                    tx.executeWithoutResult(status -> writeLocked(byInstance, outcomes, written));
+                } catch (RuntimeException e) {
+                    byInstance.keySet().forEach(cache::remove);
+                    log.warn("Licence batch of {} events rolled back: {}", batch.size(), e.toString());
+                    batch.forEach(t -> t.answer().completeExceptionally(
+                            new IllegalStateException("The licence event could not be stored; send it again.", e)));
+                    return;
+                }
             }
             for (PoolStore.Written w : written) {
-                cache.put(w.row().instanceId(), new Cached(w.row().version() + 1, w.pool()));
+                cache.put(w.row().instanceId(), new Cached(w.row().at(w.row().version() + 1), w.pool()));
             }
             for (Task t : batch) {
                 Object outcome = outcomes.get(t);
@@ -257,6 +239,87 @@ public class LicenceWriter implements SmartLifecycle {
                     }
                 }
             }
+        }
+
+        /**
+         * The batch on pools all cached, without locking them first: the events are applied to the
+         * cached pools and the write checks that every pool of the batch, changed or not, is still at
+         * its cached version, which takes its row lock until the commit. False when a pool was not
+         * (another node or transaction changed it) or the write failed: then nothing was committed,
+         * and the batch's pools, which hold the applied events, are evicted for the locked way to
+         * load anew.
+         */
+        private boolean writeIfUnchanged(Map<UUID, List<Task>> byInstance, Map<Task, Object> outcomes,
+                List<PoolStore.Written> written) {
+            List<PoolStore.Written> checked = new ArrayList<>();
+            boolean stored;
+            try {
+                stored = Boolean.TRUE.equals(tx.execute(status -> {
+                    for (Map.Entry<UUID, List<Task>> entry : byInstance.entrySet()) {
+                        Cached cached = cache.get(entry.getKey());
+                        LicencePool.Changes changes = apply(cached.pool(), entry.getValue(), outcomes);
+                        PoolStore.Written w = new PoolStore.Written(cached.row(), cached.pool(), changes);
+                        checked.add(w);
+                        if (!changes.isEmpty()) {
+                            written.add(w);
+                        }
+                    }
+                    if (store.writeIfUnchanged(checked)) {
+                        return true;
+                    }
+                    status.setRollbackOnly();
+                    return false;
+                }));
+            } catch (RuntimeException e) {
+                log.debug("Licence batch on cached pools failed, done again with the pools locked", e);
+                stored = false;
+            }
+            if (!stored) {
+                redone.increment();
+                byInstance.keySet().forEach(cache::remove);
+                outcomes.clear();
+                written.clear();
+            }
+            return stored;
+        }
+
+        /** The batch with its pools' rows locked first, each pool loaded anew where its version moved on. */
+        private void writeLocked(Map<UUID, List<Task>> byInstance, Map<Task, Object> outcomes,
+                List<PoolStore.Written> written) {
+            outcomes.clear();
+            written.clear();
+            Map<UUID, PoolStore.PoolRow> rows = store.lock(byInstance.keySet());
+            for (Map.Entry<UUID, List<Task>> entry : byInstance.entrySet()) {
+                PoolStore.PoolRow row = rows.get(entry.getKey());
+                if (row == null) {
+                    entry.getValue().forEach(t -> outcomes.put(t, new NotFoundException(
+                            "Licensing is not set up for instance " + t.instanceId() + ".")));
+                    continue;
+                }
+                Cached cached = cache.get(row.instanceId());
+                LicencePool pool = cached != null && cached.version() == row.version() ? cached.pool()
+                        : store.load(row);
+                cache.remove(row.instanceId()); // back in only after the commit
+                LicencePool.Changes changes = apply(pool, entry.getValue(), outcomes);
+                if (changes.isEmpty()) {
+                    cache.put(row.instanceId(), new Cached(row, pool));
+                } else {
+                    written.add(new PoolStore.Written(row, pool, changes));
+                }
+            }
+            store.write(written);
+        }
+
+        /** Applies a pool's tasks in order (bad input fails its event alone) and takes the changes. */
+        private LicencePool.Changes apply(LicencePool pool, List<Task> tasks, Map<Task, Object> outcomes) {
+            for (Task t : tasks) {
+                try {
+                    outcomes.put(t, t.work().apply(pool));
+                } catch (InvalidInputException e) {
+                    outcomes.put(t, e);
+                }
+            }
+            return pool.drainChanges();
         }
     }
 

@@ -31,13 +31,13 @@ class PoolChangeWriter {
     }
 
     /**
-     * Writes what changed in these pools, each with its version raised by one: refs, holders,
-     * history, hourly figures and the pool rows go to the database as arrays in one statement (one
-     * round trip however many events the batch holds); only forgotten refs (reclaim) take a second,
-     * one statement too. The statement holds only the parts with rows (the calls of users who
-     * hold their licence already, by a desktop session or another call, change no holder): an empty
-     * part would still lock its table and indexes and set up its insert, about a tenth of a small
-     * batch's statement. Its variants are fixed texts, each
+     * Writes what changed in these pools, whose rows the transaction has locked, each with its
+     * version raised by one: refs, holders, history, hourly figures and the pool rows go to the
+     * database as arrays in one statement (one round trip however many events the batch holds); only
+     * forgotten refs (reclaim) take a second, one statement too. The statement holds only the parts
+     * with rows (the calls of users who hold their licence already, by a desktop session or another
+     * call, change no holder): an empty part would still lock its table and indexes and set up its
+     * insert, about a tenth of a small batch's statement. Its variants are fixed texts, each
      * prepared once per connection.
      * In the licence writer's batches it runs with one plan per connection ({@link PoolStore#lock}).
      */
@@ -45,14 +45,40 @@ class PoolChangeWriter {
         if (written.isEmpty()) {
             return;
         }
+        int updated = execute(written, false, false);
+        if (updated != written.size()) {
+            throw new IllegalStateException("A locked licence pool changed meanwhile: " + updated + " of "
+                    + written.size() + " pools written");
+        }
+    }
+
+    /**
+     * Writes a batch applied to cached pools without locking them first: the statement sets the
+     * transaction to plan once ({@link PoolStore#ONE_PLAN}, in the same round trip) and updates
+     * every pool of the batch only where its version is still the cached one, which also takes the
+     * pool's row lock until the transaction ends. Pools whose events changed nothing (or only
+     * refused, deciding on that version) are checked and locked alike, their version left as it is.
+     * The pools' rows are written first, in key order, before any other part of the statement.
+     *
+     * @return false if a pool's version was not the cached one (another node or transaction changed
+     *         it): then the transaction must be rolled back, as part of the batch may be written
+     */
+    public boolean writeIfUnchanged(List<Written> pools) {
+        return pools.isEmpty() || execute(pools, true, true) == pools.size();
+    }
+
+    /** Runs the batch's statement; returns the number of pool rows updated. */
+    private int execute(List<Written> written, boolean planSettings, boolean raiseChangedOnly) {
         Columns refs = new Columns(11);
         Columns refDeletes = new Columns(3);
         Columns holders = new Columns(5);
         Columns freed = new Columns(2);
         Columns history = new Columns(14);
         Columns hours = new Columns(9);
-        Columns pools = new Columns(2);
-        for (Written w : written) {
+        Columns pools = new Columns(4);
+        List<Written> inKeyOrder = new ArrayList<>(written);
+        inKeyOrder.sort((a, b) -> compareAsDatabase(a.row().instanceId(), b.row().instanceId()));
+        for (Written w : inKeyOrder) {
             UUID instance = w.row().instanceId();
             UUID customer = w.row().customerId();
             LicencePool.Changes c = w.changes();
@@ -76,7 +102,7 @@ class PoolChangeWriter {
                         r.device() == null ? null : r.device().id(), r.device() == null ? null : r.device().name());
             }
             hourRows(instance, customer, c.records(), hours);
-            pools.add(instance, w.pool().occupied());
+            pools.add(instance, w.pool().occupied(), w.row().version(), raiseChangedOnly && c.isEmpty() ? 0 : 1);
         }
         // only the parts with rows: an empty part still costs its tables' locks and executor set-up
         Columns[] columns = { refs, holders, freed, history, hours };
@@ -86,9 +112,9 @@ class PoolChangeWriter {
                 parts |= 1 << p;
             }
         }
-        String statement = statement(parts);
+        String statement = planSettings ? PLANNED_VARIANTS[parts] : statement(parts);
         int present = parts;
-        jdbc.execute((Connection con) -> {
+        int updated = jdbc.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement(statement)) {
                 int i = 1;
                 for (int p = 0; p < PARTS.length; p++) {
@@ -96,10 +122,13 @@ class PoolChangeWriter {
                         i = columns[p].bind(con, ps, i, PARTS[p].types());
                     }
                 }
-                pools.bind(con, ps, i, "uuid", "int4");
-                ps.executeUpdate();
+                pools.bind(con, ps, i, "uuid", "int4", "int8", "int4");
+                ps.execute();
+                if (planSettings) {
+                    ps.getMoreResults(); // past the settings' row to the write's count
+                }
+                return ps.getUpdateCount();
             }
-            return null;
         });
         if (!refDeletes.isEmpty()) {
             jdbc.execute((Connection con) -> {
@@ -110,6 +139,13 @@ class PoolChangeWriter {
                 return null;
             });
         }
+        return updated;
+    }
+
+    /** The order of PostgreSQL's uuid (its bytes, unsigned), in which every batch locks its pools. */
+    static int compareAsDatabase(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     /** Forgotten refs, however many, in one statement. */
@@ -177,9 +213,15 @@ class PoolChangeWriter {
                         emergencies = licence_hours.emergencies + excluded.emergencies)""",
                     "uuid", "uuid", "text", "int4", "int4", "int4", "int4", "int4", "int4") };
 
+    /**
+     * The pools' rows, each only at the version its batch was decided on (under the row lock that
+     * version is the row's; without it, the check of {@link #writeIfUnchanged}). As the statement's
+     * main part it runs before the CTEs, which are run to completion after it.
+     */
     private static final String POOLS = """
-            update licence_pools p set occupied = t.occupied, version = p.version + 1
-            from unnest(?::uuid[], ?::int4[]) as t(i, occupied) where p.instance_id = t.i
+            update licence_pools p set occupied = t.occupied, version = p.version + t.raise
+            from unnest(?::uuid[], ?::int4[], ?::int8[], ?::int4[]) as t(i, occupied, version, raise)
+            where p.instance_id = t.i and p.version = t.version
             """;
 
     /** Every variant of the statement, built once: the same text each time, so each is prepared once per connection. */
@@ -194,6 +236,15 @@ class PoolChangeWriter {
                 }
             }
             VARIANTS[v] = (with.isEmpty() ? "" : "with " + String.join(",\n", with) + "\n") + POOLS;
+        }
+    }
+
+    /** The variants with the batch's plan settings in front, sent in the same round trip. */
+    private static final String[] PLANNED_VARIANTS = new String[VARIANTS.length];
+
+    static {
+        for (int v = 0; v < VARIANTS.length; v++) {
+            PLANNED_VARIANTS[v] = PoolStore.ONE_PLAN + ";" + VARIANTS[v]; // the write prepared as its own text
         }
     }
 
@@ -235,6 +286,7 @@ class PoolChangeWriter {
                     case "uuid" -> column.toArray(new UUID[0]);
                     case "bool" -> column.toArray(new Boolean[0]);
                     case "int4" -> column.toArray(new Integer[0]);
+                    case "int8" -> column.toArray(new Long[0]);
                     default -> column.toArray(new String[0]);
                 };
                 ps.setArray(index++, con.createArrayOf(types[i], values));
