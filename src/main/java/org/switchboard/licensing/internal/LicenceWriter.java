@@ -28,9 +28,9 @@ import org.switchboard.platform.NotFoundException;
 
 /**
  * Applies the phone systems' events to the pools with group commit: each writer thread takes
- * what has queued up (up to a batch), locks the pool rows involved in one statement, applies the
- * events to its cached pools (loading a pool anew when another node or another transaction raised
- * its version), writes every change in a few batched statements and commits once. An instance
+ * what has queued up (up to a batch), applies the events to its cached pools, writes every change
+ * in one statement that checks and locks each pool at its cached version, and commits once; where a
+ * pool is not cached or its version moved on, it locks the pool rows first and loads them anew. An instance
  * always goes to the same writer thread of a node, so its events keep their order.
  *
  * <p>Reclaims (the reclaim job asks for hundreds of pools at once, each releasing many refs) do
@@ -48,7 +48,6 @@ public class LicenceWriter implements SmartLifecycle {
         void committed(UUID instanceId, UUID customerId, int licensed, int occupied, List<LicenceRecord> records);
     }
 
-    /** One piece of work on one pool: an event of the phone system, or a reclaim. */
     /**
      * The answer to a queued event. Either the writer takes the event to apply it, or the waiting
      * caller withdraws it first, never both: an event given up by its caller is never applied later.
@@ -69,14 +68,6 @@ public class LicenceWriter implements SmartLifecycle {
 
     private record Task(UUID instanceId, Function<LicencePool, ?> work, Answer<Object> answer, long queued,
             boolean reclaim) {
-    }
-
-    /** A pool as this writer committed it last, with its row at that version. */
-    private record Cached(PoolStore.PoolRow row, LicencePool pool) {
-
-        long version() {
-            return row.version();
-        }
     }
 
     private final PoolStore store;
@@ -100,9 +91,7 @@ public class LicenceWriter implements SmartLifecycle {
                 .description("Time of one group commit of licence events").register(registry);
         this.batchSize = io.micrometer.core.instrument.DistributionSummary.builder("licence.batch.events")
                 .description("Events per group commit").register(registry);
-        this.redone = io.micrometer.core.instrument.Counter.builder("licence.batch.redone")
-                .description("Batches on cached pools done again with the pools locked, a pool having changed meanwhile")
-                .register(registry);
+        this.redone = CachedPools.redoneCounter(registry);
         this.store = store;
         this.tx = tx;
         this.listeners = listeners;
@@ -151,7 +140,7 @@ public class LicenceWriter implements SmartLifecycle {
     private final class Worker implements Runnable {
 
         final BatchQueue<Task> queue = new BatchQueue<>(100_000, maxBatch, reclaimsPerBatch, Task::reclaim);
-        final Map<UUID, Cached> cache = new HashMap<>();
+        final CachedPools cache = new CachedPools(redone);
         final String name;
         final BatchSeconds<Task> seconds;
         volatile Thread thread;
@@ -206,12 +195,12 @@ public class LicenceWriter implements SmartLifecycle {
             batch.forEach(t -> byInstance.computeIfAbsent(t.instanceId(), k -> new ArrayList<>()).add(t));
             Map<Task, Object> outcomes = new HashMap<>();
             List<PoolStore.Written> written = new ArrayList<>();
-            if (!cache.keySet().containsAll(byInstance.keySet())
-                    || !writeIfUnchanged(byInstance, outcomes, written)) {
+            if (!cache.holdsAll(byInstance.keySet()) || !cache.writeIfUnchanged(tx, store, byInstance,
+                    (pool, tasks) -> apply(pool, tasks, outcomes), written)) { // else again with the pools locked
                 try {
                     tx.executeWithoutResult(status -> writeLocked(byInstance, outcomes, written));
                 } catch (RuntimeException e) {
-                    byInstance.keySet().forEach(cache::remove);
+                    cache.evict(byInstance.keySet());
                     log.warn("Licence batch of {} events rolled back: {}", batch.size(), e.toString());
                     batch.forEach(t -> t.answer().completeExceptionally(
                             new IllegalStateException("The licence event could not be stored; send it again.", e)));
@@ -219,7 +208,7 @@ public class LicenceWriter implements SmartLifecycle {
                 }
             }
             for (PoolStore.Written w : written) {
-                cache.put(w.row().instanceId(), new Cached(w.row().at(w.row().version() + 1), w.pool()));
+                cache.put(w.row().at(w.row().version() + 1), w.pool());
             }
             for (Task t : batch) {
                 Object outcome = outcomes.get(t);
@@ -241,48 +230,6 @@ public class LicenceWriter implements SmartLifecycle {
             }
         }
 
-        /**
-         * The batch on pools all cached, without locking them first: the events are applied to the
-         * cached pools and the write checks that every pool of the batch, changed or not, is still at
-         * its cached version, which takes its row lock until the commit. False when a pool was not
-         * (another node or transaction changed it) or the write failed: then nothing was committed,
-         * and the batch's pools, which hold the applied events, are evicted for the locked way to
-         * load anew.
-         */
-        private boolean writeIfUnchanged(Map<UUID, List<Task>> byInstance, Map<Task, Object> outcomes,
-                List<PoolStore.Written> written) {
-            List<PoolStore.Written> checked = new ArrayList<>();
-            boolean stored;
-            try {
-                stored = Boolean.TRUE.equals(tx.execute(status -> {
-                    for (Map.Entry<UUID, List<Task>> entry : byInstance.entrySet()) {
-                        Cached cached = cache.get(entry.getKey());
-                        LicencePool.Changes changes = apply(cached.pool(), entry.getValue(), outcomes);
-                        PoolStore.Written w = new PoolStore.Written(cached.row(), cached.pool(), changes);
-                        checked.add(w);
-                        if (!changes.isEmpty()) {
-                            written.add(w);
-                        }
-                    }
-                    if (store.writeIfUnchanged(checked)) {
-                        return true;
-                    }
-                    status.setRollbackOnly();
-                    return false;
-                }));
-            } catch (RuntimeException e) {
-                log.debug("Licence batch on cached pools failed, done again with the pools locked", e);
-                stored = false;
-            }
-            if (!stored) {
-                redone.increment();
-                byInstance.keySet().forEach(cache::remove);
-                outcomes.clear();
-                written.clear();
-            }
-            return stored;
-        }
-
         /** The batch with its pools' rows locked first, each pool loaded anew where its version moved on. */
         private void writeLocked(Map<UUID, List<Task>> byInstance, Map<Task, Object> outcomes,
                 List<PoolStore.Written> written) {
@@ -296,13 +243,13 @@ public class LicenceWriter implements SmartLifecycle {
                             "Licensing is not set up for instance " + t.instanceId() + ".")));
                     continue;
                 }
-                Cached cached = cache.get(row.instanceId());
+                CachedPools.Cached cached = cache.get(row.instanceId());
                 LicencePool pool = cached != null && cached.version() == row.version() ? cached.pool()
                         : store.load(row);
                 cache.remove(row.instanceId()); // back in only after the commit
                 LicencePool.Changes changes = apply(pool, entry.getValue(), outcomes);
                 if (changes.isEmpty()) {
-                    cache.put(row.instanceId(), new Cached(row, pool));
+                    cache.put(row, pool);
                 } else {
                     written.add(new PoolStore.Written(row, pool, changes));
                 }

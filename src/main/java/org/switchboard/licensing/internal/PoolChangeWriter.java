@@ -2,7 +2,6 @@ package org.switchboard.licensing.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -69,13 +68,13 @@ class PoolChangeWriter {
 
     /** Runs the batch's statement; returns the number of pool rows updated. */
     private int execute(List<Written> written, boolean planSettings, boolean raiseChangedOnly) {
-        Columns refs = new Columns(11);
-        Columns refDeletes = new Columns(3);
-        Columns holders = new Columns(5);
-        Columns freed = new Columns(2);
-        Columns history = new Columns(14);
-        Columns hours = new Columns(9);
-        Columns pools = new Columns(4);
+        ArrayColumns refs = new ArrayColumns(11);
+        ArrayColumns refDeletes = new ArrayColumns(3);
+        ArrayColumns holders = new ArrayColumns(5);
+        ArrayColumns freed = new ArrayColumns(2);
+        ArrayColumns history = new ArrayColumns(14);
+        ArrayColumns hours = new ArrayColumns(9);
+        ArrayColumns pools = new ArrayColumns(4);
         List<Written> inKeyOrder = new ArrayList<>(written);
         inKeyOrder.sort((a, b) -> compareAsDatabase(a.row().instanceId(), b.row().instanceId()));
         for (Written w : inKeyOrder) {
@@ -105,7 +104,7 @@ class PoolChangeWriter {
             pools.add(instance, w.pool().occupied(), w.row().version(), raiseChangedOnly && c.isEmpty() ? 0 : 1);
         }
         // only the parts with rows: an empty part still costs its tables' locks and executor set-up
-        Columns[] columns = { refs, holders, freed, history, hours };
+        ArrayColumns[] columns = { refs, holders, freed, history, hours };
         int parts = 0;
         for (int p = 0; p < columns.length; p++) {
             if (!columns[p].isEmpty()) {
@@ -259,48 +258,12 @@ class PoolChangeWriter {
         return VARIANTS[parts];
     }
 
-    /** Rows collected column by column, bound as one array per column. */
-    private static final class Columns {
-        private final List<List<Object>> columns = new ArrayList<>();
-
-        Columns(int n) {
-            for (int i = 0; i < n; i++) {
-                columns.add(new ArrayList<>());
-            }
-        }
-
-        boolean isEmpty() {
-            return columns.get(0).isEmpty();
-        }
-
-        void add(Object... values) {
-            for (int i = 0; i < values.length; i++) {
-                columns.get(i).add(values[i]);
-            }
-        }
-
-        int bind(Connection con, PreparedStatement ps, int index, String... types) throws SQLException {
-            for (int i = 0; i < types.length; i++) {
-                List<Object> column = columns.get(i);
-                Object[] values = switch (types[i]) {
-                    case "uuid" -> column.toArray(new UUID[0]);
-                    case "bool" -> column.toArray(new Boolean[0]);
-                    case "int4" -> column.toArray(new Integer[0]);
-                    case "int8" -> column.toArray(new Long[0]);
-                    default -> column.toArray(new String[0]);
-                };
-                ps.setArray(index++, con.createArrayOf(types[i], values));
-            }
-            return index;
-        }
-    }
-
     private static String text(Instant at) {
         return at == null ? null : at.toString();
     }
 
     /** One row per hour touched: the peak includes the occupancy just before the hour's first record. */
-    private static void hourRows(UUID instance, UUID customer, List<LicenceRecord> records, Columns out) {
+    private static void hourRows(UUID instance, UUID customer, List<LicenceRecord> records, ArrayColumns out) {
         Map<Instant, int[]> byHour = new LinkedHashMap<>(); // peak, closing, licensed, admissions, refusals, emergencies
         for (LicenceRecord r : records) {
             Instant hour = r.at().truncatedTo(ChronoUnit.HOURS);
