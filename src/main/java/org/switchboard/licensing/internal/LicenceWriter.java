@@ -28,9 +28,9 @@ import org.switchboard.platform.NotFoundException;
 
 /**
  * Applies the phone systems' events to the pools with group commit: each writer thread takes
- * what has queued up (up to a batch), locks the pool rows involved in one statement, applies the
- * events to its cached pools (loading a pool anew when another node or another transaction raised
- * its version), writes every change in a few batched statements and commits once. An instance
+ * what has queued up (up to a batch), applies the events to its cached pools, writes every change
+ * in one statement that checks and locks each pool at its cached version, and commits once; where a
+ * pool is not cached or its version moved on, it locks the pool rows first and loads them anew. An instance
  * always goes to the same writer thread of a node, so its events keep their order.
  *
  * <p>Reclaims (the reclaim job asks for hundreds of pools at once, each releasing many refs) do
@@ -48,7 +48,6 @@ public class LicenceWriter implements SmartLifecycle {
         void committed(UUID instanceId, UUID customerId, int licensed, int occupied, List<LicenceRecord> records);
     }
 
-    /** One piece of work on one pool: an event of the phone system, or a reclaim. */
     /**
      * The answer to a queued event. Either the writer takes the event to apply it, or the waiting
      * caller withdraws it first, never both: an event given up by its caller is never applied later.
@@ -71,9 +70,6 @@ public class LicenceWriter implements SmartLifecycle {
             boolean reclaim) {
     }
 
-    private record Cached(long version, LicencePool pool) {
-    }
-
     private final PoolStore store;
     private final TransactionTemplate tx;
     private final List<CommitListener> listeners;
@@ -84,6 +80,7 @@ public class LicenceWriter implements SmartLifecycle {
 
     private final io.micrometer.core.instrument.Timer batchTime;
     private final io.micrometer.core.instrument.DistributionSummary batchSize;
+    private final io.micrometer.core.instrument.Counter redone;
 
     LicenceWriter(PoolStore store, TransactionTemplate tx, List<CommitListener> listeners,
             io.micrometer.core.instrument.MeterRegistry registry,
@@ -94,6 +91,7 @@ public class LicenceWriter implements SmartLifecycle {
                 .description("Time of one group commit of licence events").register(registry);
         this.batchSize = io.micrometer.core.instrument.DistributionSummary.builder("licence.batch.events")
                 .description("Events per group commit").register(registry);
+        this.redone = CachedPools.redoneCounter(registry);
         this.store = store;
         this.tx = tx;
         this.listeners = listeners;
@@ -142,7 +140,7 @@ public class LicenceWriter implements SmartLifecycle {
     private final class Worker implements Runnable {
 
         final BatchQueue<Task> queue = new BatchQueue<>(100_000, maxBatch, reclaimsPerBatch, Task::reclaim);
-        final Map<UUID, Cached> cache = new HashMap<>();
+        final CachedPools cache = new CachedPools(redone);
         final String name;
         final BatchSeconds<Task> seconds;
         volatile Thread thread;
@@ -197,47 +195,20 @@ public class LicenceWriter implements SmartLifecycle {
             batch.forEach(t -> byInstance.computeIfAbsent(t.instanceId(), k -> new ArrayList<>()).add(t));
             Map<Task, Object> outcomes = new HashMap<>();
             List<PoolStore.Written> written = new ArrayList<>();
-            try {
-                tx.executeWithoutResult(status -> {
-                    outcomes.clear();
-                    written.clear();
-                    Map<UUID, PoolStore.PoolRow> rows = store.lock(byInstance.keySet());
-                    for (Map.Entry<UUID, List<Task>> entry : byInstance.entrySet()) {
-                        PoolStore.PoolRow row = rows.get(entry.getKey());
-                        if (row == null) {
-                            entry.getValue().forEach(t -> outcomes.put(t, new NotFoundException(
-                                    "Licensing is not set up for instance " + t.instanceId() + ".")));
-                            continue;
-                        }
-                        Cached cached = cache.get(row.instanceId());
-                        LicencePool pool = cached != null && cached.version() == row.version() ? cached.pool()
-                                : store.load(row);
-                        cache.remove(row.instanceId()); // back in only after the commit
-                        for (Task t : entry.getValue()) {
-                            try {
-                                outcomes.put(t, t.work().apply(pool));
-                            } catch (InvalidInputException e) {
-                                outcomes.put(t, e);
-                            }
-                        }
-                        LicencePool.Changes changes = pool.drainChanges();
-                        if (changes.isEmpty()) {
-                            cache.put(row.instanceId(), new Cached(row.version(), pool));
-                        } else {
-                            written.add(new PoolStore.Written(row, pool, changes));
-                        }
-                    }
-                    store.write(written);
-                });
-            } catch (RuntimeException e) {
-                byInstance.keySet().forEach(cache::remove);
-                log.warn("Licence batch of {} events rolled back: {}", batch.size(), e.toString());
-                batch.forEach(t -> t.answer().completeExceptionally(
-                        new IllegalStateException("The licence event could not be stored; send it again.", e)));
-                return;
+            if (!cache.holdsAll(byInstance.keySet()) || !cache.writeIfUnchanged(tx, store, byInstance,
+                    (pool, tasks) -> apply(pool, tasks, outcomes), written)) { // else again with the pools locked
+                try {
+                    tx.executeWithoutResult(status -> writeLocked(byInstance, outcomes, written));
+                } catch (RuntimeException e) {
+                    cache.evict(byInstance.keySet());
+                    log.warn("Licence batch of {} events rolled back: {}", batch.size(), e.toString());
+                    batch.forEach(t -> t.answer().completeExceptionally(
+                            new IllegalStateException("The licence event could not be stored; send it again.", e)));
+                    return;
+                }
             }
             for (PoolStore.Written w : written) {
-                cache.put(w.row().instanceId(), new Cached(w.row().version() + 1, w.pool()));
+                cache.put(w.row().at(w.row().version() + 1), w.pool());
             }
             for (Task t : batch) {
                 Object outcome = outcomes.get(t);
@@ -257,6 +228,45 @@ public class LicenceWriter implements SmartLifecycle {
                     }
                 }
             }
+        }
+
+        /** The batch with its pools' rows locked first, each pool loaded anew where its version moved on. */
+        private void writeLocked(Map<UUID, List<Task>> byInstance, Map<Task, Object> outcomes,
+                List<PoolStore.Written> written) {
+            outcomes.clear();
+            written.clear();
+            Map<UUID, PoolStore.PoolRow> rows = store.lock(byInstance.keySet());
+            for (Map.Entry<UUID, List<Task>> entry : byInstance.entrySet()) {
+                PoolStore.PoolRow row = rows.get(entry.getKey());
+                if (row == null) {
+                    entry.getValue().forEach(t -> outcomes.put(t, new NotFoundException(
+                            "Licensing is not set up for instance " + t.instanceId() + ".")));
+                    continue;
+                }
+                CachedPools.Cached cached = cache.get(row.instanceId());
+                LicencePool pool = cached != null && cached.version() == row.version() ? cached.pool()
+                        : store.load(row);
+                cache.remove(row.instanceId()); // back in only after the commit
+                LicencePool.Changes changes = apply(pool, entry.getValue(), outcomes);
+                if (changes.isEmpty()) {
+                    cache.put(row, pool);
+                } else {
+                    written.add(new PoolStore.Written(row, pool, changes));
+                }
+            }
+            store.write(written);
+        }
+
+        /** Applies a pool's tasks in order (bad input fails its event alone) and takes the changes. */
+        private LicencePool.Changes apply(LicencePool pool, List<Task> tasks, Map<Task, Object> outcomes) {
+            for (Task t : tasks) {
+                try {
+                    outcomes.put(t, t.work().apply(pool));
+                } catch (InvalidInputException e) {
+                    outcomes.put(t, e);
+                }
+            }
+            return pool.drainChanges();
         }
     }
 

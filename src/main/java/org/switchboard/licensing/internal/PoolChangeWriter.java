@@ -2,7 +2,6 @@ package org.switchboard.licensing.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -31,13 +30,13 @@ class PoolChangeWriter {
     }
 
     /**
-     * Writes what changed in these pools, each with its version raised by one: refs, holders,
-     * history, hourly figures and the pool rows go to the database as arrays in one statement (one
-     * round trip however many events the batch holds); only forgotten refs (reclaim) take a second,
-     * one statement too. The statement holds only the parts with rows (the calls of users who
-     * hold their licence already, by a desktop session or another call, change no holder): an empty
-     * part would still lock its table and indexes and set up its insert, about a tenth of a small
-     * batch's statement. Its variants are fixed texts, each
+     * Writes what changed in these pools, whose rows the transaction has locked, each with its
+     * version raised by one: refs, holders, history, hourly figures and the pool rows go to the
+     * database as arrays in one statement (one round trip however many events the batch holds); only
+     * forgotten refs (reclaim) take a second, one statement too. The statement holds only the parts
+     * with rows (the calls of users who hold their licence already, by a desktop session or another
+     * call, change no holder): an empty part would still lock its table and indexes and set up its
+     * insert, about a tenth of a small batch's statement. Its variants are fixed texts, each
      * prepared once per connection.
      * In the licence writer's batches it runs with one plan per connection ({@link PoolStore#lock}).
      */
@@ -45,14 +44,40 @@ class PoolChangeWriter {
         if (written.isEmpty()) {
             return;
         }
-        Columns refs = new Columns(11);
-        Columns refDeletes = new Columns(3);
-        Columns holders = new Columns(5);
-        Columns freed = new Columns(2);
-        Columns history = new Columns(14);
-        Columns hours = new Columns(9);
-        Columns pools = new Columns(2);
-        for (Written w : written) {
+        int updated = execute(written, false, false);
+        if (updated != written.size()) {
+            throw new IllegalStateException("A locked licence pool changed meanwhile: " + updated + " of "
+                    + written.size() + " pools written");
+        }
+    }
+
+    /**
+     * Writes a batch applied to cached pools without locking them first: the statement sets the
+     * transaction to plan once ({@link PoolStore#ONE_PLAN}, in the same round trip) and updates
+     * every pool of the batch only where its version is still the cached one, which also takes the
+     * pool's row lock until the transaction ends. Pools whose events changed nothing (or only
+     * refused, deciding on that version) are checked and locked alike, their version left as it is.
+     * The pools' rows are written first, in key order, before any other part of the statement.
+     *
+     * @return false if a pool's version was not the cached one (another node or transaction changed
+     *         it): then the transaction must be rolled back, as part of the batch may be written
+     */
+    public boolean writeIfUnchanged(List<Written> pools) {
+        return pools.isEmpty() || execute(pools, true, true) == pools.size();
+    }
+
+    /** Runs the batch's statement; returns the number of pool rows updated. */
+    private int execute(List<Written> written, boolean planSettings, boolean raiseChangedOnly) {
+        ArrayColumns refs = new ArrayColumns(11);
+        ArrayColumns refDeletes = new ArrayColumns(3);
+        ArrayColumns holders = new ArrayColumns(5);
+        ArrayColumns freed = new ArrayColumns(2);
+        ArrayColumns history = new ArrayColumns(14);
+        ArrayColumns hours = new ArrayColumns(9);
+        ArrayColumns pools = new ArrayColumns(4);
+        List<Written> inKeyOrder = new ArrayList<>(written);
+        inKeyOrder.sort((a, b) -> compareAsDatabase(a.row().instanceId(), b.row().instanceId()));
+        for (Written w : inKeyOrder) {
             UUID instance = w.row().instanceId();
             UUID customer = w.row().customerId();
             LicencePool.Changes c = w.changes();
@@ -76,19 +101,19 @@ class PoolChangeWriter {
                         r.device() == null ? null : r.device().id(), r.device() == null ? null : r.device().name());
             }
             hourRows(instance, customer, c.records(), hours);
-            pools.add(instance, w.pool().occupied());
+            pools.add(instance, w.pool().occupied(), w.row().version(), raiseChangedOnly && c.isEmpty() ? 0 : 1);
         }
         // only the parts with rows: an empty part still costs its tables' locks and executor set-up
-        Columns[] columns = { refs, holders, freed, history, hours };
+        ArrayColumns[] columns = { refs, holders, freed, history, hours };
         int parts = 0;
         for (int p = 0; p < columns.length; p++) {
             if (!columns[p].isEmpty()) {
                 parts |= 1 << p;
             }
         }
-        String statement = statement(parts);
+        String statement = planSettings ? PLANNED_VARIANTS[parts] : statement(parts);
         int present = parts;
-        jdbc.execute((Connection con) -> {
+        int updated = jdbc.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement(statement)) {
                 int i = 1;
                 for (int p = 0; p < PARTS.length; p++) {
@@ -96,10 +121,13 @@ class PoolChangeWriter {
                         i = columns[p].bind(con, ps, i, PARTS[p].types());
                     }
                 }
-                pools.bind(con, ps, i, "uuid", "int4");
-                ps.executeUpdate();
+                pools.bind(con, ps, i, "uuid", "int4", "int8", "int4");
+                ps.execute();
+                if (planSettings) {
+                    ps.getMoreResults(); // past the settings' row to the write's count
+                }
+                return ps.getUpdateCount();
             }
-            return null;
         });
         if (!refDeletes.isEmpty()) {
             jdbc.execute((Connection con) -> {
@@ -110,6 +138,13 @@ class PoolChangeWriter {
                 return null;
             });
         }
+        return updated;
+    }
+
+    /** The order of PostgreSQL's uuid (its bytes, unsigned), in which every batch locks its pools. */
+    static int compareAsDatabase(UUID a, UUID b) {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
 
     /** Forgotten refs, however many, in one statement. */
@@ -177,9 +212,15 @@ class PoolChangeWriter {
                         emergencies = licence_hours.emergencies + excluded.emergencies)""",
                     "uuid", "uuid", "text", "int4", "int4", "int4", "int4", "int4", "int4") };
 
+    /**
+     * The pools' rows, each only at the version its batch was decided on (under the row lock that
+     * version is the row's; without it, the check of {@link #writeIfUnchanged}). As the statement's
+     * main part it runs before the CTEs, which are run to completion after it.
+     */
     private static final String POOLS = """
-            update licence_pools p set occupied = t.occupied, version = p.version + 1
-            from unnest(?::uuid[], ?::int4[]) as t(i, occupied) where p.instance_id = t.i
+            update licence_pools p set occupied = t.occupied, version = p.version + t.raise
+            from unnest(?::uuid[], ?::int4[], ?::int8[], ?::int4[]) as t(i, occupied, version, raise)
+            where p.instance_id = t.i and p.version = t.version
             """;
 
     /** Every variant of the statement, built once: the same text each time, so each is prepared once per connection. */
@@ -197,6 +238,15 @@ class PoolChangeWriter {
         }
     }
 
+    /** The variants with the batch's plan settings in front, sent in the same round trip. */
+    private static final String[] PLANNED_VARIANTS = new String[VARIANTS.length];
+
+    static {
+        for (int v = 0; v < VARIANTS.length; v++) {
+            PLANNED_VARIANTS[v] = PoolStore.ONE_PLAN + ";" + VARIANTS[v]; // the write prepared as its own text
+        }
+    }
+
     /** All parts: the statement of a batch in which every kind of change has rows. */
     static final String WRITE = statement(VARIANTS.length - 1);
 
@@ -208,47 +258,12 @@ class PoolChangeWriter {
         return VARIANTS[parts];
     }
 
-    /** Rows collected column by column, bound as one array per column. */
-    private static final class Columns {
-        private final List<List<Object>> columns = new ArrayList<>();
-
-        Columns(int n) {
-            for (int i = 0; i < n; i++) {
-                columns.add(new ArrayList<>());
-            }
-        }
-
-        boolean isEmpty() {
-            return columns.get(0).isEmpty();
-        }
-
-        void add(Object... values) {
-            for (int i = 0; i < values.length; i++) {
-                columns.get(i).add(values[i]);
-            }
-        }
-
-        int bind(Connection con, PreparedStatement ps, int index, String... types) throws SQLException {
-            for (int i = 0; i < types.length; i++) {
-                List<Object> column = columns.get(i);
-                Object[] values = switch (types[i]) {
-                    case "uuid" -> column.toArray(new UUID[0]);
-                    case "bool" -> column.toArray(new Boolean[0]);
-                    case "int4" -> column.toArray(new Integer[0]);
-                    default -> column.toArray(new String[0]);
-                };
-                ps.setArray(index++, con.createArrayOf(types[i], values));
-            }
-            return index;
-        }
-    }
-
     private static String text(Instant at) {
         return at == null ? null : at.toString();
     }
 
     /** One row per hour touched: the peak includes the occupancy just before the hour's first record. */
-    private static void hourRows(UUID instance, UUID customer, List<LicenceRecord> records, Columns out) {
+    private static void hourRows(UUID instance, UUID customer, List<LicenceRecord> records, ArrayColumns out) {
         Map<Instant, int[]> byHour = new LinkedHashMap<>(); // peak, closing, licensed, admissions, refusals, emergencies
         for (LicenceRecord r : records) {
             Instant hour = r.at().truncatedTo(ChronoUnit.HOURS);

@@ -1,6 +1,5 @@
 package org.switchboard.licensing.internal;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,8 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementSetter;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.switchboard.connector.LicenceDevice;
@@ -35,6 +32,11 @@ public class PoolStore {
     /** The locked row of a pool. */
     public record PoolRow(UUID instanceId, UUID customerId, String country, int licensed, long version,
             int occupied) {
+
+        /** This row as it is at another version (the pool's row after the batch that wrote it). */
+        public PoolRow at(long newVersion) {
+            return new PoolRow(instanceId, customerId, country, licensed, newVersion, occupied);
+        }
     }
 
     /** A pool changed in a transaction, to be written with its new version. */
@@ -72,26 +74,41 @@ public class PoolStore {
     static final String ONE_PLAN = "select set_config('plan_cache_mode', 'force_generic_plan', true),"
             + " set_config('enable_seqscan', 'off', true)";
 
+    /** The plan settings and the lock, sent in one round trip (the lock planned under the settings). */
+    static final String PLAN_AND_LOCK = ONE_PLAN + ";" + LOCK; // no blank after the ";": the lock is prepared as its own text
+
     /**
      * Locks the rows of these pools, in id order so that concurrent batches never deadlock, and sets
-     * the rest of the batch's transaction to plan once ({@link #ONE_PLAN}).
+     * the rest of the batch's transaction to plan once ({@link #ONE_PLAN}): both in one round trip,
+     * the settings first, so that the lock is planned under them too.
      */
     public Map<UUID, PoolRow> lock(Collection<UUID> instanceIds) {
         UUID[] ids = instanceIds.stream().sorted().toArray(UUID[]::new);
         Map<UUID, PoolRow> rows = new HashMap<>();
-        jdbc.query(ONE_PLAN, (PreparedStatementSetter) ps -> {
-        }, (RowCallbackHandler) rs -> {
-        });
-        jdbc.query((Connection con) -> {
-            PreparedStatement ps = con.prepareStatement(LOCK);
-            Array array = con.createArrayOf("uuid", ids);
-            ps.setArray(1, array);
-            return ps;
-        }, (ResultSet rs) -> {
-            PoolRow row = row(rs);
-            rows.put(row.instanceId(), row);
+        jdbc.execute((Connection con) -> {
+            try (PreparedStatement ps = con.prepareStatement(PLAN_AND_LOCK)) {
+                ps.setArray(1, con.createArrayOf("uuid", ids));
+                ps.execute(); // the settings' row
+                ps.getMoreResults();
+                try (ResultSet rs = ps.getResultSet()) {
+                    while (rs.next()) {
+                        PoolRow row = row(rs);
+                        rows.put(row.instanceId(), row);
+                    }
+                }
+            }
+            return null;
         });
         return rows;
+    }
+
+    /**
+     * Writes a batch applied to cached pools, checking that each pool is still at its cached
+     * version and locking its row to the commit ({@link PoolChangeWriter#writeIfUnchanged}); false
+     * if one was not, and the transaction must then be rolled back.
+     */
+    public boolean writeIfUnchanged(List<Written> pools) {
+        return changeWriter.writeIfUnchanged(pools);
     }
 
     public Optional<PoolRow> lockOne(UUID instanceId) {

@@ -107,6 +107,9 @@ record Step(String name, int rate, long created, long completed, long failed, do
                 kamailioCpu / 1e6 / per, (d[0] - b[0]) / per, (d[1] - b[1]) / per, (d[2] - b[2]) / per,
                 (d[3] - b[3]) / per, peak.get() >> 20, threadsCpu / 1e6 / per, dbCpu / 1e6 / per);
         s.print(db != null);
+        if (db != null && Boolean.getBoolean("bench.threads")) {
+            printThreads(threadsBefore, per);
+        }
         if (tablesBefore != null) {
             TableCounts.print(db, tablesBefore, per);
         }
@@ -178,6 +181,27 @@ record Step(String name, int rate, long created, long completed, long failed, do
         return db.queryForObject("select xact_commit, tup_inserted, tup_updated, tup_deleted from pg_stat_database "
                 + "where datname = current_database()", (rs, n) -> new long[] { rs.getLong(1), rs.getLong(2),
                         rs.getLong(3), rs.getLong(4) });
+    }
+
+    /**
+     * {@code -Dbench.threads=true}: the Java threads' CPU per completed one by what the thread does
+     * (its name without its number: all licence writers together, all SIP workers together).
+     */
+    private static void printThreads(Map<Long, Long> before, double per) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<String, Long> byKind = new java.util.TreeMap<>();
+        for (Map.Entry<Long, Long> e : threadCpu().entrySet()) {
+            java.lang.management.ThreadInfo info = mx.getThreadInfo(e.getKey());
+            if (info != null) {
+                String kind = info.getThreadName().replaceAll("[-#]?\\d+$", "");
+                byKind.merge(kind, Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L)), Long::sum);
+            }
+        }
+        StringBuilder line = new StringBuilder("  per completed one, CPU ms by thread:");
+        byKind.entrySet().stream().filter(e -> e.getValue() / 1e6 / per >= 0.005)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" %s %.3f;", e.getKey(), e.getValue() / 1e6 / per)));
+        System.out.println(line);
     }
 
     /** CPU time so far of each Java thread of this JVM, by id (the JIT compilers and the collector are not Java threads). */
