@@ -51,15 +51,8 @@ public final class LicencePool {
     /** Per reason, the held and refused refs, and ended ones until their change was drained. */
     @SuppressWarnings("unchecked")
     private final Map<String, HeldRef>[] refs = new Map[Reason.values().length];
-    /**
-     * Per reason, the ended refs remembered in their compact form (see {@link EndedRef}), in two
-     * generations: those remembered since the last {@link #letGo} and those of the one before,
-     * which the next one lets go of.
-     */
-    @SuppressWarnings("unchecked")
-    private Map<String, EndedRef>[] endedRefs = new Map[Reason.values().length];
-    @SuppressWarnings("unchecked")
-    private Map<String, EndedRef>[] olderEndedRefs = new Map[Reason.values().length];
+    /** The ended refs remembered in their compact form, in two generations (see {@link #letGo}). */
+    private final EndedRefs endedRefs = new EndedRefs();
     /** When {@link #letGo} next lets go of a generation; null until it is first asked. */
     private Instant nextLetGo;
     private final Map<String, Holding> holdings = new HashMap<>();
@@ -75,8 +68,6 @@ public final class LicencePool {
         subjects.forEach(this::addSubject);
         for (Reason r : Reason.values()) {
             refs[r.ordinal()] = new HashMap<>();
-            endedRefs[r.ordinal()] = new HashMap<>();
-            olderEndedRefs[r.ordinal()] = new HashMap<>();
         }
     }
 
@@ -157,9 +148,7 @@ public final class LicencePool {
         if (!LicencePolicy.mayStartAgain(reason)) {
             return decision(Verdict.ENDED_BEFORE, false);
         }
-        if (endedRefs[reason.ordinal()].remove(event.ref()) == null) {
-            olderEndedRefs[reason.ordinal()].remove(event.ref());
-        }
+        endedRefs.remove(reason, event.ref());
         HeldRef ref = ended.view(reason, event.ref());
         known.put(event.ref(), ref);
         return start(event, subject, reason, ref, known);
@@ -310,19 +299,7 @@ public final class LicencePool {
                 }
             }
         }
-        for (Map<String, EndedRef>[] generation : List.of(endedRefs, olderEndedRefs)) {
-            for (Reason reason : Reason.values()) {
-                for (Iterator<Map.Entry<String, EndedRef>> it = generation[reason.ordinal()].entrySet().iterator();
-                        it.hasNext();) {
-                    Map.Entry<String, EndedRef> e = it.next();
-                    if (e.getValue().lastSeenBefore(before)) {
-                        it.remove();
-                        changes.forgotten(e.getValue().view(reason, e.getKey()));
-                        n++;
-                    }
-                }
-            }
-        }
+        n += endedRefs.forget(before, changes::forgotten);
         return n;
     }
 
@@ -355,18 +332,9 @@ public final class LicencePool {
         return n;
     }
 
-    /** Drops the older generation of ended and refused refs; the newer becomes the older. */
-    @SuppressWarnings("unchecked")
+    /** Lets go of the older generation of ended and refused refs; the newer becomes the older. */
     private int nextGeneration() {
-        int n = 0;
-        for (Map<String, EndedRef> older : olderEndedRefs) {
-            n += older.size();
-        }
-        olderEndedRefs = endedRefs;
-        endedRefs = new Map[Reason.values().length];
-        for (Reason r : Reason.values()) {
-            endedRefs[r.ordinal()] = new HashMap<>();
-        }
+        int n = endedRefs.turn();
         // Refused refs stay among the held ones (a refused desktop session may still end): marked at
         // one turn, let go of at the next unless started or ended in between.
         for (Map<String, HeldRef> known : refs) {
@@ -421,8 +389,7 @@ public final class LicencePool {
     }
 
     private EndedRef endedRef(Reason reason, String ref) {
-        EndedRef ended = endedRefs[reason.ordinal()].get(ref);
-        return ended != null ? ended : olderEndedRefs[reason.ordinal()].get(ref);
+        return endedRefs.get(reason, ref);
     }
 
     /** Releases every reason of one subject, recorded with who did it; false when it held no licence. */
@@ -499,10 +466,7 @@ public final class LicencePool {
         for (Map<String, HeldRef> known : refs) {
             all.addAll(known.values());
         }
-        for (Reason reason : Reason.values()) {
-            endedRefs[reason.ordinal()].forEach((ref, ended) -> all.add(ended.view(reason, ref)));
-            olderEndedRefs[reason.ordinal()].forEach((ref, ended) -> all.add(ended.view(reason, ref)));
-        }
+        endedRefs.forEach(all::add);
         return all;
     }
 
@@ -534,7 +498,7 @@ public final class LicencePool {
 
     private void remember(HeldRef ended) {
         Subject subject = subjects.get(ended.subject());
-        endedRefs[ended.reason().ordinal()].put(ended.ref(), new EndedRef(
+        endedRefs.put(ended.reason(), ended.ref(), new EndedRef(
                 subject == null ? ended.subject() : subject.extension(), ended.device(), ended.lastSeen()));
     }
 
