@@ -1,15 +1,12 @@
 package org.switchboard.licensing.internal;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,7 +21,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.LicenceEvent;
-import org.switchboard.licensing.LicencePolicy;
 import org.switchboard.licensing.LicencePool;
 import org.switchboard.licensing.LicenceRecord;
 import org.switchboard.platform.InvalidInputException;
@@ -78,51 +74,29 @@ public class LicenceWriter implements SmartLifecycle {
     private record Cached(long version, LicencePool pool) {
     }
 
-    /** The work of an event: it names its ref, which the batch may read back first ({@link Worker#poolsOf}). */
-    private record ApplyEvent(LicenceEvent event) implements Function<LicencePool, Decision> {
-        @Override
-        public Decision apply(LicencePool pool) {
-            return pool.apply(event);
-        }
-    }
-
     private final PoolStore store;
+    private final RecalledRefs recalledRefs;
     private final TransactionTemplate tx;
     private final List<CommitListener> listeners;
     private final int maxBatch;
     private final int reclaimsPerBatch;
-    private final Clock clock;
-    private final Duration refsInMemory;
     private final Worker[] workers;
     private volatile boolean running;
 
     private final io.micrometer.core.instrument.Timer batchTime;
     private final io.micrometer.core.instrument.DistributionSummary batchSize;
-    private final io.micrometer.core.instrument.Counter lookups;
-    private final io.micrometer.core.instrument.Counter recalled;
 
-    LicenceWriter(PoolStore store, TransactionTemplate tx, List<CommitListener> listeners,
+    LicenceWriter(PoolStore store, RecalledRefs recalledRefs, TransactionTemplate tx, List<CommitListener> listeners,
             io.micrometer.core.instrument.MeterRegistry registry,
             @Value("${switchboard.licensing.writers:2}") int writers,
             @Value("${switchboard.licensing.max-batch:256}") int maxBatch,
-            @Value("${switchboard.licensing.reclaims-per-batch:8}") int reclaimsPerBatch, Clock clock,
-            @Value("${switchboard.licensing.refs-in-memory:5m}") Duration refsInMemory) {
-        if (refsInMemory.isNegative() || refsInMemory.isZero()) {
-            throw new IllegalArgumentException("switchboard.licensing.refs-in-memory must be positive, not "
-                    + refsInMemory);
-        }
-        this.clock = clock;
-        this.refsInMemory = refsInMemory;
+            @Value("${switchboard.licensing.reclaims-per-batch:8}") int reclaimsPerBatch) {
         this.batchTime = io.micrometer.core.instrument.Timer.builder("licence.batch")
                 .description("Time of one group commit of licence events").register(registry);
         this.batchSize = io.micrometer.core.instrument.DistributionSummary.builder("licence.batch.events")
                 .description("Events per group commit").register(registry);
-        this.lookups = io.micrometer.core.instrument.Counter.builder("licence.refs.lookups")
-                .description("Look-ups of stored refs that a batch's events named and its pools did not know")
-                .register(registry);
-        this.recalled = io.micrometer.core.instrument.Counter.builder("licence.refs.recalled")
-                .description("Ended and refused refs read back from storage for a repeated event").register(registry);
         this.store = store;
+        this.recalledRefs = recalledRefs;
         this.tx = tx;
         this.listeners = listeners;
         this.maxBatch = maxBatch;
@@ -135,7 +109,7 @@ public class LicenceWriter implements SmartLifecycle {
 
     /** Queues an event; the answer completes after the batch holding it committed. */
     public Answer<Decision> submit(UUID instanceId, LicenceEvent event) {
-        return enqueue(instanceId, new ApplyEvent(event), false);
+        return enqueue(instanceId, new RecalledRefs.ApplyEvent(event), false);
     }
 
     /**
@@ -220,41 +194,14 @@ public class LicenceWriter implements SmartLifecycle {
             }
         }
 
-        /**
-         * The locked pools of a batch, each from the cache if its version is current, else loaded,
-         * and ready for its events: ended and refused refs kept in memory longer than the setting
-         * {@code refs-in-memory} let go of ({@link LicencePool#letGo}), and the stored ones that an
-         * event names and the pool does not know read back ({@link LicencePool#mayRepeat}), for all
-         * pools of the batch in one statement, none when every such ref is known.
-         */
+        /** The batch's locked pools, cached or loaded, made ready for their events ({@link RecalledRefs#ready}). */
         private Map<UUID, LicencePool> poolsOf(Map<UUID, PoolStore.PoolRow> rows, Map<UUID, List<Task>> byInstance) {
-            Instant now = clock.instant();
             Map<UUID, LicencePool> pools = new HashMap<>();
-            Set<PoolStore.RefKey> unknown = new LinkedHashSet<>();
-            for (Map.Entry<UUID, List<Task>> entry : byInstance.entrySet()) {
-                PoolStore.PoolRow row = rows.get(entry.getKey());
-                if (row == null) {
-                    continue;
-                }
-                Cached cached = cache.get(row.instanceId());
-                LicencePool pool = cached != null && cached.version() == row.version() ? cached.pool()
-                        : store.load(row);
-                pool.letGo(now, refsInMemory);
-                for (Task t : entry.getValue()) {
-                    if (t.work() instanceof ApplyEvent a && pool.mayRepeat(a.event())) {
-                        unknown.add(new PoolStore.RefKey(row.instanceId(), a.event().type().reason(), a.event().ref()));
-                    }
-                }
-                pools.put(row.instanceId(), pool);
+            for (PoolStore.PoolRow row : rows.values()) {
+                Cached c = cache.get(row.instanceId());
+                pools.put(row.instanceId(), c != null && c.version() == row.version() ? c.pool() : store.load(row));
             }
-            if (!unknown.isEmpty()) {
-                lookups.increment();
-                store.recall(unknown, now.minus(LicencePolicy.REF_MEMORY)).forEach((instance, refs) -> {
-                    pools.get(instance).recall(refs);
-                    recalled.increment(refs.size());
-                });
-            }
-            return pools;
+            return recalledRefs.ready(pools, byInstance, Task::work);
         }
 
         private void process(List<Task> batch) {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.EventType;
 import org.switchboard.connector.LicenceDevice;
@@ -47,6 +48,9 @@ class RememberedRefsIntegrationTest extends IntegrationTestBase {
 
     @Autowired
     MeterRegistry registry;
+
+    @Autowired
+    TransactionTemplate tx;
 
     @Test
     void aRepeatedEventAfterTheRefLeftMemoryIsAnsweredAsTheFirstTimeAndChangesNothing() {
@@ -133,6 +137,23 @@ class RememberedRefsIntegrationTest extends IntegrationTestBase {
         assertThat(state(instance, "c-old")).isNull();
         assertThat(state(instance, "c-new")).isEqualTo("ENDED");
         assertThat(LicencePolicy.REF_MEMORY).isEqualTo(Duration.ofHours(24));
+    }
+
+    @Test
+    void theLookUpFindsEachRefThroughTheTablesKey() {
+        // as in the writer's batch: planned once per connection, with the arrays' lengths unknown
+        String plan = tx.execute(status -> {
+            jdbc.queryForList(PoolStore.ONE_PLAN);
+            jdbc.execute("prepare licence_recall as " + PoolStore.RECALL.replaceFirst("\\?", "\\$1")
+                    .replaceFirst("\\?", "\\$2").replaceFirst("\\?", "\\$3").replaceFirst("\\?", "\\$4"));
+            try {
+                return String.join("\n", jdbc.queryForList("explain execute licence_recall(null, null, null, null)",
+                        String.class));
+            } finally {
+                jdbc.execute("deallocate licence_recall");
+            }
+        });
+        assertThat(plan).containsPattern("Index Scan using licence_refs_pkey on licence_refs").doesNotContain("Seq Scan");
     }
 
     private Decision report(InstanceId instance, EventType type, String subject, String ref, LicenceDevice device) {
