@@ -191,15 +191,17 @@ public class PoolStore {
     }
 
     /**
-     * The stored ended and refused refs among these, last seen at or after {@code since}, by pool:
-     * one statement however many, each found through the table's key.
+     * The stored refs among these: one statement however many, each found through the table's key.
+     * Nothing but the key in the condition: with {@code last_seen} or {@code state} in it, the
+     * generic plan read the day's ended refs by the index {@code licence_refs_forget} and hashed
+     * them against the keys (test {@code RememberedRefsIntegrationTest}); at most one row per key
+     * comes back, so the rest is sorted out by {@link #recall}.
      */
     static final String RECALL = """
             select r.instance_id, r.reason, r.ref, r.subject, r.state, r.emergency, r.since, r.last_seen,
               r.device_id, r.device_name
             from unnest(?::uuid[], ?::text[], ?::text[]) as t(i, reason, ref)
-            join licence_refs r on r.instance_id = t.i and r.reason = t.reason and r.ref = t.ref
-            where r.state <> 'HELD' and r.last_seen >= ?""";
+            join licence_refs r on r.instance_id = t.i and r.reason = t.reason and r.ref = t.ref""";
 
     /**
      * The stored ended and refused refs among {@code keys} (last seen at or after {@code since}),
@@ -221,13 +223,14 @@ public class PoolStore {
             ps.setArray(1, con.createArrayOf("uuid", instances));
             ps.setArray(2, con.createArrayOf("text", reasons));
             ps.setArray(3, con.createArrayOf("text", refs));
-            ps.setObject(4, utc(since));
             return ps;
         }, (ResultSet rs) -> {
-            found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(new HeldRef(
-                    Reason.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+            HeldRef ref = new HeldRef(Reason.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
                     HeldRef.State.valueOf(rs.getString(5)), rs.getBoolean(6), instant(rs, 7), instant(rs, 8),
-                    device(rs, 9)));
+                    device(rs, 9));
+            if (ref.state() != HeldRef.State.HELD && !ref.lastSeen().isBefore(since)) {
+                found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(ref);
+            }
         });
         return found;
     }

@@ -145,9 +145,9 @@ class RememberedRefsIntegrationTest extends IntegrationTestBase {
         String plan = tx.execute(status -> {
             jdbc.queryForList(PoolStore.ONE_PLAN);
             jdbc.execute("prepare licence_recall as " + PoolStore.RECALL.replaceFirst("\\?", "\\$1")
-                    .replaceFirst("\\?", "\\$2").replaceFirst("\\?", "\\$3").replaceFirst("\\?", "\\$4"));
+                    .replaceFirst("\\?", "\\$2").replaceFirst("\\?", "\\$3"));
             try {
-                return String.join("\n", jdbc.queryForList("explain execute licence_recall(null, null, null, null)",
+                return String.join("\n", jdbc.queryForList("explain execute licence_recall(null, null, null)",
                         String.class));
             } finally {
                 jdbc.execute("deallocate licence_recall");
