@@ -8,17 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.LicenceEvent;
+import org.switchboard.licensing.HeldRef;
 import org.switchboard.licensing.LicencePolicy;
 import org.switchboard.licensing.LicencePool;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The licence writer's pools keep ended and refused refs in memory only for
@@ -43,7 +46,7 @@ class RecalledRefs {
     private final PoolStore store;
     private final Clock clock;
     private final Duration inMemory;
-    private final Counter lookups;
+    private final Timer lookups;
     private final Counter recalled;
 
     RecalledRefs(PoolStore store, Clock clock, MeterRegistry registry,
@@ -54,7 +57,7 @@ class RecalledRefs {
         this.store = store;
         this.clock = clock;
         this.inMemory = inMemory;
-        this.lookups = Counter.builder("licence.refs.lookups")
+        this.lookups = Timer.builder("licence.refs.lookups")
                 .description("Look-ups of stored refs that a batch's events named and its pools did not know")
                 .register(registry);
         this.recalled = Counter.builder("licence.refs.recalled")
@@ -79,8 +82,10 @@ class RecalledRefs {
             }
         });
         if (!unknown.isEmpty()) {
-            lookups.increment();
-            store.recall(unknown, now.minus(LicencePolicy.REF_MEMORY)).forEach((instance, refs) -> {
+            long started = System.nanoTime();
+            Map<UUID, List<HeldRef>> found = store.recall(unknown, now.minus(LicencePolicy.REF_MEMORY));
+            lookups.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            found.forEach((instance, refs) -> {
                 pools.get(instance).recall(refs);
                 recalled.increment(refs.size());
             });
