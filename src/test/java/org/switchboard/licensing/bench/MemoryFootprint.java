@@ -89,8 +89,8 @@ public final class MemoryFootprint {
             pools.add(new LicencePool(new InstanceId(UUID.randomUUID()), 50, "DE", subjects));
         }
         Instant start = Instant.parse("2026-03-02T08:00:00Z");
-        java.util.ArrayDeque<LicenceEvent[]> running = new java.util.ArrayDeque<>(); // {pool index, end} per second
-        java.util.ArrayDeque<int[]> runningPools = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<LicenceEvent[]> running = new java.util.ArrayDeque<>(); // the ends of each second's calls
+        java.util.ArrayDeque<int[]> runningPools = new java.util.ArrayDeque<>(); // and their pools
         long started = 0;
         System.out.printf("pools=%d new refs/s=%d refs in memory=%s%n", poolCount, perSecond, inMemory);
         for (int second = 0; second < minutes * 60; second++) {
