@@ -6,8 +6,8 @@ import org.switchboard.connector.LicenceDevice;
 import org.switchboard.connector.Reason;
 
 /**
- * Within a {@link LicencePool}: an ended ref as the pool remembers it until it is forgotten (a
- * day), so that a repeated event of it changes nothing. It keeps only what its answers need: the
+ * Within a {@link LicencePool}: an ended ref as the pool remembers it for a few minutes
+ * ({@link LicencePool#letGo}; storage keeps it a day), so that a repeated event of it changes nothing. It keeps only what its answers need: the
  * subject it belonged to (the pool's own string of that extension, shared by all its refs), its
  * device (a desktop session or pairing may start again from the same device) and when it was
  * last seen (to forget it). A third of the memory of a {@link HeldRef} with its instants.

@@ -22,6 +22,8 @@ public final class HeldRef {
     private LicenceDevice device;
     /** The last heartbeat as stored; a heartbeat is written only when it moved on far enough from it. */
     private Instant storedSeen;
+    /** A refused ref that the pool's last turn of generations found refused already (see {@link LicencePool#letGo}). */
+    boolean older;
 
     public HeldRef(Reason reason, String ref, String subject, State state, boolean emergency, Instant since,
             Instant lastSeen) {
@@ -47,6 +49,7 @@ public final class HeldRef {
             device = newDevice;
         }
         state = newState;
+        older = false;
         emergency = newEmergency;
         since = at;
         lastSeen = at;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.switchboard.connector.Decision;
+import org.switchboard.connector.EventType;
 import org.switchboard.connector.LicenceEvent;
 import org.switchboard.connector.Reason;
 import org.switchboard.connector.Verdict;
@@ -50,9 +51,10 @@ public final class LicencePool {
     /** Per reason, the held and refused refs, and ended ones until their change was drained. */
     @SuppressWarnings("unchecked")
     private final Map<String, HeldRef>[] refs = new Map[Reason.values().length];
-    /** Per reason, the ended refs remembered in their compact form (see {@link EndedRef}). */
-    @SuppressWarnings("unchecked")
-    private final Map<String, EndedRef>[] endedRefs = new Map[Reason.values().length];
+    /** The ended refs remembered in their compact form, in two generations (see {@link #letGo}). */
+    private final EndedRefs endedRefs = new EndedRefs();
+    /** When {@link #letGo} next lets go of a generation; null until it is first asked. */
+    private Instant nextLetGo;
     private final Map<String, Holding> holdings = new HashMap<>();
     private int regularHolders;
 
@@ -66,7 +68,6 @@ public final class LicencePool {
         subjects.forEach(this::addSubject);
         for (Reason r : Reason.values()) {
             refs[r.ordinal()] = new HashMap<>();
-            endedRefs[r.ordinal()] = new HashMap<>();
         }
     }
 
@@ -124,7 +125,7 @@ public final class LicencePool {
         }
         Map<String, HeldRef> known = refs[reason.ordinal()];
         HeldRef ref = known.get(event.ref());
-        EndedRef ended = ref == null ? endedRefs[reason.ordinal()].get(event.ref()) : null;
+        EndedRef ended = ref == null ? endedRef(reason, event.ref()) : null;
         String owner = ref != null ? ref.subject() : ended != null ? ended.subject : null;
         if (owner != null && !owner.equals(event.subject()) && event.type().startsReason()) {
             throw new InvalidInputException("ref", "The ref '" + event.ref() + "' belongs to extension "
@@ -147,7 +148,7 @@ public final class LicencePool {
         if (!LicencePolicy.mayStartAgain(reason)) {
             return decision(Verdict.ENDED_BEFORE, false);
         }
-        endedRefs[reason.ordinal()].remove(event.ref());
+        endedRefs.remove(reason, event.ref());
         HeldRef ref = ended.view(reason, event.ref());
         known.put(event.ref(), ref);
         return start(event, subject, reason, ref, known);
@@ -298,18 +299,97 @@ public final class LicencePool {
                 }
             }
         }
-        for (Reason reason : Reason.values()) {
-            for (Iterator<Map.Entry<String, EndedRef>> it = endedRefs[reason.ordinal()].entrySet().iterator();
-                    it.hasNext();) {
-                Map.Entry<String, EndedRef> e = it.next();
-                if (e.getValue().lastSeenBefore(before)) {
-                    it.remove();
-                    changes.forgotten(e.getValue().view(reason, e.getKey()));
-                    n++;
+        n += endedRefs.forget(before, changes::forgotten);
+        return n;
+    }
+
+    // ---- the remembered refs in memory ------------------------------------------------------------
+
+    /**
+     * Lets go of the ended and refused refs kept in memory for a while: each stays at least half of
+     * {@code inMemory} after it ended or was refused (or was read back by {@link #recall}), and at
+     * most {@code inMemory} while the pool has events; a pool that had none for longer lets go of
+     * all at its next. Nothing is stored or forgotten by this: storage keeps them for
+     * {@link LicencePolicy#REF_MEMORY}, and an event of a ref the pool no longer knows
+     * ({@link #mayRepeat}) is answered after {@link #recall} read it back. Refs are kept in two
+     * generations, so this costs nothing per ref until a generation goes. Returns how many refs
+     * were let go of.
+     */
+    public int letGo(Instant now, Duration inMemory) {
+        Duration half = inMemory.dividedBy(2);
+        if (nextLetGo == null) {
+            nextLetGo = now.plus(half);
+            return 0;
+        }
+        if (now.isBefore(nextLetGo)) {
+            return 0;
+        }
+        int n = nextGeneration();
+        if (!now.isBefore(nextLetGo.plus(half))) {
+            n += nextGeneration(); // quiet for longer than a generation: its refs are as old as the older ones
+        }
+        nextLetGo = now.plus(half);
+        return n;
+    }
+
+    /** Lets go of the older generation of ended and refused refs; the newer becomes the older. */
+    private int nextGeneration() {
+        int n = endedRefs.turn();
+        // Refused refs stay among the held ones (a refused desktop session may still end): marked at
+        // one turn, let go of at the next unless started or ended in between.
+        for (Map<String, HeldRef> known : refs) {
+            for (Iterator<HeldRef> it = known.values().iterator(); it.hasNext();) {
+                HeldRef ref = it.next();
+                if (ref.state() == HeldRef.State.REFUSED) {
+                    if (ref.older) {
+                        it.remove();
+                        n++;
+                    } else {
+                        ref.older = true;
+                    }
                 }
             }
         }
         return n;
+    }
+
+    /**
+     * Whether this event may be a repeat of a ref the pool let go of ({@link #letGo}): a start or
+     * an end of a ref it does not know. Such an event is answered as the first time only once
+     * {@link #recall} gave the pool what storage keeps of its ref. A heartbeat is answered alike
+     * whether its ref ended, was refused or is not known, and changes nothing in any case.
+     */
+    public boolean mayRepeat(LicenceEvent event) {
+        EventType type = event.type();
+        if (!LicencePolicy.occupies(type) || type == EventType.DESKTOP_HEARTBEAT) {
+            return false;
+        }
+        Reason reason = type.reason();
+        String ref = event.ref();
+        return !refs[reason.ordinal()].containsKey(ref) && endedRef(reason, ref) == null;
+    }
+
+    /**
+     * Refs the pool let go of, as storage keeps them, read back before an event of theirs is
+     * applied: ended ones are remembered again, refused ones known again. Held refs and refs the
+     * pool knows are ignored (the pool's own are newer).
+     */
+    public void recall(Collection<HeldRef> stored) {
+        for (HeldRef ref : stored) {
+            Reason reason = ref.reason();
+            if (refs[reason.ordinal()].containsKey(ref.ref()) || endedRef(reason, ref.ref()) != null) {
+                continue;
+            }
+            if (ref.state() == HeldRef.State.ENDED) {
+                remember(ref);
+            } else if (ref.state() == HeldRef.State.REFUSED) {
+                refs[reason.ordinal()].put(ref.ref(), ref);
+            }
+        }
+    }
+
+    private EndedRef endedRef(Reason reason, String ref) {
+        return endedRefs.get(reason, ref);
     }
 
     /** Releases every reason of one subject, recorded with who did it; false when it held no licence. */
@@ -386,9 +466,7 @@ public final class LicencePool {
         for (Map<String, HeldRef> known : refs) {
             all.addAll(known.values());
         }
-        for (Reason reason : Reason.values()) {
-            endedRefs[reason.ordinal()].forEach((ref, ended) -> all.add(ended.view(reason, ref)));
-        }
+        endedRefs.forEach(all::add);
         return all;
     }
 
@@ -420,7 +498,7 @@ public final class LicencePool {
 
     private void remember(HeldRef ended) {
         Subject subject = subjects.get(ended.subject());
-        endedRefs[ended.reason().ordinal()].put(ended.ref(), new EndedRef(
+        endedRefs.put(ended.reason(), ended.ref(), new EndedRef(
                 subject == null ? ended.subject() : subject.extension(), ended.device(), ended.lastSeen()));
     }
 

@@ -2,9 +2,12 @@ package org.switchboard.licensing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.switchboard.connector.Decision;
@@ -118,6 +121,52 @@ class LicencePoolProperties {
         Instant later = at.plusSeconds(1);
         assertThat(drained.forget(later)).isEqualTo(kept.forget(later));
         assertThat(drained.knownRefs()).hasSameSizeAs(kept.knownRefs());
+    }
+
+    /**
+     * A pool that lets go of its ended and refused refs after a while ({@link LicencePool#letGo})
+     * and, before an event that may repeat one, reads back what storage keeps of its ref answers
+     * every event, stores every change and holds every licence exactly as a pool that keeps all.
+     */
+    @Property(tries = 300)
+    void aPoolThatLetsGoOfItsRefsAndReadsThemBackAnswersAsOneThatKeepsThem(@ForAll("steps") List<Step> steps,
+            @ForAll @IntRange(min = 0, max = 4) int licensed, @ForAll @IntRange(min = 1, max = 30) int inMemory) {
+        LicencePool forgetful = LicenceFixtures.pool(licensed, 7, 3);
+        LicencePool keeping = LicenceFixtures.pool(licensed, 7, 3);
+        Map<String, HeldRef> stored = new HashMap<>(); // licence_refs, by reason and ref
+        Instant at = LicenceFixtures.NINE;
+        for (Step s : steps) {
+            at = at.plusSeconds(1);
+            String subject = s.subject() < 7 ? String.valueOf(100 + s.subject()) : String.valueOf(900 + s.subject() - 7);
+            LicenceEvent event = new LicenceEvent(s.type(), subject, "r" + s.ref(), s.emergency() ? "112" : "+49301",
+                    at, s.ref() % 3 == 0 ? new LicenceDevice("d" + s.ref(), "Desk phone " + s.ref()) : null);
+            forgetful.letGo(at, Duration.ofSeconds(inMemory));
+            if (forgetful.mayRepeat(event)) {
+                HeldRef kept = stored.get(event.type().reason() + "/" + event.ref());
+                if (kept != null && kept.state() != HeldRef.State.HELD) {
+                    forgetful.recall(List.of(copy(kept)));
+                }
+            }
+            assertThat(outcome(forgetful, event)).isEqualTo(outcome(keeping, event));
+            LicencePool.Changes a = forgetful.drainChanges();
+            LicencePool.Changes b = keeping.drainChanges();
+            assertThat(a.records()).isEqualTo(b.records());
+            assertThat(a.refs().stream().map(LicencePoolProperties::copy).map(LicencePoolProperties::row).toList())
+                    .isEqualTo(b.refs().stream().map(LicencePoolProperties::row).toList());
+            a.refs().forEach(r -> stored.put(r.reason() + "/" + r.ref(), copy(r)));
+            assertThat(forgetful.holders()).isEqualTo(keeping.holders());
+            assertThat(forgetful.regularHolders()).isEqualTo(keeping.regularHolders());
+        }
+    }
+
+    private static HeldRef copy(HeldRef r) {
+        return new HeldRef(r.reason(), r.ref(), r.subject(), r.state(), r.emergency(), r.since(), r.lastSeen(),
+                r.device());
+    }
+
+    private static List<Object> row(HeldRef r) {
+        return java.util.Arrays.asList(r.reason(), r.ref(), r.subject(), r.state(), r.emergency(), r.since(),
+                r.lastSeen(), r.device());
     }
 
     private static Object outcome(LicencePool pool, LicenceEvent event) {

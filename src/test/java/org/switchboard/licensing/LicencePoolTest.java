@@ -279,4 +279,63 @@ class LicencePoolTest {
         assertThat(restored.apply(call("102", "c1", "+4930"))).isEqualTo(pool.apply(call("102", "c1", "+4930")));
         assertThat(Set.copyOf(restored.holders())).hasSize(2);
     }
+
+    @Test
+    void endedAndRefusedRefsStayInMemoryBetweenHalfTheWindowAndTheWindowThenARepeatNeedsThemReadBack() {
+        Duration window = Duration.ofMinutes(10);
+        LicencePool pool = pool(1, 2, 0);
+        pool.letGo(NINE, window); // starts the clock of the generations: the first turn at 09:05
+        pool.apply(call("100", "c1", "+4930"));
+        pool.apply(new LicenceEvent(CALL_ENDED, "100", "c1", null, NINE.plusSeconds(60)));
+        pool.apply(call("100", "c2", "+4930"));
+        Decision refused = pool.apply(call("101", "c3", "+4930"));
+        assertThat(refused.verdict()).isEqualTo(Verdict.CALL_REFUSED);
+        pool.drainChanges();
+        LicenceEvent repeatedStart = call("100", "c1", "+4930");
+        LicenceEvent repeatedEnd = event(CALL_ENDED, "100", "c1");
+        assertThat(pool.mayRepeat(repeatedStart)).isFalse();
+
+        assertThat(pool.letGo(NINE.plus(Duration.ofMinutes(4)), window)).isZero();
+        assertThat(pool.letGo(NINE.plus(Duration.ofMinutes(5)), window)).isZero(); // now the older generation
+        assertThat(pool.apply(repeatedStart).verdict()).isEqualTo(Verdict.ENDED_BEFORE);
+        assertThat(pool.apply(call("101", "c3", "+4930")).verdict()).isEqualTo(Verdict.CALL_REFUSED);
+        assertThat(pool.letGo(NINE.plus(Duration.ofMinutes(10)), window)).isEqualTo(2); // c1 ended, c3 refused
+        assertThat(pool.knownRefs()).extracting(HeldRef::ref).containsExactly("c2");
+
+        // Not known now: a start or end of them may be a repeat; a heartbeat is answered alike in any case.
+        assertThat(pool.mayRepeat(repeatedStart)).isTrue();
+        assertThat(pool.mayRepeat(repeatedEnd)).isTrue();
+        assertThat(pool.mayRepeat(call("101", "c3", "+4930"))).isTrue();
+        assertThat(pool.mayRepeat(event(DESKTOP_HEARTBEAT, "100", "c1"))).isFalse();
+        assertThat(pool.mayRepeat(event(CALL_ENDED, "100", "c2"))).isFalse();
+        assertThat(pool.mayRepeat(event(INBOUND_CALL, "100", "i1"))).isFalse();
+
+        // Read back as storage keeps them, the repeats are answered as the first time and change nothing.
+        pool.recall(List.of(
+                new HeldRef(Reason.OUTBOUND_CALL, "c1", "100", HeldRef.State.ENDED, false, NINE, NINE.plusSeconds(60)),
+                new HeldRef(Reason.OUTBOUND_CALL, "c3", "101", HeldRef.State.REFUSED, false, NINE, NINE),
+                new HeldRef(Reason.OUTBOUND_CALL, "c2", "100", HeldRef.State.ENDED, false, NINE, NINE)));
+        assertThat(pool.mayRepeat(repeatedStart)).isFalse();
+        pool.apply(event(CALL_ENDED, "100", "c2")); // its licence given back: a new c3 would be admitted
+        pool.drainChanges();
+        assertThat(pool.apply(repeatedStart).verdict()).isEqualTo(Verdict.ENDED_BEFORE);
+        assertThat(pool.apply(repeatedEnd).verdict()).isEqualTo(Verdict.NOTHING_HELD);
+        assertThat(pool.apply(call("101", "c3", "+4930")).verdict()).isEqualTo(Verdict.CALL_REFUSED);
+        assertThatThrownBy(() -> pool.apply(call("101", "c1", "+4930"))).isInstanceOf(InvalidInputException.class);
+        assertThat(pool.drainChanges().isEmpty()).isTrue();
+        assertThat(pool.occupied()).isZero();
+    }
+
+    @Test
+    void aPoolQuietForLongerThanTheWindowLetsGoOfAllAtItsNextEvent() {
+        Duration window = Duration.ofMinutes(10);
+        LicencePool pool = pool(2, 2, 0);
+        pool.letGo(NINE, window);
+        pool.apply(event(DESKTOP_OPENED, "100", "d1"));
+        pool.apply(event(DESKTOP_CLOSED, "100", "d1"));
+        pool.apply(event(DESKTOP_OPENED, "101", "d2"));
+        pool.drainChanges();
+        assertThat(pool.letGo(NINE.plus(Duration.ofHours(3)), window)).isEqualTo(1);
+        assertThat(pool.knownRefs()).extracting(HeldRef::ref).containsExactly("d2"); // held refs stay
+    }
 }

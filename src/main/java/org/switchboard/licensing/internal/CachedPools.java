@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 import org.springframework.transaction.support.TransactionTemplate;
 import org.switchboard.licensing.LicencePool;
@@ -67,7 +68,8 @@ final class CachedPools {
     }
 
     /**
-     * The batch on pools all cached, without locking them first: {@code apply} applies each pool's
+     * The batch on pools all cached, without locking them first: {@code ready} readies the pools for
+     * their work (in the transaction, before any is applied), {@code apply} applies each pool's
      * work to its cached copy and the write checks that every pool of the batch, changed or not, is
      * still at its cached version, which takes its row lock until the commit
      * ({@link PoolStore#writeIfUnchanged}). The changed pools go to {@code written}. False when a
@@ -76,11 +78,15 @@ final class CachedPools {
      * evicted, for the locked way to load them anew.
      */
     <T> boolean writeIfUnchanged(TransactionTemplate tx, PoolStore store, Map<UUID, List<T>> byInstance,
-            BiFunction<LicencePool, List<T>, LicencePool.Changes> apply, List<PoolStore.Written> written) {
+            Consumer<Map<UUID, LicencePool>> ready, BiFunction<LicencePool, List<T>, LicencePool.Changes> apply,
+            List<PoolStore.Written> written) {
         List<PoolStore.Written> checked = new ArrayList<>();
         boolean stored;
         try {
             stored = Boolean.TRUE.equals(tx.execute(status -> {
+                Map<UUID, LicencePool> batchPools = new HashMap<>();
+                byInstance.keySet().forEach(instance -> batchPools.put(instance, pools.get(instance).pool()));
+                ready.accept(batchPools);
                 for (Map.Entry<UUID, List<T>> entry : byInstance.entrySet()) {
                     Cached cached = pools.get(entry.getKey());
                     LicencePool.Changes changes = apply.apply(cached.pool(), entry.getValue());

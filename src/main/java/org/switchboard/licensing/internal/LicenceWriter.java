@@ -71,6 +71,7 @@ public class LicenceWriter implements SmartLifecycle {
     }
 
     private final PoolStore store;
+    private final RecalledRefs recalledRefs;
     private final TransactionTemplate tx;
     private final List<CommitListener> listeners;
     private final int maxBatch;
@@ -82,7 +83,7 @@ public class LicenceWriter implements SmartLifecycle {
     private final io.micrometer.core.instrument.DistributionSummary batchSize;
     private final io.micrometer.core.instrument.Counter redone;
 
-    LicenceWriter(PoolStore store, TransactionTemplate tx, List<CommitListener> listeners,
+    LicenceWriter(PoolStore store, RecalledRefs recalledRefs, TransactionTemplate tx, List<CommitListener> listeners,
             io.micrometer.core.instrument.MeterRegistry registry,
             @Value("${switchboard.licensing.writers:2}") int writers,
             @Value("${switchboard.licensing.max-batch:256}") int maxBatch,
@@ -93,6 +94,7 @@ public class LicenceWriter implements SmartLifecycle {
                 .description("Events per group commit").register(registry);
         this.redone = CachedPools.redoneCounter(registry);
         this.store = store;
+        this.recalledRefs = recalledRefs;
         this.tx = tx;
         this.listeners = listeners;
         this.maxBatch = maxBatch;
@@ -105,7 +107,7 @@ public class LicenceWriter implements SmartLifecycle {
 
     /** Queues an event; the answer completes after the batch holding it committed. */
     public Answer<Decision> submit(UUID instanceId, LicenceEvent event) {
-        return enqueue(instanceId, pool -> pool.apply(event), false);
+        return enqueue(instanceId, new RecalledRefs.ApplyEvent(event), false);
     }
 
     /**
@@ -190,12 +192,23 @@ public class LicenceWriter implements SmartLifecycle {
             }
         }
 
+        /** The batch's locked pools, cached or loaded, made ready for their events ({@link RecalledRefs#ready}). */
+        private Map<UUID, LicencePool> poolsOf(Map<UUID, PoolStore.PoolRow> rows, Map<UUID, List<Task>> byInstance) {
+            Map<UUID, LicencePool> pools = new HashMap<>();
+            for (PoolStore.PoolRow row : rows.values()) {
+                CachedPools.Cached c = cache.get(row.instanceId());
+                pools.put(row.instanceId(), c != null && c.version() == row.version() ? c.pool() : store.load(row));
+            }
+            return recalledRefs.ready(pools, byInstance, Task::work);
+        }
+
         private void process(List<Task> batch) {
             Map<UUID, List<Task>> byInstance = new LinkedHashMap<>();
             batch.forEach(t -> byInstance.computeIfAbsent(t.instanceId(), k -> new ArrayList<>()).add(t));
             Map<Task, Object> outcomes = new HashMap<>();
             List<PoolStore.Written> written = new ArrayList<>();
             if (!cache.holdsAll(byInstance.keySet()) || !cache.writeIfUnchanged(tx, store, byInstance,
+                    pools -> recalledRefs.ready(pools, byInstance, Task::work),
                     (pool, tasks) -> apply(pool, tasks, outcomes), written)) { // else again with the pools locked
                 try {
                     tx.executeWithoutResult(status -> writeLocked(byInstance, outcomes, written));
@@ -230,12 +243,16 @@ public class LicenceWriter implements SmartLifecycle {
             }
         }
 
-        /** The batch with its pools' rows locked first, each pool loaded anew where its version moved on. */
+        /**
+         * The batch with its pools' rows locked first, each pool loaded anew where its version moved
+         * on, and made ready for its events ({@link #poolsOf}).
+         */
         private void writeLocked(Map<UUID, List<Task>> byInstance, Map<Task, Object> outcomes,
                 List<PoolStore.Written> written) {
             outcomes.clear();
             written.clear();
             Map<UUID, PoolStore.PoolRow> rows = store.lock(byInstance.keySet());
+            Map<UUID, LicencePool> pools = poolsOf(rows, byInstance);
             for (Map.Entry<UUID, List<Task>> entry : byInstance.entrySet()) {
                 PoolStore.PoolRow row = rows.get(entry.getKey());
                 if (row == null) {
@@ -243,9 +260,7 @@ public class LicenceWriter implements SmartLifecycle {
                             "Licensing is not set up for instance " + t.instanceId() + ".")));
                     continue;
                 }
-                CachedPools.Cached cached = cache.get(row.instanceId());
-                LicencePool pool = cached != null && cached.version() == row.version() ? cached.pool()
-                        : store.load(row);
+                LicencePool pool = pools.get(row.instanceId());
                 cache.remove(row.instanceId()); // back in only after the commit
                 LicencePool.Changes changes = apply(pool, entry.getValue(), outcomes);
                 if (changes.isEmpty()) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -177,6 +178,11 @@ public class PoolStore {
 
     // ---- loading ----------------------------------------------------------------------------------
 
+    /**
+     * The pool as stored: its subjects, its held refs and its holders. Ended and refused refs stay
+     * in storage (for {@link org.switchboard.licensing.LicencePolicy#REF_MEMORY}); the licence
+     * writer reads back those an event names ({@link #recall}).
+     */
     public LicencePool load(PoolRow row) {
         Map<String, SubjectKind> subjects = new HashMap<>();
         client.sql("select extension, kind from licence_subjects where instance_id = ?").param(row.instanceId())
@@ -184,7 +190,7 @@ public class PoolStore {
                     subjects.put(rs.getString(1), SubjectKind.valueOf(rs.getString(2)));
                 });
         List<HeldRef> refs = client.sql("select reason, ref, subject, state, emergency, since, last_seen, device_id,"
-                + " device_name from licence_refs where instance_id = ?").param(row.instanceId())
+                + " device_name from licence_refs where instance_id = ? and state = 'HELD'").param(row.instanceId())
                 .query((rs, n) -> new HeldRef(Reason.valueOf(rs.getString(1)), rs.getString(2), rs.getString(3),
                         HeldRef.State.valueOf(rs.getString(4)), rs.getBoolean(5), instant(rs, 6), instant(rs, 7),
                         device(rs, 8)))
@@ -195,6 +201,76 @@ public class PoolStore {
                 .list();
         return LicencePool.restore(new InstanceId(row.instanceId()), row.licensed(), row.country(), subjects, refs,
                 holders);
+    }
+
+    /** A ref as the table's key names it. */
+    public record RefKey(UUID instanceId, Reason reason, String ref) {
+    }
+
+    /**
+     * The stored refs among these: one statement however many, each found through the table's key.
+     * Nothing but the key in the condition: with {@code last_seen} or {@code state} in it, the
+     * generic plan read the day's ended refs by the index {@code licence_refs_forget} and hashed
+     * them against the keys (test {@code RememberedRefsIntegrationTest}); at most one row per key
+     * comes back, so the rest is sorted out by {@link #recall}.
+     */
+    static final String RECALL = """
+            select r.instance_id, r.reason, r.ref, r.subject, r.state, r.emergency, r.since, r.last_seen,
+              r.device_id, r.device_name
+            from unnest(?::uuid[], ?::text[], ?::text[]) as t(i, reason, ref)
+            join licence_refs r on r.instance_id = t.i and r.reason = t.reason and r.ref = t.ref""";
+
+    /**
+     * The stored ended and refused refs among {@code keys} (last seen at or after {@code since}),
+     * by pool, in one statement.
+     */
+    public Map<UUID, List<HeldRef>> recall(Collection<RefKey> keys, Instant since) {
+        UUID[] instances = new UUID[keys.size()];
+        String[] reasons = new String[keys.size()];
+        String[] refs = new String[keys.size()];
+        int n = 0;
+        for (RefKey k : keys) {
+            instances[n] = k.instanceId();
+            reasons[n] = k.reason().name();
+            refs[n++] = k.ref();
+        }
+        Map<UUID, List<HeldRef>> found = new HashMap<>();
+        jdbc.query((Connection con) -> {
+            PreparedStatement ps = con.prepareStatement(RECALL);
+            ps.setArray(1, con.createArrayOf("uuid", instances));
+            ps.setArray(2, con.createArrayOf("text", reasons));
+            ps.setArray(3, con.createArrayOf("text", refs));
+            return ps;
+        }, (ResultSet rs) -> {
+            HeldRef ref = new HeldRef(Reason.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                    HeldRef.State.valueOf(rs.getString(5)), rs.getBoolean(6), instant(rs, 7), instant(rs, 8),
+                    device(rs, 9));
+            if (ref.state() != HeldRef.State.HELD && !ref.lastSeen().isBefore(since)) {
+                found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(ref);
+            }
+        });
+        return found;
+    }
+
+    /** Ended and refused refs deleted per statement by {@link #forgetRefs}. */
+    static final int FORGET_CHUNK = 10_000;
+
+    /**
+     * Deletes the ended and refused refs of every pool last seen before {@code before} (V113's
+     * index), in statements of at most {@link #FORGET_CHUNK} rows each; returns how many.
+     */
+    public int forgetRefs(Instant before) {
+        int total = 0;
+        for (int round = 0; round < 1000; round++) {
+            int n = client.sql("delete from licence_refs where ctid = any(array(select ctid from licence_refs"
+                    + " where state <> 'HELD' and last_seen < ? limit ?))")
+                    .params(utc(before), FORGET_CHUNK).update();
+            total += n;
+            if (n < FORGET_CHUNK) {
+                break;
+            }
+        }
+        return total;
     }
 
     // ---- writing ----------------------------------------------------------------------------------

@@ -24,7 +24,8 @@ import org.switchboard.licensing.ReclaimPause;
  * Releases desktop sessions whose heartbeat stopped and calls that never reported their end,
  * recorded as reclaimed. The reclaim of a pool goes to the pool's writer like an event, so it waits
  * for no lock and keeps the writer's cached pool valid. On several nodes each may ask for the same
- * pool; the second finds nothing left to release.
+ * pool; the second finds nothing left to release. Also forgets the ended and refused refs of every
+ * pool stored longer than {@link LicencePolicy#REF_MEMORY}.
  */
 @Component
 public class ReclaimJob {
@@ -92,6 +93,8 @@ public class ReclaimJob {
                 break;
             }
         }
+        // The pools keep ended and refused refs in memory for minutes only; storage keeps them a day.
+        store.forgetRefs(now.minus(LicencePolicy.REF_MEMORY));
         return total;
     }
 }

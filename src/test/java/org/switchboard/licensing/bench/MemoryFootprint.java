@@ -17,11 +17,23 @@ import org.switchboard.licensing.SubjectKind;
 /**
  * The heap the hot state needs: 10,000 instances of 50 subjects each, every one with its pool
  * full (half the subjects holding a licence through a desktop session, some also through a
- * mobile pairing and a call) and a day's worth of ended refs remembered. Run with -Xmx512m.
+ * mobile pairing and a call) and four calls of each employee's day, three of them ended. Run with
+ * -Xmx512m.
+ * <p>
+ * {@code stream <pools> <new refs per second> <minutes> <refs in memory, minutes>}: calls of new
+ * refs at that rate over that many minutes of the pools' clock (each ended a minute after it
+ * started, a batch per pool and second as the writer takes them, {@link LicencePool#letGo} before
+ * each as the writer does); prints the refs the pools know and the heap they take every few
+ * minutes. A refs-in-memory of 1440 minutes is the pools as they were, keeping every ref a day.
  */
 public final class MemoryFootprint {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("stream")) {
+            stream(Integer.parseInt(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
+                    java.time.Duration.ofMinutes(Long.parseLong(args[4])));
+            return;
+        }
         int instances = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int subjectsEach = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         long before = usedAfterGc();
@@ -63,6 +75,63 @@ public final class MemoryFootprint {
                 Runtime.getRuntime().maxMemory() / 1048576.0);
         if (pools.isEmpty()) {
             System.out.println();
+        }
+    }
+
+    private static void stream(int poolCount, int perSecond, int minutes, java.time.Duration inMemory) {
+        long before = usedAfterGc();
+        List<LicencePool> pools = new ArrayList<>(poolCount);
+        for (int n = 0; n < poolCount; n++) {
+            Map<String, SubjectKind> subjects = new HashMap<>();
+            for (int i = 0; i < 50; i++) {
+                subjects.put(String.valueOf(100 + i), SubjectKind.EMPLOYEE);
+            }
+            pools.add(new LicencePool(new InstanceId(UUID.randomUUID()), 50, "DE", subjects));
+        }
+        Instant start = Instant.parse("2026-03-02T08:00:00Z");
+        java.util.ArrayDeque<LicenceEvent[]> running = new java.util.ArrayDeque<>(); // the ends of each second's calls
+        java.util.ArrayDeque<int[]> runningPools = new java.util.ArrayDeque<>(); // and their pools
+        long started = 0;
+        System.out.printf("pools=%d new refs/s=%d refs in memory=%s%n", poolCount, perSecond, inMemory);
+        for (int second = 0; second < minutes * 60; second++) {
+            Instant now = start.plusSeconds(second);
+            List<List<LicenceEvent>> batches = new ArrayList<>(poolCount);
+            for (int p = 0; p < poolCount; p++) {
+                batches.add(new ArrayList<>());
+            }
+            // the calls started a minute ago end now
+            if (!running.isEmpty() && second >= 60) {
+                LicenceEvent[] ends = running.poll();
+                int[] of = runningPools.poll();
+                for (int i = 0; i < ends.length; i++) {
+                    batches.get(of[i]).add(ends[i]);
+                }
+            }
+            LicenceEvent[] ends = new LicenceEvent[perSecond];
+            int[] of = new int[perSecond];
+            for (int i = 0; i < perSecond; i++, started++) {
+                int p = (int) (started % poolCount);
+                String subject = String.valueOf(100 + (int) (started / poolCount % 50));
+                String ref = UUID.randomUUID().toString();
+                batches.get(p).add(new LicenceEvent(EventType.OUTBOUND_CALL_STARTED, subject, ref, "+4930123456", now));
+                ends[i] = new LicenceEvent(EventType.CALL_ENDED, subject, ref, null, now.plusSeconds(60));
+                of[i] = p;
+            }
+            running.add(ends);
+            runningPools.add(of);
+            for (int p = 0; p < poolCount; p++) {
+                LicencePool pool = pools.get(p);
+                pool.letGo(now, inMemory);
+                for (LicenceEvent e : batches.get(p)) {
+                    pool.apply(e);
+                }
+                pool.drainChanges();
+            }
+            if ((second + 1) % 300 == 0) {
+                long refs = pools.stream().mapToLong(pl -> pl.knownRefs().size()).sum();
+                System.out.printf("minute %3d: refs started %,d, known %,d, heap used by the pools and the running"
+                        + " calls' events %.1f MB%n", (second + 1) / 60, started, refs, (usedAfterGc() - before) / 1048576.0);
+            }
         }
     }
 

@@ -160,7 +160,10 @@ class PoolChangeWriterPlanIntegrationTest extends IntegrationTestBase {
 
         tx.executeWithoutResult(status -> {
             PoolStore.PoolRow row = store.lock(Set.of(instance)).get(instance);
-            LicencePool pool = store.load(row);
+            LicencePool pool = store.load(row); // its held refs; the ended ones are read back as the writer does
+            pool.recall(store.recall(java.util.stream.IntStream.range(0, 5).mapToObj(i -> new PoolStore.RefKey(instance,
+                    org.switchboard.connector.Reason.DESKTOP_SESSION, "f-" + i)).toList(), clock.instant().minusSeconds(60))
+                    .get(instance));
             assertThat(pool.forget(clock.instant().plusSeconds(1))).isEqualTo(3); // the three ended sessions
             changeWriter.write(List.of(new PoolStore.Written(row, pool, pool.drainChanges())));
         });
