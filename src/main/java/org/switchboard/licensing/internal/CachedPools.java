@@ -63,6 +63,16 @@ final class CachedPools {
         pools.clear();
     }
 
+    /** The pools of these locked rows: the cached one where its version is the row's, else loaded anew. */
+    Map<UUID, LicencePool> current(Map<UUID, PoolStore.PoolRow> rows, PoolStore store) {
+        Map<UUID, LicencePool> current = new HashMap<>();
+        for (PoolStore.PoolRow row : rows.values()) {
+            Cached c = pools.get(row.instanceId());
+            current.put(row.instanceId(), c != null && c.version() == row.version() ? c.pool() : store.load(row));
+        }
+        return current;
+    }
+
     boolean holdsAll(Collection<UUID> instanceIds) {
         return pools.keySet().containsAll(instanceIds);
     }

@@ -37,6 +37,12 @@ import org.switchboard.platform.NotFoundException;
  * not queue in front of events: a writer takes every event that has queued up and only a few
  * reclaims per batch ({@code switchboard.licensing.reclaims-per-batch}), so a reclaim round adds a
  * little to many batches instead of holding the events behind a few long ones.
+ *
+ * <p>Why this class is large: it is the one place where an event is queued, batched, applied to
+ * its pool, committed and answered, in that order, on the pool's own thread; the cached pools
+ * ({@link CachedPools}), the refs read back ({@link RecalledRefs}), the queue ({@link BatchQueue})
+ * and the write ({@link PoolChangeWriter}) are apart already, and splitting the batch's steps
+ * further would spread that order over several classes.
  */
 @Component
 public class LicenceWriter implements SmartLifecycle {
@@ -192,16 +198,6 @@ public class LicenceWriter implements SmartLifecycle {
             }
         }
 
-        /** The batch's locked pools, cached or loaded, made ready for their events ({@link RecalledRefs#ready}). */
-        private Map<UUID, LicencePool> poolsOf(Map<UUID, PoolStore.PoolRow> rows, Map<UUID, List<Task>> byInstance) {
-            Map<UUID, LicencePool> pools = new HashMap<>();
-            for (PoolStore.PoolRow row : rows.values()) {
-                CachedPools.Cached c = cache.get(row.instanceId());
-                pools.put(row.instanceId(), c != null && c.version() == row.version() ? c.pool() : store.load(row));
-            }
-            return recalledRefs.ready(pools, byInstance, Task::work);
-        }
-
         private void process(List<Task> batch) {
             Map<UUID, List<Task>> byInstance = new LinkedHashMap<>();
             batch.forEach(t -> byInstance.computeIfAbsent(t.instanceId(), k -> new ArrayList<>()).add(t));
@@ -245,14 +241,14 @@ public class LicenceWriter implements SmartLifecycle {
 
         /**
          * The batch with its pools' rows locked first, each pool loaded anew where its version moved
-         * on, and made ready for its events ({@link #poolsOf}).
+         * on, and made ready for its events ({@link RecalledRefs#ready}).
          */
         private void writeLocked(Map<UUID, List<Task>> byInstance, Map<Task, Object> outcomes,
                 List<PoolStore.Written> written) {
             outcomes.clear();
             written.clear();
             Map<UUID, PoolStore.PoolRow> rows = store.lock(byInstance.keySet());
-            Map<UUID, LicencePool> pools = poolsOf(rows, byInstance);
+            Map<UUID, LicencePool> pools = recalledRefs.ready(cache.current(rows, store), byInstance, Task::work);
             for (Map.Entry<UUID, List<Task>> entry : byInstance.entrySet()) {
                 PoolStore.PoolRow row = rows.get(entry.getKey());
                 if (row == null) {

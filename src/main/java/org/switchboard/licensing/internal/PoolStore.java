@@ -181,7 +181,7 @@ public class PoolStore {
     /**
      * The pool as stored: its subjects, its held refs and its holders. Ended and refused refs stay
      * in storage (for {@link org.switchboard.licensing.LicencePolicy#REF_MEMORY}); the licence
-     * writer reads back those an event names ({@link #recall}).
+     * writer reads back those an event names ({@link RecalledRefs}).
      */
     public LicencePool load(PoolRow row) {
         Map<String, SubjectKind> subjects = new HashMap<>();
@@ -201,55 +201,6 @@ public class PoolStore {
                 .list();
         return LicencePool.restore(new InstanceId(row.instanceId()), row.licensed(), row.country(), subjects, refs,
                 holders);
-    }
-
-    /** A ref as the table's key names it. */
-    public record RefKey(UUID instanceId, Reason reason, String ref) {
-    }
-
-    /**
-     * The stored refs among these: one statement however many, each found through the table's key.
-     * Nothing but the key in the condition: with {@code last_seen} or {@code state} in it, the
-     * generic plan read the day's ended refs by the index {@code licence_refs_forget} and hashed
-     * them against the keys (test {@code RememberedRefsIntegrationTest}); at most one row per key
-     * comes back, so the rest is sorted out by {@link #recall}.
-     */
-    static final String RECALL = """
-            select r.instance_id, r.reason, r.ref, r.subject, r.state, r.emergency, r.since, r.last_seen,
-              r.device_id, r.device_name
-            from unnest(?::uuid[], ?::text[], ?::text[]) as t(i, reason, ref)
-            join licence_refs r on r.instance_id = t.i and r.reason = t.reason and r.ref = t.ref""";
-
-    /**
-     * The stored ended and refused refs among {@code keys} (last seen at or after {@code since}),
-     * by pool, in one statement.
-     */
-    public Map<UUID, List<HeldRef>> recall(Collection<RefKey> keys, Instant since) {
-        UUID[] instances = new UUID[keys.size()];
-        String[] reasons = new String[keys.size()];
-        String[] refs = new String[keys.size()];
-        int n = 0;
-        for (RefKey k : keys) {
-            instances[n] = k.instanceId();
-            reasons[n] = k.reason().name();
-            refs[n++] = k.ref();
-        }
-        Map<UUID, List<HeldRef>> found = new HashMap<>();
-        jdbc.query((Connection con) -> {
-            PreparedStatement ps = con.prepareStatement(RECALL);
-            ps.setArray(1, con.createArrayOf("uuid", instances));
-            ps.setArray(2, con.createArrayOf("text", reasons));
-            ps.setArray(3, con.createArrayOf("text", refs));
-            return ps;
-        }, (ResultSet rs) -> {
-            HeldRef ref = new HeldRef(Reason.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
-                    HeldRef.State.valueOf(rs.getString(5)), rs.getBoolean(6), instant(rs, 7), instant(rs, 8),
-                    device(rs, 9));
-            if (ref.state() != HeldRef.State.HELD && !ref.lastSeen().isBefore(since)) {
-                found.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(ref);
-            }
-        });
-        return found;
     }
 
     /** Ended and refused refs deleted per statement by {@link #forgetRefs}. */

@@ -29,6 +29,8 @@ class PoolChangeWriterPlanIntegrationTest extends IntegrationTestBase {
 
     @Autowired
     PoolStore store;
+    @Autowired
+    RecalledRefs recalledRefs;
 
     @Autowired
     PoolChangeWriter changeWriter;
@@ -161,7 +163,7 @@ class PoolChangeWriterPlanIntegrationTest extends IntegrationTestBase {
         tx.executeWithoutResult(status -> {
             PoolStore.PoolRow row = store.lock(Set.of(instance)).get(instance);
             LicencePool pool = store.load(row); // its held refs; the ended ones are read back as the writer does
-            pool.recall(store.recall(java.util.stream.IntStream.range(0, 5).mapToObj(i -> new PoolStore.RefKey(instance,
+            pool.recall(recalledRefs.recall(java.util.stream.IntStream.range(0, 5).mapToObj(i -> new RecalledRefs.RefKey(instance,
                     org.switchboard.connector.Reason.DESKTOP_SESSION, "f-" + i)).toList(), clock.instant().minusSeconds(60))
                     .get(instance));
             assertThat(pool.forget(clock.instant().plusSeconds(1))).isEqualTo(3); // the three ended sessions

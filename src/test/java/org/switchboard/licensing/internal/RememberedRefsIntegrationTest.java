@@ -144,7 +144,7 @@ class RememberedRefsIntegrationTest extends IntegrationTestBase {
         // as in the writer's batch: planned once per connection, with the arrays' lengths unknown
         String plan = tx.execute(status -> {
             jdbc.queryForList(PoolStore.ONE_PLAN);
-            jdbc.execute("prepare licence_recall as " + PoolStore.RECALL.replaceFirst("\\?", "\\$1")
+            jdbc.execute("prepare licence_recall as " + RecalledRefs.RECALL.replaceFirst("\\?", "\\$1")
                     .replaceFirst("\\?", "\\$2").replaceFirst("\\?", "\\$3"));
             try {
                 return String.join("\n", jdbc.queryForList("explain execute licence_recall(null, null, null)",
