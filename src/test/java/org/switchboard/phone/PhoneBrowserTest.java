@@ -293,7 +293,10 @@ class PhoneBrowserTest extends BrowserTestBase {
     }
 
     static WebDriverWait wait(WebDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(20));
+        // the colleagues' list is drawn anew at each presence change: an element read just then is stale, read again
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     static void licenceState(WebDriver d, String state) {
