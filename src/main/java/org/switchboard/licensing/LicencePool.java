@@ -55,6 +55,8 @@ public final class LicencePool {
     private final EndedRefs endedRefs = new EndedRefs();
     /** When {@link #letGo} next lets go of a generation; null until it is first asked. */
     private Instant nextLetGo;
+    /** Since when every ref this pool saw is in memory for at least half the setting ({@link #letGo}). */
+    private Instant rememberingSince;
     private final Map<String, Holding> holdings = new HashMap<>();
     private int regularHolders;
 
@@ -319,6 +321,7 @@ public final class LicencePool {
         Duration half = inMemory.dividedBy(2);
         if (nextLetGo == null) {
             nextLetGo = now.plus(half);
+            rememberingSince = now;
             return 0;
         }
         if (now.isBefore(nextLetGo)) {
@@ -354,19 +357,37 @@ public final class LicencePool {
     }
 
     /**
-     * Whether this event may be a repeat of a ref the pool let go of ({@link #letGo}): a start or
-     * an end of a ref it does not know. Such an event is answered as the first time only once
-     * {@link #recall} gave the pool what storage keeps of its ref. A heartbeat is answered alike
-     * whether its ref ended, was refused or is not known, and changes nothing in any case.
+     * Whether this event may be a repeat of a ref the pool let go of ({@link #letGo}), at
+     * {@code now} with refs kept {@code inMemory}: a start or an end of a ref it does not know.
+     * Such an event is answered as the first time only once {@link #recall} gave the pool what
+     * storage keeps of its ref. A heartbeat is answered alike whether its ref ended, was refused or
+     * is not known, and changes nothing in any case.
+     * <p>
+     * A call's start dated so recently that an earlier delivery of it would still be in memory is
+     * no repeat: the engine takes no event dated more than {@link LicencePolicy#MAX_EVENT_LEAD}
+     * ahead of its clock, so the same event delivered before came no earlier than that before its
+     * own time; if that was after this pool began remembering and less than half of
+     * {@code inMemory} ago, the pool would know the ref. So a new call, the usual start, needs no
+     * look-up when the setting is more than twice the lead. (A call id used again for another call
+     * after that is taken as a new call. Desktop sessions and mobile pairings, whose refs start
+     * again by design, are always looked up.)
      */
-    public boolean mayRepeat(LicenceEvent event) {
+    public boolean mayRepeat(LicenceEvent event, Instant now, Duration inMemory) {
         EventType type = event.type();
         if (!LicencePolicy.occupies(type) || type == EventType.DESKTOP_HEARTBEAT) {
             return false;
         }
         Reason reason = type.reason();
         String ref = event.ref();
-        return !refs[reason.ordinal()].containsKey(ref) && endedRef(reason, ref) == null;
+        if (refs[reason.ordinal()].containsKey(ref) || endedRef(reason, ref) != null) {
+            return false;
+        }
+        if (type == EventType.OUTBOUND_CALL_STARTED && rememberingSince != null) {
+            Instant firstDeliveryNoEarlier = event.at().minus(LicencePolicy.MAX_EVENT_LEAD);
+            return firstDeliveryNoEarlier.isBefore(rememberingSince)
+                    || !now.isBefore(firstDeliveryNoEarlier.plus(inMemory.dividedBy(2)));
+        }
+        return true;
     }
 
     /**

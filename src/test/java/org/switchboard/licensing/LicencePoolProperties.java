@@ -141,7 +141,7 @@ class LicencePoolProperties {
             LicenceEvent event = new LicenceEvent(s.type(), subject, "r" + s.ref(), s.emergency() ? "112" : "+49301",
                     at, s.ref() % 3 == 0 ? new LicenceDevice("d" + s.ref(), "Desk phone " + s.ref()) : null);
             forgetful.letGo(at, Duration.ofSeconds(inMemory));
-            if (forgetful.mayRepeat(event)) {
+            if (forgetful.mayRepeat(event, at, Duration.ofSeconds(inMemory))) {
                 HeldRef kept = stored.get(event.type().reason() + "/" + event.ref());
                 if (kept != null && kept.state() != HeldRef.State.HELD) {
                     forgetful.recall(List.of(copy(kept)));

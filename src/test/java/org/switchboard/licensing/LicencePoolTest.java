@@ -9,12 +9,14 @@ import static org.switchboard.connector.EventType.DESKTOP_OPENED;
 import static org.switchboard.connector.EventType.INBOUND_CALL;
 import static org.switchboard.connector.EventType.MOBILE_PAIRED;
 import static org.switchboard.connector.EventType.MOBILE_UNPAIRED;
+import static org.switchboard.connector.EventType.OUTBOUND_CALL_STARTED;
 import static org.switchboard.licensing.LicenceFixtures.NINE;
 import static org.switchboard.licensing.LicenceFixtures.call;
 import static org.switchboard.licensing.LicenceFixtures.event;
 import static org.switchboard.licensing.LicenceFixtures.pool;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -283,6 +285,7 @@ class LicencePoolTest {
     @Test
     void endedAndRefusedRefsStayInMemoryBetweenHalfTheWindowAndTheWindowThenARepeatNeedsThemReadBack() {
         Duration window = Duration.ofMinutes(10);
+        Instant later = NINE.plus(window);
         LicencePool pool = pool(1, 2, 0);
         pool.letGo(NINE, window); // starts the clock of the generations: the first turn at 09:05
         pool.apply(call("100", "c1", "+4930"));
@@ -293,7 +296,7 @@ class LicencePoolTest {
         pool.drainChanges();
         LicenceEvent repeatedStart = call("100", "c1", "+4930");
         LicenceEvent repeatedEnd = event(CALL_ENDED, "100", "c1");
-        assertThat(pool.mayRepeat(repeatedStart)).isFalse();
+        assertThat(pool.mayRepeat(repeatedStart, later, window)).isFalse();
 
         assertThat(pool.letGo(NINE.plus(Duration.ofMinutes(4)), window)).isZero();
         assertThat(pool.letGo(NINE.plus(Duration.ofMinutes(5)), window)).isZero(); // now the older generation
@@ -303,19 +306,19 @@ class LicencePoolTest {
         assertThat(pool.knownRefs()).extracting(HeldRef::ref).containsExactly("c2");
 
         // Not known now: a start or end of them may be a repeat; a heartbeat is answered alike in any case.
-        assertThat(pool.mayRepeat(repeatedStart)).isTrue();
-        assertThat(pool.mayRepeat(repeatedEnd)).isTrue();
-        assertThat(pool.mayRepeat(call("101", "c3", "+4930"))).isTrue();
-        assertThat(pool.mayRepeat(event(DESKTOP_HEARTBEAT, "100", "c1"))).isFalse();
-        assertThat(pool.mayRepeat(event(CALL_ENDED, "100", "c2"))).isFalse();
-        assertThat(pool.mayRepeat(event(INBOUND_CALL, "100", "i1"))).isFalse();
+        assertThat(pool.mayRepeat(repeatedStart, later, window)).isTrue();
+        assertThat(pool.mayRepeat(repeatedEnd, later, window)).isTrue();
+        assertThat(pool.mayRepeat(call("101", "c3", "+4930"), later, window)).isTrue();
+        assertThat(pool.mayRepeat(event(DESKTOP_HEARTBEAT, "100", "c1"), later, window)).isFalse();
+        assertThat(pool.mayRepeat(event(CALL_ENDED, "100", "c2"), later, window)).isFalse();
+        assertThat(pool.mayRepeat(event(INBOUND_CALL, "100", "i1"), later, window)).isFalse();
 
         // Read back as storage keeps them, the repeats are answered as the first time and change nothing.
         pool.recall(List.of(
                 new HeldRef(Reason.OUTBOUND_CALL, "c1", "100", HeldRef.State.ENDED, false, NINE, NINE.plusSeconds(60)),
                 new HeldRef(Reason.OUTBOUND_CALL, "c3", "101", HeldRef.State.REFUSED, false, NINE, NINE),
                 new HeldRef(Reason.OUTBOUND_CALL, "c2", "100", HeldRef.State.ENDED, false, NINE, NINE)));
-        assertThat(pool.mayRepeat(repeatedStart)).isFalse();
+        assertThat(pool.mayRepeat(repeatedStart, later, window)).isFalse();
         pool.apply(event(CALL_ENDED, "100", "c2")); // its licence given back: a new c3 would be admitted
         pool.drainChanges();
         assertThat(pool.apply(repeatedStart).verdict()).isEqualTo(Verdict.ENDED_BEFORE);
@@ -324,6 +327,29 @@ class LicencePoolTest {
         assertThatThrownBy(() -> pool.apply(call("101", "c1", "+4930"))).isInstanceOf(InvalidInputException.class);
         assertThat(pool.drainChanges().isEmpty()).isTrue();
         assertThat(pool.occupied()).isZero();
+    }
+
+    @Test
+    void aCallStartDatedSoRecentlyThatAnEarlierDeliveryWouldStillBeKnownNeedsNoLookUp() {
+        Duration window = Duration.ofMinutes(15); // kept at least 7.5 minutes, more than the 5 minutes of lead
+        LicencePool pool = pool(1, 2, 0);
+        LicenceEvent early = new LicenceEvent(OUTBOUND_CALL_STARTED, "100", "n1", "+4930", NINE.plusSeconds(60));
+        assertThat(pool.mayRepeat(early, NINE.plusSeconds(60), window)).as("not remembering yet").isTrue();
+        pool.letGo(NINE, window); // remembering from 09:00
+
+        Instant now = NINE.plus(Duration.ofMinutes(6));
+        LicenceEvent fresh = new LicenceEvent(OUTBOUND_CALL_STARTED, "100", "n2", "+4930", now);
+        assertThat(pool.mayRepeat(fresh, now, window)).as("delivered before, no earlier than 09:01: known").isFalse();
+        LicenceEvent dated0904 = new LicenceEvent(OUTBOUND_CALL_STARTED, "100", "n3", "+4930",
+                NINE.plus(Duration.ofMinutes(4)));
+        assertThat(pool.mayRepeat(dated0904, now, window)).as("may have come before 09:00").isTrue();
+        Instant much = NINE.plus(Duration.ofMinutes(20));
+        LicenceEvent dated0911 = new LicenceEvent(OUTBOUND_CALL_STARTED, "100", "n4", "+4930",
+                NINE.plus(Duration.ofMinutes(11)));
+        assertThat(pool.mayRepeat(dated0911, much, window)).as("delivered at 09:06 may be let go of by 09:20")
+                .isTrue();
+        assertThat(pool.mayRepeat(event(DESKTOP_OPENED, "100", "d9"), NINE.plusSeconds(1), window))
+                .as("a desktop session's ref starts again by design").isTrue();
     }
 
     @Test

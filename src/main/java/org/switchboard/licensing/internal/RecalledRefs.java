@@ -58,7 +58,7 @@ class RecalledRefs {
     private final Counter recalled;
 
     RecalledRefs(JdbcTemplate jdbc, Clock clock, MeterRegistry registry,
-            @Value("${switchboard.licensing.refs-in-memory:5m}") Duration inMemory) {
+            @Value("${switchboard.licensing.refs-in-memory:15m}") Duration inMemory) {
         if (inMemory.isNegative() || inMemory.isZero()) {
             throw new IllegalArgumentException("switchboard.licensing.refs-in-memory must be positive, not " + inMemory);
         }
@@ -84,7 +84,7 @@ class RecalledRefs {
         pools.forEach((instance, pool) -> {
             pool.letGo(now, inMemory);
             for (T task : byPool.getOrDefault(instance, List.of())) {
-                if (workOf.apply(task) instanceof ApplyEvent a && pool.mayRepeat(a.event())) {
+                if (workOf.apply(task) instanceof ApplyEvent a && pool.mayRepeat(a.event(), now, inMemory)) {
                     unknown.add(new RefKey(instance, a.event().type().reason(), a.event().ref()));
                 }
             }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,9 +26,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The writer's pools keep ended and refused refs in memory for minutes only
- * ({@code switchboard.licensing.refs-in-memory}, 5 minutes here); a repeated event after that, or
- * after the pool was loaded anew, is answered from what {@code licence_refs} keeps for a day,
- * exactly as the first time, and changes nothing.
+ * ({@code switchboard.licensing.refs-in-memory}, 15 minutes by default); a repeated event (sent
+ * again as it was, with its own time) after that, or after the pool was loaded anew, is answered
+ * from what {@code licence_refs} keeps for a day, exactly as the first time, and changes nothing.
+ * A call start dated just now whose ref the pool does not know is a new call and is not looked up.
  */
 class RememberedRefsIntegrationTest extends IntegrationTestBase {
 
@@ -55,6 +57,7 @@ class RememberedRefsIntegrationTest extends IntegrationTestBase {
     @Test
     void aRepeatedEventAfterTheRefLeftMemoryIsAnsweredAsTheFirstTimeAndChangesNothing() {
         InstanceId instance = fixtures.subscribed(1, 3, 0).instance();
+        Instant first = clock.instant(); // the time the repeated events carry, as sent the first time
         LicenceDevice desk = new LicenceDevice("desk-100", "Desk phone 100");
         assertThat(report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-1", desk).verdict())
                 .isEqualTo(Verdict.ADMITTED);
@@ -73,22 +76,22 @@ class RememberedRefsIntegrationTest extends IntegrationTestBase {
         long history = history(instance);
         double recalled = recalled();
 
-        clock.advance(Duration.ofMinutes(11)); // past the window: the pool lets go of them at its next batch
-        assertThat(report(instance, EventType.DESKTOP_HEARTBEAT, "101", "d-1", null).verdict())
+        clock.advance(Duration.ofMinutes(31)); // past the window: the pool lets go of them at its next batch
+        assertThat(report(instance, EventType.DESKTOP_HEARTBEAT, "101", "d-1", null, first).verdict())
                 .isEqualTo(Verdict.SESSION_WITHOUT_LICENCE);
         assertThat(recalled()).isEqualTo(recalled); // a heartbeat needs no look-up
-        assertThat(report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-1", null).verdict())
+        assertThat(report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-1", null, first).verdict())
                 .isEqualTo(Verdict.ENDED_BEFORE);
         assertThat(recalled()).isEqualTo(recalled + 1);
-        assertThat(report(instance, EventType.CALL_ENDED, "100", "c-1", null).verdict()).isEqualTo(Verdict.NOTHING_HELD);
+        assertThat(report(instance, EventType.CALL_ENDED, "100", "c-1", null, first).verdict()).isEqualTo(Verdict.NOTHING_HELD);
         // refused stays refused, though the pool has room now
-        assertThat(report(instance, EventType.OUTBOUND_CALL_STARTED, "102", "c-2", null).verdict())
+        assertThat(report(instance, EventType.OUTBOUND_CALL_STARTED, "102", "c-2", null, first).verdict())
                 .isEqualTo(Verdict.CALL_REFUSED);
-        assertThatThrownBy(() -> report(instance, EventType.OUTBOUND_CALL_STARTED, "101", "c-1", null))
+        assertThatThrownBy(() -> report(instance, EventType.OUTBOUND_CALL_STARTED, "101", "c-1", null, first))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("belongs to extension 100");
-        assertThat(report(instance, EventType.DESKTOP_OPENED, "101", "d-1", null).verdict())
+        assertThat(report(instance, EventType.DESKTOP_OPENED, "101", "d-1", null, first).verdict())
                 .isEqualTo(Verdict.ENDED_BEFORE);
-        assertThat(report(instance, EventType.MOBILE_UNPAIRED, "100", "m-1", null).verdict())
+        assertThat(report(instance, EventType.MOBILE_UNPAIRED, "100", "m-1", null, first).verdict())
                 .isEqualTo(Verdict.NOTHING_HELD);
         assertThat(history(instance)).isEqualTo(history);
         assertThat(occupied(instance)).isZero();
@@ -101,6 +104,31 @@ class RememberedRefsIntegrationTest extends IntegrationTestBase {
                 String.class, instance.value())).isEqualTo("iPhone (mobile app)");
         assertThat(jdbc.queryForObject("select device_name from licence_history where instance_id = ? and ref = 'm-1'"
                 + " order by id desc limit 1", String.class, instance.value())).isEqualTo("iPhone (mobile app)");
+    }
+
+    @Test
+    void aCallStartDatedNowOfARefThePoolDoesNotKnowIsANewCallAndIsNotLookedUp() {
+        InstanceId instance = fixtures.subscribed(1, 3, 0).instance();
+        report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-warm", null); // the pool remembers from here
+        report(instance, EventType.CALL_ENDED, "100", "c-warm", null);
+        clock.advance(Duration.ofMinutes(6)); // the lead of an event's time is behind the pool's start
+        long lookups = lookups();
+
+        assertThat(report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-new", null).verdict())
+                .isEqualTo(Verdict.ADMITTED);
+        assertThat(report(instance, EventType.CALL_ENDED, "100", "c-new", null).verdict()).isEqualTo(Verdict.RELEASED);
+        assertThat(lookups()).as("a new call needs no look-up").isEqualTo(lookups);
+
+        // the same start sent again with its own time, once the pool let go of its ref: looked up
+        Instant sent = clock.instant();
+        clock.advance(Duration.ofMinutes(31));
+        assertThat(report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-new", null, sent).verdict())
+                .isEqualTo(Verdict.ENDED_BEFORE);
+        assertThat(lookups()).isEqualTo(lookups + 1);
+        // a desktop session's ref starts again by design: always looked up when not known
+        assertThat(report(instance, EventType.DESKTOP_OPENED, "101", "d-new", null).verdict())
+                .isEqualTo(Verdict.ADMITTED);
+        assertThat(lookups()).isEqualTo(lookups + 2);
     }
 
     @Test
@@ -127,7 +155,7 @@ class RememberedRefsIntegrationTest extends IntegrationTestBase {
         InstanceId instance = fixtures.subscribed(1, 1, 0).instance();
         report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-old", null);
         report(instance, EventType.CALL_ENDED, "100", "c-old", null);
-        clock.advance(Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(31));
         report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-new", null);
         report(instance, EventType.CALL_ENDED, "100", "c-new", null);
 
@@ -157,8 +185,13 @@ class RememberedRefsIntegrationTest extends IntegrationTestBase {
     }
 
     private Decision report(InstanceId instance, EventType type, String subject, String ref, LicenceDevice device) {
+        return report(instance, type, subject, ref, device, clock.instant());
+    }
+
+    private Decision report(InstanceId instance, EventType type, String subject, String ref, LicenceDevice device,
+            Instant at) {
         String destination = type == EventType.OUTBOUND_CALL_STARTED ? "+4930123456" : null;
-        return phoneSystems.report(instance, new LicenceEvent(type, subject, ref, destination, clock.instant(), device));
+        return phoneSystems.report(instance, new LicenceEvent(type, subject, ref, destination, at, device));
     }
 
     private long history(InstanceId instance) {
@@ -174,6 +207,10 @@ class RememberedRefsIntegrationTest extends IntegrationTestBase {
     private String state(InstanceId instance, String ref) {
         return jdbc.query("select state from licence_refs where instance_id = ? and ref = ?",
                 rs -> rs.next() ? rs.getString(1) : null, instance.value(), ref);
+    }
+
+    private long lookups() {
+        return registry.get("licence.refs.lookups").timer().count();
     }
 
     private double recalled() {
