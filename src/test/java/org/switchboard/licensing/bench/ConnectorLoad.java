@@ -64,6 +64,12 @@ public final class ConnectorLoad {
                 }
             }
         }
+        if (!loaded.isEmpty() && http.send(HttpRequest.newBuilder(URI.create(base + loaded.get(0).path() + "/licence"))
+                .header("Authorization", "Bearer " + loaded.get(0).key()).GET().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            System.out.println("the saved instances and keys are not this server's (a new data folder?): set up anew");
+            loaded.clear();
+        }
         if (loaded.size() < instances) {
             loaded = setUp(http, base, auth, instances);
             java.nio.file.Files.write(saved, loaded.stream().map(t -> t.path() + " " + t.key()).toList());
