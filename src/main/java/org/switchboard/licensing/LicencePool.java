@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import org.switchboard.connector.Decision;
 import org.switchboard.connector.EventType;
@@ -33,9 +34,13 @@ import org.switchboard.platform.InvalidInputException;
  */
 public final class LicencePool {
 
-    /** What changed since the last drain, for storage. */
-    public record Changes(List<LicenceRecord> records, Collection<HeldRef> refs, Collection<HeldRef> forgottenRefs,
-            Collection<Holder> holders, Collection<String> freedSubjects) {
+    /**
+     * What changed since the last drain, for storage. {@code newRefs} are those of {@code refs} the
+     * pool did not know when they started: storage has no row of them, unless the event repeats
+     * one the pool let go of without having it read back ({@link #mayRepeat}).
+     */
+    public record Changes(List<LicenceRecord> records, Collection<HeldRef> refs, Set<HeldRef> newRefs,
+            Collection<HeldRef> forgottenRefs, Collection<Holder> holders, Collection<String> freedSubjects) {
 
         public boolean isEmpty() {
             return records.isEmpty() && refs.isEmpty() && forgottenRefs.isEmpty() && holders.isEmpty()
@@ -55,8 +60,6 @@ public final class LicencePool {
     private final EndedRefs endedRefs = new EndedRefs();
     /** When {@link #letGo} next lets go of a generation; null until it is first asked. */
     private Instant nextLetGo;
-    /** Since when every ref this pool saw is in memory for at least half the setting ({@link #letGo}). */
-    private Instant rememberingSince;
     private final Map<String, Holding> holdings = new HashMap<>();
     private int regularHolders;
 
@@ -181,10 +184,11 @@ public final class LicencePool {
             ref = new HeldRef(reason, event.ref(), subject, state, emergency, event.at(), event.at(),
                     event.device());
             known.put(event.ref(), ref);
+            changes.newRef(ref);
         } else {
             ref.restart(state, emergency, event.at(), event.device());
+            changes.ref(ref);
         }
-        changes.ref(ref);
         boolean licenceTaken = false;
         if (admitted) {
             if (holding == null) {
@@ -321,7 +325,6 @@ public final class LicencePool {
         Duration half = inMemory.dividedBy(2);
         if (nextLetGo == null) {
             nextLetGo = now.plus(half);
-            rememberingSince = now;
             return 0;
         }
         if (now.isBefore(nextLetGo)) {
@@ -357,37 +360,28 @@ public final class LicencePool {
     }
 
     /**
-     * Whether this event may be a repeat of a ref the pool let go of ({@link #letGo}), at
-     * {@code now} with refs kept {@code inMemory}: a start or an end of a ref it does not know.
-     * Such an event is answered as the first time only once {@link #recall} gave the pool what
-     * storage keeps of its ref. A heartbeat is answered alike whether its ref ended, was refused or
-     * is not known, and changes nothing in any case.
+     * Whether this event may be a repeat of a ref the pool let go of ({@link #letGo}): a start or an
+     * end of a ref it does not know. Such an event is answered as the first time only once
+     * {@link #recall} gave the pool what storage keeps of its ref. A heartbeat is answered alike
+     * whether its ref ended, was refused or is not known, and changes nothing in any case.
      * <p>
-     * A call's start dated so recently that an earlier delivery of it would still be in memory is
-     * no repeat: the engine takes no event dated more than {@link LicencePolicy#MAX_EVENT_LEAD}
-     * ahead of its clock, so the same event delivered before came no earlier than that before its
-     * own time; if that was after this pool began remembering and less than half of
-     * {@code inMemory} ago, the pool would know the ref. So a new call, the usual start, needs no
-     * look-up when the setting is more than twice the lead. (A call id used again for another call
-     * after that is taken as a new call. Desktop sessions and mobile pairings, whose refs start
-     * again by design, are always looked up.)
+     * With {@code newCallsChecked}, a call's start is left out: its ref is then one of the drained
+     * {@link Changes#newRefs}, which the caller stores only where storage has no row of it yet, and
+     * otherwise does the batch again with the ref read back. A new call, the usual start, so costs
+     * no look-up. Desktop sessions' and mobile pairings' starts (a pairing's ref starts again by
+     * design, over its stored row) and ends are always looked up.
      */
-    public boolean mayRepeat(LicenceEvent event, Instant now, Duration inMemory) {
+    public boolean mayRepeat(LicenceEvent event, boolean newCallsChecked) {
         EventType type = event.type();
         if (!LicencePolicy.occupies(type) || type == EventType.DESKTOP_HEARTBEAT) {
             return false;
         }
-        Reason reason = type.reason();
-        String ref = event.ref();
-        if (refs[reason.ordinal()].containsKey(ref) || endedRef(reason, ref) != null) {
+        if (newCallsChecked && type == EventType.OUTBOUND_CALL_STARTED) {
             return false;
         }
-        if (type == EventType.OUTBOUND_CALL_STARTED && rememberingSince != null) {
-            Instant firstDeliveryNoEarlier = event.at().minus(LicencePolicy.MAX_EVENT_LEAD);
-            return firstDeliveryNoEarlier.isBefore(rememberingSince)
-                    || !now.isBefore(firstDeliveryNoEarlier.plus(inMemory.dividedBy(2)));
-        }
-        return true;
+        Reason reason = type.reason();
+        String ref = event.ref();
+        return !refs[reason.ordinal()].containsKey(ref) && endedRef(reason, ref) == null;
     }
 
     /**

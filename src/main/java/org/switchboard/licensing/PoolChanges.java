@@ -17,6 +17,8 @@ final class PoolChanges {
 
     private final List<LicenceRecord> records = new ArrayList<>();
     private final Set<HeldRef> changedRefs = new LinkedHashSet<>();
+    /** Of the changed refs, those the pool had not known before (see {@link LicencePool.Changes#newRefs}). */
+    private final Set<HeldRef> newRefs = new LinkedHashSet<>();
     private final Set<HeldRef> forgottenRefs = new LinkedHashSet<>();
     private final Set<String> changedHolders = new LinkedHashSet<>();
 
@@ -28,9 +30,16 @@ final class PoolChanges {
         changedRefs.add(ref);
     }
 
+    /** A ref started that the pool did not know: storage has no row of it unless it is a repeat. */
+    void newRef(HeldRef ref) {
+        changedRefs.add(ref);
+        newRefs.add(ref);
+    }
+
     /** A ref the pool no longer remembers: deleted from storage instead of stored. */
     void forgotten(HeldRef ref) {
         changedRefs.remove(ref);
+        newRefs.remove(ref);
         forgottenRefs.add(ref);
     }
 
@@ -54,7 +63,7 @@ final class PoolChanges {
             }
         }
         LicencePool.Changes changes = new LicencePool.Changes(List.copyOf(records), List.copyOf(changedRefs),
-                List.copyOf(forgottenRefs), List.copyOf(holders.values()), freed);
+                Set.copyOf(newRefs), List.copyOf(forgottenRefs), List.copyOf(holders.values()), freed);
         changedRefs.forEach(HeldRef::stored);
         discard();
         return changes;
@@ -68,6 +77,7 @@ final class PoolChanges {
     void discard() {
         records.clear();
         changedRefs.clear();
+        newRefs.clear();
         forgottenRefs.clear();
         changedHolders.clear();
     }

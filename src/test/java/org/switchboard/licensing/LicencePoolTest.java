@@ -296,7 +296,7 @@ class LicencePoolTest {
         pool.drainChanges();
         LicenceEvent repeatedStart = call("100", "c1", "+4930");
         LicenceEvent repeatedEnd = event(CALL_ENDED, "100", "c1");
-        assertThat(pool.mayRepeat(repeatedStart, later, window)).isFalse();
+        assertThat(pool.mayRepeat(repeatedStart, false)).isFalse();
 
         assertThat(pool.letGo(NINE.plus(Duration.ofMinutes(4)), window)).isZero();
         assertThat(pool.letGo(NINE.plus(Duration.ofMinutes(5)), window)).isZero(); // now the older generation
@@ -306,19 +306,19 @@ class LicencePoolTest {
         assertThat(pool.knownRefs()).extracting(HeldRef::ref).containsExactly("c2");
 
         // Not known now: a start or end of them may be a repeat; a heartbeat is answered alike in any case.
-        assertThat(pool.mayRepeat(repeatedStart, later, window)).isTrue();
-        assertThat(pool.mayRepeat(repeatedEnd, later, window)).isTrue();
-        assertThat(pool.mayRepeat(call("101", "c3", "+4930"), later, window)).isTrue();
-        assertThat(pool.mayRepeat(event(DESKTOP_HEARTBEAT, "100", "c1"), later, window)).isFalse();
-        assertThat(pool.mayRepeat(event(CALL_ENDED, "100", "c2"), later, window)).isFalse();
-        assertThat(pool.mayRepeat(event(INBOUND_CALL, "100", "i1"), later, window)).isFalse();
+        assertThat(pool.mayRepeat(repeatedStart, false)).isTrue();
+        assertThat(pool.mayRepeat(repeatedEnd, false)).isTrue();
+        assertThat(pool.mayRepeat(call("101", "c3", "+4930"), false)).isTrue();
+        assertThat(pool.mayRepeat(event(DESKTOP_HEARTBEAT, "100", "c1"), false)).isFalse();
+        assertThat(pool.mayRepeat(event(CALL_ENDED, "100", "c2"), false)).isFalse();
+        assertThat(pool.mayRepeat(event(INBOUND_CALL, "100", "i1"), false)).isFalse();
 
         // Read back as storage keeps them, the repeats are answered as the first time and change nothing.
         pool.recall(List.of(
                 new HeldRef(Reason.OUTBOUND_CALL, "c1", "100", HeldRef.State.ENDED, false, NINE, NINE.plusSeconds(60)),
                 new HeldRef(Reason.OUTBOUND_CALL, "c3", "101", HeldRef.State.REFUSED, false, NINE, NINE),
                 new HeldRef(Reason.OUTBOUND_CALL, "c2", "100", HeldRef.State.ENDED, false, NINE, NINE)));
-        assertThat(pool.mayRepeat(repeatedStart, later, window)).isFalse();
+        assertThat(pool.mayRepeat(repeatedStart, false)).isFalse();
         pool.apply(event(CALL_ENDED, "100", "c2")); // its licence given back: a new c3 would be admitted
         pool.drainChanges();
         assertThat(pool.apply(repeatedStart).verdict()).isEqualTo(Verdict.ENDED_BEFORE);
@@ -330,26 +330,30 @@ class LicencePoolTest {
     }
 
     @Test
-    void aCallStartDatedSoRecentlyThatAnEarlierDeliveryWouldStillBeKnownNeedsNoLookUp() {
-        Duration window = Duration.ofMinutes(15); // kept at least 7.5 minutes, more than the 5 minutes of lead
+    void aNewCallsStartNeedsNoLookUpWhereTheWriteChecksThatItsRefIsNotStored() {
         LicencePool pool = pool(1, 2, 0);
-        LicenceEvent early = new LicenceEvent(OUTBOUND_CALL_STARTED, "100", "n1", "+4930", NINE.plusSeconds(60));
-        assertThat(pool.mayRepeat(early, NINE.plusSeconds(60), window)).as("not remembering yet").isTrue();
-        pool.letGo(NINE, window); // remembering from 09:00
-
-        Instant now = NINE.plus(Duration.ofMinutes(6));
-        LicenceEvent fresh = new LicenceEvent(OUTBOUND_CALL_STARTED, "100", "n2", "+4930", now);
-        assertThat(pool.mayRepeat(fresh, now, window)).as("delivered before, no earlier than 09:01: known").isFalse();
-        LicenceEvent dated0904 = new LicenceEvent(OUTBOUND_CALL_STARTED, "100", "n3", "+4930",
-                NINE.plus(Duration.ofMinutes(4)));
-        assertThat(pool.mayRepeat(dated0904, now, window)).as("may have come before 09:00").isTrue();
-        Instant much = NINE.plus(Duration.ofMinutes(20));
-        LicenceEvent dated0911 = new LicenceEvent(OUTBOUND_CALL_STARTED, "100", "n4", "+4930",
-                NINE.plus(Duration.ofMinutes(11)));
-        assertThat(pool.mayRepeat(dated0911, much, window)).as("delivered at 09:06 may be let go of by 09:20")
-                .isTrue();
-        assertThat(pool.mayRepeat(event(DESKTOP_OPENED, "100", "d9"), NINE.plusSeconds(1), window))
+        LicenceEvent newCall = call("100", "n1", "+4930");
+        assertThat(pool.mayRepeat(newCall, true)).as("the write checks it").isFalse();
+        assertThat(pool.mayRepeat(newCall, false)).isTrue();
+        assertThat(pool.mayRepeat(event(DESKTOP_OPENED, "100", "d9"), true))
                 .as("a desktop session's ref starts again by design").isTrue();
+        assertThat(pool.mayRepeat(event(CALL_ENDED, "100", "n0"), true)).as("an end of an unknown ref").isTrue();
+
+        pool.apply(newCall);
+        pool.apply(event(MOBILE_PAIRED, "100", "m1"));
+        LicencePool.Changes first = pool.drainChanges();
+        assertThat(first.newRefs()).extracting(HeldRef::ref).containsExactlyInAnyOrder("n1", "m1");
+        assertThat(first.refs()).extracting(HeldRef::ref).containsExactly("n1", "m1");
+
+        // known now: ended, paired again, or repeated, none of them is new to storage
+        pool.apply(event(CALL_ENDED, "100", "n1"));
+        pool.apply(event(MOBILE_UNPAIRED, "100", "m1"));
+        pool.drainChanges();
+        assertThat(pool.apply(event(MOBILE_PAIRED, "100", "m1")).verdict()).isEqualTo(Verdict.ADMITTED);
+        assertThat(pool.apply(newCall).verdict()).isEqualTo(Verdict.ENDED_BEFORE);
+        LicencePool.Changes second = pool.drainChanges();
+        assertThat(second.refs()).extracting(HeldRef::ref).containsExactly("m1");
+        assertThat(second.newRefs()).isEmpty();
     }
 
     @Test

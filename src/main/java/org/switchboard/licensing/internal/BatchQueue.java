@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
@@ -42,11 +43,24 @@ final class BatchQueue<T> {
      * nothing at all; adds nothing if nothing came.
      */
     void take(List<T> batch, long waitMillis) throws InterruptedException {
+        take(batch, waitMillis, System.nanoTime());
+    }
+
+    /**
+     * As {@link #take(List, long)}, but once an event came, not before {@code notBefore} (a
+     * {@link System#nanoTime()}): what queues up until then joins the batch.
+     */
+    void take(List<T> batch, long waitMillis, long notBefore) throws InterruptedException {
         int events = 0;
+        boolean gathered = false;
         while (events < maxBatch) {
             T item = events == 0 && background.isEmpty() ? queue.poll(waitMillis, TimeUnit.MILLISECONDS) : queue.poll();
             if (item == null) {
                 break;
+            }
+            if (!gathered) {
+                gathered = true;
+                pauseUntil(notBefore);
             }
             if (isBackground.test(item)) {
                 background.add(item);
@@ -57,6 +71,15 @@ final class BatchQueue<T> {
         }
         for (int i = 0; i < backgroundPerBatch && !background.isEmpty(); i++) {
             batch.add(background.poll());
+        }
+    }
+
+    private static void pauseUntil(long notBefore) throws InterruptedException {
+        for (long left = notBefore - System.nanoTime(); left > 0; left = notBefore - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
         }
     }
 

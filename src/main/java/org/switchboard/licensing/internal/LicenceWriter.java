@@ -33,6 +33,10 @@ import org.switchboard.platform.NotFoundException;
  * pool is not cached or its version moved on, it locks the pool rows first and loads them anew. An instance
  * always goes to the same writer thread of a node, so its events keep their order.
  *
+ * <p>A writer starts a batch at most every {@code switchboard.licensing.batch-interval} (default
+ * 0: at once): an event that comes sooner after the last batch's start waits for the rest of the
+ * interval, and what queues up meanwhile joins its batch, so a busy writer commits less often.
+ *
  * <p>Reclaims (the reclaim job asks for hundreds of pools at once, each releasing many refs) do
  * not queue in front of events: a writer takes every event that has queued up and only a few
  * reclaims per batch ({@code switchboard.licensing.reclaims-per-batch}), so a reclaim round adds a
@@ -82,6 +86,7 @@ public class LicenceWriter implements SmartLifecycle {
     private final List<CommitListener> listeners;
     private final int maxBatch;
     private final int reclaimsPerBatch;
+    private final long batchIntervalNanos;
     private final Worker[] workers;
     private volatile boolean running;
 
@@ -93,7 +98,13 @@ public class LicenceWriter implements SmartLifecycle {
             io.micrometer.core.instrument.MeterRegistry registry,
             @Value("${switchboard.licensing.writers:2}") int writers,
             @Value("${switchboard.licensing.max-batch:256}") int maxBatch,
-            @Value("${switchboard.licensing.reclaims-per-batch:8}") int reclaimsPerBatch) {
+            @Value("${switchboard.licensing.reclaims-per-batch:8}") int reclaimsPerBatch,
+            @Value("${switchboard.licensing.batch-interval:0ms}") Duration batchInterval) {
+        if (batchInterval.isNegative() || batchInterval.compareTo(Duration.ofMillis(100)) > 0) {
+            throw new IllegalArgumentException(
+                    "switchboard.licensing.batch-interval must be between 0 and 100ms, not " + batchInterval);
+        }
+        this.batchIntervalNanos = batchInterval.toNanos();
         this.batchTime = io.micrometer.core.instrument.Timer.builder("licence.batch")
                 .description("Time of one group commit of licence events").register(registry);
         this.batchSize = io.micrometer.core.instrument.DistributionSummary.builder("licence.batch.events")
@@ -169,9 +180,10 @@ public class LicenceWriter implements SmartLifecycle {
         @Override
         public void run() {
             List<Task> batch = new ArrayList<>(maxBatch);
+            long lastStarted = System.nanoTime() - batchIntervalNanos;
             while (running || !queue.isEmpty()) {
                 try {
-                    queue.take(batch, 200);
+                    queue.take(batch, 200, running ? lastStarted + batchIntervalNanos : lastStarted);
                     if (batch.isEmpty()) {
                         continue;
                     }
@@ -180,6 +192,7 @@ public class LicenceWriter implements SmartLifecycle {
                         continue;
                     }
                     long started = System.nanoTime();
+                    lastStarted = started;
                     process(batch);
                     long took = System.nanoTime() - started;
                     batchTime.record(took, TimeUnit.NANOSECONDS);
@@ -204,7 +217,7 @@ public class LicenceWriter implements SmartLifecycle {
             Map<Task, Object> outcomes = new HashMap<>();
             List<PoolStore.Written> written = new ArrayList<>();
             if (!cache.holdsAll(byInstance.keySet()) || !cache.writeIfUnchanged(tx, store, byInstance,
-                    pools -> recalledRefs.ready(pools, byInstance, Task::work),
+                    pools -> recalledRefs.ready(pools, byInstance, Task::work, true),
                     (pool, tasks) -> apply(pool, tasks, outcomes), written)) { // else again with the pools locked
                 try {
                     tx.executeWithoutResult(status -> writeLocked(byInstance, outcomes, written));
@@ -248,7 +261,7 @@ public class LicenceWriter implements SmartLifecycle {
             outcomes.clear();
             written.clear();
             Map<UUID, PoolStore.PoolRow> rows = store.lock(byInstance.keySet());
-            Map<UUID, LicencePool> pools = recalledRefs.ready(cache.current(rows, store), byInstance, Task::work);
+            Map<UUID, LicencePool> pools = recalledRefs.ready(cache.current(rows, store), byInstance, Task::work, false);
             for (Map.Entry<UUID, List<Task>> entry : byInstance.entrySet()) {
                 PoolStore.PoolRow row = rows.get(entry.getKey());
                 if (row == null) {

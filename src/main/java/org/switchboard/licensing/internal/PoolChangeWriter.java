@@ -19,7 +19,14 @@ import org.switchboard.licensing.LicenceRecord;
 import org.switchboard.licensing.RecordAction;
 import org.switchboard.licensing.internal.PoolStore.Written;
 
-/** Writes what changed in a batch of licence pools: refs, holders, history, hourly figures and the pool rows. */
+/**
+ * Writes what changed in a batch of licence pools: refs, holders, history, hourly figures and the pool rows.
+ *
+ * <p>Why this class is large: the batch's statement is one text made of parts (each a
+ * data-modifying CTE with its array columns), and the parts, their variants and the binding of
+ * their columns must stay in one order; split, a part's SQL and the code filling its arrays would
+ * drift apart.
+ */
 @Repository
 class PoolChangeWriter {
 
@@ -44,7 +51,7 @@ class PoolChangeWriter {
         if (written.isEmpty()) {
             return;
         }
-        int updated = execute(written, false, false);
+        int updated = execute(written, false);
         if (updated != written.size()) {
             throw new IllegalStateException("A locked licence pool changed meanwhile: " + updated + " of "
                     + written.size() + " pools written");
@@ -58,17 +65,29 @@ class PoolChangeWriter {
      * pool's row lock until the transaction ends. Pools whose events changed nothing (or only
      * refused, deciding on that version) are checked and locked alike, their version left as it is.
      * The pools' rows are written first, in key order, before any other part of the statement.
+     * The refs new to their pools ({@link LicencePool.Changes#newRefs}: new calls, which the batch
+     * did not look up) are inserted as new rows only: should one be stored already (a call's start
+     * repeated after its pool let go of it), the statement fails, and the batch must be done again
+     * with the pools locked and the refs read back.
      *
      * @return false if a pool's version was not the cached one (another node or transaction changed
      *         it): then the transaction must be rolled back, as part of the batch may be written
+     * @throws org.springframework.dao.DuplicateKeyException where a new ref is stored already
      */
     public boolean writeIfUnchanged(List<Written> pools) {
-        return pools.isEmpty() || execute(pools, true, true) == pools.size();
+        return pools.isEmpty() || execute(pools, true) == pools.size();
     }
 
-    /** Runs the batch's statement; returns the number of pool rows updated. */
-    private int execute(List<Written> written, boolean planSettings, boolean raiseChangedOnly) {
+    /**
+     * Runs the batch's statement; returns the number of pool rows updated. {@code unlocked}: the
+     * batch was decided on cached pools (the plan settings go in front, an unchanged pool is
+     * checked without raising its version, and new refs are inserted only as new rows).
+     */
+    private int execute(List<Written> written, boolean unlocked) {
+        boolean planSettings = unlocked;
+        boolean raiseChangedOnly = unlocked;
         ArrayColumns refs = new ArrayColumns(11);
+        ArrayColumns fresh = new ArrayColumns(11);
         ArrayColumns refDeletes = new ArrayColumns(3);
         ArrayColumns holders = new ArrayColumns(5);
         ArrayColumns freed = new ArrayColumns(2);
@@ -82,7 +101,7 @@ class PoolChangeWriter {
             UUID customer = w.row().customerId();
             LicencePool.Changes c = w.changes();
             for (HeldRef r : c.refs()) {
-                refs.add(instance, customer, r.reason().name(), r.ref(), r.subject(), r.state().name(), r.emergency(),
+                (unlocked && c.newRefs().contains(r) ? fresh : refs).add(instance, customer, r.reason().name(), r.ref(), r.subject(), r.state().name(), r.emergency(),
                         text(r.since()), text(r.lastSeen()), r.device() == null ? null : r.device().id(),
                         r.device() == null ? null : r.device().name());
             }
@@ -104,7 +123,7 @@ class PoolChangeWriter {
             pools.add(instance, w.pool().occupied(), w.row().version(), raiseChangedOnly && c.isEmpty() ? 0 : 1);
         }
         // only the parts with rows: an empty part still costs its tables' locks and executor set-up
-        ArrayColumns[] columns = { refs, holders, freed, history, hours };
+        ArrayColumns[] columns = { refs, fresh, holders, freed, history, hours };
         int parts = 0;
         for (int p = 0; p < columns.length; p++) {
             if (!columns[p].isEmpty()) {
@@ -172,6 +191,16 @@ class PoolChangeWriter {
                         state = excluded.state, emergency = excluded.emergency, since = excluded.since,
                         last_seen = excluded.last_seen, device_id = excluded.device_id,
                         device_name = excluded.device_name)""",
+                    "uuid", "uuid", "text", "text", "text", "text", "bool", "text", "text", "text", "text"),
+            new Part("""
+                    fresh as (
+                      insert into licence_refs (instance_id, customer_id, reason, ref, subject, state, emergency, since,
+                        last_seen, device_id, device_name)
+                      select i, c, reason, ref, subject, state, emergency, since::timestamptz, last_seen::timestamptz,
+                        device_id, device_name
+                      from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[],
+                        ?::text[], ?::text[], ?::text[])
+                        as t(i, c, reason, ref, subject, state, emergency, since, last_seen, device_id, device_name))""",
                     "uuid", "uuid", "text", "text", "text", "text", "bool", "text", "text", "text", "text"),
             new Part("""
                     holders as (
@@ -252,7 +281,8 @@ class PoolChangeWriter {
 
     /**
      * The statement of a batch whose changes have rows in these parts (bit {@code p} for
-     * {@code PARTS[p]}: refs, holders, freed holders, history, hours); the pool rows are always written.
+     * {@code PARTS[p]}: refs, new refs, holders, freed holders, history, hours); the pool rows are
+     * always written.
      */
     static String statement(int parts) {
         return VARIANTS[parts];

@@ -38,7 +38,8 @@ import io.micrometer.core.instrument.Timer;
  * stored ones its starts and ends name and their pools do not know ({@link LicencePool#mayRepeat}),
  * for all pools of the batch in one statement ({@link #recall}), so that a repeated event
  * is answered as the first time. A batch whose events name only refs their pools know, or only
- * heartbeats, makes no statement.
+ * heartbeats, makes no statement; nor does a batch on cached pools for its new calls, whose refs
+ * its write inserts only where no row of them is stored ({@link PoolChangeWriter#writeIfUnchanged}).
  */
 @Component
 class RecalledRefs {
@@ -73,18 +74,20 @@ class RecalledRefs {
     }
 
     /**
-     * Readies the locked pools of a batch for their work (by pool, in order; {@code workOf} gives
-     * each task's work): each lets go of the refs it kept long enough, then the refs that events
-     * name and their pools do not know are read back, all in one statement. Returns the pools.
+     * Readies the pools of a batch for their work (by pool, in order; {@code workOf} gives each
+     * task's work): each lets go of the refs it kept long enough, then the refs that events name
+     * and their pools do not know are read back, all in one statement. With {@code newCallsChecked}
+     * (the batch's write checks that a new call's ref is not stored), calls' starts are not looked
+     * up. Returns the pools.
      */
     <T> Map<UUID, LicencePool> ready(Map<UUID, LicencePool> pools, Map<UUID, List<T>> byPool,
-            Function<T, ?> workOf) {
+            Function<T, ?> workOf, boolean newCallsChecked) {
         Instant now = clock.instant();
         Set<RefKey> unknown = new LinkedHashSet<>();
         pools.forEach((instance, pool) -> {
             pool.letGo(now, inMemory);
             for (T task : byPool.getOrDefault(instance, List.of())) {
-                if (workOf.apply(task) instanceof ApplyEvent a && pool.mayRepeat(a.event(), now, inMemory)) {
+                if (workOf.apply(task) instanceof ApplyEvent a && pool.mayRepeat(a.event(), newCallsChecked)) {
                     unknown.add(new RefKey(instance, a.event().type().reason(), a.event().ref()));
                 }
             }

@@ -69,6 +69,35 @@ class BatchQueueTest {
     }
 
     @Test
+    void onceAnEventCameTheBatchWaitsForItsTimeAndTakesWhatQueuedMeanwhile() throws InterruptedException {
+        queue.offer("event 1");
+        Thread sender = new Thread(() -> {
+            while (!queue.isEmpty()) { // until the first event was taken
+                Thread.onSpinWait();
+            }
+            queue.offer("event 2");
+        });
+        sender.start();
+        long notBefore = System.nanoTime() + 1_000_000_000L;
+
+        List<String> batch = new ArrayList<>();
+        queue.take(batch, 0, notBefore);
+        sender.join();
+
+        assertThat(System.nanoTime() - notBefore).isNotNegative();
+        assertThat(batch).containsExactly("event 1", "event 2");
+    }
+
+    @Test
+    void withNothingQueuedTheTimeOfTheNextBatchMakesNoWait() throws InterruptedException {
+        long started = System.nanoTime();
+        List<String> batch = new ArrayList<>();
+        queue.take(batch, 1, started + 60_000_000_000L);
+        assertThat(batch).isEmpty();
+        assertThat(System.nanoTime() - started).isLessThan(30_000_000_000L);
+    }
+
+    @Test
     void nothingQueuedAddsNothingAfterTheWait() throws InterruptedException {
         List<String> batch = new ArrayList<>();
         queue.take(batch, 1);

@@ -94,7 +94,7 @@ class PoolChangeWriterPlanIntegrationTest extends IntegrationTestBase {
 
     @Test
     void everyVariantOfTheWriteReachesPoolsAndHoldersByTheirKeys() {
-        for (int parts = 0; parts < 32; parts++) {
+        for (int parts = 0; parts < 64; parts++) {
             String statement = PoolChangeWriter.statement(parts);
             String write = plan(statement);
             assertThat(write).as(statement).containsPattern("Index Scan (using|on) licence_pools_pkey")

@@ -3,6 +3,7 @@ package org.switchboard.licensing.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -29,7 +30,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * ({@code switchboard.licensing.refs-in-memory}, 15 minutes by default); a repeated event (sent
  * again as it was, with its own time) after that, or after the pool was loaded anew, is answered
  * from what {@code licence_refs} keeps for a day, exactly as the first time, and changes nothing.
- * A call start dated just now whose ref the pool does not know is a new call and is not looked up.
+ * A call's start whose ref the pool does not know is not looked up: the batch's write inserts its
+ * ref only where no row of it is stored, and does the batch again with the ref read back if one is.
  */
 class RememberedRefsIntegrationTest extends IntegrationTestBase {
 
@@ -107,28 +109,57 @@ class RememberedRefsIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
-    void aCallStartDatedNowOfARefThePoolDoesNotKnowIsANewCallAndIsNotLookedUp() {
+    void aNewCallIsNotLookedUpAndItsStartRepeatedAfterThePoolLetGoOfItIsCaughtByTheWrite() {
         InstanceId instance = fixtures.subscribed(1, 3, 0).instance();
-        report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-warm", null); // the pool remembers from here
+        report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-warm", null); // the pool is cached from here
         report(instance, EventType.CALL_ENDED, "100", "c-warm", null);
-        clock.advance(Duration.ofMinutes(6)); // the lead of an event's time is behind the pool's start
         long lookups = lookups();
+        double redone = redone();
 
         assertThat(report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-new", null).verdict())
                 .isEqualTo(Verdict.ADMITTED);
         assertThat(report(instance, EventType.CALL_ENDED, "100", "c-new", null).verdict()).isEqualTo(Verdict.RELEASED);
         assertThat(lookups()).as("a new call needs no look-up").isEqualTo(lookups);
+        assertThat(redone()).isEqualTo(redone);
 
-        // the same start sent again with its own time, once the pool let go of its ref: looked up
+        // the same start sent again with its own time, once the pool let go of its ref: the write
+        // finds the ref stored, and the batch is done again with the ref read back
         Instant sent = clock.instant();
         clock.advance(Duration.ofMinutes(31));
+        long history = history(instance);
         assertThat(report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-new", null, sent).verdict())
                 .isEqualTo(Verdict.ENDED_BEFORE);
         assertThat(lookups()).isEqualTo(lookups + 1);
+        assertThat(redone()).isEqualTo(redone + 1);
+        assertThat(history(instance)).isEqualTo(history);
+        assertThat(state(instance, "c-new")).isEqualTo("ENDED");
+        assertThat(occupied(instance)).isZero();
         // a desktop session's ref starts again by design: always looked up when not known
         assertThat(report(instance, EventType.DESKTOP_OPENED, "101", "d-new", null).verdict())
                 .isEqualTo(Verdict.ADMITTED);
         assertThat(lookups()).isEqualTo(lookups + 2);
+        assertThat(redone()).isEqualTo(redone + 1);
+    }
+
+    @Test
+    void aCallIdStoredMoreThanADayAgoAndNotYetDeletedIsANewCall() {
+        InstanceId instance = fixtures.subscribed(1, 3, 0).instance();
+        report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-warm", null); // the pool is cached from here
+        report(instance, EventType.CALL_ENDED, "100", "c-warm", null);
+        Timestamp dayAndHourAgo = Timestamp.from(clock.instant().minus(Duration.ofHours(25)));
+        jdbc.update("""
+                insert into licence_refs (instance_id, customer_id, reason, ref, subject, state, emergency, since, last_seen)
+                select instance_id, customer_id, 'OUTBOUND_CALL', 'c-old', '100', 'ENDED', false, ?, ?
+                from licence_pools where instance_id = ?""", dayAndHourAgo, dayAndHourAgo, instance.value());
+        double redone = redone();
+
+        assertThat(report(instance, EventType.OUTBOUND_CALL_STARTED, "100", "c-old", null).verdict())
+                .isEqualTo(Verdict.ADMITTED);
+        assertThat(redone()).as("the write found the old row, the batch done again").isEqualTo(redone + 1);
+        assertThat(state(instance, "c-old")).isEqualTo("HELD");
+        assertThat(occupied(instance)).isEqualTo(1);
+        assertThat(report(instance, EventType.CALL_ENDED, "100", "c-old", null).verdict()).isEqualTo(Verdict.RELEASED);
+        assertThat(occupied(instance)).isZero();
     }
 
     @Test
@@ -211,6 +242,10 @@ class RememberedRefsIntegrationTest extends IntegrationTestBase {
 
     private long lookups() {
         return registry.get("licence.refs.lookups").timer().count();
+    }
+
+    private double redone() {
+        return registry.get("licence.batch.redone").counter().count();
     }
 
     private double recalled() {
