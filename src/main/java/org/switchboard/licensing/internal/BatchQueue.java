@@ -13,6 +13,11 @@ import java.util.function.Predicate;
  * batch); background work (reclaims) is set aside as it comes out of the queue and joins each
  * batch a few at a time, oldest first, so that a round of it never stands in front of the events
  * queued after it. Offered from any thread; taken by the writer's thread alone.
+ * <p>
+ * With a {@code spacing}, while events come from several senders at once (the last batch held
+ * more than one), a batch is taken at most that often: once an event came sooner after the last
+ * batch was taken, the rest of the spacing is waited for, and what queues up meanwhile joins the
+ * batch. A lone sender, which waits for each answer, makes batches of one and is never held back.
  */
 final class BatchQueue<T> {
 
@@ -21,8 +26,16 @@ final class BatchQueue<T> {
     private final Predicate<T> isBackground;
     private final int maxBatch;
     private final int backgroundPerBatch;
+    private final long spacingNanos;
+    /** When the last batch was taken ({@link System#nanoTime()}), and how many events it held. */
+    private long lastTaken;
+    private int lastEvents;
 
     BatchQueue(int capacity, int maxBatch, int backgroundPerBatch, Predicate<T> isBackground) {
+        this(capacity, maxBatch, backgroundPerBatch, isBackground, 0);
+    }
+
+    BatchQueue(int capacity, int maxBatch, int backgroundPerBatch, Predicate<T> isBackground, long spacingNanos) {
         if (maxBatch < 1 || backgroundPerBatch < 1) {
             throw new IllegalArgumentException("A batch holds at least one event and one piece of background work.");
         }
@@ -30,6 +43,7 @@ final class BatchQueue<T> {
         this.maxBatch = maxBatch;
         this.backgroundPerBatch = backgroundPerBatch;
         this.isBackground = isBackground;
+        this.spacingNanos = spacingNanos;
     }
 
     /** False when the queue is full. */
@@ -40,27 +54,21 @@ final class BatchQueue<T> {
     /**
      * Adds the next batch to {@code batch}: the events queued up (at most a batch of them), then
      * the oldest few pieces of background work. Waits up to {@code waitMillis} when there is
-     * nothing at all; adds nothing if nothing came.
+     * nothing at all; adds nothing if nothing came. Spaced out as the class says.
      */
     void take(List<T> batch, long waitMillis) throws InterruptedException {
-        take(batch, waitMillis, System.nanoTime());
-    }
-
-    /**
-     * As {@link #take(List, long)}, but once an event came, not before {@code notBefore} (a
-     * {@link System#nanoTime()}): what queues up until then joins the batch.
-     */
-    void take(List<T> batch, long waitMillis, long notBefore) throws InterruptedException {
         int events = 0;
-        boolean gathered = false;
+        boolean first = true;
         while (events < maxBatch) {
             T item = events == 0 && background.isEmpty() ? queue.poll(waitMillis, TimeUnit.MILLISECONDS) : queue.poll();
             if (item == null) {
                 break;
             }
-            if (!gathered) {
-                gathered = true;
-                pauseUntil(notBefore);
+            if (first) {
+                first = false;
+                if (spacingNanos > 0 && lastEvents > 1) {
+                    pauseUntil(lastTaken + spacingNanos);
+                }
             }
             if (isBackground.test(item)) {
                 background.add(item);
@@ -71,6 +79,10 @@ final class BatchQueue<T> {
         }
         for (int i = 0; i < backgroundPerBatch && !background.isEmpty(); i++) {
             batch.add(background.poll());
+        }
+        if (!batch.isEmpty()) {
+            lastTaken = System.nanoTime();
+            lastEvents = events;
         }
     }
 

@@ -33,9 +33,11 @@ import org.switchboard.platform.NotFoundException;
  * pool is not cached or its version moved on, it locks the pool rows first and loads them anew. An instance
  * always goes to the same writer thread of a node, so its events keep their order.
  *
- * <p>A writer starts a batch at most every {@code switchboard.licensing.batch-interval} (default
- * 0: at once): an event that comes sooner after the last batch's start waits for the rest of the
- * interval, and what queues up meanwhile joins its batch, so a busy writer commits less often.
+ * <p>While events come from several senders at once (its last batch held more than one), a
+ * writer starts a batch at most every {@code switchboard.licensing.batch-interval}: an event that
+ * comes sooner after the last batch's start waits for the rest of the interval, and what queues up
+ * meanwhile joins its batch, so a busy writer commits less often. A lone sender, which waits for
+ * each answer before it sends the next event, makes batches of one and is never held back.
  *
  * <p>Reclaims (the reclaim job asks for hundreds of pools at once, each releasing many refs) do
  * not queue in front of events: a writer takes every event that has queued up and only a few
@@ -99,7 +101,7 @@ public class LicenceWriter implements SmartLifecycle {
             @Value("${switchboard.licensing.writers:2}") int writers,
             @Value("${switchboard.licensing.max-batch:256}") int maxBatch,
             @Value("${switchboard.licensing.reclaims-per-batch:8}") int reclaimsPerBatch,
-            @Value("${switchboard.licensing.batch-interval:0ms}") Duration batchInterval) {
+            @Value("${switchboard.licensing.batch-interval:3ms}") Duration batchInterval) {
         if (batchInterval.isNegative() || batchInterval.compareTo(Duration.ofMillis(100)) > 0) {
             throw new IllegalArgumentException(
                     "switchboard.licensing.batch-interval must be between 0 and 100ms, not " + batchInterval);
@@ -158,7 +160,8 @@ public class LicenceWriter implements SmartLifecycle {
 
     private final class Worker implements Runnable {
 
-        final BatchQueue<Task> queue = new BatchQueue<>(100_000, maxBatch, reclaimsPerBatch, Task::reclaim);
+        final BatchQueue<Task> queue = new BatchQueue<>(100_000, maxBatch, reclaimsPerBatch, Task::reclaim,
+                batchIntervalNanos);
         final CachedPools cache = new CachedPools(redone);
         final String name;
         final BatchSeconds<Task> seconds;
@@ -180,10 +183,9 @@ public class LicenceWriter implements SmartLifecycle {
         @Override
         public void run() {
             List<Task> batch = new ArrayList<>(maxBatch);
-            long lastStarted = System.nanoTime() - batchIntervalNanos;
             while (running || !queue.isEmpty()) {
                 try {
-                    queue.take(batch, 200, running ? lastStarted + batchIntervalNanos : lastStarted);
+                    queue.take(batch, 200);
                     if (batch.isEmpty()) {
                         continue;
                     }
@@ -192,7 +194,6 @@ public class LicenceWriter implements SmartLifecycle {
                         continue;
                     }
                     long started = System.nanoTime();
-                    lastStarted = started;
                     process(batch);
                     long took = System.nanoTime() - started;
                     batchTime.record(took, TimeUnit.NANOSECONDS);

@@ -69,30 +69,53 @@ class BatchQueueTest {
     }
 
     @Test
-    void onceAnEventCameTheBatchWaitsForItsTimeAndTakesWhatQueuedMeanwhile() throws InterruptedException {
-        queue.offer("event 1");
+    void whileSeveralSendEventsABatchIsTakenAtMostEverySpacingWithWhatQueuedMeanwhile() throws InterruptedException {
+        BatchQueue<String> spaced = new BatchQueue<>(1000, 256, 8, s -> false, 1_000_000_000L);
+        spaced.offer("event 1");
+        spaced.offer("event 2");
+        List<String> first = new ArrayList<>();
+        spaced.take(first, 0); // two at once: senders in parallel
+        long firstTaken = System.nanoTime();
+        spaced.offer("event 3");
         Thread sender = new Thread(() -> {
-            while (!queue.isEmpty()) { // until the first event was taken
+            while (!spaced.isEmpty()) { // until event 3 was taken
                 Thread.onSpinWait();
             }
-            queue.offer("event 2");
+            spaced.offer("event 4");
         });
         sender.start();
-        long notBefore = System.nanoTime() + 1_000_000_000L;
 
-        List<String> batch = new ArrayList<>();
-        queue.take(batch, 0, notBefore);
+        List<String> second = new ArrayList<>();
+        spaced.take(second, 0);
         sender.join();
 
-        assertThat(System.nanoTime() - notBefore).isNotNegative();
-        assertThat(batch).containsExactly("event 1", "event 2");
+        assertThat(first).containsExactly("event 1", "event 2");
+        assertThat(second).containsExactly("event 3", "event 4");
+        assertThat(System.nanoTime() - firstTaken).isGreaterThan(900_000_000L);
     }
 
     @Test
-    void withNothingQueuedTheTimeOfTheNextBatchMakesNoWait() throws InterruptedException {
+    void aLoneSenderIsNotHeldBackByTheSpacing() throws InterruptedException {
+        BatchQueue<String> spaced = new BatchQueue<>(1000, 256, 8, s -> false, 60_000_000_000L);
+        long started = System.nanoTime();
+        for (int i = 0; i < 3; i++) {
+            spaced.offer("event " + i);
+            List<String> batch = new ArrayList<>();
+            spaced.take(batch, 0);
+            assertThat(batch).containsExactly("event " + i);
+        }
+        assertThat(System.nanoTime() - started).isLessThan(30_000_000_000L);
+    }
+
+    @Test
+    void withNothingQueuedTheSpacingMakesNoWait() throws InterruptedException {
+        BatchQueue<String> spaced = new BatchQueue<>(1000, 256, 8, s -> false, 60_000_000_000L);
+        spaced.offer("event 1");
+        spaced.offer("event 2");
+        spaced.take(new ArrayList<>(), 0);
         long started = System.nanoTime();
         List<String> batch = new ArrayList<>();
-        queue.take(batch, 1, started + 60_000_000_000L);
+        spaced.take(batch, 1);
         assertThat(batch).isEmpty();
         assertThat(System.nanoTime() - started).isLessThan(30_000_000_000L);
     }
