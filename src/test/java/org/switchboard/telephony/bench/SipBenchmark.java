@@ -39,8 +39,8 @@ import org.switchboard.testing.LicenceEventLoad;
  * 100 to the one of 144 (sipp as both: {@code sipp/uac_call.xml}, {@code sipp/bench/answer.xml}), at
  * the target rate;</li>
  * <li>REGISTER with digest (401, REGISTER with credentials, 200) of that phone ({@code sipp/register.xml});</li>
- * <li>Kamailio: the same call (without the digest round, which the relay does not ask) relayed by
- * Kamailio with {@code bench/kamailio-relay.cfg} to a sipp answering phone.</li>
+ * <li>Kamailio: the same call, digest round included (the same scenario, caller and credentials),
+ * relayed by Kamailio with {@code bench/kamailio-relay.cfg} to a sipp answering phone.</li>
  * </ol>
  * The second form ({@code capacity}) finds each side's capacity: after a warm-up it steps the
  * offered rate up (comma-separated lists; default 250 to 4,000 calls/s and 1,000 to 8,000
@@ -60,14 +60,18 @@ public final class SipBenchmark {
      * answered several times and shows as a failed call.
      */
     private static final boolean PHONES_STOP_AT_503 = "stop".equals(System.getProperty("bench.refused"));
+    /**
+     * A call, to the platform and to Kamailio alike: INVITE, 407, ACK, INVITE with digest, 100, 180,
+     * 200, ACK, BYE, 200.
+     */
+    private static final String CALL = PHONES_STOP_AT_503 ? "uac_call_or_busy.xml" : "uac_call.xml";
 
     /** The platform up with an answering phone, ready to be called by {@link #calls}. */
     private record Platform(ConfigurableApplicationContext app, int sipPort, JdbcTemplate db, Map<String, String> vars,
             String[] auth, Sipp answering, double startup) implements AutoCloseable {
 
         Sipp calls(int rate, int seconds) {
-            return Sipp.load(PHONES_STOP_AT_503 ? "uac_call_or_busy.xml" : "uac_call.xml", sipPort, vars,
-                    rate * seconds, rate, 0).with(auth);
+            return Sipp.load(CALL, sipPort, vars, rate * seconds, rate, 0).with(auth);
         }
 
         Sipp registers(int rate, int seconds) {
@@ -82,13 +86,15 @@ public final class SipBenchmark {
         }
     }
 
-    /** Kamailio relaying to an answering phone. */
-    private record Relay(Kamailio kamailio, Sipp answering, String hold) implements AutoCloseable {
+    /**
+     * Kamailio relaying to an answering phone, called as the platform is: the same scenario, the same
+     * caller (its user name, domain and password, which the relay challenges for) and callee.
+     */
+    private record Relay(Kamailio kamailio, Sipp answering, Map<String, String> vars, String[] auth)
+            implements AutoCloseable {
 
         Sipp calls(int rate, int seconds) {
-            return Sipp.load("bench/call.xml", kamailio.port(),
-                    Map.of("dialled", "144", "hold", hold, "user", "100", "domain", "sip.localhost"), rate * seconds,
-                    rate, 0);
+            return Sipp.load(CALL, kamailio.port(), vars, rate * seconds, rate, 0).with(auth);
         }
 
         @Override
@@ -126,15 +132,19 @@ public final class SipBenchmark {
         int seconds = Math.min(50, args.length > 1 ? Integer.parseInt(args[1]) : 20);
         int registerRate = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         String hold = args.length > 3 ? args[3] : "0";
+        Map<String, String> caller;
+        String[] auth;
         try (Platform p = platform(hold, 4 * seconds + 200)) {
             System.out.printf("cold start: application up in %.1f s (heap %s)%n", p.startup(), Step.heapAfterGc());
             Step.run(p.db(), "calls cold (first after start)", rate, p.calls(rate, seconds), seconds);
             Step.run(p.db(), "calls warm", rate, p.calls(rate, seconds), seconds);
             Step.run(p.db(), "REGISTER with digest", registerRate, p.registers(registerRate, seconds), seconds);
+            caller = p.vars();
+            auth = p.auth();
         }
         if (Kamailio.installed("SIP benchmark")) {
-            try (Relay k = relay(hold, 2 * seconds + 100)) {
-                Step.run(null, "Kamailio 5.6 relay, same calls without digest", rate, k.calls(rate, seconds), seconds);
+            try (Relay k = relay(caller, auth, 2 * seconds + 100)) {
+                Step.run(null, "Kamailio 5.6 relay, same calls with digest", rate, k.calls(rate, seconds), seconds);
             }
         }
     }
@@ -147,7 +157,7 @@ public final class SipBenchmark {
         List<Step> kamailioSteps = new ArrayList<>();
         List<Step> registerSteps = new ArrayList<>();
         int budget = (callRates.length * 3 + registerRates.length + 4) * (seconds + 40);
-        try (Platform p = platform("0", budget); Relay k = withKamailio ? relay("0", budget) : null) {
+        try (Platform p = platform("0", budget); Relay k = withKamailio ? relay(p.vars(), p.auth(), budget) : null) {
             System.out.printf("cold start: application up in %.1f s (heap %s)%n", p.startup(), Step.heapAfterGc());
             // warm-up of both at the lowest rate: the JIT, the pools and the caches
             Step.run(p.db(), "warm-up, platform", callRates[0], p.calls(callRates[0], seconds), seconds);
@@ -260,17 +270,32 @@ public final class SipBenchmark {
         }
     }
 
-    /** Kamailio as a minimal stateful relay in front of an answering phone, for {@code seconds} at most. */
-    private static Relay relay(String hold, int seconds) throws Exception {
+    /**
+     * Kamailio as a minimal stateful relay in front of an answering phone, for {@code seconds} at most,
+     * asking digest credentials of the platform's caller ({@code caller}: its {@code user}, {@code domain}
+     * and {@code password}; {@code auth}: sipp's options that answer the challenge).
+     */
+    private static Relay relay(Map<String, String> caller, String[] auth, int seconds) throws Exception {
         int kamailioPort = Sipp.FreePort.udpAndTcp();
         int uasPort = Sipp.FreePort.udpAndTcp();
         Map<String, String> settings = Map.of("SB_SIP_PORT", String.valueOf(kamailioPort), "SB_TARGET_PORT",
-                String.valueOf(uasPort), "SB_CHILDREN", System.getProperty("bench.kamailio.children", "8"));
+                String.valueOf(uasPort), "SB_CHILDREN", System.getProperty("bench.kamailio.children", "8"),
+                "SB_DOMAIN", setting(caller, "domain"), "SB_AUTH_USER", setting(caller, "user"),
+                "SB_AUTH_PASSWORD", setting(caller, "password"));
         Kamailio kamailio = Kamailio.start(resource("/bench/kamailio-relay.cfg"), kamailioPort, settings, List.of(),
                 Map.of(), KAMAILIO_SHM_MB);
         Sipp answering = Sipp.server("bench/answer.xml", uasPort, Integer.MAX_VALUE, Map.of("ring", "0"))
                 .timeout(seconds).start();
-        return new Relay(kamailio, answering, hold);
+        return new Relay(kamailio, answering, caller, auth);
+    }
+
+    /** A value written into Kamailio's settings as a {@code #!substdef} inside quoted strings. */
+    private static String setting(Map<String, String> from, String name) {
+        String v = from.get(name);
+        if (v == null || v.isEmpty() || !v.matches("[A-Za-z0-9._-]+")) {
+            throw new IllegalArgumentException("the caller's " + name + " cannot be a Kamailio setting: " + v);
+        }
+        return v;
     }
 
     private static Map<String, String> device(Api admin, UUID instance, String extension) {
