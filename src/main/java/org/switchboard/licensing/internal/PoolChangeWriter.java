@@ -176,32 +176,28 @@ class PoolChangeWriter {
     private record Part(String sql, String... types) {
     }
 
+    /** The refs' rows, as both the upsert of refs and the insert of new ones write them. */
+    private static final String INSERT_REFS = """
+            insert into licence_refs (instance_id, customer_id, reason, ref, subject, state, emergency, since,
+              last_seen, device_id, device_name)
+            select i, c, reason, ref, subject, state, emergency, since::timestamptz, last_seen::timestamptz,
+              device_id, device_name
+            from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[],
+              ?::text[], ?::text[], ?::text[])
+              as t(i, c, reason, ref, subject, state, emergency, since, last_seen, device_id, device_name)""";
+
+    private static final String[] REF_TYPES = { "uuid", "uuid", "text", "text", "text", "text", "bool", "text", "text",
+            "text", "text" };
+
     /** The parts in their order in the statement; bit {@code p} of a variant is {@code PARTS[p]}. */
     private static final Part[] PARTS = {
-            new Part("""
-                    refs as (
-                      insert into licence_refs (instance_id, customer_id, reason, ref, subject, state, emergency, since,
-                        last_seen, device_id, device_name)
-                      select i, c, reason, ref, subject, state, emergency, since::timestamptz, last_seen::timestamptz,
-                        device_id, device_name
-                      from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[],
-                        ?::text[], ?::text[], ?::text[])
-                        as t(i, c, reason, ref, subject, state, emergency, since, last_seen, device_id, device_name)
+            new Part("refs as (" + INSERT_REFS + """
+
                       on conflict (instance_id, reason, ref) do update set subject = excluded.subject,
                         state = excluded.state, emergency = excluded.emergency, since = excluded.since,
                         last_seen = excluded.last_seen, device_id = excluded.device_id,
-                        device_name = excluded.device_name)""",
-                    "uuid", "uuid", "text", "text", "text", "text", "bool", "text", "text", "text", "text"),
-            new Part("""
-                    fresh as (
-                      insert into licence_refs (instance_id, customer_id, reason, ref, subject, state, emergency, since,
-                        last_seen, device_id, device_name)
-                      select i, c, reason, ref, subject, state, emergency, since::timestamptz, last_seen::timestamptz,
-                        device_id, device_name
-                      from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bool[], ?::text[],
-                        ?::text[], ?::text[], ?::text[])
-                        as t(i, c, reason, ref, subject, state, emergency, since, last_seen, device_id, device_name))""",
-                    "uuid", "uuid", "text", "text", "text", "text", "bool", "text", "text", "text", "text"),
+                        device_name = excluded.device_name)""", REF_TYPES),
+            new Part("fresh as (" + INSERT_REFS + ")", REF_TYPES), // new refs: a stored one fails the statement
             new Part("""
                     holders as (
                       insert into licence_holders (instance_id, customer_id, subject, since, over_limit)
