@@ -39,7 +39,7 @@ public class LicenceManagement implements LicenceEngine {
 
     /** How far an event's own timestamp may lie from the platform's clock. */
     static final Duration MAX_PAST = Duration.ofHours(1);
-    static final Duration MAX_FUTURE = LicencePolicy.MAX_EVENT_LEAD;
+    static final Duration MAX_FUTURE = Duration.ofMinutes(5);
     /** How long a caller waits for a queued event before it is withdrawn, and for a taken one to commit. */
     static final Duration ANSWER_WITHIN = Duration.ofSeconds(10);
     static final Duration COMMIT_WITHIN = Duration.ofSeconds(30);

@@ -27,11 +27,6 @@ public final class LicencePolicy {
     public static final Duration HEARTBEAT_STORE_INTERVAL = Duration.ofSeconds(30);
     /** A call that never reports its end is reclaimed after this long (operator setting). */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofHours(12);
-    /**
-     * The engine refuses an event dated further ahead of its clock than this: an event is first
-     * delivered no earlier than this before its own time.
-     */
-    public static final Duration MAX_EVENT_LEAD = Duration.ofMinutes(5);
     /** Ended and refused refs are remembered this long, so that a repeated event changes nothing. */
     public static final Duration REF_MEMORY = Duration.ofHours(24);
     /** The country whose emergency numbers apply when an instance's country is not known. */

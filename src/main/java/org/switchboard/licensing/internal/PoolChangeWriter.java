@@ -84,8 +84,6 @@ class PoolChangeWriter {
      * checked without raising its version, and new refs are inserted only as new rows).
      */
     private int execute(List<Written> written, boolean unlocked) {
-        boolean planSettings = unlocked;
-        boolean raiseChangedOnly = unlocked;
         ArrayColumns refs = new ArrayColumns(11);
         ArrayColumns fresh = new ArrayColumns(11);
         ArrayColumns refDeletes = new ArrayColumns(3);
@@ -101,7 +99,8 @@ class PoolChangeWriter {
             UUID customer = w.row().customerId();
             LicencePool.Changes c = w.changes();
             for (HeldRef r : c.refs()) {
-                (unlocked && c.newRefs().contains(r) ? fresh : refs).add(instance, customer, r.reason().name(), r.ref(), r.subject(), r.state().name(), r.emergency(),
+                ArrayColumns into = unlocked && c.newRefs().contains(r) ? fresh : refs;
+                into.add(instance, customer, r.reason().name(), r.ref(), r.subject(), r.state().name(), r.emergency(),
                         text(r.since()), text(r.lastSeen()), r.device() == null ? null : r.device().id(),
                         r.device() == null ? null : r.device().name());
             }
@@ -120,7 +119,7 @@ class PoolChangeWriter {
                         r.device() == null ? null : r.device().id(), r.device() == null ? null : r.device().name());
             }
             hourRows(instance, customer, c.records(), hours);
-            pools.add(instance, w.pool().occupied(), w.row().version(), raiseChangedOnly && c.isEmpty() ? 0 : 1);
+            pools.add(instance, w.pool().occupied(), w.row().version(), unlocked && c.isEmpty() ? 0 : 1);
         }
         // only the parts with rows: an empty part still costs its tables' locks and executor set-up
         ArrayColumns[] columns = { refs, fresh, holders, freed, history, hours };
@@ -130,7 +129,7 @@ class PoolChangeWriter {
                 parts |= 1 << p;
             }
         }
-        String statement = planSettings ? PLANNED_VARIANTS[parts] : statement(parts);
+        String statement = unlocked ? PLANNED_VARIANTS[parts] : statement(parts);
         int present = parts;
         int updated = jdbc.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement(statement)) {
@@ -142,7 +141,7 @@ class PoolChangeWriter {
                 }
                 pools.bind(con, ps, i, "uuid", "int4", "int8", "int4");
                 ps.execute();
-                if (planSettings) {
+                if (unlocked) {
                     ps.getMoreResults(); // past the settings' row to the write's count
                 }
                 return ps.getUpdateCount();

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,7 +18,6 @@ import org.switchboard.connector.PhoneSystemPort;
 import org.switchboard.licensing.LicencePool;
 import org.switchboard.licensing.LicensingFixtures;
 import org.switchboard.licensing.LicensingFixtures.Setup;
-import org.switchboard.licensing.ReclaimPause;
 import org.switchboard.testing.IntegrationTestBase;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,23 +28,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * a pool in between, the batch is not stored on the stale copy but done again on the pool as stored,
  * and the pool is never exceeded, whether the stale copy would have admitted or refused.
  */
+@ExtendWith(ScheduledReclaimHeld.class)
 class LicenceWriterCachedPoolIntegrationTest extends IntegrationTestBase {
-
-    /** The scheduled reclaim held back: its batches, on other tests' pools, would count in the redone batches. */
-    @Autowired
-    ReclaimPause reclaimPause;
-
-    private ReclaimPause.Held reclaimHeld;
-
-    @BeforeEach
-    void holdTheScheduledReclaim() {
-        reclaimHeld = reclaimPause.hold();
-    }
-
-    @AfterEach
-    void releaseTheScheduledReclaim() {
-        reclaimHeld.close();
-    }
 
     @Autowired
     PhoneSystemPort phoneSystems;

@@ -7,9 +7,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,7 +21,6 @@ import org.switchboard.connector.Verdict;
 import org.switchboard.instances.InstanceId;
 import org.switchboard.licensing.LicencePolicy;
 import org.switchboard.licensing.LicensingFixtures;
-import org.switchboard.licensing.ReclaimPause;
 import org.switchboard.platform.InvalidInputException;
 import org.switchboard.testing.IntegrationTestBase;
 
@@ -36,23 +34,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * A call's start whose ref the pool does not know is not looked up: the batch's write inserts its
  * ref only where no row of it is stored, and does the batch again with the ref read back if one is.
  */
+@ExtendWith(ScheduledReclaimHeld.class)
 class RememberedRefsIntegrationTest extends IntegrationTestBase {
-
-    /** The scheduled reclaim held back: its batches, on other tests' pools, would count in the redone batches. */
-    @Autowired
-    ReclaimPause reclaimPause;
-
-    private ReclaimPause.Held reclaimHeld;
-
-    @BeforeEach
-    void holdTheScheduledReclaim() {
-        reclaimHeld = reclaimPause.hold();
-    }
-
-    @AfterEach
-    void releaseTheScheduledReclaim() {
-        reclaimHeld.close();
-    }
 
     @Autowired
     PhoneSystemPort phoneSystems;
