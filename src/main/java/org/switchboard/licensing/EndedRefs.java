@@ -58,8 +58,8 @@ final class EndedRefs {
         return n;
     }
 
-    /** Removes the refs last seen before {@code before}, each handed to {@code forgotten} as storage knows it. */
-    int forget(Instant before, Consumer<HeldRef> forgotten) {
+    /** Removes the refs last seen before {@code before}; returns how many. */
+    int forget(Instant before) {
         int n = 0;
         for (Map<String, EndedRef>[] generation : java.util.List.of(newer, older)) {
             for (Reason reason : Reason.values()) {
@@ -68,7 +68,6 @@ final class EndedRefs {
                     Map.Entry<String, EndedRef> e = it.next();
                     if (e.getValue().lastSeenBefore(before)) {
                         it.remove();
-                        forgotten.accept(e.getValue().view(reason, e.getKey()));
                         n++;
                     }
                 }

@@ -40,11 +40,10 @@ public final class LicencePool {
      * one the pool let go of without having it read back ({@link #mayRepeat}).
      */
     public record Changes(List<LicenceRecord> records, Collection<HeldRef> refs, Set<HeldRef> newRefs,
-            Collection<HeldRef> forgottenRefs, Collection<Holder> holders, Collection<String> freedSubjects) {
+            Collection<Holder> holders, Collection<String> freedSubjects) {
 
         public boolean isEmpty() {
-            return records.isEmpty() && refs.isEmpty() && forgottenRefs.isEmpty() && holders.isEmpty()
-                    && freedSubjects.isEmpty();
+            return records.isEmpty() && refs.isEmpty() && holders.isEmpty() && freedSubjects.isEmpty();
         }
     }
 
@@ -292,7 +291,11 @@ public final class LicencePool {
         return false;
     }
 
-    /** Forgets ended and refused refs last seen before {@code before}. */
+    /**
+     * Forgets the ended and refused refs last seen before {@code before} that the pool still keeps in
+     * memory (only when {@code switchboard.licensing.refs-in-memory} is longer than that). Memory only:
+     * storage deletes its rows of them by the same rule itself ({@code PoolStore.forgetRefs}).
+     */
     public int forget(Instant before) {
         int n = 0;
         for (Map<String, HeldRef> known : refs) {
@@ -300,12 +303,11 @@ public final class LicencePool {
                 HeldRef ref = it.next();
                 if (ref.state() != HeldRef.State.HELD && ref.lastSeen().isBefore(before)) {
                     it.remove();
-                    changes.forgotten(ref);
                     n++;
                 }
             }
         }
-        n += endedRefs.forget(before, changes::forgotten);
+        n += endedRefs.forget(before);
         return n;
     }
 

@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * Within a {@link LicencePool}: what changed since the last drain (records, refs started or
- * changed, refs forgotten, subjects whose holding changed), for an adapter to store.
+ * changed, subjects whose holding changed), for an adapter to store.
  */
 final class PoolChanges {
 
@@ -19,7 +19,6 @@ final class PoolChanges {
     private final Set<HeldRef> changedRefs = new LinkedHashSet<>();
     /** Of the changed refs, those the pool had not known before (see {@link LicencePool.Changes#newRefs}). */
     private final Set<HeldRef> newRefs = new LinkedHashSet<>();
-    private final Set<HeldRef> forgottenRefs = new LinkedHashSet<>();
     private final Set<String> changedHolders = new LinkedHashSet<>();
 
     void record(LicenceRecord record) {
@@ -34,13 +33,6 @@ final class PoolChanges {
     void newRef(HeldRef ref) {
         changedRefs.add(ref);
         newRefs.add(ref);
-    }
-
-    /** A ref the pool no longer remembers: deleted from storage instead of stored. */
-    void forgotten(HeldRef ref) {
-        changedRefs.remove(ref);
-        newRefs.remove(ref);
-        forgottenRefs.add(ref);
     }
 
     void holder(String subject) {
@@ -63,7 +55,7 @@ final class PoolChanges {
             }
         }
         LicencePool.Changes changes = new LicencePool.Changes(List.copyOf(records), List.copyOf(changedRefs),
-                Set.copyOf(newRefs), List.copyOf(forgottenRefs), List.copyOf(holders.values()), freed);
+                Set.copyOf(newRefs), List.copyOf(holders.values()), freed);
         changedRefs.forEach(HeldRef::stored);
         discard();
         return changes;
@@ -78,7 +70,6 @@ final class PoolChanges {
         records.clear();
         changedRefs.clear();
         newRefs.clear();
-        forgottenRefs.clear();
         changedHolders.clear();
     }
 }

@@ -39,8 +39,8 @@ class PoolChangeWriter {
     /**
      * Writes what changed in these pools, whose rows the transaction has locked, each with its
      * version raised by one: refs, holders, history, hourly figures and the pool rows go to the
-     * database as arrays in one statement (one round trip however many events the batch holds); only
-     * forgotten refs (reclaim) take a second, one statement too. The statement holds only the parts
+     * database as arrays in one statement (one round trip however many events the batch holds). Refs
+     * older than the rule's day are deleted apart from the batches ({@link PoolStore#forgetRefs}). The statement holds only the parts
      * with rows (the calls of users who hold their licence already, by a desktop session or another
      * call, change no holder): an empty part would still lock its table and indexes and set up its
      * insert, about a tenth of a small batch's statement. Its variants are fixed texts, each
@@ -86,7 +86,6 @@ class PoolChangeWriter {
     private int execute(List<Written> written, boolean unlocked) {
         ArrayColumns refs = new ArrayColumns(11);
         ArrayColumns fresh = new ArrayColumns(11);
-        ArrayColumns refDeletes = new ArrayColumns(3);
         ArrayColumns holders = new ArrayColumns(5);
         ArrayColumns freed = new ArrayColumns(2);
         ArrayColumns history = new ArrayColumns(14);
@@ -103,9 +102,6 @@ class PoolChangeWriter {
                 into.add(instance, customer, r.reason().name(), r.ref(), r.subject(), r.state().name(), r.emergency(),
                         text(r.since()), text(r.lastSeen()), r.device() == null ? null : r.device().id(),
                         r.device() == null ? null : r.device().name());
-            }
-            for (HeldRef r : c.forgottenRefs()) {
-                refDeletes.add(instance, r.reason().name(), r.ref());
             }
             for (Holder h : c.holders()) {
                 holders.add(instance, customer, h.subject(), text(h.since()), h.overLimit());
@@ -131,7 +127,7 @@ class PoolChangeWriter {
         }
         String statement = unlocked ? PLANNED_VARIANTS[parts] : statement(parts);
         int present = parts;
-        int updated = jdbc.execute((Connection con) -> {
+        return jdbc.execute((Connection con) -> {
             try (PreparedStatement ps = con.prepareStatement(statement)) {
                 int i = 1;
                 for (int p = 0; p < PARTS.length; p++) {
@@ -147,16 +143,6 @@ class PoolChangeWriter {
                 return ps.getUpdateCount();
             }
         });
-        if (!refDeletes.isEmpty()) {
-            jdbc.execute((Connection con) -> {
-                try (PreparedStatement ps = con.prepareStatement(FORGET)) {
-                    refDeletes.bind(con, ps, 1, "uuid", "text", "text");
-                    ps.executeUpdate();
-                }
-                return null;
-            });
-        }
-        return updated;
     }
 
     /** The order of PostgreSQL's uuid (its bytes, unsigned), in which every batch locks its pools. */
@@ -164,12 +150,6 @@ class PoolChangeWriter {
         int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     }
-
-    /** Forgotten refs, however many, in one statement. */
-    static final String FORGET = """
-            delete from licence_refs r using unnest(?::uuid[], ?::text[], ?::text[]) as t(i, reason, ref)
-            where r.instance_id = t.i and r.reason = t.reason and r.ref = t.ref
-            """;
 
     /** One part of the batch's statement: a data-modifying CTE, and the types of its array parameters. */
     private record Part(String sql, String... types) {
