@@ -293,8 +293,8 @@ public final class LicencePool {
 
     /**
      * Forgets the ended and refused refs last seen before {@code before} that the pool still keeps in
-     * memory (only when {@code switchboard.licensing.refs-in-memory} is longer than that). Memory only:
-     * storage deletes its rows of them by the same rule itself ({@code PoolStore.forgetRefs}).
+     * memory (a pool with no events since, or one kept with a long {@code switchboard.licensing.refs-in-memory}).
+     * Memory only: storage deletes its rows of them by the same rule itself ({@code PoolStore.forgetRefs}).
      */
     public int forget(Instant before) {
         int n = 0;

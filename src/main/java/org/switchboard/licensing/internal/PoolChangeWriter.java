@@ -39,12 +39,12 @@ class PoolChangeWriter {
     /**
      * Writes what changed in these pools, whose rows the transaction has locked, each with its
      * version raised by one: refs, holders, history, hourly figures and the pool rows go to the
-     * database as arrays in one statement (one round trip however many events the batch holds). Refs
-     * older than the rule's day are deleted apart from the batches ({@link PoolStore#forgetRefs}). The statement holds only the parts
-     * with rows (the calls of users who hold their licence already, by a desktop session or another
-     * call, change no holder): an empty part would still lock its table and indexes and set up its
-     * insert, about a tenth of a small batch's statement. Its variants are fixed texts, each
-     * prepared once per connection.
+     * database as arrays in one statement (one round trip however many events the batch holds); refs
+     * older than the rule's day are deleted apart from the batches ({@link PoolStore#forgetRefs}).
+     * The statement holds only the parts with rows (the calls of users who hold their licence
+     * already, by a desktop session or another call, change no holder): an empty part would still
+     * lock its table and indexes and set up its insert, about a tenth of a small batch's statement.
+     * Its variants are fixed texts, each prepared once per connection.
      * In the licence writer's batches it runs with one plan per connection ({@link PoolStore#lock}).
      */
     public void write(List<Written> written) {

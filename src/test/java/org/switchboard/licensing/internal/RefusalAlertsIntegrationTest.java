@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +46,7 @@ class RefusalAlertsIntegrationTest extends IntegrationTestBase {
         assertThat(report(setup, EventType.OUTBOUND_CALL_STARTED, "101", "c-2")).isEqualTo(Verdict.CALL_REFUSED);
 
         List<StoredMail> first = mailsWhenThereAre(1, setup.customer().email(), subject);
+        assertThat(first).hasSize(1);
         assertThat(first.get(0).body()).contains("all 1 concurrent-user licences were in use")
                 .contains("/licensing/instances/" + setup.instance().value());
         assertThat(mailsWhenThereAre(1, setup.partner().email(), subject)).hasSize(1);
@@ -78,19 +80,20 @@ class RefusalAlertsIntegrationTest extends IntegrationTestBase {
 
     /** The alerts to this address once there are {@code count} (sent after the batch's commit, on their own thread). */
     private List<StoredMail> mailsWhenThereAre(int count, String address, String subject) throws InterruptedException {
-        List<StoredMail> mails = List.of();
-        for (int i = 0; i < 200 && mails.size() < count; i++) {
-            Thread.sleep(50);
-            mails = alerts(address, subject);
-        }
-        return mails;
+        return alertsOnce(address, subject, mails -> mails.size() >= count);
     }
 
     /** The alerts to this address, newest first, once one of them was sent at or after {@code since}. */
     private List<StoredMail> mailsOnceOneIsFrom(Instant since, String address, String subject)
             throws InterruptedException {
-        List<StoredMail> mails = List.of();
-        for (int i = 0; i < 200 && mails.stream().noneMatch(m -> !m.createdAt().isBefore(since)); i++) {
+        return alertsOnce(address, subject, mails -> mails.stream().anyMatch(m -> !m.createdAt().isBefore(since)));
+    }
+
+    /** The alerts to this address as soon as {@code done} holds for them, or as they are after 10 s. */
+    private List<StoredMail> alertsOnce(String address, String subject, Predicate<List<StoredMail>> done)
+            throws InterruptedException {
+        List<StoredMail> mails = alerts(address, subject);
+        for (int i = 0; i < 200 && !done.test(mails); i++) {
             Thread.sleep(50);
             mails = alerts(address, subject);
         }
