@@ -45,7 +45,7 @@ class RegistrarIntegrationTest extends IntegrationTestBase {
     }
 
     @Test
-    void sha256DigestRegistersAndTheSameCredentialsInANewRequestAreRefusedAsAReplayWithoutABan() {
+    void sha256DigestRegistersAndTheSameCredentialsInANewRequestAreChallengedAsStaleWithoutABan() {
         Setup setup = fixtures.instance(2, 1, 0);
         Phone phone = fixtures.phone(setup, "100", DeviceKind.DESK_PHONE);
         try (SipClient sip = new SipClient(fixtures.sipPort())) {
@@ -69,13 +69,20 @@ class RegistrarIntegrationTest extends IntegrationTestBase {
             // the same credentials in a new request (a new Via branch) are a replay: refused
             String replay = registration.replaceFirst(";branch=z9hG4bK[^\\r\\n]*", ";branch=z9hG4bK-replayed");
             assertThat(replay).isNotEqualTo(registration);
-            assertThat(SipClient.status(sip.exchange(replay))).as("replayed").isEqualTo(401);
-            // a replay guesses no password (and is what a retransmission looks like once its answer is
-            // forgotten): more of them than the failures that ban an address do not ban it
+            String refused = sip.exchange(replay);
+            assertThat(SipClient.status(refused)).as("replayed").isEqualTo(401);
+            // a replay guesses no password, and is what a retransmission looks like once the door has
+            // forgotten its answer: the challenge says stale, so a phone answers the new nonce at once
+            // without asking its user, and more of them than the failures that ban an address do not ban it
+            assertThat(refused).contains("stale=true").contains("Nonce count already used");
             for (int i = 0; i < 6; i++) {
                 String again = registration.replaceFirst(";branch=z9hG4bK[^\\r\\n]*", ";branch=z9hG4bK-replayed" + i);
                 assertThat(SipClient.status(sip.exchange(again))).as("replayed again").isEqualTo(401);
             }
+            String renewed = SipClient.answer(refused, "SHA-256", phone.user(), phone.password(), "REGISTER",
+                    "sip:" + phone.domain(), "00000001");
+            assertThat(SipClient.status(sip.exchange(sip.register(phone.user(), phone.domain(), 300, renewed))))
+                    .as("the stale challenge's new nonce answered").isEqualTo(200);
 
             String next = SipClient.answer(challenge, "SHA-256", phone.user(), phone.password(), "REGISTER",
                     "sip:" + phone.domain(), "00000002");

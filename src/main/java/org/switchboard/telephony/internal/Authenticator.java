@@ -16,12 +16,12 @@ import org.switchboard.telephony.sip.SipMessage;
  */
 final class Authenticator {
 
-    /** The device that proved itself, or the response to send instead. */
     /**
      * What the request's credentials gave: the device, or the challenge to answer; {@code failedAttempt}
      * when credentials were given and were wrong, forged or incomplete (not merely missing or stale, and
      * not a nonce count used again: that guesses no password, and it is what a retransmission looks
-     * like once its answer is forgotten, so it is refused but does not count towards a ban).
+     * like once the door has forgotten its answer, so it is refused with {@code stale=true}, as a nonce
+     * past its lifetime is, and does not count towards a ban).
      */
     record Outcome(Secrets device, SipMessage challenge, boolean failedAttempt) {
         boolean authenticated() {
@@ -92,8 +92,9 @@ final class Authenticator {
             case GOOD -> new Outcome(device.get(), null, false);
             case STALE -> challenge(request, tenant, proxy, true, null);
             case FORGED -> challenge(request, tenant, proxy, false, "Nonce not issued here");
-            case REPLAYED -> challenge(request, tenant, proxy, false, "Nonce count reused: request replayed")
-                    .notCounted();
+            // the password was right: stale, so that a phone answers the new nonce without asking its user
+            case REPLAYED -> challenge(request, tenant, proxy, true,
+                    "Nonce count already used: send the request again with the new nonce").notCounted();
         };
     }
 

@@ -2,6 +2,7 @@ package org.switchboard.telephony.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,10 @@ record Step(String name, int rate, long created, long completed, long failed, do
         }
         if (refused > 0) {
             System.out.printf("  refused with 503 (the phone stopped there): %d%n", refused);
+        }
+        long again = challengedAgain(r.output());
+        if (again > 0) {
+            System.out.printf("  challenged again with stale=true (the phone answered the new nonce): %d%n", again);
         }
         System.out.printf("  datagrams dropped by the kernel (full receive buffers, all UDP sockets): %d%n", drops);
         if (failed > 0 || completed == 0) {
@@ -259,18 +264,33 @@ record Step(String name, int rate, long created, long completed, long failed, do
 
     /** The 503s received in the scenario's steps that end a call at a 503 (sipp's last screen). */
     private static long refused(String output) {
+        return received(output, "503").stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * Second challenges the phones answered (a REGISTER retransmitted after the core had forgotten its
+     * answer is challenged again with stale=true, {@code sipp/register_or_busy.xml}): every 401 of
+     * sipp's last screen but those of the scenario's first challenge.
+     */
+    private static long challengedAgain(String output) {
+        List<Long> challenges = received(output, "401");
+        return challenges.stream().skip(1).mapToLong(Long::longValue).sum();
+    }
+
+    /** How many of the responses with {@code status} each receiving line of sipp's last screen counted, in order. */
+    private static List<Long> received(String output, String status) {
         int screen = output.lastIndexOf("Messages  Retrans");
         if (screen < 0) {
-            return 0;
+            return List.of();
         }
         int end = output.indexOf("Test Terminated", screen);
-        Matcher m = Pattern.compile("(?m)^[ \\t]*503 <-+[ \\t]+(\\d+)").matcher(output.substring(screen,
+        Matcher m = Pattern.compile("(?m)^[ \\t]*" + status + " <-+[ \\t]+(\\d+)").matcher(output.substring(screen,
                 end < 0 ? output.length() : end));
-        long n = 0;
+        List<Long> counts = new ArrayList<>();
         while (m.find()) {
-            n += Long.parseLong(m.group(1));
+            counts.add(Long.parseLong(m.group(1)));
         }
-        return n;
+        return counts;
     }
 
     /** The cumulative column of sipp's last statistics screen for that line. */
