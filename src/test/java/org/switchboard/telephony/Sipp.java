@@ -32,6 +32,8 @@ public final class Sipp {
     private final Path dir;
     private Process process;
     private Path log;
+    /** The port of the core (or relay) a client sends to; 0 for a server. */
+    private int target;
 
     private Sipp(Path dir) {
         this.dir = dir;
@@ -47,6 +49,7 @@ public final class Sipp {
         Sipp s = scenario(scenario, vars);
         s.args.addAll(List.of("-m", "1", "-l", "1", "-p", String.valueOf(localPort)));
         s.args.add("127.0.0.1:" + port);
+        s.target = port;
         return s;
     }
 
@@ -60,6 +63,7 @@ public final class Sipp {
         s.args.addAll(List.of("-m", String.valueOf(calls), "-r", String.valueOf(rate), "-l",
                 String.valueOf(inFlight > 0 ? inFlight : calls), "-p", String.valueOf(FreePort.udpAndTcp())));
         s.args.add("127.0.0.1:" + port);
+        s.target = port;
         return s;
     }
 
@@ -98,6 +102,11 @@ public final class Sipp {
     public Sipp from(String ip) {
         args.set(args.indexOf("-i") + 1, ip);
         return this;
+    }
+
+    /** The port this client sends to (0: a server). */
+    public int target() {
+        return target;
     }
 
     public Sipp tcp() {

@@ -50,6 +50,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
         long[] dbBefore = db == null ? null : dbCounters(db);
         Map<String, long[]> tablesBefore = db != null && TableCounts.ON ? TableCounts.read(db) : null;
         long dropsBefore = receiveBufferDrops();
+        long calledDropsBefore = socketDrops(load.target());
         long cpuBefore = jvmCpuNanos();
         Map<Long, Long> threadsBefore = threadCpu();
         Map<Long, Long> dbCpuBefore = db == null ? Map.of() : dbCpu(db);
@@ -83,6 +84,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
         long threadsCpu = since(threadsBefore, threadCpu());
         long dbCpu = db == null ? 0 : since(dbCpuBefore, dbCpu(db));
         long drops = receiveBufferDrops() - dropsBefore;
+        long calledDrops = socketDrops(load.target()) - calledDropsBefore;
         long sippCpu = loadCpu.get(); // the load's sipp, last seen within 100 ms of its end
         long kamailioCpu = 0;
         sampleChildren(children, false);
@@ -121,7 +123,9 @@ record Step(String name, int rate, long created, long completed, long failed, do
         if (again > 0) {
             System.out.printf("  challenged again with stale=true (the phone answered the new nonce): %d%n", again);
         }
-        System.out.printf("  datagrams dropped by the kernel (full receive buffers, all UDP sockets): %d%n", drops);
+        System.out.printf("  datagrams dropped by the kernel (full receive buffers, all UDP sockets): %d; at the socket"
+                + " called (port %d: the platform or Kamailio): %d, so at the phones' sockets: %d%n", drops,
+                load.target(), calledDrops, drops - calledDrops);
         if (failed > 0 || completed == 0) {
             String out = r.output();
             // sipp's last screen: each message of the scenario with its retransmissions, timeouts and unexpected ones
@@ -254,6 +258,29 @@ record Step(String name, int rate, long created, long completed, long failed, do
         } catch (java.io.IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /**
+     * Datagrams the kernel dropped so far at the UDP sockets bound to {@code port} ({@code /proc/net/udp},
+     * the last column; the socket called lives through the phase, where the phones' sockets of a sipp
+     * that ended are gone with their counts, which only the machine's total keeps).
+     */
+    private static long socketDrops(int port) {
+        String hexPort = String.format(":%04X", port);
+        long drops = 0;
+        for (String table : List.of("/proc/net/udp", "/proc/net/udp6")) {
+            try {
+                for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of(table))) {
+                    String[] f = line.trim().split("\\s+");
+                    if (f.length > 12 && f[1].endsWith(hexPort)) {
+                        drops += Long.parseLong(f[f.length - 1]);
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // no such table here: nothing bound there
+            }
+        }
+        return drops;
     }
 
     /** CPU time of this JVM so far, all threads (the platform, the harness, the GC). */
