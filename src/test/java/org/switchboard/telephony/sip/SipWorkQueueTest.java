@@ -17,9 +17,9 @@ import org.switchboard.telephony.sip.Flow.Transport;
 
 /**
  * The work queue's transaction rules without a network: a retransmitted REGISTER never reaches the
- * core twice (a digest nonce counted twice would be refused as replayed, and its failures ban the
- * phone), is answered again with the answer given, and new work is shed with 503 before any of it
- * is done while the workers are busy.
+ * core twice while its answer is kept (a digest nonce counted twice is challenged again, a round trip
+ * more for the phone), is answered again with the answer given, and new work is shed with 503 before
+ * any of it is done while the workers are busy.
  */
 class SipWorkQueueTest {
 
