@@ -17,6 +17,8 @@ import org.switchboard.licensing.LicenceManagement;
 import org.switchboard.licensing.LicensingFixtures.Setup;
 import org.switchboard.telephony.TelephonyFixtures.Phone;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * Twice the calls the core can take, offered by sipp on loopback: the overload is shed with 503
  * and Retry-After before a call asks for a licence, every call let in completes (each answered
@@ -31,6 +33,8 @@ class OverloadIntegrationTest extends SipEdgeTestBase {
     LicenceManagement licences;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void sippInstalled() {
@@ -79,6 +83,7 @@ class OverloadIntegrationTest extends SipEdgeTestBase {
             });
             watch.setDaemon(true);
             watch.start();
+            double shedBefore = meters.get("sip.messages.shed").functionCounter().count();
             int rate = capacity * 2;
             int offered = 0;
             int admitted = 0;
@@ -107,6 +112,9 @@ class OverloadIntegrationTest extends SipEdgeTestBase {
             assertThat(byesAnswered).as("answered calls whose BYE was answered 200 (none lost half-way)")
                     .isEqualTo(answered).isPositive();
             assertThat(shed).as("calls shed with 503 at twice the capacity").isPositive();
+            assertThat(meters.get("sip.messages.shed").functionCounter().count() - shedBefore)
+                    .as("messages shed, as the operator's metric counts them: at least each shed call's INVITE")
+                    .isGreaterThanOrEqualTo(shed);
             assertThat(admitted).as("calls that went through during the overload").isPositive();
             awaitTrue(() -> live(setup) == 0);
             assertThat(jdbc.queryForList("select call_id, answered_at, started_at from sip_calls where instance_id = ?"

@@ -15,6 +15,8 @@ import org.switchboard.licensing.LicenceManagement;
 import org.switchboard.testing.Api;
 import org.switchboard.testing.IntegrationTestBase;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 class RegistrarIntegrationTest extends IntegrationTestBase {
 
     @Autowired
@@ -23,6 +25,8 @@ class RegistrarIntegrationTest extends IntegrationTestBase {
     DeviceRegistrations devices;
     @Autowired
     LicenceManagement licences;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aDeskPhoneRegistersWithDigestOverUdpAndTcp() {
@@ -69,6 +73,7 @@ class RegistrarIntegrationTest extends IntegrationTestBase {
             // the same credentials in a new request (a new Via branch) are a replay: refused
             String replay = registration.replaceFirst(";branch=z9hG4bK[^\\r\\n]*", ";branch=z9hG4bK-replayed");
             assertThat(replay).isNotEqualTo(registration);
+            double reusedBefore = meters.get("sip.digest.reused").functionCounter().count();
             String refused = sip.exchange(replay);
             assertThat(SipClient.status(refused)).as("replayed").isEqualTo(401);
             // a replay guesses no password, and is what a retransmission looks like once the door has
@@ -79,6 +84,11 @@ class RegistrarIntegrationTest extends IntegrationTestBase {
                 String again = registration.replaceFirst(";branch=z9hG4bK[^\\r\\n]*", ";branch=z9hG4bK-replayed" + i);
                 assertThat(SipClient.status(sip.exchange(again))).as("replayed again").isEqualTo(401);
             }
+            assertThat(meters.get("sip.digest.reused").functionCounter().count() - reusedBefore)
+                    .as("nonce counts used again, as the operator's metric counts them").isEqualTo(7);
+            assertThat(new Api(port).get("/actuator/prometheus").body()).contains("sip_digest_reused_total",
+                    "sip_messages_received_total", "sip_messages_shed_total", "sip_queue_waiting", "sip_queue_refusing",
+                    "sip_calls_live");
             String renewed = SipClient.answer(refused, "SHA-256", phone.user(), phone.password(), "REGISTER",
                     "sip:" + phone.domain(), "00000001");
             assertThat(SipClient.status(sip.exchange(sip.register(phone.user(), phone.domain(), 300, renewed))))

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.atomic.LongAdder;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -36,6 +37,7 @@ final class Nonces {
     private final Clock clock;
     private final Duration lifetime;
     private final NonceCounts counts;
+    private final LongAdder reused = new LongAdder();
 
     Nonces(byte[] key, Clock clock, Duration lifetime) {
         this(key, clock, lifetime, MAX_TRACKED);
@@ -94,7 +96,10 @@ final class Nonces {
         }
         return switch (use) {
             case COUNTED -> Check.GOOD;
-            case REPLAYED -> Check.REPLAYED;
+            case REPLAYED -> {
+                reused.increment();
+                yield Check.REPLAYED;
+            }
             case UNTRACKED -> Check.STALE; // too many live nonces: ask for a fresh one rather than grow
         };
     }
@@ -102,6 +107,11 @@ final class Nonces {
     /** Forgets the counters of nonces past their lifetime (they are refused as stale anyway). */
     void purge() {
         counts.expire(clock.millis());
+    }
+
+    /** Uses of a nonce count not higher than one seen before with its nonce, since start. */
+    long reused() {
+        return reused.sum();
     }
 
     /** Nonces whose counts are kept now. */

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +29,8 @@ import org.switchboard.telephony.SipSettings;
 import org.switchboard.telephony.media.MediaRelay;
 import org.switchboard.telephony.sip.SipTransport;
 import org.switchboard.telephony.sip.SocketSipTransport;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Puts the SIP core together and runs it with the application (unless {@code switchboard.sip.enabled=false}). */
 @Configuration(proxyBeanMethods = false)
@@ -189,6 +192,13 @@ class TelephonyConfiguration {
                 new BranchResponses(transport, table, forker, ending, callWrites, clock, media));
         return new SipCore(transport, registrar, setup, dialogs, cancellation, responses,
                 new ScannerAgents(s.fraud().blockedUserAgents()), trunkRegistrations);
+    }
+
+    /** The socket transport's counts (the primary transport adds the WebSocket in front of it). */
+    @Bean
+    SipMetrics sipMetrics(MeterRegistry registry, @Qualifier("sipTransport") SipTransport sockets, CallTable table,
+            Nonces nonces) {
+        return new SipMetrics(registry, sockets, table, nonces);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
 import org.slf4j.Logger;
@@ -41,6 +42,10 @@ import org.switchboard.telephony.sip.SipParser.BadMessageException;
  * Each message queued gives the workers one permit of a semaphore; a worker takes one before it looks
  * for work. (Waking the worker parked last instead, so the same warm threads do the work, cost the
  * reading thread more than it saved the workers: docs/telephony.md.)
+ * <p>
+ * Why this class is large: the door's decision for each kind of message, the workers' loop and the
+ * counts an operator reads all share the two queues, their fill and the decided requests; split, each
+ * part would reach into the others' state on the reading thread's path.
  */
 final class SipWorkQueue {
 
@@ -65,6 +70,7 @@ final class SipWorkQueue {
     private final BiConsumer<byte[], Flow> rawSender;
     private final String retryAfter;
     private final AtomicInteger shed = new AtomicInteger();
+    private final LongAdder received = new LongAdder();
     private final int capacity;
     private final int newWorkLimit;
     private final int begunWorkLimit;
@@ -107,6 +113,7 @@ final class SipWorkQueue {
 
     /** A datagram as received (UDP): the door reads what it needs of the bytes; a worker parses what is let in. */
     void dispatch(byte[] data, int length, Flow flow) {
+        received.increment();
         Door.Arrival a = Door.scan(data, length);
         if (a == null) { // unreadable even at the door: a worker reads it and answers 400 where it can
             int waiting = queued.get();
@@ -122,6 +129,7 @@ final class SipWorkQueue {
 
     /** A message read from a stream (TCP, TLS): the same door, the message parsed already. */
     void dispatch(SipMessage m, Flow flow) {
+        received.increment();
         admit(Door.Arrival.of(m), flow, null, 0, m);
     }
 
@@ -286,7 +294,17 @@ final class SipWorkQueue {
         return shed.get();
     }
 
-    /** Whether new requests are refused now because work waits too long (for the tests). */
+    /** Messages that reached the door, since start. */
+    long received() {
+        return received.sum();
+    }
+
+    /** Messages waiting for a worker now. */
+    int waiting() {
+        return queued.get();
+    }
+
+    /** Whether new requests are refused now because work waits too long. */
     boolean refusingNewWork() {
         return admission.refusing();
     }

@@ -106,6 +106,24 @@ public final class SocketSipTransport implements SipTransport {
         return work == null ? 0 : work.shed();
     }
 
+    /** Messages received over UDP, TCP and TLS, since start. */
+    public long received() {
+        return work == null ? 0 : work.received();
+    }
+
+    /** Messages waiting for a worker now. */
+    public int waiting() {
+        return work == null ? 0 : work.waiting();
+    }
+
+    /**
+     * Whether new requests are answered 503 now because work waits too long (those refused because the
+     * queue is three quarters full are not told here: {@link #waiting()} shows that).
+     */
+    public boolean refusingNewWork() {
+        return work != null && work.refusingNewWork();
+    }
+
     @Override
     public synchronized void stop() {
         if (udp != null) {
