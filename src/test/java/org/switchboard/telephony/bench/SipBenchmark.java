@@ -20,6 +20,8 @@ import org.switchboard.testing.Api;
 import org.switchboard.testing.Kamailio;
 import org.switchboard.testing.LicenceEventLoad;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * The SIP benchmark: starts the platform in this JVM (embedded PostgreSQL, demo data) and drives
  * it with sipp on loopback, and relays the same calls through Kamailio 5.6 as the reference.
@@ -79,6 +81,15 @@ public final class SipBenchmark {
                     rate * seconds, rate, 0).with(auth);
         }
 
+        /** A step of this platform, with its door's timeline after the step's figures. */
+        Step step(String name, int rate, Sipp load, int seconds) {
+            try (DoorTimeline door = DoorTimeline.start(app.getBean(MeterRegistry.class))) {
+                Step s = Step.run(db, name, rate, load, seconds);
+                door.print();
+                return s;
+            }
+        }
+
         @Override
         public void close() {
             answering.stop();
@@ -136,9 +147,9 @@ public final class SipBenchmark {
         String[] auth;
         try (Platform p = platform(hold, 4 * seconds + 200)) {
             System.out.printf("cold start: application up in %.1f s (heap %s)%n", p.startup(), Step.heapAfterGc());
-            Step.run(p.db(), "calls cold (first after start)", rate, p.calls(rate, seconds), seconds);
-            Step.run(p.db(), "calls warm", rate, p.calls(rate, seconds), seconds);
-            Step.run(p.db(), "REGISTER with digest", registerRate, p.registers(registerRate, seconds), seconds);
+            p.step("calls cold (first after start)", rate, p.calls(rate, seconds), seconds);
+            p.step("calls warm", rate, p.calls(rate, seconds), seconds);
+            p.step("REGISTER with digest", registerRate, p.registers(registerRate, seconds), seconds);
             caller = p.vars();
             auth = p.auth();
         }
@@ -160,13 +171,13 @@ public final class SipBenchmark {
         try (Platform p = platform("0", budget); Relay k = withKamailio ? relay(p.vars(), p.auth(), budget) : null) {
             System.out.printf("cold start: application up in %.1f s (heap %s)%n", p.startup(), Step.heapAfterGc());
             // warm-up of both at the lowest rate: the JIT, the pools and the caches
-            Step.run(p.db(), "warm-up, platform", callRates[0], p.calls(callRates[0], seconds), seconds);
+            p.step("warm-up, platform", callRates[0], p.calls(callRates[0], seconds), seconds);
             if (k != null) {
                 Step.run(null, "warm-up, Kamailio", callRates[0], k.calls(callRates[0], seconds), seconds);
             }
             for (int rate : callRates) {
                 if (stillStepping(platformSteps)) {
-                    platformSteps.add(Step.run(p.db(), "calls, platform", rate, p.calls(rate, seconds), seconds));
+                    platformSteps.add(p.step("calls, platform", rate, p.calls(rate, seconds), seconds));
                     recovery(p);
                 }
                 if (k != null && stillStepping(kamailioSteps)) {
@@ -175,8 +186,7 @@ public final class SipBenchmark {
             }
             for (int rate : registerRates) {
                 if (stillStepping(registerSteps)) {
-                    registerSteps.add(Step.run(p.db(), "REGISTER with digest", rate, p.registers(rate, seconds),
-                            seconds));
+                    registerSteps.add(p.step("REGISTER with digest", rate, p.registers(rate, seconds), seconds));
                 }
             }
         }
