@@ -19,6 +19,8 @@ final class DoorTimeline implements AutoCloseable {
     private final FunctionCounter shed;
     private final Gauge waiting;
     private final long start = System.nanoTime();
+    /** The JVM's uptime at the start, to line the seconds up with a GC log ({@code -Xlog:gc}, uptime stamps). */
+    private final double uptimeAtStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0;
     private final double shedAtStart;
     /** Per second of the step: {shed in it, most waiting}; guarded by itself. */
     private final List<double[]> seconds = new ArrayList<>();
@@ -71,8 +73,8 @@ final class DoorTimeline implements AutoCloseable {
                 total += s[0];
             }
         }
-        System.out.printf("  the platform's door a second at a time (messages shed / most waiting for a worker),"
-                + " %.0f shed in all: %s%n", total, line);
+        System.out.printf("  the platform's door a second at a time from JVM uptime %.1f s (messages shed / most waiting"
+                + " for a worker), %.0f shed in all: %s%n", uptimeAtStart, total, line);
     }
 
     private void stop() {
