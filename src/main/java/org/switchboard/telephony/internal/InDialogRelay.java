@@ -50,7 +50,7 @@ final class InDialogRelay {
         if (call != null && branch.equals(call.callerBranch)) {
             return; // the ACK of a final error response: ends the INVITE here
         }
-        if (table.finalAnswerTo(m.callId(), branch) != null) {
+        if (table.answeredFinally(m.callId(), branch)) {
             return;
         }
         if (hops.topRouteIsUs(m) || m.to().tag() != null && call != null) {
