@@ -1,6 +1,5 @@
 package org.switchboard.telephony.internal;
 
-import org.switchboard.telephony.sip.SipTransport;
 import org.switchboard.telephony.sip.SocketSipTransport;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -16,19 +15,17 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class SipMetrics {
 
-    SipMetrics(MeterRegistry registry, SipTransport transport, CallTable calls, Nonces nonces) {
-        if (transport instanceof SocketSipTransport sockets) {
-            FunctionCounter.builder("sip.messages.received", sockets, SocketSipTransport::received)
-                    .description("SIP messages received over UDP, TCP and TLS").register(registry);
-            FunctionCounter.builder("sip.messages.shed", sockets, SocketSipTransport::shed)
-                    .description("SIP messages shed under overload: requests answered 503 with Retry-After, others dropped")
-                    .register(registry);
-            Gauge.builder("sip.queue.waiting", sockets, SocketSipTransport::waiting)
-                    .description("SIP messages waiting for a worker").register(registry);
-            Gauge.builder("sip.queue.refusing", sockets, t -> t.refusingNewWork() ? 1 : 0)
-                    .description("1 while new requests are answered 503 because work waits longer than the target")
-                    .register(registry);
-        }
+    SipMetrics(MeterRegistry registry, SocketSipTransport sockets, CallTable calls, Nonces nonces) {
+        FunctionCounter.builder("sip.messages.received", sockets, SocketSipTransport::received)
+                .description("SIP messages received over UDP, TCP and TLS").register(registry);
+        FunctionCounter.builder("sip.messages.shed", sockets, SocketSipTransport::shed)
+                .description("SIP messages shed under overload: requests answered 503 with Retry-After, others dropped")
+                .register(registry);
+        Gauge.builder("sip.queue.waiting", sockets, SocketSipTransport::waiting)
+                .description("SIP messages waiting for a worker").register(registry);
+        Gauge.builder("sip.queue.refusing", sockets, t -> t.refusingNewWork() ? 1 : 0)
+                .description("1 while new requests are answered 503 because work waits longer than the target")
+                .register(registry);
         Gauge.builder("sip.calls.live", calls, CallTable::size)
                 .description("Calls being set up or connected on this node (one that ended unanswered stays 8 s)")
                 .register(registry);

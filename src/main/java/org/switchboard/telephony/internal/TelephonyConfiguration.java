@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -54,7 +53,7 @@ class TelephonyConfiguration {
     }
 
     @Bean
-    SipTransport sipTransport(SipSettings s, SipTlsSettings tls) {
+    SocketSipTransport sipTransport(SipSettings s, SipTlsSettings tls) {
         return new SocketSipTransport(new SocketSipTransport.Settings(s.bindAddress(), s.port(), s.advertisedHost(),
                 s.workers(), s.queue(), s.maxConnections(), s.retryAfterSeconds(), s.overload().targetWait(),
                 s.overload().interval(), s.overload().staleWait()), tls.load());
@@ -196,8 +195,7 @@ class TelephonyConfiguration {
 
     /** The socket transport's counts (the primary transport adds the WebSocket in front of it). */
     @Bean
-    SipMetrics sipMetrics(MeterRegistry registry, @Qualifier("sipTransport") SipTransport sockets, CallTable table,
-            Nonces nonces) {
+    SipMetrics sipMetrics(MeterRegistry registry, SocketSipTransport sockets, CallTable table, Nonces nonces) {
         return new SipMetrics(registry, sockets, table, nonces);
     }
 
