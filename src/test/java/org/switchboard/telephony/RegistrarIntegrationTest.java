@@ -98,6 +98,16 @@ class RegistrarIntegrationTest extends IntegrationTestBase {
                     "sip:" + phone.domain(), "00000002");
             assertThat(SipClient.status(sip.exchange(sip.register(phone.user(), phone.domain(), 300, next))))
                     .as("the next nonce count").isEqualTo(200);
+
+            // a count no phone sends, with the right password: a bad request, not a stale challenge that
+            // the phone would answer with the same count again and again
+            for (String nc : List.of("zz", "00000000", "123456789")) {
+                String odd = SipClient.answer(challenge, "SHA-256", phone.user(), phone.password(), "REGISTER",
+                        "sip:" + phone.domain(), nc);
+                String answer = sip.exchange(sip.register(phone.user(), phone.domain(), 300, odd));
+                assertThat(SipClient.status(answer)).as(nc + ": " + answer).isEqualTo(400);
+                assertThat(answer).contains("The nonce count (nc) must be eight hex digits").doesNotContain("stale=true");
+            }
         }
     }
 

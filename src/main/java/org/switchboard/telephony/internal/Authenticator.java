@@ -78,6 +78,9 @@ final class Authenticator {
         if (!"auth".equalsIgnoreCase(qop) || nc == null || cnonce == null) {
             return challenge(request, tenant, proxy, false, "qop=auth with nc and cnonce is required");
         }
+        if (Nonces.countOf(nc) < 1) {
+            return malformedCount(request, tenant);
+        }
         Optional<Secrets> device = devices.bySipUser(tenant.id(), user);
         if (device.isEmpty()) {
             return challenge(request, tenant, proxy, false, "Wrong user name or password");
@@ -92,10 +95,17 @@ final class Authenticator {
             case GOOD -> new Outcome(device.get(), null, false);
             case STALE -> challenge(request, tenant, proxy, true, null);
             case FORGED -> challenge(request, tenant, proxy, false, "Nonce not issued here");
+            case MALFORMED -> malformedCount(request, tenant);
             // the password was right: stale, so that a phone answers the new nonce without asking its user
             case REPLAYED -> challenge(request, tenant, proxy, true,
                     "Nonce count already used: send the request again with the new nonce").notCounted();
         };
+    }
+
+    /** A nonce count no phone sends: a new challenge would be answered with the same count again. */
+    private static Outcome malformedCount(SipMessage request, Tenant tenant) {
+        return new Outcome(null, SipReplies.reply(request, 400, "Bad Request").add("Warning", "399 " + tenant.domain()
+                + " \"The nonce count (nc) must be eight hex digits, 00000001 for a nonce's first use\""), false);
     }
 
     private Outcome challenge(SipMessage request, Tenant tenant, boolean proxy, boolean stale, String why) {

@@ -23,7 +23,9 @@ import javax.crypto.spec.SecretKeySpec;
 final class Nonces {
 
     enum Check {
-        GOOD, STALE, FORGED, REPLAYED
+        GOOD, STALE, FORGED, REPLAYED,
+        /** The nonce count is not one to eight hex digits from 1: no phone's count, to be answered 400, not stale. */
+        MALFORMED
     }
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -82,11 +84,9 @@ final class Nonces {
         if (issued > now + NonceCounts.FUTURE_MILLIS || now - issued > lifetime.toMillis()) {
             return Check.STALE;
         }
-        long count;
-        try {
-            count = Long.parseLong(nc, 16);
-        } catch (NumberFormatException | NullPointerException e) {
-            return Check.REPLAYED;
+        long count = countOf(nc);
+        if (count < 1) {
+            return Check.MALFORMED;
         }
         long random = parts.getLong();
         NonceCounts.Use use = counts.use(issued, random, count);
@@ -102,6 +102,27 @@ final class Nonces {
             }
             case UNTRACKED -> Check.STALE; // too many live nonces: ask for a fresh one rather than grow
         };
+    }
+
+    /**
+     * The value of a nonce count (RFC 7616: eight hex digits, the first use 00000001; fewer digits are
+     * taken too), or -1 when {@code nc} is not one. A count that cannot be read must not be taken as a
+     * replay: a replay is challenged with {@code stale=true}, and a phone that sends the same unreadable
+     * count with every new nonce would be challenged for ever.
+     */
+    static long countOf(String nc) {
+        if (nc == null || nc.isEmpty() || nc.length() > 8) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < nc.length(); i++) {
+            int digit = Character.digit(nc.charAt(i), 16);
+            if (digit < 0) {
+                return -1;
+            }
+            value = value << 4 | digit;
+        }
+        return value;
     }
 
     /** Forgets the counters of nonces past their lifetime (they are refused as stale anyway). */

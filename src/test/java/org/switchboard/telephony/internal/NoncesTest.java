@@ -23,7 +23,11 @@ class NoncesTest {
         assertThat(nonces.check(nonce, "00000001")).as("the same request again").isEqualTo(Check.REPLAYED);
         assertThat(nonces.check(nonce, "00000002")).isEqualTo(Check.GOOD);
         assertThat(nonces.check(nonce, "00000002")).isEqualTo(Check.REPLAYED);
-        assertThat(nonces.check(nonce, "zz")).isEqualTo(Check.REPLAYED);
+        assertThat(nonces.check(nonce, "zz")).as("not a count").isEqualTo(Check.MALFORMED);
+        assertThat(nonces.check(nonce, "00000000")).as("no use is number 0").isEqualTo(Check.MALFORMED);
+        assertThat(nonces.check(nonce, "100000000")).as("more than eight digits").isEqualTo(Check.MALFORMED);
+        assertThat(nonces.check(nonce, "-0000003")).isEqualTo(Check.MALFORMED);
+        assertThat(nonces.check(nonce, "0000000A")).as("upper-case hex is a count").isEqualTo(Check.GOOD);
     }
 
     @Test
