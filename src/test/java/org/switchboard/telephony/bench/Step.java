@@ -27,7 +27,7 @@ import org.switchboard.telephony.Sipp;
  */
 record Step(String name, int rate, long created, long completed, long failed, double seconds, double jvmCpuMs,
         double sippCpuMs, double kamailioCpuMs, double commits, double inserted, double updated, double deleted,
-        long heapPeakMb, double threadsCpuMs, double dbCpuMs) {
+        long heapPeakMb, double threadsCpuMs, double dbCpuMs, double compilersCpuMs) {
 
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
@@ -52,6 +52,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
         long dropsBefore = receiveBufferDrops();
         long calledDropsBefore = socketDrops(load.target());
         long cpuBefore = jvmCpuNanos();
+        long compilersBefore = compilersCpuNanos();
         Map<Long, Long> threadsBefore = threadCpu();
         Map<Long, Long> dbCpuBefore = db == null ? Map.of() : dbCpu(db);
         AtomicLong peak = new AtomicLong();
@@ -81,6 +82,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
             Thread.currentThread().interrupt();
         }
         long jvmCpu = jvmCpuNanos() - cpuBefore;
+        long compilersCpu = compilersCpuNanos() - compilersBefore;
         long threadsCpu = since(threadsBefore, threadCpu());
         long dbCpu = db == null ? 0 : since(dbCpuBefore, dbCpu(db));
         long drops = receiveBufferDrops() - dropsBefore;
@@ -108,7 +110,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
         long[] b = dbBefore == null ? new long[4] : dbBefore;
         Step s = new Step(name, rate, created, completed, failed, elapsed, jvmCpu / 1e6 / per, sippCpu / 1e6 / per,
                 kamailioCpu / 1e6 / per, (d[0] - b[0]) / per, (d[1] - b[1]) / per, (d[2] - b[2]) / per,
-                (d[3] - b[3]) / per, peak.get() >> 20, threadsCpu / 1e6 / per, dbCpu / 1e6 / per);
+                (d[3] - b[3]) / per, peak.get() >> 20, threadsCpu / 1e6 / per, dbCpu / 1e6 / per, compilersCpu / 1e6);
         s.print(db != null);
         if (db != null && Boolean.getBoolean("bench.threads")) {
             printThreads(threadsBefore, per);
@@ -152,9 +154,16 @@ record Step(String name, int rate, long created, long completed, long failed, do
                 System.out.printf("%n  per completed one, JIT compilers and collector not counted: CPU ms %.3f of the"
                         + " platform's Java threads, %.3f of its PostgreSQL; together %.3f", threadsCpuMs, dbCpuMs,
                         threadsCpuMs + dbCpuMs);
+                System.out.printf("%n  the JIT compilers: %.0f ms of CPU in the phase, %.1f %% of a core", compilersCpuMs,
+                        compilersShare() * 100);
             }
             System.out.println();
         }
+    }
+
+    /** The JIT compilers' CPU in the phase as a share of one core over the phase. */
+    double compilersShare() {
+        return compilersCpuMs / 1000 / Math.max(0.001, seconds);
     }
 
     static String heapAfterGc() {
@@ -281,6 +290,34 @@ record Step(String name, int rate, long created, long completed, long failed, do
             }
         }
         return drops;
+    }
+
+    /**
+     * CPU time so far of this JVM's JIT compiler threads (Linux: {@code /proc/self/task}, by their
+     * names), 0 where that cannot be read. They compile the platform's paths for minutes after its
+     * start, on the cores the platform and sipp share.
+     */
+    static long compilersCpuNanos() {
+        long ticks = 0;
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                try {
+                    String name = java.nio.file.Files.readString(task.resolve("comm")).trim();
+                    if (!name.startsWith("C1 Compiler") && !name.startsWith("C2 Compiler")) {
+                        continue;
+                    }
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    // the fields after the name in parentheses: utime and stime are the 12th and 13th
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     /** CPU time of this JVM so far, all threads (the platform, the harness, the GC). */
