@@ -116,7 +116,8 @@ final class Nonces {
         }
         long value = 0;
         for (int i = 0; i < nc.length(); i++) {
-            int digit = Character.digit(nc.charAt(i), 16);
+            char c = nc.charAt(i);
+            int digit = c < 128 ? Character.digit(c, 16) : -1; // ASCII only: Java also reads other scripts' digits
             if (digit < 0) {
                 return -1;
             }

@@ -27,6 +27,8 @@ class NoncesTest {
         assertThat(nonces.check(nonce, "00000000")).as("no use is number 0").isEqualTo(Check.MALFORMED);
         assertThat(nonces.check(nonce, "100000000")).as("more than eight digits").isEqualTo(Check.MALFORMED);
         assertThat(nonces.check(nonce, "-0000003")).isEqualTo(Check.MALFORMED);
+        assertThat(nonces.check(nonce, "\u0660\u0660\u0660\u0660\u0660\u0660\u0660\u0663"))
+                .as("digits of another script").isEqualTo(Check.MALFORMED);
         assertThat(nonces.check(nonce, "0000000A")).as("upper-case hex is a count").isEqualTo(Check.GOOD);
     }
 
