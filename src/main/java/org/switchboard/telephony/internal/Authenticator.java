@@ -78,9 +78,6 @@ final class Authenticator {
         if (!"auth".equalsIgnoreCase(qop) || nc == null || cnonce == null) {
             return challenge(request, tenant, proxy, false, "qop=auth with nc and cnonce is required");
         }
-        if (Nonces.countOf(nc) < 1) {
-            return malformedCount(request, tenant);
-        }
         Optional<Secrets> device = devices.bySipUser(tenant.id(), user);
         if (device.isEmpty()) {
             return challenge(request, tenant, proxy, false, "Wrong user name or password");

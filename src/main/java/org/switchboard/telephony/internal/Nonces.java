@@ -110,7 +110,7 @@ final class Nonces {
      * replay: a replay is challenged with {@code stale=true}, and a phone that sends the same unreadable
      * count with every new nonce would be challenged for ever.
      */
-    static long countOf(String nc) {
+    private static long countOf(String nc) {
         if (nc == null || nc.isEmpty() || nc.length() > 8) {
             return -1;
         }

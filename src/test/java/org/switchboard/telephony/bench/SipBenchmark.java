@@ -53,13 +53,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 public final class SipBenchmark {
 
     private static final String PASSWORD = "correct horse battery staple";
-    /** Kamailio's shared memory (MB): its transactions live there; 64 MB runs out above a few hundred calls/s. */
     /** The platform's warm-up rate in capacity runs ({@code -Dbench.warmup-rate}, at most the highest rate offered). */
     private static final int WARM_UP_RATE = Integer.getInteger("bench.warmup-rate", 500);
     /** Warm once the JIT compilers took less than this share of a core in a warm-up step. */
     private static final double WARM_UP_QUIET = 0.03;
     /** The longest warm-up ({@code -Dbench.warmup-max-seconds}). */
     private static final long WARM_UP_MAX_SECONDS = Long.getLong("bench.warmup-max-seconds", 300);
+    /** Kamailio's shared memory (MB): its transactions live there; 64 MB runs out above a few hundred calls/s. */
     private static final int KAMAILIO_SHM_MB = Integer.getInteger("bench.kamailio.shm", 512);
     /**
      * {@code -Dbench.refused=stop}: the calling phones stop at a 503, as phones do (a call or

@@ -297,7 +297,7 @@ record Step(String name, int rate, long created, long completed, long failed, do
      * names), 0 where that cannot be read. They compile the platform's paths for minutes after its
      * start, on the cores the platform and sipp share.
      */
-    static long compilersCpuNanos() {
+    private static long compilersCpuNanos() {
         long ticks = 0;
         try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
             for (java.nio.file.Path task : tasks.toList()) {
